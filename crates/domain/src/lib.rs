@@ -1,0 +1,19 @@
+//! The IIZ domain: identifiers, tenants and aggregates.
+//!
+//! Every aggregate is a pair of pure functions, `decide(&State, Command)` and
+//! `evolve(State, &Event)`, with no IO and no async: the `app` crate loads,
+//! decides, appends and projects around them.
+
+pub mod aggregate;
+pub mod body;
+pub mod error;
+pub mod ids;
+pub mod text;
+pub mod tenant;
+
+#[cfg(test)]
+mod testing;
+
+pub use aggregate::{Aggregate, DomainEvent, EventCodecError};
+pub use error::ErrorKind;
+pub use ids::{BodyId, CantonCode, Language, TenantId};

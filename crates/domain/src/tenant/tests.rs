@@ -1,0 +1,100 @@
+use super::*;
+use crate::testing::given;
+
+fn zh() -> TenantId {
+    TenantId::parse("ZH").unwrap()
+}
+
+fn names(de: &str) -> LocalizedName {
+    LocalizedName::parse([(Language::De, de.to_owned())]).unwrap()
+}
+
+fn registered() -> TenantEvent {
+    TenantEvent::Registered {
+        id: zh(),
+        names: names("Zürich"),
+        official_languages: vec![Language::De],
+    }
+}
+
+#[test]
+fn a_new_tenant_is_registered() {
+    given::<Tenant>([])
+        .when(TenantCommand::Register {
+            id: zh(),
+            names: names("Zürich"),
+            official_languages: vec![Language::De, Language::De],
+        })
+        .then([registered()]);
+}
+
+#[test]
+fn registering_the_same_tenant_again_changes_nothing() {
+    given::<Tenant>([registered()])
+        .when(TenantCommand::Register {
+            id: zh(),
+            names: names("Zürich"),
+            official_languages: vec![Language::De],
+        })
+        .then([]);
+}
+
+#[test]
+fn registering_with_other_data_is_refused() {
+    given::<Tenant>([registered()])
+        .when(TenantCommand::Register {
+            id: zh(),
+            names: names("Zuerich"),
+            official_languages: vec![Language::De],
+        })
+        .then_err(TenantError::AlreadyRegistered(zh()));
+}
+
+#[test]
+fn a_tenant_needs_a_name_in_each_official_language() {
+    given::<Tenant>([])
+        .when(TenantCommand::Register {
+            id: TenantId::parse("BE").unwrap(),
+            names: names("Bern"),
+            official_languages: vec![Language::De, Language::Fr],
+        })
+        .then_err(TenantError::MissingOfficialLanguage(Language::Fr));
+    given::<Tenant>([])
+        .when(TenantCommand::Register {
+            id: zh(),
+            names: names("Zürich"),
+            official_languages: vec![],
+        })
+        .then_err(TenantError::NoOfficialLanguage);
+}
+
+#[test]
+fn renaming_records_only_real_changes() {
+    given::<Tenant>([registered()])
+        .when(TenantCommand::Rename {
+            names: names("Kanton Zürich"),
+        })
+        .then([TenantEvent::Renamed {
+            names: names("Kanton Zürich"),
+        }]);
+    given::<Tenant>([registered()])
+        .when(TenantCommand::Rename {
+            names: names("Zürich"),
+        })
+        .then([]);
+    given::<Tenant>([])
+        .when(TenantCommand::Rename {
+            names: names("Zürich"),
+        })
+        .then_err(TenantError::NotRegistered);
+}
+
+#[test]
+fn events_round_trip_through_their_stored_form() {
+    let event = registered();
+    let (event_type, payload) = event.encode().unwrap();
+    assert_eq!(event_type, "Registered");
+    assert_eq!(payload["id"], "ZH");
+    assert_eq!(TenantEvent::decode(event_type, payload).unwrap(), event);
+    assert!(TenantEvent::decode("Registered", serde_json::json!({"id": "XX"})).is_err());
+}

@@ -1,0 +1,159 @@
+//! The store chosen at run time from a database URL.
+
+use std::sync::Arc;
+
+use crate::docs::{Doc, DocKey, DocQuery, DocWrite, InlineProjector};
+use crate::error::StoreError;
+use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::notify::LogNotifier;
+use crate::postgres::PgEventStore;
+use crate::sqlite::SqliteEventStore;
+use crate::upcast::Upcaster;
+use crate::{Checkpoint, EventStore, OutboxMessage};
+
+/// Which database a [`Store`] runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Postgres => "postgres",
+            Self::Sqlite => "sqlite",
+        }
+    }
+}
+
+/// Either backend, so the rest of the platform is written once.
+#[derive(Debug, Clone)]
+pub enum Store {
+    Postgres(PgEventStore),
+    Sqlite(SqliteEventStore),
+}
+
+impl Store {
+    /// Connects to `postgres://…` or opens `sqlite://path`.
+    pub async fn connect(
+        url: &str,
+        max_connections: u32,
+        upcaster: Arc<dyn Upcaster>,
+    ) -> Result<Self, StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres(
+                PgEventStore::connect(url, max_connections).await?.with_upcaster(upcaster),
+            ))
+        } else if url.starts_with("sqlite:") {
+            Ok(Self::Sqlite(SqliteEventStore::open_url(url).await?.with_upcaster(upcaster)))
+        } else {
+            Err(StoreError::InvalidRequest(
+                "the database URL must start with postgres:// or sqlite://".to_owned(),
+            ))
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Self::Postgres(_) => Backend::Postgres,
+            Self::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    /// Applies pending migrations.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self {
+            Self::Postgres(store) => store.migrate().await,
+            Self::Sqlite(store) => store.migrate().await,
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Self::Postgres(store) => store.close().await,
+            Self::Sqlite(store) => store.close().await,
+        }
+    }
+}
+
+/// Document filters name a top-level field; only plain names are allowed so
+/// a field can never carry a JSON path.
+pub(crate) fn check_field(field: &str) -> Result<(), StoreError> {
+    let valid = !field.is_empty()
+        && field.len() <= 64
+        && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        Ok(())
+    } else {
+        Err(StoreError::InvalidRequest(format!("invalid filter field '{field}'")))
+    }
+}
+
+macro_rules! delegate {
+    ($self:ident, $store:ident => $call:expr) => {
+        match $self {
+            Store::Postgres($store) => $call,
+            Store::Sqlite($store) => $call,
+        }
+    };
+}
+
+impl EventStore for Store {
+    async fn append(
+        &self,
+        request: AppendRequest,
+        projector: &dyn InlineProjector,
+    ) -> Result<AppendOutcome, StoreError> {
+        delegate!(self, store => store.append(request, projector).await)
+    }
+
+    async fn read_stream(&self, stream: &StreamRef, after_version: u64) -> Result<Vec<RecordedEvent>, StoreError> {
+        delegate!(self, store => store.read_stream(stream, after_version).await)
+    }
+
+    async fn read_all(&self, after: LogCursor, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        delegate!(self, store => store.read_all(after, limit).await)
+    }
+
+    async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {
+        delegate!(self, store => store.outbox_pending(limit).await)
+    }
+
+    async fn outbox_mark_published(&self, ids: &[i64]) -> Result<(), StoreError> {
+        delegate!(self, store => store.outbox_mark_published(ids).await)
+    }
+
+    async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {
+        delegate!(self, store => store.checkpoint(name).await)
+    }
+
+    async fn commit_projection(
+        &self,
+        writes: Vec<DocWrite>,
+        name: &str,
+        checkpoint: Checkpoint,
+    ) -> Result<(), StoreError> {
+        delegate!(self, store => store.commit_projection(writes, name, checkpoint).await)
+    }
+
+    async fn reset_projection(&self, name: &str, collections: &[&str]) -> Result<(), StoreError> {
+        delegate!(self, store => store.reset_projection(name, collections).await)
+    }
+
+    async fn doc(&self, key: &DocKey) -> Result<Option<Doc>, StoreError> {
+        delegate!(self, store => store.doc(key).await)
+    }
+
+    async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
+        delegate!(self, store => store.docs(query).await)
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        delegate!(self, store => store.ping().await)
+    }
+
+    fn notifier(&self) -> &LogNotifier {
+        delegate!(self, store => store.notifier())
+    }
+}

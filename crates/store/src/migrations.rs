@@ -1,0 +1,45 @@
+//! The SQL migrations under `schema/migrations/`, embedded in the binary.
+
+use std::borrow::Cow;
+
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::SqlSafeStr;
+
+/// `(version, description, sql)` of each PostgreSQL migration, in order.
+const POSTGRES: &[(i64, &str, &str)] = &[(
+    1,
+    "event store",
+    include_str!("../../../schema/migrations/postgres/0001_event_store.sql"),
+)];
+
+/// `(version, description, sql)` of each SQLite migration, in order.
+const SQLITE: &[(i64, &str, &str)] = &[(
+    1,
+    "event store",
+    include_str!("../../../schema/migrations/sqlite/0001_event_store.sql"),
+)];
+
+fn migrator(migrations: &'static [(i64, &'static str, &'static str)]) -> Migrator {
+    Migrator::with_migrations(
+        migrations
+            .iter()
+            .map(|(version, description, sql)| {
+                Migration::new(
+                    *version,
+                    Cow::Borrowed(*description),
+                    MigrationType::Simple,
+                    sql.into_sql_str(),
+                    false,
+                )
+            })
+            .collect(),
+    )
+}
+
+pub(crate) fn postgres() -> Migrator {
+    migrator(POSTGRES)
+}
+
+pub(crate) fn sqlite() -> Migrator {
+    migrator(SQLITE)
+}

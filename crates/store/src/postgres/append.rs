@@ -1,0 +1,308 @@
+//! Appending: one statement on the fast path, one transaction with document
+//! locks when inline projections are involved.
+
+use chrono::{DateTime, Utc};
+use sqlx::postgres::PgRow;
+use sqlx::{PgConnection, Row};
+use uuid::Uuid;
+
+use super::read::{event_columns, event_from_row};
+use super::{docs, PgEventStore};
+use crate::docs::{DocSet, InlineProjector};
+use crate::error::StoreError;
+use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
+
+/// Checks the expected version, records the idempotency key, inserts the
+/// events and their outbox rows, all in one statement. Returns no rows when
+/// the version does not match or the key was already used.
+const APPEND: &str = "
+WITH current AS (
+    SELECT COALESCE(MAX(stream_version), 0) AS version
+    FROM events WHERE stream_type = $1 AND stream_id = $2
+), allowed AS (
+    SELECT version FROM current WHERE $4::bigint < 0 OR version = $4::bigint
+), idem AS (
+    INSERT INTO idempotency_keys (tenant_id, key, stream_type, stream_id, first_version, last_version)
+    SELECT $3, $9, $1, $2, version + 1, version + cardinality($5::uuid[]) FROM allowed
+    WHERE $9::text IS NOT NULL
+    ON CONFLICT DO NOTHING
+    RETURNING 1
+), inserted AS (
+    INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, event_type,
+                        schema_version, payload, actor, correlation_id, causation_id, idempotency_key)
+    SELECT e.event_id, $3, $1, $2, allowed.version + e.ord, e.event_type, e.schema_version,
+           e.payload::jsonb, $10, $11, $12, $9
+    FROM allowed,
+         unnest($5::uuid[], $6::text[], $7::int4[], $8::text[])
+             WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, ord)
+    WHERE $9::text IS NULL OR EXISTS (SELECT 1 FROM idem)
+    RETURNING position, tx_id, stream_version, recorded_at
+), published AS (
+    INSERT INTO outbox (position) SELECT position FROM inserted
+)
+SELECT position, tx_id::text::bigint AS tx, stream_version, recorded_at
+FROM inserted ORDER BY stream_version";
+
+/// Serialises transactions that touch the same read-model documents, whether
+/// or not the documents exist yet. Locks are taken in hash order, so two
+/// appends never wait for each other's locks crosswise.
+const LOCK_DOCS: &str = "
+SELECT pg_advisory_xact_lock(h)
+FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS keys";
+
+const EVENTS_STREAM_VERSION_KEY: &str = "events_stream_version_key";
+
+/// Appends with `Any` retry this often when concurrent appends race.
+const ANY_RETRIES: usize = 10;
+
+pub(super) async fn append(
+    store: &PgEventStore,
+    request: AppendRequest,
+    projector: &dyn InlineProjector,
+) -> Result<AppendOutcome, StoreError> {
+    if request.events.is_empty() {
+        return Err(StoreError::InvalidRequest("an append needs at least one event".to_owned()));
+    }
+    if let Some(outcome) = deduplicated(store, &request).await? {
+        return Ok(outcome);
+    }
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let result = if projector.handles(&request.stream.stream_type) {
+            append_projected(store, &request, projector).await
+        } else {
+            let mut conn = store.pool.acquire().await?;
+            insert(&mut conn, &request).await
+        };
+        match result {
+            Ok(Some(recorded)) => {
+                return Ok(AppendOutcome {
+                    stream_version: recorded.last().map_or(0, |event| event.stream_version),
+                    events: recorded,
+                    deduplicated: false,
+                });
+            }
+            Ok(None) => return refused(store, &request).await,
+            Err(StoreError::Database(error)) if is_version_race(&error) => {
+                if request.expected == ExpectedVersion::Any && attempt < ANY_RETRIES {
+                    continue;
+                }
+                if let Some(outcome) = deduplicated(store, &request).await? {
+                    return Ok(outcome);
+                }
+                return Err(conflict(store, &request).await?);
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+fn is_version_race(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .and_then(|db| db.constraint())
+        .is_some_and(|constraint| constraint == EVENTS_STREAM_VERSION_KEY)
+}
+
+/// Runs the append statement; `None` when the version or key refused it.
+async fn insert(
+    conn: &mut PgConnection,
+    request: &AppendRequest,
+) -> Result<Option<Vec<RecordedEvent>>, StoreError> {
+    let events = &request.events;
+    let ids: Vec<Uuid> = events.iter().map(|event| event.event_id).collect();
+    let types: Vec<&str> = events.iter().map(|event| event.event_type.as_str()).collect();
+    let versions = events
+        .iter()
+        .map(|event| {
+            i32::try_from(event.schema_version)
+                .map_err(|_| StoreError::InvalidRequest("schema version out of range".to_owned()))
+        })
+        .collect::<Result<Vec<i32>, _>>()?;
+    let payloads = events
+        .iter()
+        .map(|event| serde_json::to_string(&event.payload))
+        .collect::<Result<Vec<String>, _>>()
+        .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
+    let meta = &request.metadata;
+    let rows = sqlx::query(APPEND)
+        .bind(&request.stream.stream_type)
+        .bind(&request.stream.stream_id)
+        .bind(&request.stream.tenant)
+        .bind(request.expected.as_sql())
+        .bind(&ids)
+        .bind(&types)
+        .bind(&versions)
+        .bind(&payloads)
+        .bind(meta.idempotency_key.as_deref())
+        .bind(&meta.actor)
+        .bind(meta.correlation_id)
+        .bind(meta.causation_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    rows.iter()
+        .zip(events)
+        .map(|(row, event)| recorded(row, request, event))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+fn recorded(
+    row: &PgRow,
+    request: &AppendRequest,
+    event: &crate::event::NewEvent,
+) -> Result<RecordedEvent, StoreError> {
+    let position: i64 = row.try_get("position")?;
+    let stream_version: i64 = row.try_get("stream_version")?;
+    let recorded_at: DateTime<Utc> = row.try_get("recorded_at")?;
+    Ok(RecordedEvent {
+        position,
+        cursor: LogCursor {
+            tx: row.try_get("tx")?,
+            position,
+        },
+        event_id: event.event_id,
+        stream: request.stream.clone(),
+        stream_version: u64::try_from(stream_version).unwrap_or_default(),
+        event_type: event.event_type.clone(),
+        schema_version: event.schema_version,
+        payload: event.payload.clone(),
+        metadata: request.metadata.clone(),
+        recorded_at,
+    })
+}
+
+/// The append with inline projections: lock the documents, insert, load,
+/// apply, write, commit.
+async fn append_projected(
+    store: &PgEventStore,
+    request: &AppendRequest,
+    projector: &dyn InlineProjector,
+) -> Result<Option<Vec<RecordedEvent>>, StoreError> {
+    // Keys depend on the events' content only, so they are known before the
+    // insert and the locks can come first.
+    let provisional: Vec<RecordedEvent> = request
+        .events
+        .iter()
+        .map(|event| provisional(request, event))
+        .collect();
+    let keys = projector.keys(&provisional)?;
+    let mut tx = store.pool.begin().await?;
+    if !keys.is_empty() {
+        let flat: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        sqlx::query(LOCK_DOCS).bind(&flat).execute(&mut *tx).await.map_err(contention)?;
+    }
+    let Some(recorded) = insert(&mut tx, request).await? else {
+        return Ok(None);
+    };
+    let loaded = docs::load(&mut tx, &keys).await?;
+    let mut set = DocSet::loaded(keys, loaded);
+    projector.apply(&mut set, &recorded)?;
+    docs::write(&mut tx, set.take_writes()).await?;
+    tx.commit().await?;
+    Ok(Some(recorded))
+}
+
+fn provisional(request: &AppendRequest, event: &crate::event::NewEvent) -> RecordedEvent {
+    RecordedEvent {
+        position: 0,
+        cursor: LogCursor::START,
+        event_id: event.event_id,
+        stream: request.stream.clone(),
+        stream_version: 0,
+        event_type: event.event_type.clone(),
+        schema_version: event.schema_version,
+        payload: event.payload.clone(),
+        metadata: request.metadata.clone(),
+        recorded_at: Utc::now(),
+    }
+}
+
+/// A deadlock between lock waits is a contention the caller may retry.
+fn contention(error: sqlx::Error) -> StoreError {
+    let deadlock = error
+        .as_database_error()
+        .and_then(|db| db.code())
+        .is_some_and(|code| code == "40P01");
+    if deadlock {
+        StoreError::Contention("read model documents".to_owned())
+    } else {
+        StoreError::Database(error)
+    }
+}
+
+/// When the key was used before: the original outcome.
+async fn deduplicated(
+    store: &PgEventStore,
+    request: &AppendRequest,
+) -> Result<Option<AppendOutcome>, StoreError> {
+    let Some(key) = request.metadata.idempotency_key.as_deref() else {
+        return Ok(None);
+    };
+    let row = sqlx::query(
+        "SELECT stream_type, stream_id, first_version, last_version FROM idempotency_keys \
+         WHERE tenant_id = $1 AND key = $2",
+    )
+    .bind(&request.stream.tenant)
+    .bind(key)
+    .fetch_optional(&store.pool)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    const ORIGINAL: &str = concat!(
+        "SELECT ",
+        event_columns!(),
+        " FROM events e WHERE e.stream_type = $1 AND e.stream_id = $2 \
+          AND e.stream_version BETWEEN $3 AND $4 ORDER BY e.stream_version"
+    );
+    let first: i64 = row.try_get("first_version")?;
+    let last: i64 = row.try_get("last_version")?;
+    let events = sqlx::query(ORIGINAL)
+        .bind(row.try_get::<String, _>("stream_type")?)
+        .bind(row.try_get::<String, _>("stream_id")?)
+        .bind(first)
+        .bind(last)
+        .fetch_all(&store.pool)
+        .await?
+        .iter()
+        .map(|row| event_from_row(store, row))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(AppendOutcome {
+        stream_version: u64::try_from(last).unwrap_or_default(),
+        events,
+        deduplicated: true,
+    }))
+}
+
+async fn current_version(store: &PgEventStore, request: &AppendRequest) -> Result<u64, StoreError> {
+    let version: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_type = $1 AND stream_id = $2",
+    )
+    .bind(&request.stream.stream_type)
+    .bind(&request.stream.stream_id)
+    .fetch_one(&store.pool)
+    .await?;
+    u64::try_from(version).map_err(|_| StoreError::Corrupt(format!("stream version {version}")))
+}
+
+async fn conflict(store: &PgEventStore, request: &AppendRequest) -> Result<StoreError, StoreError> {
+    Ok(StoreError::Conflict {
+        stream: request.stream.clone(),
+        expected: request.expected,
+        actual: current_version(store, request).await?,
+    })
+}
+
+/// Nothing was inserted: either the key was used meanwhile or the version
+/// did not match.
+async fn refused(store: &PgEventStore, request: &AppendRequest) -> Result<AppendOutcome, StoreError> {
+    if let Some(outcome) = deduplicated(store, request).await? {
+        return Ok(outcome);
+    }
+    Err(conflict(store, request).await?)
+}

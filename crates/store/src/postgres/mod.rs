@@ -1,0 +1,155 @@
+//! PostgreSQL backend: the production store, safe for several instances.
+
+mod append;
+mod docs;
+mod read;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::PgPool;
+
+use crate::docs::{Doc, DocKey, DocQuery, DocWrite, InlineProjector};
+use crate::error::StoreError;
+use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::notify::LogNotifier;
+use crate::upcast::{Upcaster, UpcasterChain};
+use crate::{Checkpoint, EventStore, OutboxMessage};
+
+/// The PostgreSQL event store.
+#[derive(Debug, Clone)]
+pub struct PgEventStore {
+    pool: PgPool,
+    upcaster: Arc<dyn Upcaster>,
+    notifier: LogNotifier,
+}
+
+impl PgEventStore {
+    /// Connects a pool of `max_connections` to `url`.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        let options: PgConnectOptions = url.parse()?;
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await?;
+        Ok(Self::from_pool(pool))
+    }
+
+    pub fn from_pool(pool: PgPool) -> Self {
+        Self {
+            pool,
+            upcaster: Arc::new(UpcasterChain::new()),
+            notifier: LogNotifier::new(),
+        }
+    }
+
+    /// Replaces the upcaster applied to every event read.
+    #[must_use]
+    pub fn with_upcaster(mut self, upcaster: Arc<dyn Upcaster>) -> Self {
+        self.upcaster = upcaster;
+        self
+    }
+
+    /// Applies pending migrations (an advisory lock keeps instances that
+    /// start together from racing).
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        crate::migrations::postgres().run(&self.pool).await?;
+        Ok(())
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+impl EventStore for PgEventStore {
+    async fn append(
+        &self,
+        request: AppendRequest,
+        projector: &dyn InlineProjector,
+    ) -> Result<AppendOutcome, StoreError> {
+        let outcome = append::append(self, request, projector).await?;
+        if !outcome.deduplicated {
+            self.notifier.notify();
+        }
+        Ok(outcome)
+    }
+
+    async fn read_stream(
+        &self,
+        stream: &StreamRef,
+        after_version: u64,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        read::read_stream(self, stream, after_version).await
+    }
+
+    async fn read_all(&self, after: LogCursor, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        read::read_all(self, after, limit).await
+    }
+
+    async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {
+        read::outbox_pending(self, limit).await
+    }
+
+    async fn outbox_mark_published(&self, ids: &[i64]) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL")
+            .bind(ids)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {
+        docs::checkpoint(&self.pool, name).await
+    }
+
+    async fn commit_projection(
+        &self,
+        writes: Vec<DocWrite>,
+        name: &str,
+        checkpoint: Checkpoint,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        docs::write(&mut tx, writes).await?;
+        docs::save_checkpoint(&mut tx, name, checkpoint).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn reset_projection(&self, name: &str, collections: &[&str]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM read_models WHERE collection = ANY($1)")
+            .bind(collections)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM checkpoints WHERE name = $1")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn doc(&self, key: &DocKey) -> Result<Option<Doc>, StoreError> {
+        docs::get(&self.pool, key).await
+    }
+
+    async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
+        docs::list(&self.pool, query).await
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    fn notifier(&self) -> &LogNotifier {
+        &self.notifier
+    }
+}

@@ -1,0 +1,180 @@
+//! Appending on SQLite: one `BEGIN IMMEDIATE` transaction on the single
+//! writer connection, so the version check and the insert cannot interleave
+//! with another writer, even one in another process.
+
+use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+
+use super::read::{event_columns, event_from_row, now_text, to_i64};
+use super::{docs, SqliteEventStore};
+use crate::docs::{DocSet, InlineProjector};
+use crate::error::StoreError;
+use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
+
+pub(super) async fn begin(store: &SqliteEventStore) -> Result<Transaction<'static, Sqlite>, StoreError> {
+    Ok(store.writer.begin_with("BEGIN IMMEDIATE").await?)
+}
+
+pub(super) async fn append(
+    store: &SqliteEventStore,
+    request: AppendRequest,
+    projector: &dyn InlineProjector,
+) -> Result<AppendOutcome, StoreError> {
+    if request.events.is_empty() {
+        return Err(StoreError::InvalidRequest("an append needs at least one event".to_owned()));
+    }
+    let mut tx = begin(store).await?;
+    if let Some(outcome) = deduplicated(store, &mut tx, &request).await? {
+        tx.rollback().await?;
+        return Ok(outcome);
+    }
+    let current: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_type = ? AND stream_id = ?",
+    )
+    .bind(&request.stream.stream_type)
+    .bind(&request.stream.stream_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let current = u64::try_from(current).map_err(|_| StoreError::Corrupt(format!("stream version {current}")))?;
+    let matches = match request.expected {
+        ExpectedVersion::Any => true,
+        ExpectedVersion::NoStream => current == 0,
+        ExpectedVersion::Exact(version) => current == version,
+    };
+    if !matches {
+        tx.rollback().await?;
+        return Err(StoreError::Conflict {
+            stream: request.stream.clone(),
+            expected: request.expected,
+            actual: current,
+        });
+    }
+    let recorded = insert(&mut tx, &request, current).await?;
+    if projector.handles(&request.stream.stream_type) {
+        let keys = projector.keys(&recorded)?;
+        let loaded = docs::load(&mut tx, &keys).await?;
+        let mut set = DocSet::loaded(keys, loaded);
+        projector.apply(&mut set, &recorded)?;
+        docs::write(&mut tx, set.take_writes()).await?;
+    }
+    tx.commit().await?;
+    Ok(AppendOutcome {
+        stream_version: current + recorded.len() as u64,
+        events: recorded,
+        deduplicated: false,
+    })
+}
+
+async fn insert(
+    conn: &mut SqliteConnection,
+    request: &AppendRequest,
+    current: u64,
+) -> Result<Vec<RecordedEvent>, StoreError> {
+    let recorded_at_text = now_text();
+    let recorded_at = chrono::DateTime::parse_from_rfc3339(&recorded_at_text)
+        .map_err(|error| StoreError::Corrupt(error.to_string()))?
+        .with_timezone(&chrono::Utc);
+    let meta = &request.metadata;
+    let correlation = meta.correlation_id.to_string();
+    let causation = meta.causation_id.map(|id| id.to_string());
+    let mut recorded = Vec::with_capacity(request.events.len());
+    for (offset, event) in request.events.iter().enumerate() {
+        let stream_version = current + offset as u64 + 1;
+        let payload = serde_json::to_string(&event.payload)
+            .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
+        let position: i64 = sqlx::query_scalar(
+            "INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, event_type, \
+                 schema_version, payload, actor, correlation_id, causation_id, idempotency_key, recorded_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING position",
+        )
+        .bind(event.event_id.to_string())
+        .bind(&request.stream.tenant)
+        .bind(&request.stream.stream_type)
+        .bind(&request.stream.stream_id)
+        .bind(to_i64(stream_version)?)
+        .bind(&event.event_type)
+        .bind(i64::from(event.schema_version))
+        .bind(payload)
+        .bind(&meta.actor)
+        .bind(&correlation)
+        .bind(causation.as_deref())
+        .bind(meta.idempotency_key.as_deref())
+        .bind(&recorded_at_text)
+        .fetch_one(&mut *conn)
+        .await?;
+        sqlx::query("INSERT INTO outbox (position) VALUES (?)")
+            .bind(position)
+            .execute(&mut *conn)
+            .await?;
+        recorded.push(RecordedEvent {
+            position,
+            cursor: LogCursor { tx: 0, position },
+            event_id: event.event_id,
+            stream: request.stream.clone(),
+            stream_version,
+            event_type: event.event_type.clone(),
+            schema_version: event.schema_version,
+            payload: event.payload.clone(),
+            metadata: meta.clone(),
+            recorded_at,
+        });
+    }
+    if let Some(key) = &meta.idempotency_key {
+        sqlx::query(
+            "INSERT INTO idempotency_keys (tenant_id, key, stream_type, stream_id, first_version, last_version, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&request.stream.tenant)
+        .bind(key)
+        .bind(&request.stream.stream_type)
+        .bind(&request.stream.stream_id)
+        .bind(to_i64(current + 1)?)
+        .bind(to_i64(current + request.events.len() as u64)?)
+        .bind(&recorded_at_text)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(recorded)
+}
+
+async fn deduplicated(
+    store: &SqliteEventStore,
+    conn: &mut SqliteConnection,
+    request: &AppendRequest,
+) -> Result<Option<AppendOutcome>, StoreError> {
+    let Some(key) = request.metadata.idempotency_key.as_deref() else {
+        return Ok(None);
+    };
+    let row = sqlx::query(
+        "SELECT stream_type, stream_id, first_version, last_version FROM idempotency_keys \
+         WHERE tenant_id = ? AND key = ?",
+    )
+    .bind(&request.stream.tenant)
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    const ORIGINAL: &str = concat!(
+        "SELECT ",
+        event_columns!(),
+        " FROM events e WHERE e.stream_type = ? AND e.stream_id = ? \
+          AND e.stream_version BETWEEN ? AND ? ORDER BY e.stream_version"
+    );
+    let last: i64 = row.try_get("last_version")?;
+    let events = sqlx::query(ORIGINAL)
+        .bind(row.try_get::<String, _>("stream_type")?)
+        .bind(row.try_get::<String, _>("stream_id")?)
+        .bind(row.try_get::<i64, _>("first_version")?)
+        .bind(last)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| event_from_row(store, row))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(AppendOutcome {
+        stream_version: u64::try_from(last).unwrap_or_default(),
+        events,
+        deduplicated: true,
+    }))
+}

@@ -1,0 +1,191 @@
+//! SQLite backend: the embedded default, one file and no server.
+//!
+//! SQLite allows one writer at a time, so writes go through a pool of one
+//! connection (waiting in Rust instead of spinning on `SQLITE_BUSY`) and
+//! reads through a separate pool; WAL mode lets them run side by side.
+
+mod append;
+mod docs;
+mod read;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+use crate::docs::{Doc, DocKey, DocQuery, DocWrite, InlineProjector};
+use crate::error::StoreError;
+use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::notify::LogNotifier;
+use crate::upcast::{Upcaster, UpcasterChain};
+use crate::{Checkpoint, EventStore, OutboxMessage};
+
+/// The SQLite event store.
+#[derive(Debug, Clone)]
+pub struct SqliteEventStore {
+    writer: SqlitePool,
+    reader: SqlitePool,
+    upcaster: Arc<dyn Upcaster>,
+    notifier: LogNotifier,
+}
+
+impl SqliteEventStore {
+    /// Opens (and creates) the database file at `path`.
+    pub async fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|error| {
+                StoreError::InvalidRequest(format!("cannot create {}: {error}", parent.display()))
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: an acknowledged append survives a power loss, not only a crash.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        Ok(Self {
+            writer,
+            reader,
+            upcaster: Arc::new(UpcasterChain::new()),
+            notifier: LogNotifier::new(),
+        })
+    }
+
+    /// Opens a `sqlite://path` or `sqlite:path` URL.
+    pub async fn open_url(url: &str) -> Result<Self, StoreError> {
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .ok_or_else(|| StoreError::InvalidRequest(format!("not a sqlite URL: {url}")))?;
+        let path = path.split('?').next().unwrap_or(path);
+        Self::open(Path::new(path)).await
+    }
+
+    /// Replaces the upcaster applied to every event read.
+    #[must_use]
+    pub fn with_upcaster(mut self, upcaster: Arc<dyn Upcaster>) -> Self {
+        self.upcaster = upcaster;
+        self
+    }
+
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        crate::migrations::sqlite().run(&self.writer).await?;
+        Ok(())
+    }
+
+    /// The single writer connection's pool (benchmarks compare against it).
+    pub fn writer(&self) -> &SqlitePool {
+        &self.writer
+    }
+
+    pub async fn close(&self) {
+        self.writer.close().await;
+        self.reader.close().await;
+    }
+}
+
+impl EventStore for SqliteEventStore {
+    async fn append(
+        &self,
+        request: AppendRequest,
+        projector: &dyn InlineProjector,
+    ) -> Result<AppendOutcome, StoreError> {
+        let outcome = append::append(self, request, projector).await?;
+        if !outcome.deduplicated {
+            self.notifier.notify();
+        }
+        Ok(outcome)
+    }
+
+    async fn read_stream(
+        &self,
+        stream: &StreamRef,
+        after_version: u64,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        read::read_stream(self, stream, after_version).await
+    }
+
+    async fn read_all(&self, after: LogCursor, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        read::read_all(self, after, limit).await
+    }
+
+    async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {
+        read::outbox_pending(self, limit).await
+    }
+
+    async fn outbox_mark_published(&self, ids: &[i64]) -> Result<(), StoreError> {
+        let mut tx = append::begin(self).await?;
+        let now = read::now_text();
+        for id in ids {
+            sqlx::query("UPDATE outbox SET published_at = ? WHERE id = ? AND published_at IS NULL")
+                .bind(&now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {
+        docs::checkpoint(&self.reader, name).await
+    }
+
+    async fn commit_projection(
+        &self,
+        writes: Vec<DocWrite>,
+        name: &str,
+        checkpoint: Checkpoint,
+    ) -> Result<(), StoreError> {
+        let mut tx = append::begin(self).await?;
+        docs::write(&mut tx, writes).await?;
+        docs::save_checkpoint(&mut tx, name, checkpoint).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn reset_projection(&self, name: &str, collections: &[&str]) -> Result<(), StoreError> {
+        let mut tx = append::begin(self).await?;
+        for collection in collections {
+            sqlx::query("DELETE FROM read_models WHERE collection = ?")
+                .bind(*collection)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM checkpoints WHERE name = ?")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn doc(&self, key: &DocKey) -> Result<Option<Doc>, StoreError> {
+        docs::get(&self.reader, key).await
+    }
+
+    async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
+        docs::list(&self.reader, query).await
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.reader).await?;
+        Ok(())
+    }
+
+    fn notifier(&self) -> &LogNotifier {
+        &self.notifier
+    }
+}

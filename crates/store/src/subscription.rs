@@ -1,0 +1,102 @@
+//! Following the log live: the in-process way for projections and the
+//! notifier to see every event once, in log order, as it commits.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use crate::error::StoreError;
+use crate::event::{LogCursor, RecordedEvent};
+use crate::EventStore;
+
+/// A reader that tails the log from a cursor.
+///
+/// It wakes when this process appends and also polls, because other
+/// instances append to the same database and, on PostgreSQL, an event only
+/// becomes readable once every older transaction has ended.
+#[derive(Debug)]
+pub struct Subscription<S> {
+    store: S,
+    cursor: LogCursor,
+    buffer: VecDeque<RecordedEvent>,
+    wake: watch::Receiver<u64>,
+    poll_interval: Duration,
+    batch_size: usize,
+}
+
+impl<S: EventStore> Subscription<S> {
+    pub fn new(store: S, after: LogCursor) -> Self {
+        let wake = store.notifier().watch();
+        Self {
+            store,
+            cursor: after,
+            buffer: VecDeque::new(),
+            wake,
+            poll_interval: Duration::from_millis(250),
+            batch_size: 1_000,
+        }
+    }
+
+    #[must_use]
+    pub fn with_poll_interval(mut self, interval: Duration) -> Self {
+        self.poll_interval = interval;
+        self
+    }
+
+    #[must_use]
+    pub fn with_batch_size(mut self, size: usize) -> Self {
+        self.batch_size = size.max(1);
+        self
+    }
+
+    /// The cursor of the last event returned.
+    pub fn cursor(&self) -> LogCursor {
+        self.cursor
+    }
+
+    /// The next event, waiting for one if the log has none yet.
+    pub async fn next(&mut self) -> Result<RecordedEvent, StoreError> {
+        loop {
+            if let Some(event) = self.buffer.pop_front() {
+                self.cursor = event.cursor;
+                return Ok(event);
+            }
+            self.fill().await?;
+        }
+    }
+
+    /// All events available now (at least one), waiting if there are none.
+    pub async fn next_batch(&mut self) -> Result<Vec<RecordedEvent>, StoreError> {
+        if self.buffer.is_empty() {
+            self.fill().await?;
+        }
+        let batch: Vec<RecordedEvent> = self.buffer.drain(..).collect();
+        if let Some(last) = batch.last() {
+            self.cursor = last.cursor;
+        }
+        Ok(batch)
+    }
+
+    async fn fill(&mut self) -> Result<(), StoreError> {
+        loop {
+            // Mark the current generation seen before reading, so an append
+            // that lands after the read still wakes us.
+            self.wake.borrow_and_update();
+            let after = self.buffer.back().map_or(self.cursor, |event| event.cursor);
+            let events = self.store.read_all(after, self.batch_size).await?;
+            if !events.is_empty() {
+                self.buffer.extend(events);
+                return Ok(());
+            }
+            tokio::select! {
+                changed = self.wake.changed() => {
+                    if changed.is_err() {
+                        tokio::time::sleep(self.poll_interval).await;
+                    }
+                }
+                () = tokio::time::sleep(self.poll_interval) => {}
+            }
+        }
+    }
+}
