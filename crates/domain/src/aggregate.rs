@@ -49,7 +49,9 @@ pub enum EventCodecError {
 ///
 /// Implementors are enums serialised with `#[serde(tag = "type", content = "data")]`,
 /// so the variant name is the event type and the variant's fields the payload.
-pub trait DomainEvent: Serialize + DeserializeOwned + Clone + std::fmt::Debug + Send + Sync {
+pub trait DomainEvent:
+    Serialize + DeserializeOwned + Clone + std::fmt::Debug + Send + Sync
+{
     /// The variant's name, as stored in the `event_type` column.
     fn event_type(&self) -> &'static str;
 

@@ -52,7 +52,9 @@ impl CantonCode {
 
     /// All 26 cantons in alphabetical order.
     pub fn all() -> impl Iterator<Item = CantonCode> {
-        CANTON_CODES.iter().filter_map(|code| Self::parse(code).ok())
+        CANTON_CODES
+            .iter()
+            .filter_map(|code| Self::parse(code).ok())
     }
 }
 
@@ -217,7 +219,10 @@ mod tests {
         for code in CANTON_CODES {
             let parsed = CantonCode::parse(code).unwrap();
             assert_eq!(parsed.as_str(), code);
-            assert_eq!(TenantId::parse(&code.to_lowercase()).unwrap(), TenantId::Canton(parsed));
+            assert_eq!(
+                TenantId::parse(&code.to_lowercase()).unwrap(),
+                TenantId::Canton(parsed)
+            );
         }
         assert_eq!(CantonCode::all().count(), 26);
         assert_eq!(TenantId::all().count(), 27);

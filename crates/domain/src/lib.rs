@@ -8,8 +8,8 @@ pub mod aggregate;
 pub mod body;
 pub mod error;
 pub mod ids;
-pub mod text;
 pub mod tenant;
+pub mod text;
 
 #[cfg(test)]
 mod testing;

@@ -24,16 +24,17 @@ pub enum TextError {
 
 /// A short text (a name, a title) in one or more of de/fr/it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "BTreeMap<Language, String>", into = "BTreeMap<Language, String>")]
+#[serde(
+    try_from = "BTreeMap<Language, String>",
+    into = "BTreeMap<Language, String>"
+)]
 pub struct LocalizedName(BTreeMap<Language, String>);
 
 impl LocalizedName {
     pub const MAX_CHARS: usize = 200;
 
     /// Trims every entry and refuses empty or over-long texts.
-    pub fn parse(
-        entries: impl IntoIterator<Item = (Language, String)>,
-    ) -> Result<Self, TextError> {
+    pub fn parse(entries: impl IntoIterator<Item = (Language, String)>) -> Result<Self, TextError> {
         let mut map = BTreeMap::new();
         for (language, text) in entries {
             let text = text.trim().to_owned();
@@ -73,7 +74,9 @@ impl LocalizedName {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (Language, &str)> {
-        self.0.iter().map(|(language, text)| (*language, text.as_str()))
+        self.0
+            .iter()
+            .map(|(language, text)| (*language, text.as_str()))
     }
 }
 

@@ -43,10 +43,16 @@ impl Store {
     ) -> Result<Self, StoreError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Self::Postgres(
-                PgEventStore::connect(url, max_connections).await?.with_upcaster(upcaster),
+                PgEventStore::connect(url, max_connections)
+                    .await?
+                    .with_upcaster(upcaster),
             ))
         } else if url.starts_with("sqlite:") {
-            Ok(Self::Sqlite(SqliteEventStore::open_url(url).await?.with_upcaster(upcaster)))
+            Ok(Self::Sqlite(
+                SqliteEventStore::open_url(url)
+                    .await?
+                    .with_upcaster(upcaster),
+            ))
         } else {
             Err(StoreError::InvalidRequest(
                 "the database URL must start with postgres:// or sqlite://".to_owned(),
@@ -86,7 +92,9 @@ pub(crate) fn check_field(field: &str) -> Result<(), StoreError> {
     if valid {
         Ok(())
     } else {
-        Err(StoreError::InvalidRequest(format!("invalid filter field '{field}'")))
+        Err(StoreError::InvalidRequest(format!(
+            "invalid filter field '{field}'"
+        )))
     }
 }
 
@@ -108,12 +116,24 @@ impl EventStore for Store {
         delegate!(self, store => store.append(request, projector).await)
     }
 
-    async fn read_stream(&self, stream: &StreamRef, after_version: u64) -> Result<Vec<RecordedEvent>, StoreError> {
+    async fn read_stream(
+        &self,
+        stream: &StreamRef,
+        after_version: u64,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
         delegate!(self, store => store.read_stream(stream, after_version).await)
     }
 
-    async fn read_all(&self, after: LogCursor, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+    async fn read_all(
+        &self,
+        after: LogCursor,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
         delegate!(self, store => store.read_all(after, limit).await)
+    }
+
+    async fn head(&self) -> Result<LogCursor, StoreError> {
+        delegate!(self, store => store.head().await)
     }
 
     async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {

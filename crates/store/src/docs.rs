@@ -108,13 +108,30 @@ impl DocSet {
     }
 
     /// A set holding what the store loaded for the named keys.
-    pub fn loaded(keys: impl IntoIterator<Item = DocKey>, docs: impl IntoIterator<Item = Doc>) -> Self {
+    pub fn loaded(
+        keys: impl IntoIterator<Item = DocKey>,
+        docs: impl IntoIterator<Item = Doc>,
+    ) -> Self {
         let mut slots: HashMap<DocKey, Slot> = keys
             .into_iter()
-            .map(|key| (key, Slot { doc: None, dirty: false }))
+            .map(|key| {
+                (
+                    key,
+                    Slot {
+                        doc: None,
+                        dirty: false,
+                    },
+                )
+            })
             .collect();
         for doc in docs {
-            slots.insert(doc.key.clone(), Slot { doc: Some(doc), dirty: false });
+            slots.insert(
+                doc.key.clone(),
+                Slot {
+                    doc: Some(doc),
+                    dirty: false,
+                },
+            );
         }
         Self {
             slots,
@@ -132,13 +149,25 @@ impl DocSet {
 
     pub fn put(&mut self, doc: Doc) -> Result<(), ProjectionError> {
         self.check(&doc.key)?;
-        self.slots.insert(doc.key.clone(), Slot { doc: Some(doc), dirty: true });
+        self.slots.insert(
+            doc.key.clone(),
+            Slot {
+                doc: Some(doc),
+                dirty: true,
+            },
+        );
         Ok(())
     }
 
     pub fn delete(&mut self, key: &DocKey) -> Result<(), ProjectionError> {
         self.check(key)?;
-        self.slots.insert(key.clone(), Slot { doc: None, dirty: true });
+        self.slots.insert(
+            key.clone(),
+            Slot {
+                doc: None,
+                dirty: true,
+            },
+        );
         Ok(())
     }
 

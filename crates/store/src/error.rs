@@ -1,9 +1,9 @@
 //! Errors of the store. `Conflict` and `Contention` are expected under
 //! concurrency and retried by the command handler; the others are faults.
 
+use crate::docs::ProjectionError;
 use crate::event::{ExpectedVersion, StreamRef};
 use crate::upcast::UpcastError;
-use crate::docs::ProjectionError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -133,7 +133,9 @@ pub struct AppendRequest {
 /// a row that commits late can never land behind a reader's checkpoint. On
 /// SQLite, with its single writer, `tx` is always 0 and position order is
 /// commit order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub struct LogCursor {
     pub tx: i64,
     pub position: i64,

@@ -22,7 +22,9 @@ mod upcast;
 pub mod testing;
 
 pub use any::{Backend, Store};
-pub use docs::{Doc, DocKey, DocQuery, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError};
+pub use docs::{
+    Doc, DocKey, DocQuery, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError,
+};
 pub use error::StoreError;
 pub use event::{
     AppendOutcome, AppendRequest, EventMetadata, ExpectedVersion, LogCursor, NewEvent,
@@ -80,6 +82,11 @@ pub trait EventStore: Clone + Send + Sync + 'static {
         limit: usize,
     ) -> impl Future<Output = Result<Vec<RecordedEvent>, StoreError>> + Send;
 
+    /// The cursor of the last event committed so far (`LogCursor::START` for
+    /// an empty log). A reader that has reached it has seen every event
+    /// committed before the call.
+    fn head(&self) -> impl Future<Output = Result<LogCursor, StoreError>> + Send;
+
     /// Outbox messages not yet published, oldest first.
     fn outbox_pending(
         &self,
@@ -118,10 +125,7 @@ pub trait EventStore: Clone + Send + Sync + 'static {
     fn doc(&self, key: &DocKey) -> impl Future<Output = Result<Option<Doc>, StoreError>> + Send;
 
     /// A page of documents in `(sort_key, id)` order.
-    fn docs(
-        &self,
-        query: &DocQuery,
-    ) -> impl Future<Output = Result<Vec<Doc>, StoreError>> + Send;
+    fn docs(&self, query: &DocQuery) -> impl Future<Output = Result<Vec<Doc>, StoreError>> + Send;
 
     /// Checks that the database answers.
     fn ping(&self) -> impl Future<Output = Result<(), StoreError>> + Send;

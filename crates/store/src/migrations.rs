@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::SqlSafeStr;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
 
 /// `(version, description, sql)` of each PostgreSQL migration, in order.
 const POSTGRES: &[(i64, &str, &str)] = &[(

@@ -25,7 +25,8 @@ impl LogNotifier {
 
     /// Called after every committed append.
     pub fn notify(&self) {
-        self.sender.send_modify(|generation| *generation = generation.wrapping_add(1));
+        self.sender
+            .send_modify(|generation| *generation = generation.wrapping_add(1));
     }
 
     /// A receiver that resolves `changed()` after the next append.

@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
+use crate::EventStore;
 use crate::error::StoreError;
 use crate::event::{LogCursor, RecordedEvent};
-use crate::EventStore;
 
 /// A reader that tails the log from a cursor.
 ///
@@ -76,6 +76,31 @@ impl<S: EventStore> Subscription<S> {
             self.cursor = last.cursor;
         }
         Ok(batch)
+    }
+
+    /// The next events up to and including `head`, or `None` once the
+    /// subscription has passed it: for readers that catch up with what has
+    /// been committed (a replay) rather than wait for more.
+    pub async fn next_batch_until(
+        &mut self,
+        head: LogCursor,
+    ) -> Result<Option<Vec<RecordedEvent>>, StoreError> {
+        if self.cursor >= head && self.buffer.is_empty() {
+            return Ok(None);
+        }
+        let mut batch = self.next_batch().await?;
+        // Events past the head are kept for the next call.
+        if let Some(split) = batch.iter().position(|event| event.cursor > head) {
+            let rest = batch.split_off(split);
+            for event in rest.into_iter().rev() {
+                self.buffer.push_front(event);
+            }
+            self.cursor = batch.last().map_or(self.cursor, |event| event.cursor);
+        }
+        if batch.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(batch))
     }
 
     async fn fill(&mut self) -> Result<(), StoreError> {

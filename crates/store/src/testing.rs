@@ -70,7 +70,9 @@ impl TestDatabase {
         let mut admin = match PgConnection::connect(&admin_url).await {
             Ok(conn) => conn,
             Err(error) if !services_required() => {
-                eprintln!("skipping PostgreSQL test: {error} (set IIZ_REQUIRE_SERVICES=1 to fail instead)");
+                eprintln!(
+                    "skipping PostgreSQL test: {error} (set IIZ_REQUIRE_SERVICES=1 to fail instead)"
+                );
                 return None;
             }
             Err(error) => panic!("PostgreSQL is required but unreachable at {admin_url}: {error}"),
@@ -119,12 +121,16 @@ impl Drop for TestDatabase {
             // Drop runs inside the test's runtime, which cannot be blocked
             // on; a short-lived thread with its own runtime drops the database.
             let handle = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
                 runtime.block_on(async move {
                     let mut admin = PgConnection::connect(&admin_url).await?;
-                    sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {thread_name} WITH (FORCE)")))
-                        .execute(&mut admin)
-                        .await?;
+                    sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {thread_name} WITH (FORCE)"
+                    )))
+                    .execute(&mut admin)
+                    .await?;
                     admin.close().await?;
                     Ok::<_, sqlx::Error>(())
                 })?;

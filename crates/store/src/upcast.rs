@@ -41,7 +41,9 @@ impl fmt::Debug for UpcasterChain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut keys: Vec<_> = self.steps.keys().collect();
         keys.sort();
-        f.debug_struct("UpcasterChain").field("steps", &keys).finish()
+        f.debug_struct("UpcasterChain")
+            .field("steps", &keys)
+            .finish()
     }
 }
 

@@ -61,7 +61,9 @@ fn a_body_cannot_be_established_twice_or_be_its_own_parent() {
     given::<Body>([established()])
         .when(establish.clone())
         .then_err(BodyError::AlreadyEstablished);
-    given::<Body>([]).when(establish).then_err(BodyError::OwnParent);
+    given::<Body>([])
+        .when(establish)
+        .then_err(BodyError::OwnParent);
 }
 
 #[test]
@@ -79,9 +81,7 @@ fn the_mandate_is_amended_only_when_it_changes() {
         })
         .then([]);
     given::<Body>([established()])
-        .when(BodyCommand::Rename {
-            names: name("STG"),
-        })
+        .when(BodyCommand::Rename { names: name("STG") })
         .then([BodyEvent::Renamed { names: name("STG") }]);
 }
 
@@ -120,9 +120,7 @@ fn a_dissolved_body_refuses_changes() {
         reason: text("Mandat erfüllt"),
     };
     given::<Body>([established(), dissolved])
-        .when(BodyCommand::AmendMandate {
-            mandate: text("x"),
-        })
+        .when(BodyCommand::AmendMandate { mandate: text("x") })
         .then_err(BodyError::Dissolved(date(2025, 12, 31)));
     given::<Body>([])
         .when(BodyCommand::Rename { names: name("x") })

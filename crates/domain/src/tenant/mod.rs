@@ -96,7 +96,10 @@ fn require_every_language(
     names: &LocalizedName,
     languages: &[Language],
 ) -> Result<(), TenantError> {
-    match languages.iter().find(|language| names.get(**language).is_none()) {
+    match languages
+        .iter()
+        .find(|language| names.get(**language).is_none())
+    {
         Some(missing) => Err(TenantError::MissingOfficialLanguage(*missing)),
         None => Ok(()),
     }

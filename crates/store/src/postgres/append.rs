@@ -7,7 +7,7 @@ use sqlx::{PgConnection, Row};
 use uuid::Uuid;
 
 use super::read::{event_columns, event_from_row};
-use super::{docs, PgEventStore};
+use super::{PgEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
@@ -61,7 +61,9 @@ pub(super) async fn append(
     projector: &dyn InlineProjector,
 ) -> Result<AppendOutcome, StoreError> {
     if request.events.is_empty() {
-        return Err(StoreError::InvalidRequest("an append needs at least one event".to_owned()));
+        return Err(StoreError::InvalidRequest(
+            "an append needs at least one event".to_owned(),
+        ));
     }
     if let Some(outcome) = deduplicated(store, &request).await? {
         return Ok(outcome);
@@ -112,7 +114,10 @@ async fn insert(
 ) -> Result<Option<Vec<RecordedEvent>>, StoreError> {
     let events = &request.events;
     let ids: Vec<Uuid> = events.iter().map(|event| event.event_id).collect();
-    let types: Vec<&str> = events.iter().map(|event| event.event_type.as_str()).collect();
+    let types: Vec<&str> = events
+        .iter()
+        .map(|event| event.event_type.as_str())
+        .collect();
     let versions = events
         .iter()
         .map(|event| {
@@ -194,7 +199,11 @@ async fn append_projected(
     let mut tx = store.pool.begin().await?;
     if !keys.is_empty() {
         let flat: Vec<String> = keys.iter().map(ToString::to_string).collect();
-        sqlx::query(LOCK_DOCS).bind(&flat).execute(&mut *tx).await.map_err(contention)?;
+        sqlx::query(LOCK_DOCS)
+            .bind(&flat)
+            .execute(&mut *tx)
+            .await
+            .map_err(contention)?;
     }
     let Some(recorded) = insert(&mut tx, request).await? else {
         return Ok(None);
@@ -300,7 +309,10 @@ async fn conflict(store: &PgEventStore, request: &AppendRequest) -> Result<Store
 
 /// Nothing was inserted: either the key was used meanwhile or the version
 /// did not match.
-async fn refused(store: &PgEventStore, request: &AppendRequest) -> Result<AppendOutcome, StoreError> {
+async fn refused(
+    store: &PgEventStore,
+    request: &AppendRequest,
+) -> Result<AppendOutcome, StoreError> {
     if let Some(outcome) = deduplicated(store, request).await? {
         return Ok(outcome);
     }

@@ -3,10 +3,10 @@
 use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row};
 
+use crate::Checkpoint;
 use crate::docs::{Doc, DocKey, DocQuery, DocWrite};
 use crate::error::StoreError;
 use crate::event::LogCursor;
-use crate::Checkpoint;
 
 fn doc_from_row(row: &PgRow) -> Result<Doc, StoreError> {
     Ok(Doc {
@@ -38,7 +38,10 @@ pub(super) async fn load(conn: &mut PgConnection, keys: &[DocKey]) -> Result<Vec
     rows.iter().map(doc_from_row).collect()
 }
 
-pub(super) async fn write(conn: &mut PgConnection, writes: Vec<DocWrite>) -> Result<(), StoreError> {
+pub(super) async fn write(
+    conn: &mut PgConnection,
+    writes: Vec<DocWrite>,
+) -> Result<(), StoreError> {
     let mut put = PutColumns::default();
     let mut deleted_collections = Vec::new();
     let mut deleted_ids = Vec::new();
@@ -144,7 +147,10 @@ pub(super) async fn list(pool: &PgPool, query: &DocQuery) -> Result<Vec<Doc>, St
     rows.iter().map(doc_from_row).collect()
 }
 
-pub(super) async fn checkpoint(pool: &PgPool, name: &str) -> Result<Option<Checkpoint>, StoreError> {
+pub(super) async fn checkpoint(
+    pool: &PgPool,
+    name: &str,
+) -> Result<Option<Checkpoint>, StoreError> {
     let row = sqlx::query("SELECT tx_id, position, version FROM checkpoints WHERE name = $1")
         .bind(name)
         .fetch_optional(pool)

@@ -7,8 +7,8 @@ mod read;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::PgPool;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::docs::{Doc, DocKey, DocQuery, DocWrite, InlineProjector};
 use crate::error::StoreError;
@@ -89,8 +89,24 @@ impl EventStore for PgEventStore {
         read::read_stream(self, stream, after_version).await
     }
 
-    async fn read_all(&self, after: LogCursor, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+    async fn read_all(
+        &self,
+        after: LogCursor,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
         read::read_all(self, after, limit).await
+    }
+
+    async fn head(&self) -> Result<LogCursor, StoreError> {
+        let row: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT tx_id::text::bigint, position FROM events ORDER BY tx_id DESC, position DESC LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map_or(LogCursor::START, |(tx, position)| LogCursor {
+            tx,
+            position,
+        }))
     }
 
     async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {
@@ -98,10 +114,12 @@ impl EventStore for PgEventStore {
     }
 
     async fn outbox_mark_published(&self, ids: &[i64]) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL")
-            .bind(ids)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL",
+        )
+        .bind(ids)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

@@ -1,12 +1,12 @@
 //! Reading streams, the log and the outbox.
 
-use sqlx::postgres::PgRow;
 use sqlx::Row;
+use sqlx::postgres::PgRow;
 
 use super::PgEventStore;
+use crate::OutboxMessage;
 use crate::error::StoreError;
 use crate::event::{EventMetadata, LogCursor, RecordedEvent, StreamRef};
-use crate::OutboxMessage;
 
 /// The columns `event_from_row` reads, for `concat!` into static queries.
 macro_rules! event_columns {
@@ -18,7 +18,10 @@ macro_rules! event_columns {
 }
 pub(super) use event_columns;
 
-pub(super) fn event_from_row(store: &PgEventStore, row: &PgRow) -> Result<RecordedEvent, StoreError> {
+pub(super) fn event_from_row(
+    store: &PgEventStore,
+    row: &PgRow,
+) -> Result<RecordedEvent, StoreError> {
     let stream_type: String = row.try_get("stream_type")?;
     let event_type: String = row.try_get("event_type")?;
     let stored_version: i32 = row.try_get("schema_version")?;

@@ -5,12 +5,14 @@
 use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
 
 use super::read::{event_columns, event_from_row, now_text, to_i64};
-use super::{docs, SqliteEventStore};
+use super::{SqliteEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
 
-pub(super) async fn begin(store: &SqliteEventStore) -> Result<Transaction<'static, Sqlite>, StoreError> {
+pub(super) async fn begin(
+    store: &SqliteEventStore,
+) -> Result<Transaction<'static, Sqlite>, StoreError> {
     Ok(store.writer.begin_with("BEGIN IMMEDIATE").await?)
 }
 
@@ -20,7 +22,9 @@ pub(super) async fn append(
     projector: &dyn InlineProjector,
 ) -> Result<AppendOutcome, StoreError> {
     if request.events.is_empty() {
-        return Err(StoreError::InvalidRequest("an append needs at least one event".to_owned()));
+        return Err(StoreError::InvalidRequest(
+            "an append needs at least one event".to_owned(),
+        ));
     }
     let mut tx = begin(store).await?;
     if let Some(outcome) = deduplicated(store, &mut tx, &request).await? {
@@ -34,7 +38,8 @@ pub(super) async fn append(
     .bind(&request.stream.stream_id)
     .fetch_one(&mut *tx)
     .await?;
-    let current = u64::try_from(current).map_err(|_| StoreError::Corrupt(format!("stream version {current}")))?;
+    let current = u64::try_from(current)
+        .map_err(|_| StoreError::Corrupt(format!("stream version {current}")))?;
     let matches = match request.expected {
         ExpectedVersion::Any => true,
         ExpectedVersion::NoStream => current == 0,

@@ -4,10 +4,10 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 
 use super::read::{limit, now_text};
+use crate::Checkpoint;
 use crate::docs::{Doc, DocKey, DocQuery, DocWrite};
 use crate::error::StoreError;
 use crate::event::LogCursor;
-use crate::Checkpoint;
 
 fn doc_from_row(row: &SqliteRow) -> Result<Doc, StoreError> {
     let body: &str = row.try_get("body")?;
@@ -18,11 +18,15 @@ fn doc_from_row(row: &SqliteRow) -> Result<Doc, StoreError> {
         },
         tenant: row.try_get("tenant_id")?,
         sort_key: row.try_get("sort_key")?,
-        body: serde_json::from_str(body).map_err(|error| StoreError::Corrupt(format!("document: {error}")))?,
+        body: serde_json::from_str(body)
+            .map_err(|error| StoreError::Corrupt(format!("document: {error}")))?,
     })
 }
 
-pub(super) async fn load(conn: &mut SqliteConnection, keys: &[DocKey]) -> Result<Vec<Doc>, StoreError> {
+pub(super) async fn load(
+    conn: &mut SqliteConnection,
+    keys: &[DocKey],
+) -> Result<Vec<Doc>, StoreError> {
     let mut docs = Vec::with_capacity(keys.len());
     for key in keys {
         let row = sqlx::query(
@@ -39,7 +43,10 @@ pub(super) async fn load(conn: &mut SqliteConnection, keys: &[DocKey]) -> Result
     Ok(docs)
 }
 
-pub(super) async fn write(conn: &mut SqliteConnection, writes: Vec<DocWrite>) -> Result<(), StoreError> {
+pub(super) async fn write(
+    conn: &mut SqliteConnection,
+    writes: Vec<DocWrite>,
+) -> Result<(), StoreError> {
     for write in writes {
         match write {
             DocWrite::Put(doc) => {
@@ -91,7 +98,8 @@ pub(super) async fn list(pool: &SqlitePool, query: &DocQuery) -> Result<Vec<Doc>
     }
     for (field, value) in &query.filters {
         crate::any::check_field(field)?;
-        let json = serde_json::to_string(value).map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
+        let json = serde_json::to_string(value)
+            .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
         sql.push(" AND (body -> ")
             .push_bind(field)
             .push(") = ")
@@ -104,12 +112,16 @@ pub(super) async fn list(pool: &SqlitePool, query: &DocQuery) -> Result<Vec<Doc>
             .push_bind(id)
             .push(")");
     }
-    sql.push(" ORDER BY sort_key, id LIMIT ").push_bind(limit(query.limit));
+    sql.push(" ORDER BY sort_key, id LIMIT ")
+        .push_bind(limit(query.limit));
     let rows = sql.build().fetch_all(pool).await?;
     rows.iter().map(doc_from_row).collect()
 }
 
-pub(super) async fn checkpoint(pool: &SqlitePool, name: &str) -> Result<Option<Checkpoint>, StoreError> {
+pub(super) async fn checkpoint(
+    pool: &SqlitePool,
+    name: &str,
+) -> Result<Option<Checkpoint>, StoreError> {
     let row = sqlx::query("SELECT tx_id, position, version FROM checkpoints WHERE name = ?")
         .bind(name)
         .fetch_optional(pool)

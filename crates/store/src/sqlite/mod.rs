@@ -12,8 +12,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::docs::{Doc, DocKey, DocQuery, DocWrite, InlineProjector};
 use crate::error::StoreError;
@@ -34,7 +34,10 @@ pub struct SqliteEventStore {
 impl SqliteEventStore {
     /// Opens (and creates) the database file at `path`.
     pub async fn open(path: &Path) -> Result<Self, StoreError> {
-        if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        if let Some(parent) = path
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(parent).map_err(|error| {
                 StoreError::InvalidRequest(format!("cannot create {}: {error}", parent.display()))
             })?;
@@ -117,8 +120,19 @@ impl EventStore for SqliteEventStore {
         read::read_stream(self, stream, after_version).await
     }
 
-    async fn read_all(&self, after: LogCursor, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+    async fn read_all(
+        &self,
+        after: LogCursor,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
         read::read_all(self, after, limit).await
+    }
+
+    async fn head(&self) -> Result<LogCursor, StoreError> {
+        let position: Option<i64> = sqlx::query_scalar("SELECT MAX(position) FROM events")
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(position.map_or(LogCursor::START, |position| LogCursor { tx: 0, position }))
     }
 
     async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {

@@ -1,14 +1,14 @@
 //! Reading streams, the log and the outbox on SQLite.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
 use uuid::Uuid;
 
 use super::SqliteEventStore;
+use crate::OutboxMessage;
 use crate::error::StoreError;
 use crate::event::{EventMetadata, LogCursor, RecordedEvent, StreamRef};
-use crate::OutboxMessage;
 
 macro_rules! event_columns {
     () => {
@@ -28,7 +28,10 @@ fn uuid(text: &str) -> Result<Uuid, StoreError> {
     Uuid::parse_str(text).map_err(|error| StoreError::Corrupt(format!("uuid {text}: {error}")))
 }
 
-pub(super) fn event_from_row(store: &SqliteEventStore, row: &SqliteRow) -> Result<RecordedEvent, StoreError> {
+pub(super) fn event_from_row(
+    store: &SqliteEventStore,
+    row: &SqliteRow,
+) -> Result<RecordedEvent, StoreError> {
     let stream_type: String = row.try_get("stream_type")?;
     let event_type: String = row.try_get("event_type")?;
     let stored_version: i64 = row.try_get("schema_version")?;

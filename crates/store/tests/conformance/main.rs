@@ -1,0 +1,63 @@
+//! The store conformance suite: every case runs against SQLite and PostgreSQL.
+
+mod cases;
+mod gap;
+mod support;
+
+/// Generates one test per case and backend.
+macro_rules! conformance {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $case() {
+                    let db = crate::support::sqlite().await;
+                    crate::cases::$case(&db.store).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $case() {
+                    let Some(db) = crate::support::postgres().await else { return };
+                    crate::cases::$case(&db.store).await;
+                }
+            )*
+        }
+    };
+}
+
+conformance!(
+    appended_events_are_read_back_with_their_envelope,
+    a_stale_expected_version_conflicts_and_writes_nothing,
+    expected_versions_never_leave_gaps,
+    any_version_appends_at_the_end,
+    an_empty_append_is_refused,
+    a_repeated_idempotency_key_returns_the_original_outcome,
+    read_all_pages_through_the_log_in_order,
+    every_append_writes_the_outbox,
+    v1_payloads_are_read_back_as_the_current_version,
+    inline_projections_commit_with_the_append,
+    a_failing_inline_projection_writes_nothing,
+    documents_are_listed_by_tenant_field_and_page,
+    projection_commits_and_resets_move_the_checkpoint,
+    concurrent_writers_to_one_stream_never_both_win,
+    a_subscription_sees_appends_as_they_commit,
+);
+
+mod log_gaps {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+    async fn sqlite_tailing_reader_sees_every_event_once_in_order() {
+        let db = crate::support::sqlite().await;
+        crate::gap::tailing_reader_sees_every_event_once_in_order(&db.store).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+    async fn postgres_tailing_reader_sees_every_event_once_in_order() {
+        let Some(db) = crate::support::postgres().await else {
+            return;
+        };
+        crate::gap::tailing_reader_sees_every_event_once_in_order(&db.store).await;
+    }
+}

@@ -1,0 +1,123 @@
+//! Stores, events and projectors shared by the cases.
+
+use std::sync::Arc;
+
+use iiz_store::testing::TestDatabase;
+use iiz_store::{
+    AppendRequest, Doc, DocKey, DocSet, EventMetadata, EventStore, ExpectedVersion,
+    InlineProjector, LogCursor, NewEvent, ProjectionError, RecordedEvent, Store, StreamRef,
+    Subscription, UpcasterChain,
+};
+use serde_json::{Value, json};
+
+/// The upcaster every test store carries: `note.Written` v1 had a single
+/// `text`, v2 has `title` and `body`.
+pub fn upcaster() -> Arc<UpcasterChain> {
+    Arc::new(
+        UpcasterChain::new().register("note", "Written", 1, |payload| {
+            let text = payload
+                .get("text")
+                .and_then(Value::as_str)
+                .ok_or("v1 payload has no text")?;
+            Ok(json!({ "title": text, "body": "" }))
+        }),
+    )
+}
+
+pub async fn sqlite() -> TestDatabase {
+    TestDatabase::sqlite_with(upcaster()).await
+}
+
+pub async fn postgres() -> Option<TestDatabase> {
+    TestDatabase::postgres_with(upcaster()).await
+}
+
+/// Every event committed so far, in log order. On PostgreSQL an event becomes
+/// readable only once older transactions (of any database on the server, such
+/// as other tests) have ended, so this waits for the head rather than
+/// trusting one read.
+pub async fn read_everything(store: &Store) -> Vec<RecordedEvent> {
+    let head = store.head().await.unwrap();
+    let mut subscription = Subscription::new(store.clone(), LogCursor::START)
+        .with_poll_interval(std::time::Duration::from_millis(5));
+    let mut all = Vec::new();
+    while let Some(batch) = subscription.next_batch_until(head).await.unwrap() {
+        all.extend(batch);
+    }
+    all
+}
+
+pub fn stream(tenant: &str, id: &str) -> StreamRef {
+    StreamRef::new(tenant, "counter", id)
+}
+
+pub fn event(kind: &str, n: i64) -> NewEvent {
+    NewEvent::new(kind, 1, json!({ "n": n }))
+}
+
+pub fn request(
+    stream: &StreamRef,
+    expected: ExpectedVersion,
+    events: Vec<NewEvent>,
+) -> AppendRequest {
+    AppendRequest {
+        stream: stream.clone(),
+        expected,
+        events,
+        metadata: EventMetadata::new("person:test"),
+    }
+}
+
+/// Counts events per stream (`counts/<stream>`) and per tenant
+/// (`tenant_totals/<tenant>`); refuses events of type `Poison`.
+#[derive(Debug, Default)]
+pub struct CountingProjector;
+
+fn count_doc(key: DocKey, tenant: &str, count: i64) -> Doc {
+    Doc {
+        sort_key: key.id.clone(),
+        key,
+        tenant: Some(tenant.to_owned()),
+        body: json!({ "count": count, "tenant": tenant }),
+    }
+}
+
+impl InlineProjector for CountingProjector {
+    fn handles(&self, stream_type: &str) -> bool {
+        stream_type == "counter"
+    }
+
+    fn keys(&self, events: &[RecordedEvent]) -> Result<Vec<DocKey>, ProjectionError> {
+        let mut keys = Vec::new();
+        for event in events {
+            keys.push(DocKey::new("counts", &event.stream.stream_id));
+            keys.push(DocKey::new("tenant_totals", &event.stream.tenant));
+        }
+        keys.sort();
+        keys.dedup();
+        Ok(keys)
+    }
+
+    fn apply(&self, docs: &mut DocSet, events: &[RecordedEvent]) -> Result<(), ProjectionError> {
+        for event in events {
+            if event.event_type == "Poison" {
+                return Err(ProjectionError::Decode {
+                    stream_type: event.stream.stream_type.clone(),
+                    event_type: event.event_type.clone(),
+                    reason: "poisoned".to_owned(),
+                });
+            }
+            for key in [
+                DocKey::new("counts", &event.stream.stream_id),
+                DocKey::new("tenant_totals", &event.stream.tenant),
+            ] {
+                let count = docs
+                    .get(&key)?
+                    .and_then(|doc| doc.body["count"].as_i64())
+                    .unwrap_or(0);
+                docs.put(count_doc(key, &event.stream.tenant, count + 1))?;
+            }
+        }
+        Ok(())
+    }
+}
