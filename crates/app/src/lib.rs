@@ -1,1 +1,72 @@
-//! placeholder
+//! Command handling: every change to the platform goes through
+//! [`App::execute`], which loads the aggregate, decides, appends with the
+//! expected version and updates the inline read models in one transaction.
+//!
+//! Authorization and tenant scoping will live here too, so that protocol
+//! adapters (GraphQL, CLI) never decide on their own.
+
+mod catalog;
+mod command;
+pub mod demo;
+mod error;
+mod queries;
+pub mod tenants;
+
+use std::sync::Arc;
+
+use iiz_projections::Projections;
+use iiz_store::{Store, UpcasterChain};
+
+pub use catalog::{CantonCatalog, CantonEntry, CatalogError, SectionBody};
+pub use command::Executed;
+pub use error::AppError;
+pub use queries::{BodyFilter, MAX_PAGE, Page};
+
+/// The application: a store and the read models kept with it.
+#[derive(Debug, Clone)]
+pub struct App {
+    store: Store,
+    projections: Arc<Projections>,
+}
+
+/// Upcasters for every event schema change the platform has made. Domain
+/// events are all at their first schema version so far.
+pub fn upcasters() -> Arc<UpcasterChain> {
+    Arc::new(UpcasterChain::new())
+}
+
+impl App {
+    pub fn new(store: Store) -> Self {
+        Self {
+            store,
+            projections: Arc::new(Projections::platform()),
+        }
+    }
+
+    /// Connects to a `postgres://` or `sqlite://` URL with the platform's
+    /// upcasters.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, AppError> {
+        let store = Store::connect(url, max_connections, upcasters()).await?;
+        Ok(Self::new(store))
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn projections(&self) -> &Projections {
+        &self.projections
+    }
+
+    /// Applies migrations and rebuilds read models whose code changed.
+    pub async fn prepare(&self) -> Result<(), AppError> {
+        self.store.migrate().await?;
+        let stale = iiz_projections::needs_rebuild(&self.store, &self.projections).await?;
+        if !stale.is_empty() {
+            tracing::info!(projections = ?stale, "rebuilding read models");
+            let report = iiz_projections::rebuild(&self.store, &self.projections, &|_| {}).await?;
+            tracing::info!(events = report.events, elapsed = ?report.elapsed, "read models rebuilt");
+        }
+        Ok(())
+    }
+}

@@ -21,7 +21,7 @@ pub enum IdError {
     UnknownCanton(String),
     #[error("'{0}' is neither CH nor a canton abbreviation")]
     UnknownTenant(String),
-    #[error("'{0}' is not a supported language (de, fr, it)")]
+    #[error("'{0}' is not a national language (de, fr, it, rm)")]
     UnknownLanguage(String),
     #[error("'{0}' is not a valid identifier: {1}")]
     InvalidUuid(String, String),
@@ -138,13 +138,16 @@ impl From<TenantId> for String {
     }
 }
 
-/// The official languages the platform serves.
+/// The national languages of Switzerland. The platform's interface and its
+/// texts are in German, French and Italian; Romansh is recorded as an official
+/// language of Graubünden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     De,
     Fr,
     It,
+    Rm,
 }
 
 impl Language {
@@ -153,6 +156,7 @@ impl Language {
             "de" => Ok(Self::De),
             "fr" => Ok(Self::Fr),
             "it" => Ok(Self::It),
+            "rm" => Ok(Self::Rm),
             _ => Err(IdError::UnknownLanguage(input.to_owned())),
         }
     }
@@ -162,7 +166,13 @@ impl Language {
             Self::De => "de",
             Self::Fr => "fr",
             Self::It => "it",
+            Self::Rm => "rm",
         }
+    }
+
+    /// Whether the platform's interface is offered in this language.
+    pub fn is_interface(&self) -> bool {
+        !matches!(self, Self::Rm)
     }
 }
 
@@ -250,6 +260,8 @@ mod tests {
     #[test]
     fn languages_parse() {
         assert_eq!(Language::parse("FR").unwrap(), Language::Fr);
+        assert_eq!(Language::parse("rm").unwrap(), Language::Rm);
+        assert!(!Language::Rm.is_interface());
         assert!(Language::parse("en").is_err());
     }
 }

@@ -1,1 +1,108 @@
-//! placeholder
+//! Read models: named projections over the event log.
+//!
+//! A projection is synchronous code over documents ([`iiz_store::DocSet`]):
+//! it names the documents an event touches and changes them in memory; the
+//! store does the IO. The same projection runs
+//! - *inline*, inside the transaction of every append (read-your-writes for
+//!   the API), through the [`Projections`] registry, and
+//! - in a *rebuild*, replaying the whole log into empty collections
+//!   ([`rebuild()`]), which `iiz replay` runs and `iiz serve` runs at start for
+//!   a projection whose version changed.
+
+mod body_directory;
+mod docs;
+mod rebuild;
+mod tenant_directory;
+
+use std::sync::Arc;
+
+use iiz_store::{DocKey, DocSet, InlineProjector, ProjectionError, RecordedEvent};
+
+pub use body_directory::{BODIES, BodyDirectory, BodyView};
+pub use docs::{decode, get_typed, put_typed};
+pub use rebuild::{RebuildError, RebuildProgress, RebuildReport, needs_rebuild, rebuild};
+pub use tenant_directory::{TENANTS, TenantDirectory, TenantView};
+
+/// One read model.
+pub trait Projection: Send + Sync + std::fmt::Debug {
+    /// Unique name; also the name of its checkpoint.
+    fn name(&self) -> &'static str;
+
+    /// Bumped whenever the documents' shape or meaning changes, which makes
+    /// the next start rebuild the projection from the log.
+    fn version(&self) -> i32;
+
+    /// The collections the projection owns (and a rebuild empties).
+    fn collections(&self) -> &'static [&'static str];
+
+    /// Whether events of this stream type concern the projection.
+    fn handles(&self, stream_type: &str) -> bool;
+
+    /// The documents `apply` will read or write for this event.
+    fn keys(&self, event: &RecordedEvent) -> Result<Vec<DocKey>, ProjectionError>;
+
+    /// Applies one event.
+    fn apply(&self, docs: &mut DocSet, event: &RecordedEvent) -> Result<(), ProjectionError>;
+}
+
+/// Every projection of the platform, run together.
+#[derive(Debug, Clone)]
+pub struct Projections {
+    all: Vec<Arc<dyn Projection>>,
+}
+
+impl Projections {
+    pub fn new(all: Vec<Arc<dyn Projection>>) -> Self {
+        Self { all }
+    }
+
+    /// The platform's read models.
+    pub fn platform() -> Self {
+        Self::new(vec![Arc::new(TenantDirectory), Arc::new(BodyDirectory)])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<dyn Projection>> {
+        self.all.iter()
+    }
+
+    /// Every collection of every projection.
+    pub fn collections(&self) -> Vec<&'static str> {
+        self.all
+            .iter()
+            .flat_map(|p| p.collections().iter().copied())
+            .collect()
+    }
+}
+
+impl InlineProjector for Projections {
+    fn handles(&self, stream_type: &str) -> bool {
+        self.all
+            .iter()
+            .any(|projection| projection.handles(stream_type))
+    }
+
+    fn keys(&self, events: &[RecordedEvent]) -> Result<Vec<DocKey>, ProjectionError> {
+        let mut keys = Vec::new();
+        for event in events {
+            for projection in &self.all {
+                if projection.handles(&event.stream.stream_type) {
+                    keys.extend(projection.keys(event)?);
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        Ok(keys)
+    }
+
+    fn apply(&self, docs: &mut DocSet, events: &[RecordedEvent]) -> Result<(), ProjectionError> {
+        for event in events {
+            for projection in &self.all {
+                if projection.handles(&event.stream.stream_type) {
+                    projection.apply(docs, event)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -116,6 +116,14 @@ impl EventStore for Store {
         delegate!(self, store => store.append(request, projector).await)
     }
 
+    async fn idempotent_outcome(
+        &self,
+        tenant: &str,
+        key: &str,
+    ) -> Result<Option<AppendOutcome>, StoreError> {
+        delegate!(self, store => store.idempotent_outcome(tenant, key).await)
+    }
+
     async fn read_stream(
         &self,
         stream: &StreamRef,
@@ -151,10 +159,9 @@ impl EventStore for Store {
     async fn commit_projection(
         &self,
         writes: Vec<DocWrite>,
-        name: &str,
-        checkpoint: Checkpoint,
+        checkpoints: &[(&str, Checkpoint)],
     ) -> Result<(), StoreError> {
-        delegate!(self, store => store.commit_projection(writes, name, checkpoint).await)
+        delegate!(self, store => store.commit_projection(writes, checkpoints).await)
     }
 
     async fn reset_projection(&self, name: &str, collections: &[&str]) -> Result<(), StoreError> {

@@ -66,6 +66,13 @@ pub trait EventStore: Clone + Send + Sync + 'static {
         projector: &dyn InlineProjector,
     ) -> impl Future<Output = Result<AppendOutcome, StoreError>> + Send;
 
+    /// The outcome of the append that used an idempotency key, if one did.
+    fn idempotent_outcome(
+        &self,
+        tenant: &str,
+        key: &str,
+    ) -> impl Future<Output = Result<Option<AppendOutcome>, StoreError>> + Send;
+
     /// The events of one stream with a version greater than `after_version`,
     /// upcast to their current schema.
     fn read_stream(
@@ -105,12 +112,12 @@ pub trait EventStore: Clone + Send + Sync + 'static {
         name: &str,
     ) -> impl Future<Output = Result<Option<Checkpoint>, StoreError>> + Send;
 
-    /// Writes document changes and, atomically with them, a checkpoint.
+    /// Writes document changes and, atomically with them, the checkpoints of
+    /// the projections that made them.
     fn commit_projection(
         &self,
         writes: Vec<DocWrite>,
-        name: &str,
-        checkpoint: Checkpoint,
+        checkpoints: &[(&str, Checkpoint)],
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// Deletes every document of the collections and the named checkpoint,

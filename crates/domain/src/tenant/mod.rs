@@ -52,7 +52,9 @@ pub enum TenantError {
     NotRegistered,
     #[error("a tenant needs at least one official language")]
     NoOfficialLanguage,
-    #[error("the name must be given in every official language; {0} is missing")]
+    #[error(
+        "the name must be given in every official interface language (de, fr, it); {0} is missing"
+    )]
     MissingOfficialLanguage(Language),
 }
 
@@ -96,10 +98,10 @@ fn require_every_language(
     names: &LocalizedName,
     languages: &[Language],
 ) -> Result<(), TenantError> {
-    match languages
+    let missing = languages
         .iter()
-        .find(|language| names.get(**language).is_none())
-    {
+        .find(|language| language.is_interface() && names.get(**language).is_none());
+    match missing {
         Some(missing) => Err(TenantError::MissingOfficialLanguage(*missing)),
         None => Ok(()),
     }

@@ -98,3 +98,24 @@ fn events_round_trip_through_their_stored_form() {
     assert_eq!(TenantEvent::decode(event_type, payload).unwrap(), event);
     assert!(TenantEvent::decode("Registered", serde_json::json!({"id": "XX"})).is_err());
 }
+
+#[test]
+fn romansh_is_an_official_language_without_a_required_name() {
+    let names = LocalizedName::parse([
+        (Language::De, "Graubünden".to_owned()),
+        (Language::It, "Grigioni".to_owned()),
+    ])
+    .unwrap();
+    let gr = TenantId::parse("GR").unwrap();
+    given::<Tenant>([])
+        .when(TenantCommand::Register {
+            id: gr,
+            names: names.clone(),
+            official_languages: vec![Language::De, Language::Rm, Language::It],
+        })
+        .then([TenantEvent::Registered {
+            id: gr,
+            names,
+            official_languages: vec![Language::De, Language::It, Language::Rm],
+        }]);
+}

@@ -244,19 +244,27 @@ fn contention(error: sqlx::Error) -> StoreError {
     }
 }
 
-/// When the key was used before: the original outcome.
 async fn deduplicated(
     store: &PgEventStore,
     request: &AppendRequest,
 ) -> Result<Option<AppendOutcome>, StoreError> {
-    let Some(key) = request.metadata.idempotency_key.as_deref() else {
-        return Ok(None);
-    };
+    match request.metadata.idempotency_key.as_deref() {
+        Some(key) => idempotent_outcome(store, &request.stream.tenant, key).await,
+        None => Ok(None),
+    }
+}
+
+/// When the key was used before: the original outcome.
+pub(super) async fn idempotent_outcome(
+    store: &PgEventStore,
+    tenant: &str,
+    key: &str,
+) -> Result<Option<AppendOutcome>, StoreError> {
     let row = sqlx::query(
         "SELECT stream_type, stream_id, first_version, last_version FROM idempotency_keys \
          WHERE tenant_id = $1 AND key = $2",
     )
-    .bind(&request.stream.tenant)
+    .bind(tenant)
     .bind(key)
     .fetch_optional(&store.pool)
     .await?;

@@ -81,6 +81,14 @@ impl EventStore for PgEventStore {
         Ok(outcome)
     }
 
+    async fn idempotent_outcome(
+        &self,
+        tenant: &str,
+        key: &str,
+    ) -> Result<Option<AppendOutcome>, StoreError> {
+        append::idempotent_outcome(self, tenant, key).await
+    }
+
     async fn read_stream(
         &self,
         stream: &StreamRef,
@@ -130,12 +138,13 @@ impl EventStore for PgEventStore {
     async fn commit_projection(
         &self,
         writes: Vec<DocWrite>,
-        name: &str,
-        checkpoint: Checkpoint,
+        checkpoints: &[(&str, Checkpoint)],
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         docs::write(&mut tx, writes).await?;
-        docs::save_checkpoint(&mut tx, name, checkpoint).await?;
+        for (name, checkpoint) in checkpoints {
+            docs::save_checkpoint(&mut tx, name, *checkpoint).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

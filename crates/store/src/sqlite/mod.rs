@@ -112,6 +112,15 @@ impl EventStore for SqliteEventStore {
         Ok(outcome)
     }
 
+    async fn idempotent_outcome(
+        &self,
+        tenant: &str,
+        key: &str,
+    ) -> Result<Option<AppendOutcome>, StoreError> {
+        let mut conn = self.reader.acquire().await?;
+        append::idempotent_outcome(self, &mut conn, tenant, key).await
+    }
+
     async fn read_stream(
         &self,
         stream: &StreamRef,
@@ -160,12 +169,13 @@ impl EventStore for SqliteEventStore {
     async fn commit_projection(
         &self,
         writes: Vec<DocWrite>,
-        name: &str,
-        checkpoint: Checkpoint,
+        checkpoints: &[(&str, Checkpoint)],
     ) -> Result<(), StoreError> {
         let mut tx = append::begin(self).await?;
         docs::write(&mut tx, writes).await?;
-        docs::save_checkpoint(&mut tx, name, checkpoint).await?;
+        for (name, checkpoint) in checkpoints {
+            docs::save_checkpoint(&mut tx, name, *checkpoint).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

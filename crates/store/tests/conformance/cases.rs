@@ -219,6 +219,19 @@ pub async fn a_repeated_idempotency_key_returns_the_original_outcome(store: &Sto
         .unwrap()
         .unwrap();
     assert_eq!(counts.body["count"], 2, "the projection ran once");
+    let found = store
+        .idempotent_outcome("ZH", "submit-42")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ids(&found), ids(&original));
+    assert!(
+        store
+            .idempotent_outcome("ZH", "never-used")
+            .await
+            .unwrap()
+            .is_none()
+    );
     // The same key in another tenant is another key.
     let mut other = request(
         &stream("GE", "f2"),
@@ -425,7 +438,7 @@ pub async fn documents_are_listed_by_tenant_field_and_page(store: &Store) {
         version: 1,
     };
     store
-        .commit_projection(docs, "bodies", checkpoint)
+        .commit_projection(docs, &[("bodies", checkpoint)])
         .await
         .unwrap();
     let query = |tenant: Option<&str>,
@@ -501,8 +514,7 @@ pub async fn projection_commits_and_resets_move_the_checkpoint(store: &Store) {
     store
         .commit_projection(
             vec![DocWrite::Put(doc("a")), DocWrite::Put(doc("b"))],
-            "p",
-            first,
+            &[("p", first)],
         )
         .await
         .unwrap();
@@ -514,8 +526,7 @@ pub async fn projection_commits_and_resets_move_the_checkpoint(store: &Store) {
     store
         .commit_projection(
             vec![DocWrite::Delete(DocKey::new("things", "a"))],
-            "p",
-            second,
+            &[("p", second)],
         )
         .await
         .unwrap();

@@ -1,0 +1,109 @@
+//! Load, decide, append, project.
+
+use iiz_domain::{Aggregate, DomainEvent};
+use iiz_store::{
+    AppendRequest, EventMetadata, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StreamRef,
+};
+
+use crate::{App, AppError};
+
+/// How often a command is decided again when a concurrent append won.
+const MAX_ATTEMPTS: usize = 5;
+
+/// What a command did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Executed {
+    /// The stream's version after the command.
+    pub version: u64,
+    /// The events the command appended (empty when it changed nothing, or
+    /// the events of the original command for a repeated idempotency key).
+    pub events: Vec<RecordedEvent>,
+    /// True when an idempotency key had already been used.
+    pub deduplicated: bool,
+}
+
+impl App {
+    /// The current state of an aggregate and its version.
+    pub async fn load<A: Aggregate>(&self, stream: &StreamRef) -> Result<(A, u64), AppError> {
+        let recorded = self.store.read_stream(stream, 0).await?;
+        let version = recorded.last().map_or(0, |event| event.stream_version);
+        let mut state = A::default();
+        for event in &recorded {
+            state = state.evolve(&A::Event::decode(&event.event_type, event.payload.clone())?);
+        }
+        Ok((state, version))
+    }
+
+    /// Runs a command against the aggregate in `stream`.
+    ///
+    /// A conflict with a concurrent append reloads and decides again; a
+    /// repeated idempotency key returns the original outcome.
+    pub async fn execute<A: Aggregate>(
+        &self,
+        stream: StreamRef,
+        command: A::Command,
+        metadata: EventMetadata,
+    ) -> Result<Executed, AppError>
+    where
+        A::Command: Clone,
+    {
+        if let Some(key) = &metadata.idempotency_key {
+            if let Some(outcome) = self.store.idempotent_outcome(&stream.tenant, key).await? {
+                return Ok(Executed {
+                    version: outcome.stream_version,
+                    events: outcome.events,
+                    deduplicated: true,
+                });
+            }
+        }
+        for _ in 0..MAX_ATTEMPTS {
+            let (state, version) = self.load::<A>(&stream).await?;
+            let events = state
+                .decide(command.clone())
+                .map_err(|error| AppError::domain(&error))?;
+            if events.is_empty() {
+                return Ok(Executed {
+                    version,
+                    events: Vec::new(),
+                    deduplicated: false,
+                });
+            }
+            let request = AppendRequest {
+                stream: stream.clone(),
+                expected: ExpectedVersion::Exact(version),
+                events: encode::<A>(&events)?,
+                metadata: metadata.clone(),
+            };
+            match self.store.append(request, self.projections.as_ref()).await {
+                Ok(outcome) => {
+                    return Ok(Executed {
+                        version: outcome.stream_version,
+                        events: outcome.events,
+                        deduplicated: outcome.deduplicated,
+                    });
+                }
+                Err(error) if error.is_retryable() => {
+                    tracing::debug!(%stream, %error, "retrying command after a concurrent change");
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Err(AppError::Contention {
+            attempts: MAX_ATTEMPTS,
+        })
+    }
+}
+
+fn encode<A: Aggregate>(events: &[A::Event]) -> Result<Vec<NewEvent>, AppError> {
+    events
+        .iter()
+        .map(|event| {
+            let (event_type, payload) = event.encode()?;
+            Ok(NewEvent::new(
+                event_type,
+                A::Event::schema_version(event_type),
+                payload,
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,30 @@
+//! Demo data, loaded through the same commands as real use.
+
+use crate::catalog::CantonCatalog;
+use crate::{App, AppError};
+
+/// The actor recorded on demo and bootstrap events.
+pub const SYSTEM_ACTOR: &str = "system:demo";
+
+/// What `iiz demo` loaded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DemoReport {
+    pub tenants_registered: usize,
+    pub bodies_established: usize,
+}
+
+impl App {
+    /// Loads the 27 tenants, the national bodies and the cantonal bodies of
+    /// the panorama. Running it again adds nothing.
+    pub async fn load_demo(&self) -> Result<DemoReport, AppError> {
+        let catalog =
+            CantonCatalog::embedded().map_err(|error| AppError::Validation(error.to_string()))?;
+        let tenants = self.bootstrap_tenants(&catalog, SYSTEM_ACTOR).await?;
+        let national = self.seed_national_bodies(SYSTEM_ACTOR).await?;
+        let cantonal = self.seed_cantonal_bodies(&catalog, SYSTEM_ACTOR).await?;
+        Ok(DemoReport {
+            tenants_registered: tenants.tenants_registered,
+            bodies_established: national + cantonal,
+        })
+    }
+}

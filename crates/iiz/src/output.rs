@@ -1,0 +1,19 @@
+//! What the CLI prints for people (logs go to stderr through `tracing`).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use iiz_app::demo::DemoReport;
+
+pub fn line(text: &str) {
+    println!("{text}");
+}
+
+pub fn error(text: &str) {
+    eprintln!("error: {text}");
+}
+
+pub fn demo_report(report: &DemoReport) {
+    println!(
+        "demo data loaded: {} tenants registered, {} bodies established (already present data is kept)",
+        report.tenants_registered, report.bodies_established
+    );
+}
