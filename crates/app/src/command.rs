@@ -7,8 +7,9 @@ use iiz_store::{
 
 use crate::{App, AppError};
 
-/// How often a command is decided again when a concurrent append won.
-const MAX_ATTEMPTS: usize = 5;
+/// How often a command is decided again when a concurrent append won. Each
+/// retry waits a little longer, with jitter, so contenders spread out.
+const MAX_ATTEMPTS: usize = 12;
 
 /// What a command did.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +57,7 @@ impl App {
                 });
             }
         }
-        for _ in 0..MAX_ATTEMPTS {
+        for attempt in 0..MAX_ATTEMPTS {
             let (state, version) = self.load::<A>(&stream).await?;
             let events = state
                 .decide(command.clone())
@@ -84,6 +85,7 @@ impl App {
                 }
                 Err(error) if error.is_retryable() => {
                     tracing::debug!(%stream, %error, "retrying command after a concurrent change");
+                    tokio::time::sleep(backoff(attempt)).await;
                 }
                 Err(error) => return Err(error.into()),
             }
@@ -92,6 +94,13 @@ impl App {
             attempts: MAX_ATTEMPTS,
         })
     }
+}
+
+/// Up to `attempt` milliseconds, at random (the random bits of a UUIDv7).
+fn backoff(attempt: usize) -> std::time::Duration {
+    let jitter = uuid::Uuid::now_v7().as_u128() as u64 % 1_000;
+    let ceiling = (attempt as u64 + 1).min(20) * 1_000;
+    std::time::Duration::from_micros(jitter * ceiling / 1_000)
 }
 
 fn encode<A: Aggregate>(events: &[A::Event]) -> Result<Vec<NewEvent>, AppError> {

@@ -1,15 +1,9 @@
 //! `iiz`: the IIZ platform in one binary.
 
-mod cli;
-mod config;
-mod output;
-mod serve;
-mod telemetry;
-
 use clap::Parser;
-
-use crate::cli::{Cli, Command, TenantsCommand};
-use crate::config::Config;
+use iiz::cli::{Cli, Command, TenantsCommand};
+use iiz::config::Config;
+use iiz::{output, serve, telemetry};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();

@@ -6,7 +6,12 @@ use anyhow::Context;
 use iiz_app::App;
 use iiz_store::EventStore;
 use indicatif::{ProgressBar, ProgressStyle};
+use std::future::Future;
+use std::net::SocketAddr;
+
 use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
 
 use crate::config::{Config, redact};
 use crate::output;
@@ -26,7 +31,39 @@ pub async fn open(config: &Config) -> anyhow::Result<App> {
     Ok(app)
 }
 
-pub async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
+/// A server started by [`start`].
+#[derive(Debug)]
+pub struct Running {
+    /// Where it listens (the real port when port 0 was asked for).
+    pub address: SocketAddr,
+    pub app: App,
+    stop: Option<oneshot::Sender<()>>,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+impl Running {
+    /// Stops accepting, lets in-flight requests finish, closes the store.
+    pub async fn stop(mut self) -> anyhow::Result<()> {
+        if let Some(stop) = self.stop.take() {
+            // The server may already have stopped on its own.
+            stop.send(()).ok();
+        }
+        self.wait().await
+    }
+
+    /// Waits until the server has stopped.
+    pub async fn wait(self) -> anyhow::Result<()> {
+        self.task.await.context("server task failed")?
+    }
+}
+
+/// Opens the database, prepares it, optionally loads demo data, binds and
+/// serves until [`Running::stop`] or the `shutdown` future resolves.
+pub async fn start(
+    config: Config,
+    demo: bool,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<Running> {
     for (key, value) in config.describe() {
         tracing::info!(%key, %value, "configuration");
     }
@@ -39,15 +76,40 @@ pub async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let address = listener.local_addr()?;
-    output::line(&format!("IIZ platform listening on http://{address}"));
     tracing::info!(%address, store = app.store().backend().name(), "serving");
-    axum::serve(listener, iiz_gateway::router(app.clone()))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server error")?;
-    app.store().close().await;
-    tracing::info!("stopped");
-    Ok(())
+    let (stop, stopped) = oneshot::channel::<()>();
+    let served = app.clone();
+    let task = tokio::spawn(async move {
+        let signal = async move {
+            tokio::select! {
+                () = shutdown => {}
+                _ = stopped => {}
+            }
+        };
+        axum::serve(listener, iiz_gateway::router(served.clone()))
+            .with_graceful_shutdown(signal)
+            .await
+            .context("server error")?;
+        served.store().close().await;
+        tracing::info!("stopped");
+        Ok(())
+    });
+    Ok(Running {
+        address,
+        app,
+        stop: Some(stop),
+        task,
+    })
+}
+
+/// `iiz serve`: serves until SIGINT or SIGTERM.
+pub async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
+    let running = start(config, demo, shutdown_signal()).await?;
+    output::line(&format!(
+        "IIZ platform listening on http://{}",
+        running.address
+    ));
+    running.wait().await
 }
 
 /// Resolves on SIGINT or SIGTERM; in-flight requests then finish.

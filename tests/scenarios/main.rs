@@ -1,0 +1,28 @@
+//! Cross-crate scenarios, each on SQLite and on PostgreSQL.
+
+mod commands;
+mod replay;
+mod server;
+
+/// Generates one test per backend for an `async fn(Backend)` scenario.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($scenario:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $scenario() {
+                    super::$scenario(iiz_tests::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $scenario() {
+                    super::$scenario(iiz_tests::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
