@@ -1,4 +1,10 @@
 //! Cross-crate scenarios, each on SQLite and on PostgreSQL.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a failed step must fail the test"
+)]
 
 mod commands;
 mod replay;

@@ -48,14 +48,14 @@ impl App {
     where
         A::Command: Clone,
     {
-        if let Some(key) = &metadata.idempotency_key {
-            if let Some(outcome) = self.store.idempotent_outcome(&stream.tenant, key).await? {
-                return Ok(Executed {
-                    version: outcome.stream_version,
-                    events: outcome.events,
-                    deduplicated: true,
-                });
-            }
+        if let Some(key) = &metadata.idempotency_key
+            && let Some(outcome) = self.store.idempotent_outcome(&stream.tenant, key).await?
+        {
+            return Ok(Executed {
+                version: outcome.stream_version,
+                events: outcome.events,
+                deduplicated: true,
+            });
         }
         for attempt in 0..MAX_ATTEMPTS {
             let (state, version) = self.load::<A>(&stream).await?;

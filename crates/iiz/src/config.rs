@@ -117,6 +117,10 @@ pub fn redact(url: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::result_large_err,
+    reason = "figment's Jail dictates the closure's error type"
+)]
 mod tests {
     use figment::Jail;
 

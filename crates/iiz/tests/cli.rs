@@ -1,5 +1,11 @@
 //! The real `iiz` binary: demo, replay, serve on port 0 and a graceful stop
 //! on SIGTERM, on the embedded default (no configuration but a data dir).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a failed step must fail the test"
+)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

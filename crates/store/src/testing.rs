@@ -3,6 +3,12 @@
 //!
 //! PostgreSQL tests skip (with a message) when no server answers, unless
 //! `IIZ_REQUIRE_SERVICES=1`, which CI sets, makes them fail instead.
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr,
+    reason = "test support: a database that cannot be set up must fail the test loudly"
+)]
 
 use std::sync::Arc;
 

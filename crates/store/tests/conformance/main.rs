@@ -1,4 +1,10 @@
 //! The store conformance suite: every case runs against SQLite and PostgreSQL.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a failed step must fail the test"
+)]
 
 mod cases;
 mod gap;

@@ -1,0 +1,28 @@
+# The everyday commands. Everything here is plain cargo underneath.
+
+# Serve on the embedded default (SQLite in ./iiz-data) with demo data.
+run:
+    cargo run --release -p iiz -- serve --demo
+
+# All tests; PostgreSQL tests skip when no server answers unless IIZ_REQUIRE_SERVICES=1.
+test:
+    cargo test --workspace
+
+# Benchmarks on both backends; writes docs/benchmarks.md.
+bench:
+    cargo run --release -p iiz-bench -- --output docs/benchmarks.md
+
+lint:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+fmt:
+    cargo fmt --all
+
+# Apply migrations to the configured database (DATABASE_URL or the embedded file).
+migrate:
+    cargo run --release -p iiz -- migrate
+
+# What CI runs.
+ci:
+    bash .ci/run
