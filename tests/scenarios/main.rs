@@ -6,6 +6,7 @@
     reason = "test code: a failed step must fail the test"
 )]
 
+mod architecture;
 mod commands;
 mod replay;
 mod server;

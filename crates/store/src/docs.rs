@@ -179,11 +179,6 @@ impl DocSet {
         }
     }
 
-    /// Number of documents with pending changes.
-    pub fn dirty_count(&self) -> usize {
-        self.slots.values().filter(|slot| slot.dirty).count()
-    }
-
     /// Takes the pending changes, leaving the documents in place and clean.
     pub fn take_writes(&mut self) -> Vec<DocWrite> {
         let mut writes = Vec::new();
@@ -199,8 +194,7 @@ impl DocSet {
         writes
     }
 
-    /// Drops every clean document (a rebuild keeps memory bounded this way
-    /// only for sets that are not `complete`).
+    /// Number of documents held (loaded, created or deleted).
     pub fn len(&self) -> usize {
         self.slots.len()
     }
@@ -238,5 +232,70 @@ impl InlineProjector for NoProjection {
 
     fn apply(&self, _docs: &mut DocSet, _events: &[RecordedEvent]) -> Result<(), ProjectionError> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn doc(id: &str, n: i64) -> Doc {
+        Doc {
+            key: DocKey::new("c", id),
+            tenant: None,
+            sort_key: id.to_owned(),
+            body: json!({ "n": n }),
+        }
+    }
+
+    #[test]
+    fn a_loaded_set_refuses_documents_it_was_not_given() {
+        let mut set = DocSet::loaded(
+            [DocKey::new("c", "a"), DocKey::new("c", "b")],
+            [doc("a", 1)],
+        );
+        assert_eq!(
+            set.get(&DocKey::new("c", "a")).unwrap().unwrap().body["n"],
+            1
+        );
+        assert!(set.get(&DocKey::new("c", "b")).unwrap().is_none());
+        let undeclared = DocKey::new("c", "z");
+        assert_eq!(
+            set.get(&undeclared),
+            Err(ProjectionError::Undeclared(undeclared.clone()))
+        );
+        assert!(set.put(doc("z", 1)).is_err());
+        assert!(set.delete(&undeclared).is_err());
+    }
+
+    #[test]
+    fn writes_are_taken_once() {
+        let mut set = DocSet::loaded(
+            [DocKey::new("c", "a"), DocKey::new("c", "b")],
+            [doc("a", 1)],
+        );
+        set.put(doc("b", 2)).unwrap();
+        set.delete(&DocKey::new("c", "a")).unwrap();
+        let mut writes = set.take_writes();
+        writes.sort_by_key(|write| matches!(write, DocWrite::Put(_)));
+        assert_eq!(
+            writes,
+            vec![
+                DocWrite::Delete(DocKey::new("c", "a")),
+                DocWrite::Put(doc("b", 2))
+            ]
+        );
+        assert!(set.take_writes().is_empty());
+        assert_eq!(set.len(), 2);
+    }
+
+    #[test]
+    fn a_complete_set_knows_absent_documents_do_not_exist() {
+        let mut set = DocSet::complete();
+        assert!(set.get(&DocKey::new("c", "any")).unwrap().is_none());
+        set.put(doc("any", 3)).unwrap();
+        assert_eq!(set.take_writes().len(), 1);
     }
 }
