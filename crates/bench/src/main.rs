@@ -1,0 +1,195 @@
+// The binary's job is to print a report: writing to stdout is intended.
+#![allow(clippy::print_stdout)]
+
+//! `iiz-bench`: measures the platform and writes a Markdown report
+//! (`just bench` writes `docs/benchmarks.md`).
+//!
+//! Sections run one after the other and each adds a table to the
+//! [`Report`]; to add one, write an `async fn run_…_benchmarks(&Settings,
+//! &mut Report)` and call it from `main`.
+
+mod append;
+mod load;
+mod machine;
+mod plain;
+mod replay;
+mod report;
+mod store;
+mod timing;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::bail;
+use clap::{Parser, ValueEnum};
+
+use crate::report::Report;
+use crate::store::run_store_benchmarks;
+use crate::timing::Timing;
+
+/// Benchmarks of the IIZ platform; prints a Markdown report and writes it
+/// to `--output`.
+#[derive(Debug, Parser)]
+#[command(name = "iiz-bench", version)]
+struct Args {
+    /// Where to write the Markdown report.
+    #[arg(long, default_value = "docs/benchmarks.md")]
+    output: PathBuf,
+
+    /// Seconds each throughput measurement is counted.
+    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
+    duration: f64,
+
+    /// Seconds of uncounted work before each measurement.
+    #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
+    warmup: f64,
+
+    /// Recorded loads for each latency measurement.
+    #[arg(long, default_value_t = 2000)]
+    loads: usize,
+
+    /// A smoke test: 0.5 s per measurement, 0.1 s warm-up, 200 loads, a
+    /// replay of 20 000 events.
+    #[arg(long, conflicts_with_all = ["duration", "warmup", "loads", "replay_events"])]
+    quick: bool,
+
+    /// Concurrent writers in the multi-writer measurements.
+    #[arg(long, default_value_t = 8)]
+    writers: usize,
+
+    /// Connections in each PostgreSQL pool (store and reference).
+    #[arg(long, default_value_t = 16)]
+    pool_size: u32,
+
+    /// Events in the log the replay measurement rebuilds.
+    #[arg(long, default_value_t = 1_000_000)]
+    replay_events: usize,
+
+    /// Backends to measure (repeat the flag for several).
+    #[arg(long = "backend", value_enum, default_values_t = [BackendChoice::Sqlite, BackendChoice::Postgres])]
+    backends: Vec<BackendChoice>,
+
+    /// Admin connection to PostgreSQL; a fresh database is created through
+    /// it and dropped at the end. Defaults to `IIZ_TEST_POSTGRES_URL`, else
+    /// postgres://postgres@127.0.0.1:5432/postgres.
+    #[arg(long, value_name = "URL")]
+    postgres_url: Option<String>,
+}
+
+/// The admin connection used when neither `--postgres-url` nor
+/// `IIZ_TEST_POSTGRES_URL` says otherwise (the test server's default).
+const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// A database backend to benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackendChoice {
+    Sqlite,
+    Postgres,
+}
+
+/// What every section needs to know about the run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub timing: Timing,
+    pub loads: usize,
+    pub replay_events: usize,
+    pub writers: usize,
+    pub pool_size: u32,
+    pub backends: Vec<BackendChoice>,
+    pub postgres_url: String,
+}
+
+impl Settings {
+    fn from_args(args: &Args) -> anyhow::Result<Self> {
+        let (duration, warmup, loads, replay_events) = if args.quick {
+            (0.5, 0.1, 200, 20_000)
+        } else {
+            (args.duration, args.warmup, args.loads, args.replay_events)
+        };
+        if !(duration > 0.0 && warmup >= 0.0 && duration.is_finite() && warmup.is_finite()) {
+            bail!("--duration must be positive and --warmup not negative");
+        }
+        if loads == 0 || args.writers == 0 || args.pool_size == 0 {
+            bail!("--loads, --writers and --pool-size must be at least 1");
+        }
+        let mut backends = Vec::new();
+        for backend in &args.backends {
+            if !backends.contains(backend) {
+                backends.push(*backend);
+            }
+        }
+        Ok(Self {
+            timing: Timing {
+                warmup: Duration::from_secs_f64(warmup),
+                duration: Duration::from_secs_f64(duration),
+            },
+            loads,
+            replay_events,
+            writers: args.writers,
+            pool_size: args.pool_size,
+            backends,
+            postgres_url: args
+                .postgres_url
+                .clone()
+                .or_else(|| std::env::var("IIZ_TEST_POSTGRES_URL").ok())
+                .unwrap_or_else(|| DEFAULT_POSTGRES_URL.to_owned()),
+        })
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "{:.1} s per throughput measurement after {:.1} s warm-up; {} loads per latency \
+             measurement; {} concurrent writers; PostgreSQL pools of {} connections",
+            self.timing.duration.as_secs_f64(),
+            self.timing.warmup.as_secs_f64(),
+            self.loads,
+            self.writers,
+            self.pool_size,
+        )
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let settings = Settings::from_args(&args)?;
+
+    let mut report = Report::new("IIZ Platform benchmarks");
+    machine::describe(&mut report);
+    report.add_fact("Settings", settings.describe());
+
+    run_store_benchmarks(&settings, &mut report).await?;
+    replay::run_replay_benchmarks(&settings, &mut report).await?;
+
+    report.write(&args.output)?;
+    println!("{}", report.to_markdown());
+    eprintln!("report written to {}", args.output.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quick_shortens_everything() {
+        let args = Args::parse_from(["iiz-bench", "--quick", "--backend", "sqlite"]);
+        let settings = Settings::from_args(&args).unwrap();
+        assert_eq!(settings.timing.duration, Duration::from_millis(500));
+        assert_eq!(settings.loads, 200);
+        assert_eq!(settings.backends, vec![BackendChoice::Sqlite]);
+        assert!(Args::try_parse_from(["iiz-bench", "--quick", "--duration", "2"]).is_err());
+    }
+
+    #[test]
+    fn defaults_measure_both_backends() {
+        let args = Args::parse_from(["iiz-bench"]);
+        let settings = Settings::from_args(&args).unwrap();
+        assert_eq!(settings.timing.duration, Duration::from_secs(5));
+        assert_eq!(
+            settings.backends,
+            vec![BackendChoice::Sqlite, BackendChoice::Postgres]
+        );
+        assert_eq!(args.output, PathBuf::from("docs/benchmarks.md"));
+    }
+}

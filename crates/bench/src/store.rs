@@ -1,0 +1,329 @@
+//! The event store section: appends and loads on each backend, each next to
+//! plain sqlx statements on the same database settings.
+
+use anyhow::{Context, bail};
+use iiz_store::{PgEventStore, SqliteEventStore, Store};
+use sqlx::{Connection, PgConnection};
+use uuid::Uuid;
+
+use crate::append::{STREAMS_PER_WRITER, append_rate, payload_bytes};
+use crate::load::{prepare_stream, store_load_latency};
+use crate::plain::{self, PlainDb};
+use crate::report::{Report, Row, Section};
+use crate::timing::{per_second, percent};
+use crate::{BackendChoice, Settings};
+
+/// Events per batched append.
+const BATCH: usize = 100;
+/// Events in the stream that is loaded.
+const LOADED_EVENTS: usize = 100;
+/// Share of the plain INSERT rate the store must reach with many writers
+/// on PostgreSQL.
+const PG_TARGET: f64 = 0.8;
+
+/// Runs the store benchmarks on the chosen backends, one section each.
+pub async fn run_store_benchmarks(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
+    for backend in &settings.backends {
+        match backend {
+            BackendChoice::Sqlite => sqlite(settings, report).await?,
+            BackendChoice::Postgres => postgres(settings, report).await?,
+        }
+    }
+    Ok(())
+}
+
+async fn sqlite(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
+    eprintln!("SQLite:");
+    let dir = tempfile::tempdir().context("create a temporary directory")?;
+    let store = SqliteEventStore::open(&dir.path().join("events.db"))
+        .await
+        .context("open the SQLite store")?;
+    store.migrate().await.context("migrate the SQLite store")?;
+    let store_settings = plain::sqlite_settings(store.writer()).await?;
+    let plain = PlainDb::sqlite(&dir.path().join("plain.db")).await?;
+    let plain_settings = plain.settings().await?;
+    if let PlainDb::Sqlite(pool) = &plain {
+        let version: String = sqlx::query_scalar("select sqlite_version()")
+            .fetch_one(pool)
+            .await?;
+        report.add_machine("SQLite", version);
+    }
+    let store = Store::Sqlite(store);
+    let rows = measure(settings, &store, &plain, &[1, settings.writers], &[1], None).await;
+    store.close().await;
+    plain.close().await;
+    let section = report.add_section("Event store — SQLite", rows?);
+    section
+        .note(format!(
+            "Store file in a temporary directory: {store_settings}; one writer connection, \
+             so concurrent writers queue for it."
+        ))
+        .note(format!(
+            "Reference: a separate SQLite file with the same pragmas ({plain_settings}) and \
+             one connection, `bench_plain(id INTEGER PRIMARY KEY, stream_id, payload)`; \
+             concurrent \"writers\" are tasks sharing that connection."
+        ));
+    common_notes(settings, section);
+    Ok(())
+}
+
+async fn postgres(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
+    eprintln!("PostgreSQL:");
+    let database = PgDatabase::create(&settings.postgres_url).await?;
+    let result = postgres_in(settings, report, &database.url).await;
+    let dropped = database.drop_database().await;
+    result?;
+    dropped
+}
+
+async fn postgres_in(settings: &Settings, report: &mut Report, url: &str) -> anyhow::Result<()> {
+    let store = PgEventStore::connect(url, settings.pool_size)
+        .await
+        .context("connect the PostgreSQL store")?;
+    store
+        .migrate()
+        .await
+        .context("migrate the PostgreSQL store")?;
+    let plain = PlainDb::postgres(url, settings.pool_size).await?;
+    let store_sync = plain::postgres_synchronous_commit(store.pool()).await?;
+    let plain_sync = plain.settings().await?;
+    eprintln!("  SHOW synchronous_commit: {store_sync} (store pool), {plain_sync} (plain pool)");
+    if store_sync != "on" || plain_sync != "synchronous_commit = on" {
+        bail!(
+            "synchronous_commit must be on (the default) for comparable numbers, \
+             got {store_sync} on the store pool and {plain_sync} on the plain pool"
+        );
+    }
+    let version: String = sqlx::query_scalar("SELECT version()")
+        .fetch_one(store.pool())
+        .await?;
+    report.add_machine("PostgreSQL", version);
+    let store = Store::Postgres(store);
+    let writers = settings.writers;
+    let rows = measure(
+        settings,
+        &store,
+        &plain,
+        &[1, writers],
+        &[1, writers],
+        Some(writers),
+    )
+    .await;
+    store.close().await;
+    plain.close().await;
+    let section = report.add_section("Event store — PostgreSQL", rows?);
+    section
+        .note(format!(
+            "A fresh database, dropped afterwards; `SHOW synchronous_commit` = {store_sync}; \
+             pools of {} connections for the store and for the reference.",
+            settings.pool_size
+        ))
+        .note(
+            "Reference: autocommit INSERTs into `bench_plain(id bigserial primary key, \
+             stream_id text, payload jsonb)` in the same database; batches as one \
+             `INSERT … SELECT FROM unnest(…)` statement.",
+        );
+    common_notes(settings, section);
+    Ok(())
+}
+
+fn common_notes(settings: &Settings, section: &mut Section) {
+    section
+        .note(format!(
+            "Appends: each command is one `append` (one transaction, `NoProjection`) of events \
+             with {}-byte JSON payloads to one stream with `ExpectedVersion::Exact`; each writer \
+             cycles over {STREAMS_PER_WRITER} streams of its own.",
+            payload_bytes()
+        ))
+        .note(format!(
+            "Loads: `read_stream(stream, 0)` of a {LOADED_EVENTS}-event stream, {} loads; \
+             reference: `SELECT` of {LOADED_EVENTS} rows of `bench_plain` with their payloads \
+             parsed.",
+            settings.loads
+        ));
+}
+
+/// The rows of one backend. `target_writers`: the writer count whose
+/// single-event rate is held to the target.
+async fn measure(
+    settings: &Settings,
+    store: &Store,
+    plain: &PlainDb,
+    single_writers: &[usize],
+    batch_writers: &[usize],
+    target_writers: Option<usize>,
+) -> anyhow::Result<Vec<Row>> {
+    let timing = settings.timing;
+    let mut rows = Vec::new();
+    for &writers in single_writers {
+        let label = format!("single-{writers}");
+        eprintln!("  single-event appends, {writers} writer(s)");
+        let appended = append_rate(store, timing, writers, 1, &label).await?;
+        let inserted = plain::single_rate(plain, timing, writers).await?;
+        let mut row = Row::plain(
+            format!("append 1 event per command, {}", writers_text(writers)),
+            per_second(appended, "appends"),
+        )
+        .compared(
+            format!("plain INSERT: {}", per_second(inserted, "rows")),
+            percent(appended, inserted),
+        );
+        if target_writers == Some(writers) {
+            let met = appended >= PG_TARGET * inserted;
+            row = row.target(format!(
+                "≥ {:.0} % of plain: {}",
+                PG_TARGET * 100.0,
+                if met { "met" } else { "NOT met" }
+            ));
+        }
+        rows.push(row);
+    }
+    for &writers in batch_writers {
+        let label = format!("batch-{writers}");
+        eprintln!("  {BATCH}-event appends, {writers} writer(s)");
+        let appended = append_rate(store, timing, writers, BATCH, &label).await?;
+        let inserted = plain::batch_rate(plain, timing, writers, BATCH).await?;
+        rows.push(
+            Row::plain(
+                format!(
+                    "append {BATCH} events per command, {}",
+                    writers_text(writers)
+                ),
+                per_second(appended, "events"),
+            )
+            .compared(
+                format!("plain {BATCH}-row INSERT: {}", per_second(inserted, "rows")),
+                percent(appended, inserted),
+            ),
+        );
+    }
+    eprintln!("  loading a {LOADED_EVENTS}-event stream");
+    let stream = prepare_stream(store, LOADED_EVENTS).await?;
+    let loaded = store_load_latency(store, &stream, timing, settings.loads, LOADED_EVENTS).await?;
+    let selected = plain::load_latency(plain, timing, settings.loads, LOADED_EVENTS).await?;
+    rows.push(
+        Row::plain(
+            format!("load a {LOADED_EVENTS}-event stream, median"),
+            loaded.median(),
+        )
+        .compared(
+            format!("plain SELECT: {}", selected.median()),
+            times(loaded.median_us, selected.median_us),
+        ),
+    );
+    rows.push(
+        Row::plain(
+            format!("load a {LOADED_EVENTS}-event stream, p99"),
+            loaded.p99(),
+        )
+        .compared(
+            format!("plain SELECT: {}", selected.p99()),
+            times(loaded.p99_us, selected.p99_us),
+        ),
+    );
+    Ok(rows)
+}
+
+fn writers_text(writers: usize) -> String {
+    if writers == 1 {
+        "1 writer".to_owned()
+    } else {
+        format!("{writers} writers")
+    }
+}
+
+/// How many times slower `value` is than `reference`.
+fn times(value: u64, reference: u64) -> String {
+    if reference == 0 {
+        "—".to_owned()
+    } else {
+        format!("{:.1}×", value as f64 / reference as f64)
+    }
+}
+
+/// A database created for the run and dropped at its end.
+#[derive(Debug)]
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    async fn create(admin_url: &str) -> anyhow::Result<Self> {
+        let mut admin = PgConnection::connect(admin_url)
+            .await
+            .with_context(|| format!("connect to PostgreSQL at {admin_url}"))?;
+        let name = format!("iiz_bench_{}", Uuid::now_v7().simple());
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await
+            .with_context(|| format!("create database {name}"))?;
+        admin.close().await?;
+        Ok(Self {
+            admin_url: admin_url.to_owned(),
+            url: database_url(admin_url, &name),
+            name,
+        })
+    }
+
+    async fn drop_database(self) -> anyhow::Result<()> {
+        let mut admin = PgConnection::connect(&self.admin_url).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        )))
+        .execute(&mut admin)
+        .await
+        .with_context(|| format!("drop database {}", self.name))?;
+        admin.close().await?;
+        Ok(())
+    }
+}
+
+/// The admin URL with its database name replaced.
+fn database_url(admin_url: &str, name: &str) -> String {
+    let (base, query) = match admin_url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (admin_url, None),
+    };
+    // The path (the database name) starts at the first slash after the host.
+    let authority = base.find("://").map_or(0, |scheme| scheme + 3);
+    let base = match base[authority..].find('/') {
+        Some(slash) => &base[..authority + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_keep_host_and_options() {
+        assert_eq!(
+            database_url("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            database_url("postgres://u@h/db?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
+        assert_eq!(
+            database_url("postgresql://u:p@h:5433", "x"),
+            "postgresql://u:p@h:5433/x"
+        );
+    }
+
+    #[test]
+    fn ratios() {
+        assert_eq!(times(300, 100), "3.0×");
+        assert_eq!(times(1, 0), "—");
+        assert_eq!(writers_text(1), "1 writer");
+        assert_eq!(writers_text(8), "8 writers");
+    }
+}
