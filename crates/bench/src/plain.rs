@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use serde_json::Value;
 use sqlx::postgres::PgPoolOptions;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::SqlitePoolOptions;
 use sqlx::{PgPool, Row, SqlitePool};
 
 use crate::append::payload;
@@ -46,13 +46,7 @@ impl PlainDb {
     /// A new SQLite file at `path` with the store's pragmas (WAL,
     /// synchronous=FULL) and one connection.
     pub async fn sqlite(path: &Path) -> anyhow::Result<Self> {
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+        let options = iiz_store::SqliteEventStore::connect_options(path);
         let pool = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options)

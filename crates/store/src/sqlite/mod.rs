@@ -42,14 +42,7 @@ impl SqliteEventStore {
                 StoreError::InvalidRequest(format!("cannot create {}: {error}", parent.display()))
             })?;
         }
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL: an acknowledged append survives a power loss, not only a crash.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+        let options = Self::connect_options(path);
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options.clone())
@@ -64,6 +57,20 @@ impl SqliteEventStore {
             upcaster: Arc::new(UpcasterChain::new()),
             notifier: LogNotifier::new(),
         })
+    }
+
+    /// The connection settings of the store: WAL, `synchronous=FULL` (an
+    /// acknowledged append survives a power loss, not only a crash), foreign
+    /// keys, and waiting on a busy database. Benchmarks reuse them so their
+    /// reference runs on the same settings.
+    pub fn connect_options(path: &Path) -> SqliteConnectOptions {
+        SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
     }
 
     /// Opens a `sqlite://path` or `sqlite:path` URL.
