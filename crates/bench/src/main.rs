@@ -37,7 +37,7 @@ struct Args {
     output: PathBuf,
 
     /// Seconds each throughput measurement is counted.
-    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 3.0)]
     duration: f64,
 
     /// Seconds of uncounted work before each measurement.
@@ -52,6 +52,11 @@ struct Args {
     /// replay of 20 000 events.
     #[arg(long, conflicts_with_all = ["duration", "warmup", "loads", "replay_events"])]
     quick: bool,
+
+    /// Alternating store/plain rounds per comparison; the report gives the
+    /// mean of each side.
+    #[arg(long, default_value_t = 5)]
+    rounds: usize,
 
     /// Concurrent writers in the multi-writer measurements.
     #[arg(long, default_value_t = 8)]
@@ -68,6 +73,10 @@ struct Args {
     /// Backends to measure (repeat the flag for several).
     #[arg(long = "backend", value_enum, default_values_t = [BackendChoice::Sqlite, BackendChoice::Postgres])]
     backends: Vec<BackendChoice>,
+
+    /// Sections to run (repeat the flag for several); all by default.
+    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay])]
+    sections: Vec<Section>,
 
     /// Admin connection to PostgreSQL; a fresh database is created through
     /// it and dropped at the end. Defaults to `IIZ_TEST_POSTGRES_URL`, else
@@ -87,6 +96,15 @@ pub enum BackendChoice {
     Postgres,
 }
 
+/// A part of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Section {
+    /// Appends, batched appends and stream loads.
+    Store,
+    /// Rebuilding the read models from the log.
+    Replay,
+}
+
 /// What every section needs to know about the run.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -94,6 +112,7 @@ pub struct Settings {
     pub loads: usize,
     pub replay_events: usize,
     pub writers: usize,
+    pub rounds: usize,
     pub pool_size: u32,
     pub backends: Vec<BackendChoice>,
     pub postgres_url: String,
@@ -109,8 +128,8 @@ impl Settings {
         if !(duration > 0.0 && warmup >= 0.0 && duration.is_finite() && warmup.is_finite()) {
             bail!("--duration must be positive and --warmup not negative");
         }
-        if loads == 0 || args.writers == 0 || args.pool_size == 0 {
-            bail!("--loads, --writers and --pool-size must be at least 1");
+        if loads == 0 || args.writers == 0 || args.pool_size == 0 || args.rounds == 0 {
+            bail!("--loads, --writers, --rounds and --pool-size must be at least 1");
         }
         let mut backends = Vec::new();
         for backend in &args.backends {
@@ -126,6 +145,7 @@ impl Settings {
             loads,
             replay_events,
             writers: args.writers,
+            rounds: if args.quick { 1 } else { args.rounds },
             pool_size: args.pool_size,
             backends,
             postgres_url: args
@@ -138,8 +158,10 @@ impl Settings {
 
     fn describe(&self) -> String {
         format!(
-            "{:.1} s per throughput measurement after {:.1} s warm-up; {} loads per latency \
-             measurement; {} concurrent writers; PostgreSQL pools of {} connections",
+            "{} alternating store/plain rounds of {:.1} s per throughput comparison, each \
+             after {:.1} s warm-up; {} loads per latency measurement; {} concurrent writers; \
+             PostgreSQL pools of {} connections",
+            self.rounds,
             self.timing.duration.as_secs_f64(),
             self.timing.warmup.as_secs_f64(),
             self.loads,
@@ -158,8 +180,12 @@ async fn main() -> anyhow::Result<()> {
     machine::describe(&mut report);
     report.add_fact("Settings", settings.describe());
 
-    run_store_benchmarks(&settings, &mut report).await?;
-    replay::run_replay_benchmarks(&settings, &mut report).await?;
+    if args.sections.contains(&Section::Store) {
+        run_store_benchmarks(&settings, &mut report).await?;
+    }
+    if args.sections.contains(&Section::Replay) {
+        replay::run_replay_benchmarks(&settings, &mut report).await?;
+    }
 
     report.write(&args.output)?;
     println!("{}", report.to_markdown());
@@ -185,7 +211,8 @@ mod tests {
     fn defaults_measure_both_backends() {
         let args = Args::parse_from(["iiz-bench"]);
         let settings = Settings::from_args(&args).unwrap();
-        assert_eq!(settings.timing.duration, Duration::from_secs(5));
+        assert_eq!(settings.timing.duration, Duration::from_secs(3));
+        assert_eq!(settings.rounds, 5);
         assert_eq!(
             settings.backends,
             vec![BackendChoice::Sqlite, BackendChoice::Postgres]

@@ -33,6 +33,7 @@ impl PlainDb {
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
+            .test_before_acquire(false)
             .connect(url)
             .await
             .context("connect the plain-insert pool")?;

@@ -1,6 +1,8 @@
 //! The event store section: appends and loads on each backend, each next to
 //! plain sqlx statements on the same database settings.
 
+use std::future::Future;
+
 use anyhow::{Context, bail};
 use iiz_store::{PgEventStore, SqliteEventStore, Store};
 use sqlx::{Connection, PgConnection};
@@ -156,20 +158,26 @@ async fn measure(
     let timing = settings.timing;
     let mut rows = Vec::new();
     for &writers in single_writers {
-        let label = format!("single-{writers}");
         eprintln!("  single-event appends, {writers} writer(s)");
-        let appended = append_rate(store, timing, writers, 1, &label).await?;
-        let inserted = plain::single_rate(plain, timing, writers).await?;
+        let pair = interleaved(settings.rounds, |round| {
+            let label = format!("single-{writers}-r{round}");
+            async move {
+                let appended = append_rate(store, timing, writers, 1, &label).await?;
+                let inserted = plain::single_rate(plain, timing, writers).await?;
+                Ok((appended, inserted))
+            }
+        })
+        .await?;
         let mut row = Row::plain(
             format!("append 1 event per command, {}", writers_text(writers)),
-            per_second(appended, "appends"),
+            per_second(pair.store, "appends"),
         )
         .compared(
-            format!("plain INSERT: {}", per_second(inserted, "rows")),
-            percent(appended, inserted),
+            format!("plain INSERT: {}", per_second(pair.plain, "rows")),
+            pair.ratio_text(),
         );
         if target_writers == Some(writers) {
-            let met = appended >= PG_TARGET * inserted;
+            let met = pair.store >= PG_TARGET * pair.plain;
             row = row.target(format!(
                 "≥ {:.0} % of plain: {}",
                 PG_TARGET * 100.0,
@@ -179,21 +187,30 @@ async fn measure(
         rows.push(row);
     }
     for &writers in batch_writers {
-        let label = format!("batch-{writers}");
         eprintln!("  {BATCH}-event appends, {writers} writer(s)");
-        let appended = append_rate(store, timing, writers, BATCH, &label).await?;
-        let inserted = plain::batch_rate(plain, timing, writers, BATCH).await?;
+        let pair = interleaved(settings.rounds, |round| {
+            let label = format!("batch-{writers}-r{round}");
+            async move {
+                let appended = append_rate(store, timing, writers, BATCH, &label).await?;
+                let inserted = plain::batch_rate(plain, timing, writers, BATCH).await?;
+                Ok((appended, inserted))
+            }
+        })
+        .await?;
         rows.push(
             Row::plain(
                 format!(
                     "append {BATCH} events per command, {}",
                     writers_text(writers)
                 ),
-                per_second(appended, "events"),
+                per_second(pair.store, "events"),
             )
             .compared(
-                format!("plain {BATCH}-row INSERT: {}", per_second(inserted, "rows")),
-                percent(appended, inserted),
+                format!(
+                    "plain {BATCH}-row INSERT: {}",
+                    per_second(pair.plain, "rows")
+                ),
+                pair.ratio_text(),
             ),
         );
     }
@@ -297,6 +314,62 @@ fn database_url(admin_url: &str, name: &str) -> String {
         Some(query) => format!("{base}/{name}?{query}"),
         None => format!("{base}/{name}"),
     }
+}
+
+/// Store and plain rates measured in alternating rounds, so that drift in
+/// the machine's speed (other tenants of the host, cache state) falls on
+/// both sides alike.
+struct Paired {
+    /// Mean store rate over the rounds.
+    store: f64,
+    /// Mean plain rate over the rounds.
+    plain: f64,
+    /// Lowest and highest per-round ratio.
+    spread: (f64, f64),
+}
+
+impl Paired {
+    /// The ratio of the means, with the per-round range when there were
+    /// several rounds.
+    fn ratio_text(&self) -> String {
+        let (low, high) = self.spread;
+        if (high - low).abs() < f64::EPSILON {
+            percent(self.store, self.plain)
+        } else {
+            format!(
+                "{} ({:.0}–{:.0} %)",
+                percent(self.store, self.plain),
+                low * 100.0,
+                high * 100.0
+            )
+        }
+    }
+}
+
+async fn interleaved<F, Fut>(rounds: usize, mut round: F) -> anyhow::Result<Paired>
+where
+    F: FnMut(usize) -> Fut,
+    Fut: Future<Output = anyhow::Result<(f64, f64)>>,
+{
+    let mut store = 0.0;
+    let mut plain = 0.0;
+    let mut low = f64::INFINITY;
+    let mut high = 0.0_f64;
+    for index in 0..rounds {
+        let (appended, inserted) = round(index).await?;
+        store += appended;
+        plain += inserted;
+        if inserted > 0.0 {
+            low = low.min(appended / inserted);
+            high = high.max(appended / inserted);
+        }
+    }
+    let count = rounds.max(1) as f64;
+    Ok(Paired {
+        store: store / count,
+        plain: plain / count,
+        spread: (low.min(high), high),
+    })
 }
 
 #[cfg(test)]

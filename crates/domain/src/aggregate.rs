@@ -76,12 +76,21 @@ pub trait DomainEvent:
 
     /// Rebuilds the event from its stored form.
     fn decode(event_type: &str, payload: Value) -> Result<Self, EventCodecError> {
-        let mut map = serde_json::Map::with_capacity(2);
-        map.insert("type".to_owned(), Value::String(event_type.to_owned()));
+        Self::decode_ref(event_type, &payload)
+    }
+
+    /// [`DomainEvent::decode`] without taking the payload: replays decode
+    /// every event of the log, and copying each payload first would double
+    /// the work.
+    fn decode_ref(event_type: &str, payload: &Value) -> Result<Self, EventCodecError> {
+        let tag = Value::String(event_type.to_owned());
+        let mut fields = vec![("type", &tag)];
         if !payload.is_null() {
-            map.insert("data".to_owned(), payload);
+            fields.push(("data", payload));
         }
-        serde_json::from_value(Value::Object(map)).map_err(|source| EventCodecError::Payload {
+        let tagged =
+            serde::de::value::MapDeserializer::<_, serde_json::Error>::new(fields.into_iter());
+        Self::deserialize(tagged).map_err(|source| EventCodecError::Payload {
             event_type: event_type.to_owned(),
             source,
         })

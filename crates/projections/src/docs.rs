@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 
 /// The domain event inside a recorded event.
 pub fn decode<E: DomainEvent>(event: &RecordedEvent) -> Result<E, ProjectionError> {
-    E::decode(&event.event_type, event.payload.clone()).map_err(|error| ProjectionError::Decode {
+    E::decode_ref(&event.event_type, &event.payload).map_err(|error| ProjectionError::Decode {
         stream_type: event.stream.stream_type.clone(),
         event_type: event.event_type.clone(),
         reason: error.to_string(),
@@ -22,7 +22,7 @@ pub fn get_typed<T: DeserializeOwned>(
     let Some(doc) = docs.get(key)? else {
         return Ok(None);
     };
-    serde_json::from_value(doc.body.clone())
+    T::deserialize(&doc.body)
         .map(Some)
         .map_err(|error| ProjectionError::Malformed {
             key: key.clone(),

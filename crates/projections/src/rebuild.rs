@@ -8,8 +8,10 @@
 use std::time::{Duration, Instant};
 
 use iiz_store::{
-    Checkpoint, DocSet, EventStore, LogCursor, ProjectionError, StoreError, Subscription,
+    Checkpoint, DocSet, EventStore, LogCursor, ProjectionError, RecordedEvent, StoreError,
+    Subscription,
 };
+use tokio::sync::mpsc;
 
 use crate::Projections;
 
@@ -78,14 +80,13 @@ pub async fn rebuild<S: EventStore>(
             .await?;
     }
     let head = store.head().await?;
-    let mut subscription = Subscription::new(store.clone(), LogCursor::START)
-        .with_batch_size(READ_BATCH)
-        .with_poll_interval(Duration::from_millis(10));
+    let mut batches = read_ahead(store.clone(), head);
     let mut docs = DocSet::complete();
     let mut events = 0u64;
     let mut since_flush = 0u64;
     let mut documents_written = 0usize;
-    while let Some(batch) = subscription.next_batch_until(head).await? {
+    while let Some(read) = batches.recv().await {
+        let (batch, cursor) = read?;
         for event in &batch {
             for projection in projections.iter() {
                 if projection.handles(&event.stream.stream_type) {
@@ -101,7 +102,6 @@ pub async fn rebuild<S: EventStore>(
         let count = batch.len() as u64;
         events += count;
         since_flush += count;
-        let cursor = subscription.cursor();
         if since_flush >= FLUSH_EVERY {
             documents_written += flush(store, projections, &mut docs, cursor).await?;
             since_flush = 0;
@@ -119,6 +119,37 @@ pub async fn rebuild<S: EventStore>(
         head,
         elapsed: started.elapsed(),
     })
+}
+
+/// Reads the log up to `head` in a task of its own, one batch ahead of the
+/// caller, so reading and decoding overlap with applying.
+fn read_ahead<S: EventStore>(
+    store: S,
+    head: LogCursor,
+) -> mpsc::Receiver<Result<(Vec<RecordedEvent>, LogCursor), StoreError>> {
+    let (sender, receiver) = mpsc::channel(1);
+    tokio::spawn(async move {
+        let mut subscription = Subscription::new(store, LogCursor::START)
+            .with_batch_size(READ_BATCH)
+            .with_poll_interval(Duration::from_millis(10));
+        loop {
+            let read = subscription
+                .next_batch_until(head)
+                .await
+                .map(|batch| batch.map(|events| (events, subscription.cursor())));
+            let message = match read {
+                Ok(Some(batch)) => Ok(batch),
+                Ok(None) => break,
+                Err(error) => Err(error),
+            };
+            let failed = message.is_err();
+            // A closed channel means the rebuild gave up: stop reading.
+            if sender.send(message).await.is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
 }
 
 async fn flush<S: EventStore>(

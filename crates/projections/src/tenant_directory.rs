@@ -105,6 +105,9 @@ impl Projection for TenantDirectory {
                     Self::update(docs, tenant, |view| view.names = names)
                 }
             },
+            // Only establishment and dissolution change the count; the
+            // other body events (most of the log) are not even decoded.
+            "body" if !matches!(event.event_type.as_str(), "Established" | "Dissolved") => Ok(()),
             "body" => match decode::<BodyEvent>(event)? {
                 BodyEvent::Established { .. } => {
                     Self::update(docs, tenant, |view| view.active_bodies += 1)

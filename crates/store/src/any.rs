@@ -9,7 +9,7 @@ use crate::notify::LogNotifier;
 use crate::postgres::PgEventStore;
 use crate::sqlite::SqliteEventStore;
 use crate::upcast::Upcaster;
-use crate::{Checkpoint, EventStore, OutboxMessage};
+use crate::{Checkpoint, EventStore};
 
 /// Which database a [`Store`] runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,14 +142,6 @@ impl EventStore for Store {
 
     async fn head(&self) -> Result<LogCursor, StoreError> {
         delegate!(self, store => store.head().await)
-    }
-
-    async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {
-        delegate!(self, store => store.outbox_pending(limit).await)
-    }
-
-    async fn outbox_mark_published(&self, ids: &[i64]) -> Result<(), StoreError> {
-        delegate!(self, store => store.outbox_mark_published(ids).await)
     }
 
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {

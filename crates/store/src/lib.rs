@@ -38,14 +38,11 @@ pub use upcast::{UpcastError, Upcaster, UpcasterChain};
 
 use std::future::Future;
 
-/// A message waiting in the outbox to be published.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OutboxMessage {
-    /// Outbox row id, increasing in insertion order.
-    pub id: i64,
-    /// The event to publish.
-    pub event: RecordedEvent,
-}
+/// The checkpoint of the outbox relay: how far the log has been published.
+pub const OUTBOX_CHECKPOINT: &str = "outbox";
+
+/// Version stored with the outbox checkpoint; the relay is never rebuilt.
+const OUTBOX_CHECKPOINT_VERSION: i32 = 1;
 
 /// A named consumer's progress through the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +56,7 @@ pub struct Checkpoint {
 /// The operations every backend offers. All of them are atomic.
 pub trait EventStore: Clone + Send + Sync + 'static {
     /// Appends events to one stream if its version is the expected one, runs
-    /// the inline projections and writes the outbox, all in one transaction.
+    /// the inline projections, all in one transaction.
     fn append(
         &self,
         request: AppendRequest,
@@ -94,17 +91,46 @@ pub trait EventStore: Clone + Send + Sync + 'static {
     /// committed before the call.
     fn head(&self) -> impl Future<Output = Result<LogCursor, StoreError>> + Send;
 
-    /// Outbox messages not yet published, oldest first.
+    /// Up to `limit` events not yet published, in log order.
+    ///
+    /// The log is the outbox: an event row is written in its append's
+    /// transaction, and the relay follows the log with the same gap-free
+    /// reads as projections, keeping its place in [`OUTBOX_CHECKPOINT`]. A
+    /// separate outbox table would add a row and an index entry to every
+    /// append for nothing the log does not already give (see
+    /// docs/architecture.md, "The outbox").
     fn outbox_pending(
         &self,
         limit: usize,
-    ) -> impl Future<Output = Result<Vec<OutboxMessage>, StoreError>> + Send;
+    ) -> impl Future<Output = Result<Vec<RecordedEvent>, StoreError>> + Send {
+        async move {
+            let from = self
+                .checkpoint(OUTBOX_CHECKPOINT)
+                .await?
+                .map_or(LogCursor::START, |checkpoint| checkpoint.cursor);
+            self.read_all(from, limit).await
+        }
+    }
 
-    /// Marks outbox messages as published.
+    /// Records that every event up to and including `through` was published.
+    /// The checkpoint only moves forward; one relay runs at a time.
     fn outbox_mark_published(
         &self,
-        ids: &[i64],
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+        through: LogCursor,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        async move {
+            let current = self.checkpoint(OUTBOX_CHECKPOINT).await?;
+            if current.is_some_and(|checkpoint| checkpoint.cursor >= through) {
+                return Ok(());
+            }
+            let checkpoint = Checkpoint {
+                cursor: through,
+                version: OUTBOX_CHECKPOINT_VERSION,
+            };
+            self.commit_projection(Vec::new(), &[(OUTBOX_CHECKPOINT, checkpoint)])
+                .await
+        }
+    }
 
     /// A consumer's checkpoint, if it has one.
     fn checkpoint(

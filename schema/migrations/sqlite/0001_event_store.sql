@@ -18,8 +18,6 @@ CREATE TABLE events (
     UNIQUE (stream_type, stream_id, stream_version)
 );
 
-CREATE INDEX events_tenant ON events (tenant_id, position);
-
 CREATE TABLE idempotency_keys (
     tenant_id     TEXT NOT NULL,
     key           TEXT NOT NULL,
@@ -30,14 +28,6 @@ CREATE TABLE idempotency_keys (
     created_at    TEXT NOT NULL,
     PRIMARY KEY (tenant_id, key)
 ) WITHOUT ROWID;
-
-CREATE TABLE outbox (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
-    position     INTEGER NOT NULL REFERENCES events (position),
-    published_at TEXT
-);
-
-CREATE INDEX outbox_pending ON outbox (id) WHERE published_at IS NULL;
 
 CREATE TABLE read_models (
     collection TEXT NOT NULL,

@@ -12,36 +12,68 @@ use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
 
-/// Checks the expected version, records the idempotency key, inserts the
-/// events and their outbox rows, all in one statement. Returns no rows when
-/// the version does not match or the key was already used.
-const APPEND: &str = "
-WITH current AS (
-    SELECT COALESCE(MAX(stream_version), 0) AS version
-    FROM events WHERE stream_type = $1 AND stream_id = $2
-), allowed AS (
-    SELECT version FROM current WHERE $4::bigint < 0 OR version = $4::bigint
-), idem AS (
-    INSERT INTO idempotency_keys (tenant_id, key, stream_type, stream_id, first_version, last_version)
-    SELECT $3, $9, $1, $2, version + 1, version + cardinality($5::uuid[]) FROM allowed
-    WHERE $9::text IS NOT NULL
-    ON CONFLICT DO NOTHING
-    RETURNING 1
-), inserted AS (
-    INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, event_type,
-                        schema_version, payload, actor, correlation_id, causation_id, idempotency_key)
-    SELECT e.event_id, $3, $1, $2, allowed.version + e.ord, e.event_type, e.schema_version,
-           e.payload::jsonb, $10, $11, $12, $9
-    FROM allowed,
-         unnest($5::uuid[], $6::text[], $7::int4[], $8::text[])
-             WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, ord)
-    WHERE $9::text IS NULL OR EXISTS (SELECT 1 FROM idem)
-    RETURNING position, tx_id, stream_version, recorded_at
-), published AS (
-    INSERT INTO outbox (position) SELECT position FROM inserted
-)
-SELECT position, tx_id::text::bigint AS tx, stream_version, recorded_at
-FROM inserted ORDER BY stream_version";
+/// The stream's current version, for the statements below.
+macro_rules! current_version {
+    () => {
+        "(SELECT COALESCE(MAX(stream_version), 0) AS version \
+          FROM events WHERE stream_type = $1 AND stream_id = $2) AS current"
+    };
+}
+
+/// The columns of an inserted event that its `RecordedEvent` needs.
+macro_rules! returning {
+    () => {
+        " RETURNING position, tx_id::text::bigint AS tx, stream_version, recorded_at"
+    };
+}
+
+/// One event without an idempotency key, the commonest command: a plain
+/// `INSERT … SELECT` with scalar parameters, inserting nothing when the
+/// stream is not at the expected version (`$4`, negative for any).
+const APPEND_ONE: &str = concat!(
+    "INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, \
+         event_type, schema_version, payload, actor, correlation_id, causation_id) \
+     SELECT $5, $3, $1, $2, current.version + 1, $6, $7, $8::json, $9, $10, $11 FROM ",
+    current_version!(),
+    " WHERE $4::bigint < 0 OR current.version = $4::bigint",
+    returning!()
+);
+
+/// Several events without an idempotency key, passed as arrays.
+const APPEND_MANY: &str = concat!(
+    "INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, \
+         event_type, schema_version, payload, actor, correlation_id, causation_id) \
+     SELECT e.event_id, $3, $1, $2, current.version + e.ord, e.event_type, e.schema_version, \
+            e.payload::json, $9, $10, $11 FROM ",
+    current_version!(),
+    ", unnest($5::uuid[], $6::text[], $7::int4[], $8::text[]) \
+         WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, ord) \
+     WHERE $4::bigint < 0 OR current.version = $4::bigint",
+    returning!()
+);
+
+/// Events with an idempotency key: checks the version, records the key and
+/// inserts the events in one statement, inserting nothing when the version
+/// does not match or the key was already used. Kept apart from the keyless
+/// statements because planning the key's insert costs even when it inserts
+/// nothing.
+const APPEND_WITH_KEY: &str = concat!(
+    "WITH allowed AS (SELECT current.version FROM ",
+    current_version!(),
+    " WHERE $4::bigint < 0 OR current.version = $4::bigint), \
+     idem AS ( \
+         INSERT INTO idempotency_keys (tenant_id, key, stream_type, stream_id, first_version, last_version) \
+         SELECT $3, $12, $1, $2, version + 1, version + cardinality($5::uuid[]) FROM allowed \
+         ON CONFLICT DO NOTHING RETURNING 1) \
+     INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, \
+         event_type, schema_version, payload, actor, correlation_id, causation_id, idempotency_key) \
+     SELECT e.event_id, $3, $1, $2, allowed.version + e.ord, e.event_type, e.schema_version, \
+            e.payload::json, $9, $10, $11, $12 \
+     FROM allowed, unnest($5::uuid[], $6::text[], $7::int4[], $8::text[]) \
+         WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, ord) \
+     WHERE EXISTS (SELECT 1 FROM idem)",
+    returning!()
+);
 
 /// Serialises transactions that touch the same read-model documents, whether
 /// or not the documents exist yet. Locks are taken in hash order, so two
@@ -75,7 +107,12 @@ pub(super) async fn append(
             append_projected(store, &request, projector).await
         } else {
             let mut conn = store.pool.acquire().await?;
-            insert(&mut conn, &request).await
+            match insert(&mut conn, &request).await {
+                // The request is not needed any more: move it into the
+                // recorded events instead of cloning payloads.
+                Ok(Some(inserted)) => return into_outcome(request, &inserted),
+                other => other.map(|_| None),
+            }
         };
         match result {
             Ok(Some(recorded)) => {
@@ -107,78 +144,182 @@ fn is_version_race(error: &sqlx::Error) -> bool {
         .is_some_and(|constraint| constraint == EVENTS_STREAM_VERSION_KEY)
 }
 
+/// What the database assigned to one inserted event.
+struct Inserted {
+    cursor: LogCursor,
+    stream_version: u64,
+    recorded_at: DateTime<Utc>,
+}
+
 /// Runs the append statement; `None` when the version or key refused it.
+/// The result is in stream-version order, like `request.events`.
 async fn insert(
     conn: &mut PgConnection,
     request: &AppendRequest,
-) -> Result<Option<Vec<RecordedEvent>>, StoreError> {
+) -> Result<Option<Vec<Inserted>>, StoreError> {
     let events = &request.events;
-    let ids: Vec<Uuid> = events.iter().map(|event| event.event_id).collect();
-    let types: Vec<&str> = events
-        .iter()
-        .map(|event| event.event_type.as_str())
-        .collect();
-    let versions = events
-        .iter()
-        .map(|event| {
-            i32::try_from(event.schema_version)
-                .map_err(|_| StoreError::InvalidRequest("schema version out of range".to_owned()))
-        })
-        .collect::<Result<Vec<i32>, _>>()?;
-    let payloads = events
-        .iter()
-        .map(|event| serde_json::to_string(&event.payload))
-        .collect::<Result<Vec<String>, _>>()
-        .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
     let meta = &request.metadata;
-    let rows = sqlx::query(APPEND)
-        .bind(&request.stream.stream_type)
-        .bind(&request.stream.stream_id)
-        .bind(&request.stream.tenant)
-        .bind(request.expected.as_sql())
-        .bind(&ids)
-        .bind(&types)
-        .bind(&versions)
-        .bind(&payloads)
-        .bind(meta.idempotency_key.as_deref())
-        .bind(&meta.actor)
-        .bind(meta.correlation_id)
-        .bind(meta.causation_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let stream = &request.stream;
+    let rows = match (events.as_slice(), meta.idempotency_key.as_deref()) {
+        ([event], None) => {
+            sqlx::query(APPEND_ONE)
+                .bind(&stream.stream_type)
+                .bind(&stream.stream_id)
+                .bind(&stream.tenant)
+                .bind(request.expected.as_sql())
+                .bind(event.event_id)
+                .bind(&event.event_type)
+                .bind(schema_version(event)?)
+                .bind(payload_text(&event.payload)?)
+                .bind(&meta.actor)
+                .bind(meta.correlation_id)
+                .bind(meta.causation_id)
+                .fetch_all(&mut *conn)
+                .await?
+        }
+        (_, key) => {
+            let ids: Vec<Uuid> = events.iter().map(|event| event.event_id).collect();
+            let types: Vec<&str> = events
+                .iter()
+                .map(|event| event.event_type.as_str())
+                .collect();
+            let versions = events
+                .iter()
+                .map(schema_version)
+                .collect::<Result<Vec<i32>, _>>()?;
+            let payloads = events
+                .iter()
+                .map(|event| payload_text(&event.payload))
+                .collect::<Result<Vec<String>, _>>()?;
+            let query = sqlx::query(if key.is_some() {
+                APPEND_WITH_KEY
+            } else {
+                APPEND_MANY
+            })
+            .bind(&stream.stream_type)
+            .bind(&stream.stream_id)
+            .bind(&stream.tenant)
+            .bind(request.expected.as_sql())
+            .bind(&ids)
+            .bind(&types)
+            .bind(&versions)
+            .bind(&payloads)
+            .bind(&meta.actor)
+            .bind(meta.correlation_id)
+            .bind(meta.causation_id);
+            let query = match key {
+                Some(key) => query.bind(key),
+                None => query,
+            };
+            query.fetch_all(&mut *conn).await?
+        }
+    };
     if rows.is_empty() {
         return Ok(None);
     }
-    rows.iter()
-        .zip(events)
-        .map(|(row, event)| recorded(row, request, event))
-        .collect::<Result<Vec<_>, _>>()
-        .map(Some)
+    let mut inserted = rows.iter().map(inserted).collect::<Result<Vec<_>, _>>()?;
+    // RETURNING promises no order.
+    inserted.sort_by_key(|event| event.stream_version);
+    Ok(Some(inserted))
 }
 
-fn recorded(
-    row: &PgRow,
-    request: &AppendRequest,
-    event: &crate::event::NewEvent,
-) -> Result<RecordedEvent, StoreError> {
+fn inserted(row: &PgRow) -> Result<Inserted, StoreError> {
     let position: i64 = row.try_get("position")?;
     let stream_version: i64 = row.try_get("stream_version")?;
-    let recorded_at: DateTime<Utc> = row.try_get("recorded_at")?;
-    Ok(RecordedEvent {
-        position,
+    Ok(Inserted {
         cursor: LogCursor {
             tx: row.try_get("tx")?,
             position,
         },
-        event_id: event.event_id,
-        stream: request.stream.clone(),
-        stream_version: u64::try_from(stream_version).unwrap_or_default(),
-        event_type: event.event_type.clone(),
-        schema_version: event.schema_version,
-        payload: event.payload.clone(),
-        metadata: request.metadata.clone(),
-        recorded_at,
+        stream_version: u64::try_from(stream_version)
+            .map_err(|_| StoreError::Corrupt(format!("stream version {stream_version}")))?,
+        recorded_at: row.try_get("recorded_at")?,
     })
+}
+
+/// The outcome of a successful append, built by moving the request's events
+/// into the recorded ones.
+fn into_outcome(
+    request: AppendRequest,
+    inserted: &[Inserted],
+) -> Result<AppendOutcome, StoreError> {
+    let AppendRequest {
+        stream,
+        events,
+        metadata,
+        ..
+    } = request;
+    let count = events.len();
+    let mut stream = Some(stream);
+    let mut metadata = Some(metadata);
+    let mut recorded = Vec::with_capacity(count);
+    for (index, (event, at)) in events.into_iter().zip(inserted).enumerate() {
+        // The last event takes the stream and metadata; the others clone.
+        let last = index + 1 == count;
+        let (Some(event_stream), Some(event_metadata)) = (
+            if last { stream.take() } else { stream.clone() },
+            if last {
+                metadata.take()
+            } else {
+                metadata.clone()
+            },
+        ) else {
+            break;
+        };
+        recorded.push(RecordedEvent {
+            position: at.cursor.position,
+            cursor: at.cursor,
+            event_id: event.event_id,
+            stream: event_stream,
+            stream_version: at.stream_version,
+            event_type: event.event_type,
+            schema_version: event.schema_version,
+            payload: event.payload,
+            metadata: event_metadata,
+            recorded_at: at.recorded_at,
+        });
+    }
+    if recorded.len() != count {
+        return Err(StoreError::Corrupt(format!(
+            "{count} events appended but {} recorded",
+            recorded.len()
+        )));
+    }
+    Ok(AppendOutcome {
+        stream_version: recorded.last().map_or(0, |event| event.stream_version),
+        events: recorded,
+        deduplicated: false,
+    })
+}
+
+/// The recorded events of a request still needed afterwards.
+fn recorded(request: &AppendRequest, inserted: &[Inserted]) -> Vec<RecordedEvent> {
+    request
+        .events
+        .iter()
+        .zip(inserted)
+        .map(|(event, at)| RecordedEvent {
+            position: at.cursor.position,
+            cursor: at.cursor,
+            event_id: event.event_id,
+            stream: request.stream.clone(),
+            stream_version: at.stream_version,
+            event_type: event.event_type.clone(),
+            schema_version: event.schema_version,
+            payload: event.payload.clone(),
+            metadata: request.metadata.clone(),
+            recorded_at: at.recorded_at,
+        })
+        .collect()
+}
+
+fn payload_text(payload: &serde_json::Value) -> Result<String, StoreError> {
+    serde_json::to_string(payload).map_err(|error| StoreError::InvalidRequest(error.to_string()))
+}
+
+fn schema_version(event: &crate::event::NewEvent) -> Result<i32, StoreError> {
+    i32::try_from(event.schema_version)
+        .map_err(|_| StoreError::InvalidRequest("schema version out of range".to_owned()))
 }
 
 /// The append with inline projections: lock the documents, insert, load,
@@ -205,9 +346,10 @@ async fn append_projected(
             .await
             .map_err(contention)?;
     }
-    let Some(recorded) = insert(&mut tx, request).await? else {
+    let Some(inserted) = insert(&mut tx, request).await? else {
         return Ok(None);
     };
+    let recorded = recorded(request, &inserted);
     let loaded = docs::load(&mut tx, &keys).await?;
     let mut set = DocSet::loaded(keys, loaded);
     projector.apply(&mut set, &recorded)?;

@@ -15,7 +15,7 @@ use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::notify::LogNotifier;
 use crate::upcast::{Upcaster, UpcasterChain};
-use crate::{Checkpoint, EventStore, OutboxMessage};
+use crate::{Checkpoint, EventStore};
 
 /// The PostgreSQL event store.
 #[derive(Debug, Clone)]
@@ -32,6 +32,7 @@ impl PgEventStore {
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
+            .test_before_acquire(false)
             .connect_with(options)
             .await?;
         Ok(Self::from_pool(pool))
@@ -115,20 +116,6 @@ impl EventStore for PgEventStore {
             tx,
             position,
         }))
-    }
-
-    async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {
-        read::outbox_pending(self, limit).await
-    }
-
-    async fn outbox_mark_published(&self, ids: &[i64]) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL",
-        )
-        .bind(ids)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
     }
 
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {

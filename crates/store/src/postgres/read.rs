@@ -1,10 +1,9 @@
-//! Reading streams, the log and the outbox.
+//! Reading streams, the log.
 
 use sqlx::Row;
 use sqlx::postgres::PgRow;
 
 use super::PgEventStore;
-use crate::OutboxMessage;
 use crate::error::StoreError;
 use crate::event::{EventMetadata, LogCursor, RecordedEvent, StreamRef};
 
@@ -102,11 +101,7 @@ pub(super) async fn read_all(
     const SQL: &str = concat!(
         "SELECT ",
         event_columns!(),
-        " FROM events e \
-         WHERE (e.tx_id, e.position) > ($1::bigint::text::xid8, $2) \
-           AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot()) \
-         ORDER BY e.tx_id, e.position \
-         LIMIT $3"
+        " FROM events_after($1::bigint::text::xid8, $2, $3) e"
     );
     let rows = sqlx::query(SQL)
         .bind(after.tx)
@@ -115,28 +110,4 @@ pub(super) async fn read_all(
         .fetch_all(&store.pool)
         .await?;
     rows.iter().map(|row| event_from_row(store, row)).collect()
-}
-
-pub(super) async fn outbox_pending(
-    store: &PgEventStore,
-    max: usize,
-) -> Result<Vec<OutboxMessage>, StoreError> {
-    const SQL: &str = concat!(
-        "SELECT o.id AS outbox_id, ",
-        event_columns!(),
-        " FROM outbox o JOIN events e ON e.position = o.position \
-         WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1"
-    );
-    let rows = sqlx::query(SQL)
-        .bind(limit(max))
-        .fetch_all(&store.pool)
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(OutboxMessage {
-                id: row.try_get("outbox_id")?,
-                event: event_from_row(store, row)?,
-            })
-        })
-        .collect()
 }

@@ -2,13 +2,17 @@
 //! writer connection, so the version check and the insert cannot interleave
 //! with another writer, even one in another process.
 
-use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, Transaction};
 
 use super::read::{event_columns, event_from_row, now_text, to_i64};
 use super::{SqliteEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
+
+/// Rows per INSERT statement: 13 parameters each stays far below SQLite's
+/// limit of 32 766 parameters.
+const ROWS_PER_INSERT: usize = 100;
 
 pub(super) async fn begin(
     store: &SqliteEventStore,
@@ -82,46 +86,69 @@ async fn insert(
     let correlation = meta.correlation_id.to_string();
     let causation = meta.causation_id.map(|id| id.to_string());
     let mut recorded = Vec::with_capacity(request.events.len());
-    for (offset, event) in request.events.iter().enumerate() {
-        let stream_version = current + offset as u64 + 1;
-        let payload = serde_json::to_string(&event.payload)
+    let tenant = request.stream.tenant.as_str();
+    let mut first_version = current + 1;
+    // One multi-row INSERT per chunk: a statement per event costs most of a
+    // batched append's time.
+    for chunk in request.events.chunks(ROWS_PER_INSERT) {
+        let payloads = chunk
+            .iter()
+            .map(|event| serde_json::to_string(&event.payload))
+            .collect::<Result<Vec<_>, _>>()
             .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
-        let position: i64 = sqlx::query_scalar(
-            "INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, event_type, \
-                 schema_version, payload, actor, correlation_id, causation_id, idempotency_key, recorded_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING position",
-        )
-        .bind(event.event_id.to_string())
-        .bind(&request.stream.tenant)
-        .bind(&request.stream.stream_type)
-        .bind(&request.stream.stream_id)
-        .bind(to_i64(stream_version)?)
-        .bind(&event.event_type)
-        .bind(i64::from(event.schema_version))
-        .bind(payload)
-        .bind(&meta.actor)
-        .bind(&correlation)
-        .bind(causation.as_deref())
-        .bind(meta.idempotency_key.as_deref())
-        .bind(&recorded_at_text)
-        .fetch_one(&mut *conn)
-        .await?;
-        sqlx::query("INSERT INTO outbox (position) VALUES (?)")
-            .bind(position)
-            .execute(&mut *conn)
-            .await?;
-        recorded.push(RecordedEvent {
-            position,
-            cursor: LogCursor { tx: 0, position },
-            event_id: event.event_id,
-            stream: request.stream.clone(),
-            stream_version,
-            event_type: event.event_type.clone(),
-            schema_version: event.schema_version,
-            payload: event.payload.clone(),
-            metadata: meta.clone(),
-            recorded_at,
+        let mut insert = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, \
+             event_type, schema_version, payload, actor, correlation_id, causation_id, \
+             idempotency_key, recorded_at) ",
+        );
+        let mut version = first_version;
+        let mut rows = Vec::with_capacity(chunk.len());
+        for (event, payload) in chunk.iter().zip(payloads) {
+            rows.push((event, payload, to_i64(version)?));
+            version += 1;
+        }
+        insert.push_values(rows, |mut row, (event, payload, version)| {
+            row.push_bind(event.event_id.to_string())
+                .push_bind(tenant)
+                .push_bind(request.stream.stream_type.as_str())
+                .push_bind(request.stream.stream_id.as_str())
+                .push_bind(version)
+                .push_bind(event.event_type.as_str())
+                .push_bind(i64::from(event.schema_version))
+                .push_bind(payload)
+                .push_bind(meta.actor.as_str())
+                .push_bind(correlation.as_str())
+                .push_bind(causation.as_deref())
+                .push_bind(meta.idempotency_key.as_deref())
+                .push_bind(recorded_at_text.as_str());
         });
+        insert.push(" RETURNING position, stream_version");
+        let mut inserted: Vec<(i64, i64)> = insert.build_query_as().fetch_all(&mut *conn).await?;
+        // RETURNING promises no order.
+        inserted.sort_by_key(|(_, version)| *version);
+        for (event, (position, stream_version)) in chunk.iter().zip(inserted) {
+            recorded.push(RecordedEvent {
+                position,
+                cursor: LogCursor { tx: 0, position },
+                event_id: event.event_id,
+                stream: request.stream.clone(),
+                stream_version: u64::try_from(stream_version)
+                    .map_err(|_| StoreError::Corrupt(format!("stream version {stream_version}")))?,
+                event_type: event.event_type.clone(),
+                schema_version: event.schema_version,
+                payload: event.payload.clone(),
+                metadata: meta.clone(),
+                recorded_at,
+            });
+        }
+        first_version = version;
+    }
+    if recorded.len() != request.events.len() {
+        return Err(StoreError::Corrupt(format!(
+            "{} events appended but {} inserted",
+            request.events.len(),
+            recorded.len()
+        )));
     }
     if let Some(key) = &meta.idempotency_key {
         sqlx::query(

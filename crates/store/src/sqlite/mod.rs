@@ -20,7 +20,7 @@ use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::notify::LogNotifier;
 use crate::upcast::{Upcaster, UpcasterChain};
-use crate::{Checkpoint, EventStore, OutboxMessage};
+use crate::{Checkpoint, EventStore};
 
 /// The SQLite event store.
 #[derive(Debug, Clone)]
@@ -149,24 +149,6 @@ impl EventStore for SqliteEventStore {
             .fetch_one(&self.reader)
             .await?;
         Ok(position.map_or(LogCursor::START, |position| LogCursor { tx: 0, position }))
-    }
-
-    async fn outbox_pending(&self, limit: usize) -> Result<Vec<OutboxMessage>, StoreError> {
-        read::outbox_pending(self, limit).await
-    }
-
-    async fn outbox_mark_published(&self, ids: &[i64]) -> Result<(), StoreError> {
-        let mut tx = append::begin(self).await?;
-        let now = read::now_text();
-        for id in ids {
-            sqlx::query("UPDATE outbox SET published_at = ? WHERE id = ? AND published_at IS NULL")
-                .bind(&now)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
     }
 
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {

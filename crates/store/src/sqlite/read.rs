@@ -1,4 +1,4 @@
-//! Reading streams, the log and the outbox on SQLite.
+//! Reading streams, the log on SQLite.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::Row;
@@ -6,7 +6,6 @@ use sqlx::sqlite::SqliteRow;
 use uuid::Uuid;
 
 use super::SqliteEventStore;
-use crate::OutboxMessage;
 use crate::error::StoreError;
 use crate::event::{EventMetadata, LogCursor, RecordedEvent, StreamRef};
 
@@ -120,28 +119,4 @@ pub(super) async fn read_all(
         .fetch_all(&store.reader)
         .await?;
     rows.iter().map(|row| event_from_row(store, row)).collect()
-}
-
-pub(super) async fn outbox_pending(
-    store: &SqliteEventStore,
-    max: usize,
-) -> Result<Vec<OutboxMessage>, StoreError> {
-    const SQL: &str = concat!(
-        "SELECT o.id AS outbox_id, ",
-        event_columns!(),
-        " FROM outbox o JOIN events e ON e.position = o.position \
-          WHERE o.published_at IS NULL ORDER BY o.id LIMIT ?"
-    );
-    let rows = sqlx::query(SQL)
-        .bind(limit(max))
-        .fetch_all(&store.reader)
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(OutboxMessage {
-                id: row.try_get("outbox_id")?,
-                event: event_from_row(store, row)?,
-            })
-        })
-        .collect()
 }

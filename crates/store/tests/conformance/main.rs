@@ -42,7 +42,7 @@ conformance!(
     an_empty_append_is_refused,
     a_repeated_idempotency_key_returns_the_original_outcome,
     read_all_pages_through_the_log_in_order,
-    every_append_writes_the_outbox,
+    every_event_waits_in_the_outbox_until_published,
     v1_payloads_are_read_back_as_the_current_version,
     inline_projections_commit_with_the_append,
     a_failing_inline_projection_writes_nothing,
