@@ -62,7 +62,7 @@ async fn sqlite(settings: &Settings, report: &mut Report) -> anyhow::Result<()> 
         ))
         .note(format!(
             "Reference: a separate SQLite file with the same pragmas ({plain_settings}) and \
-             one connection, `bench_plain(id INTEGER PRIMARY KEY, stream_id, payload)`; \
+             one connection, `bench_plain(id INTEGER PRIMARY KEY, stream_id, payload, envelope)` (the envelope making a row as large as an event row), batches as one multi-row INSERT; \
              concurrent \"writers\" are tasks sharing that connection."
         ));
     common_notes(settings, section);
@@ -111,6 +111,7 @@ async fn postgres_in(settings: &Settings, report: &mut Report, url: &str) -> any
         Some(writers),
     )
     .await;
+    let sizes = plain.row_sizes().await?;
     store.close().await;
     plain.close().await;
     let section = report.add_section("Event store — PostgreSQL", rows?);
@@ -120,11 +121,16 @@ async fn postgres_in(settings: &Settings, report: &mut Report, url: &str) -> any
              pools of {} connections for the store and for the reference.",
             settings.pool_size
         ))
-        .note(
+        .note(format!(
             "Reference: autocommit INSERTs into `bench_plain(id bigserial primary key, \
-             stream_id text, payload jsonb)` in the same database; batches as one \
-             `INSERT … SELECT FROM unnest(…)` statement.",
-        );
+             stream_id text, payload jsonb, envelope text)` in the same database, the \
+             envelope column making a row as large as an event row (average row size: \
+             {}); batches as one `INSERT … SELECT FROM unnest(…)` statement.",
+            sizes.map_or_else(
+                || "not measured".to_owned(),
+                |(plain, event)| format!("{plain} bytes plain, {event} bytes per event")
+            )
+        ));
     common_notes(settings, section);
     Ok(())
 }
