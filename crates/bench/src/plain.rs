@@ -95,16 +95,18 @@ impl PlainDb {
                 .bind(stream_id)
                 .bind(payload)
                 .bind(ENVELOPE)
-                    .execute(pool)
-                    .await?;
+                .execute(pool)
+                .await?;
             }
             Self::Sqlite(pool) => {
-                sqlx::query("INSERT INTO bench_plain (stream_id, payload, envelope) VALUES (?, ?, ?)")
-                    .bind(stream_id)
-                    .bind(payload)
-                    .bind(ENVELOPE)
-                    .execute(pool)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO bench_plain (stream_id, payload, envelope) VALUES (?, ?, ?)",
+                )
+                .bind(stream_id)
+                .bind(payload)
+                .bind(ENVELOPE)
+                .execute(pool)
+                .await?;
             }
         }
         Ok(())
