@@ -182,43 +182,62 @@ impl fmt::Display for Language {
     }
 }
 
-/// Identifier of a body (STG, EKG, a cantonal steering committee, …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct BodyId(Uuid);
+/// Declares a UUID identifier type: time-ordered when made here, parsed
+/// (never trusted) when it comes from outside.
+macro_rules! uuid_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(Uuid);
 
-impl BodyId {
-    /// A new, time-ordered identifier.
-    pub fn new() -> Self {
-        Self(Uuid::now_v7())
-    }
+        impl $name {
+            /// A new, time-ordered identifier.
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
 
-    pub fn parse(input: &str) -> Result<Self, IdError> {
-        Uuid::parse_str(input.trim())
-            .map(Self)
-            .map_err(|error| IdError::InvalidUuid(input.to_owned(), error.to_string()))
-    }
+            pub fn parse(input: &str) -> Result<Self, IdError> {
+                Uuid::parse_str(input.trim())
+                    .map(Self)
+                    .map_err(|error| IdError::InvalidUuid(input.to_owned(), error.to_string()))
+            }
 
-    pub fn from_uuid(uuid: Uuid) -> Self {
-        Self(uuid)
-    }
+            pub fn from_uuid(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
 
-    pub fn as_uuid(&self) -> Uuid {
-        self.0
-    }
+            pub fn as_uuid(&self) -> Uuid {
+                self.0
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
 }
 
-impl Default for BodyId {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl fmt::Display for BodyId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
+uuid_id!(
+    /// Identifier of a body (STG, EKG, a cantonal steering committee, …).
+    BodyId
+);
+uuid_id!(
+    /// Identifier of a person: an official who may sign in.
+    PersonId
+);
+uuid_id!(
+    /// Identifier of a regional IIZ network.
+    NetworkId
+);
 
 #[cfg(test)]
 mod tests {

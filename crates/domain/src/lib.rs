@@ -8,6 +8,9 @@ pub mod aggregate;
 pub mod body;
 pub mod error;
 pub mod ids;
+pub mod network;
+pub mod person;
+pub mod roles;
 pub mod tenant;
 pub mod text;
 
@@ -16,4 +19,8 @@ mod testing;
 
 pub use aggregate::{Aggregate, DomainEvent, EventCodecError};
 pub use error::ErrorKind;
-pub use ids::{BodyId, CantonCode, Language, TenantId};
+pub use ids::{BodyId, CantonCode, Language, NetworkId, PersonId, TenantId};
+pub use network::{NetworkCommand, NetworkError, NetworkEvent, NetworkRegistry};
+pub use person::{Person, PersonCommand, PersonError, PersonEvent};
+pub use roles::{BodyRole, TenantRole};
+pub use text::{Email, Institution, PersonName};

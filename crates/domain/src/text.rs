@@ -1,10 +1,15 @@
-//! Texts that parse: names in several languages and bounded free text.
+//! Texts that parse: names in several languages, bounded free text and the
+//! single-line texts about people (names, e-mail addresses, institutions).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::ids::Language;
+
+mod single_line;
+
+pub use single_line::{Email, Field, Institution, PersonName};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
@@ -20,6 +25,22 @@ pub enum TextError {
     },
     #[error("the text is {length} characters long; at most {max} are allowed")]
     FreeTextTooLong { length: usize, max: usize },
+    #[error("the {0} is empty")]
+    Blank(Field),
+    #[error("the {field} is {length} characters long; at most {max} are allowed")]
+    FieldTooLong {
+        field: Field,
+        length: usize,
+        max: usize,
+    },
+    #[error("the {0} contains a control character (a line break, a tab, …)")]
+    ControlCharacter(Field),
+    #[error("an e-mail address needs exactly one '@'")]
+    EmailAt,
+    #[error("an e-mail address needs a part without spaces before the '@'")]
+    EmailLocalPart,
+    #[error("the domain of an e-mail address needs a '.' between its parts and no spaces")]
+    EmailDomain,
 }
 
 /// A short text (a name, a title) in one or more of de/fr/it.

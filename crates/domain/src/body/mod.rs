@@ -1,6 +1,9 @@
 //! A body of a tenant: a steering committee, an expert or coordination body,
-//! an office, a working group or a subcommittee, with its mandate.
+//! an office, a working group or a subcommittee, with its mandate and members.
 
+mod membership;
+#[cfg(test)]
+mod membership_tests;
 #[cfg(test)]
 mod tests;
 
@@ -8,8 +11,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Classify, ErrorKind};
-use crate::ids::{BodyId, TenantId};
-use crate::text::{FreeText, LocalizedName};
+use crate::ids::{BodyId, PersonId, TenantId};
+use crate::roles::BodyRole;
+use crate::text::{FreeText, Institution, LocalizedName};
 use crate::{Aggregate, DomainEvent};
 
 /// What a body is for.
@@ -49,8 +53,32 @@ pub enum BodyCommand {
         active_to: NaiveDate,
         reason: FreeText,
     },
+    /// Refused for the chair while the body has one: see `HandOverChair`.
+    AdmitMember {
+        person: PersonId,
+        role: BodyRole,
+        institution: Institution,
+        from: NaiveDate,
+    },
+    /// Refused for the chair while the body has one: see `HandOverChair`.
+    ChangeMemberRole {
+        person: PersonId,
+        role: BodyRole,
+        from: NaiveDate,
+    },
+    /// Makes a member the chair; the previous chair, if any, stays a member.
+    HandOverChair {
+        to: PersonId,
+        on: NaiveDate,
+    },
+    RemoveMember {
+        person: PersonId,
+        on: NaiveDate,
+    },
 }
 
+/// Stored events: variants and their fields are never renamed or removed,
+/// new ones are added at the end.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "data")]
 pub enum BodyEvent {
@@ -73,6 +101,21 @@ pub enum BodyEvent {
         active_to: NaiveDate,
         reason: FreeText,
     },
+    MemberAdmitted {
+        person: PersonId,
+        role: BodyRole,
+        institution: Institution,
+        from: NaiveDate,
+    },
+    MemberRoleChanged {
+        person: PersonId,
+        role: BodyRole,
+        from: NaiveDate,
+    },
+    MemberRemoved {
+        person: PersonId,
+        on: NaiveDate,
+    },
 }
 
 impl DomainEvent for BodyEvent {
@@ -82,6 +125,9 @@ impl DomainEvent for BodyEvent {
             Self::Renamed { .. } => "Renamed",
             Self::MandateAmended { .. } => "MandateAmended",
             Self::Dissolved { .. } => "Dissolved",
+            Self::MemberAdmitted { .. } => "MemberAdmitted",
+            Self::MemberRoleChanged { .. } => "MemberRoleChanged",
+            Self::MemberRemoved { .. } => "MemberRemoved",
         }
     }
 }
@@ -103,17 +149,44 @@ pub enum BodyError {
     },
     #[error("a reason is required to dissolve a body")]
     ReasonRequired,
+    #[error("{0} is already a member of the body")]
+    AlreadyMember(PersonId),
+    #[error("{0} is not a member of the body")]
+    NotAMember(PersonId),
+    #[error("the body is chaired by {by}; hand the chair over instead")]
+    ChairOccupied { by: PersonId },
+    #[error("{0} already chairs the body")]
+    AlreadyChair(PersonId),
+    #[error(
+        "a membership cannot begin or change on {date}, before the body became active on {active_from}"
+    )]
+    MembershipBeforeBody {
+        active_from: NaiveDate,
+        date: NaiveDate,
+    },
+    #[error(
+        "the membership last changed on {last_change}; a change on {date} would go back before that"
+    )]
+    DateBeforeLastChange {
+        last_change: NaiveDate,
+        date: NaiveDate,
+    },
 }
 
 impl Classify for BodyError {
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyEstablished => ErrorKind::AlreadyExists,
-            Self::NotEstablished => ErrorKind::NotFound,
-            Self::Dissolved(_) => ErrorKind::InvalidState,
-            Self::OwnParent | Self::DissolvedBeforeActive { .. } | Self::ReasonRequired => {
-                ErrorKind::Validation
-            }
+            Self::NotEstablished | Self::NotAMember(_) => ErrorKind::NotFound,
+            Self::Dissolved(_)
+            | Self::AlreadyMember(_)
+            | Self::ChairOccupied { .. }
+            | Self::AlreadyChair(_) => ErrorKind::InvalidState,
+            Self::OwnParent
+            | Self::DissolvedBeforeActive { .. }
+            | Self::ReasonRequired
+            | Self::MembershipBeforeBody { .. }
+            | Self::DateBeforeLastChange { .. } => ErrorKind::Validation,
         }
     }
 }
@@ -126,13 +199,19 @@ pub struct Body {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Established {
+    tenant: TenantId,
     names: LocalizedName,
     mandate: FreeText,
     active_from: NaiveDate,
     dissolved_on: Option<NaiveDate>,
+    members: membership::Members,
 }
 
 impl Body {
+    pub fn tenant(&self) -> Option<TenantId> {
+        self.established.as_ref().map(|body| body.tenant)
+    }
+
     fn active(&self) -> Result<&Established, BodyError> {
         let body = self.established.as_ref().ok_or(BodyError::NotEstablished)?;
         match body.dissolved_on {
@@ -202,22 +281,36 @@ impl Aggregate for Body {
                 }
                 Ok(vec![BodyEvent::Dissolved { active_to, reason }])
             }
+            BodyCommand::AdmitMember {
+                person,
+                role,
+                institution,
+                from,
+            } => self.active()?.admit(person, role, institution, from),
+            BodyCommand::ChangeMemberRole { person, role, from } => {
+                self.active()?.change_role(person, role, from)
+            }
+            BodyCommand::HandOverChair { to, on } => self.active()?.hand_over_chair(to, on),
+            BodyCommand::RemoveMember { person, on } => self.active()?.remove(person, on),
         }
     }
 
     fn evolve(mut self, event: &BodyEvent) -> Self {
         match event {
             BodyEvent::Established {
+                tenant,
                 names,
                 mandate,
                 active_from,
                 ..
             } => {
                 self.established = Some(Established {
+                    tenant: *tenant,
                     names: names.clone(),
                     mandate: mandate.clone(),
                     active_from: *active_from,
                     dissolved_on: None,
+                    members: membership::Members::default(),
                 });
             }
             BodyEvent::Renamed { names } => {
@@ -233,6 +326,13 @@ impl Aggregate for Body {
             BodyEvent::Dissolved { active_to, .. } => {
                 if let Some(body) = self.established.as_mut() {
                     body.dissolved_on = Some(*active_to);
+                }
+            }
+            BodyEvent::MemberAdmitted { .. }
+            | BodyEvent::MemberRoleChanged { .. }
+            | BodyEvent::MemberRemoved { .. } => {
+                if let Some(body) = self.established.as_mut() {
+                    body.members.apply(event);
                 }
             }
         }

@@ -4,7 +4,7 @@ use super::*;
 use crate::ids::Language;
 use crate::testing::given;
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
@@ -20,7 +20,7 @@ fn stg_id() -> BodyId {
     BodyId::parse("01930000-0000-7000-8000-000000000001").unwrap()
 }
 
-fn established() -> BodyEvent {
+pub(super) fn established() -> BodyEvent {
     BodyEvent::Established {
         id: stg_id(),
         tenant: TenantId::National,
@@ -125,4 +125,83 @@ fn a_dissolved_body_refuses_changes() {
     given::<Body>([])
         .when(BodyCommand::Rename { names: name("x") })
         .then_err(BodyError::NotEstablished);
+}
+
+#[test]
+fn errors_are_classified() {
+    let on = date(2020, 1, 1);
+    let anna = PersonId::parse("01930000-0000-7000-8000-0000000000a1").unwrap();
+    for (error, kind) in [
+        (BodyError::AlreadyEstablished, ErrorKind::AlreadyExists),
+        (BodyError::NotEstablished, ErrorKind::NotFound),
+        (BodyError::NotAMember(anna), ErrorKind::NotFound),
+        (BodyError::Dissolved(on), ErrorKind::InvalidState),
+        (BodyError::AlreadyMember(anna), ErrorKind::InvalidState),
+        (
+            BodyError::ChairOccupied { by: anna },
+            ErrorKind::InvalidState,
+        ),
+        (BodyError::AlreadyChair(anna), ErrorKind::InvalidState),
+        (BodyError::ReasonRequired, ErrorKind::Validation),
+        (
+            BodyError::DateBeforeLastChange {
+                last_change: on,
+                date: on,
+            },
+            ErrorKind::Validation,
+        ),
+        (
+            BodyError::MembershipBeforeBody {
+                active_from: on,
+                date: on,
+            },
+            ErrorKind::Validation,
+        ),
+    ] {
+        assert_eq!(error.kind(), kind, "{error}");
+    }
+}
+
+#[test]
+fn events_round_trip_through_their_stored_form() {
+    let anna = PersonId::parse("01930000-0000-7000-8000-0000000000a1").unwrap();
+    let admitted = BodyEvent::MemberAdmitted {
+        person: anna,
+        role: BodyRole::Deputy,
+        institution: Institution::parse("SECO").unwrap(),
+        from: date(2020, 1, 1),
+    };
+    for (event, name) in [
+        (established(), "Established"),
+        (admitted.clone(), "MemberAdmitted"),
+        (
+            BodyEvent::MemberRoleChanged {
+                person: anna,
+                role: BodyRole::Member,
+                from: date(2022, 1, 1),
+            },
+            "MemberRoleChanged",
+        ),
+        (
+            BodyEvent::MemberRemoved {
+                person: anna,
+                on: date(2023, 1, 1),
+            },
+            "MemberRemoved",
+        ),
+    ] {
+        let (event_type, payload) = event.encode().unwrap();
+        assert_eq!(event_type, name);
+        assert_eq!(BodyEvent::decode(event_type, payload).unwrap(), event);
+    }
+    let (_, payload) = admitted.encode().unwrap();
+    assert_eq!(payload["role"], "deputy");
+    assert_eq!(payload["institution"], "SECO");
+    assert_eq!(payload["from"], "2020-01-01");
+    // The payload of an event stored before memberships existed.
+    let stored = serde_json::json!({
+        "id": stg_id(), "tenant": "CH", "kind": "steering", "names": {"de": "STG"},
+        "mandate": "", "parent": null, "active_from": "2017-01-01"
+    });
+    assert!(BodyEvent::decode("Established", stored).is_ok());
 }

@@ -1,0 +1,297 @@
+//! A person: an official who may sign in, with the roles they hold in
+//! tenants and whether they administer the whole platform.
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Classify, ErrorKind};
+use crate::ids::{Language, PersonId, TenantId};
+use crate::roles::TenantRole;
+use crate::text::{Email, PersonName};
+use crate::{Aggregate, DomainEvent};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonCommand {
+    Register {
+        id: PersonId,
+        home: TenantId,
+        name: PersonName,
+        email: Email,
+        language: Language,
+    },
+    ChangeProfile {
+        name: PersonName,
+        email: Email,
+        language: Language,
+    },
+    GrantTenantRole {
+        tenant: TenantId,
+        role: TenantRole,
+    },
+    RevokeTenantRole {
+        tenant: TenantId,
+        role: TenantRole,
+    },
+    GrantPlatformAdmin,
+    RevokePlatformAdmin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "data")]
+pub enum PersonEvent {
+    Registered {
+        id: PersonId,
+        home: TenantId,
+        name: PersonName,
+        email: Email,
+        language: Language,
+    },
+    ProfileChanged {
+        name: PersonName,
+        email: Email,
+        language: Language,
+    },
+    TenantRoleGranted {
+        tenant: TenantId,
+        role: TenantRole,
+    },
+    TenantRoleRevoked {
+        tenant: TenantId,
+        role: TenantRole,
+    },
+    PlatformAdminGranted,
+    PlatformAdminRevoked,
+}
+
+impl DomainEvent for PersonEvent {
+    fn event_type(&self) -> &'static str {
+        match self {
+            Self::Registered { .. } => "Registered",
+            Self::ProfileChanged { .. } => "ProfileChanged",
+            Self::TenantRoleGranted { .. } => "TenantRoleGranted",
+            Self::TenantRoleRevoked { .. } => "TenantRoleRevoked",
+            Self::PlatformAdminGranted => "PlatformAdminGranted",
+            Self::PlatformAdminRevoked => "PlatformAdminRevoked",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PersonError {
+    #[error("the person is already registered")]
+    AlreadyRegistered,
+    #[error("the person is not registered")]
+    NotRegistered,
+    #[error("the person already holds the role {role} in {tenant}")]
+    RoleAlreadyHeld { tenant: TenantId, role: TenantRole },
+    #[error("the person does not hold the role {role} in {tenant}")]
+    RoleNotHeld { tenant: TenantId, role: TenantRole },
+    #[error("the person already administers the platform")]
+    AlreadyPlatformAdmin,
+    #[error("the person does not administer the platform")]
+    NotPlatformAdmin,
+    #[error("the profile is unchanged")]
+    NothingChanged,
+}
+
+impl Classify for PersonError {
+    fn kind(&self) -> ErrorKind {
+        match self {
+            Self::AlreadyRegistered => ErrorKind::AlreadyExists,
+            Self::NotRegistered => ErrorKind::NotFound,
+            Self::RoleAlreadyHeld { .. }
+            | Self::RoleNotHeld { .. }
+            | Self::AlreadyPlatformAdmin
+            | Self::NotPlatformAdmin
+            | Self::NothingChanged => ErrorKind::InvalidState,
+        }
+    }
+}
+
+/// State of a person stream.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    registered: Option<Registered>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Registered {
+    id: PersonId,
+    home: TenantId,
+    name: PersonName,
+    email: Email,
+    language: Language,
+    tenant_roles: BTreeSet<(TenantId, TenantRole)>,
+    platform_admin: bool,
+}
+
+impl Person {
+    pub fn is_registered(&self) -> bool {
+        self.registered.is_some()
+    }
+
+    pub fn id(&self) -> Option<PersonId> {
+        self.registered.as_ref().map(|person| person.id)
+    }
+
+    /// The tenant the person was registered in: who may manage the profile.
+    pub fn home(&self) -> Option<TenantId> {
+        self.registered.as_ref().map(|person| person.home)
+    }
+
+    pub fn name(&self) -> Option<&PersonName> {
+        self.registered.as_ref().map(|person| &person.name)
+    }
+
+    pub fn email(&self) -> Option<&Email> {
+        self.registered.as_ref().map(|person| &person.email)
+    }
+
+    /// The language the person reads the platform and its mails in.
+    pub fn language(&self) -> Option<Language> {
+        self.registered.as_ref().map(|person| person.language)
+    }
+
+    /// Every role held, ordered by tenant and then role.
+    pub fn tenant_roles(&self) -> impl Iterator<Item = (TenantId, TenantRole)> + '_ {
+        self.registered
+            .iter()
+            .flat_map(|person| person.tenant_roles.iter().copied())
+    }
+
+    pub fn has_tenant_role(&self, tenant: TenantId, role: TenantRole) -> bool {
+        self.registered
+            .as_ref()
+            .is_some_and(|person| person.tenant_roles.contains(&(tenant, role)))
+    }
+
+    pub fn is_platform_admin(&self) -> bool {
+        self.registered
+            .as_ref()
+            .is_some_and(|person| person.platform_admin)
+    }
+}
+
+impl Registered {
+    fn decide(&self, command: PersonCommand) -> Result<Vec<PersonEvent>, PersonError> {
+        match command {
+            PersonCommand::Register { .. } => Err(PersonError::AlreadyRegistered),
+            PersonCommand::ChangeProfile {
+                name,
+                email,
+                language,
+            } => {
+                if self.name == name && self.email == email && self.language == language {
+                    return Err(PersonError::NothingChanged);
+                }
+                Ok(vec![PersonEvent::ProfileChanged {
+                    name,
+                    email,
+                    language,
+                }])
+            }
+            PersonCommand::GrantTenantRole { tenant, role } => {
+                if self.tenant_roles.contains(&(tenant, role)) {
+                    return Err(PersonError::RoleAlreadyHeld { tenant, role });
+                }
+                Ok(vec![PersonEvent::TenantRoleGranted { tenant, role }])
+            }
+            PersonCommand::RevokeTenantRole { tenant, role } => {
+                if !self.tenant_roles.contains(&(tenant, role)) {
+                    return Err(PersonError::RoleNotHeld { tenant, role });
+                }
+                Ok(vec![PersonEvent::TenantRoleRevoked { tenant, role }])
+            }
+            PersonCommand::GrantPlatformAdmin if self.platform_admin => {
+                Err(PersonError::AlreadyPlatformAdmin)
+            }
+            PersonCommand::GrantPlatformAdmin => Ok(vec![PersonEvent::PlatformAdminGranted]),
+            PersonCommand::RevokePlatformAdmin if !self.platform_admin => {
+                Err(PersonError::NotPlatformAdmin)
+            }
+            PersonCommand::RevokePlatformAdmin => Ok(vec![PersonEvent::PlatformAdminRevoked]),
+        }
+    }
+
+    fn apply(&mut self, event: &PersonEvent) {
+        match event {
+            // Registration builds the state from nothing; see `evolve`.
+            PersonEvent::Registered { .. } => {}
+            PersonEvent::ProfileChanged {
+                name,
+                email,
+                language,
+            } => {
+                self.name = name.clone();
+                self.email = email.clone();
+                self.language = *language;
+            }
+            PersonEvent::TenantRoleGranted { tenant, role } => {
+                self.tenant_roles.insert((*tenant, *role));
+            }
+            PersonEvent::TenantRoleRevoked { tenant, role } => {
+                self.tenant_roles.remove(&(*tenant, *role));
+            }
+            PersonEvent::PlatformAdminGranted => self.platform_admin = true,
+            PersonEvent::PlatformAdminRevoked => self.platform_admin = false,
+        }
+    }
+}
+
+impl Aggregate for Person {
+    const STREAM_TYPE: &'static str = "person";
+    type Command = PersonCommand;
+    type Event = PersonEvent;
+    type Error = PersonError;
+
+    fn decide(&self, command: PersonCommand) -> Result<Vec<PersonEvent>, PersonError> {
+        match (command, &self.registered) {
+            (
+                PersonCommand::Register {
+                    id,
+                    home,
+                    name,
+                    email,
+                    language,
+                },
+                None,
+            ) => Ok(vec![PersonEvent::Registered {
+                id,
+                home,
+                name,
+                email,
+                language,
+            }]),
+            (_, None) => Err(PersonError::NotRegistered),
+            (command, Some(person)) => person.decide(command),
+        }
+    }
+
+    fn evolve(mut self, event: &PersonEvent) -> Self {
+        if let PersonEvent::Registered {
+            id,
+            home,
+            name,
+            email,
+            language,
+        } = event
+        {
+            self.registered = Some(Registered {
+                id: *id,
+                home: *home,
+                name: name.clone(),
+                email: email.clone(),
+                language: *language,
+                tenant_roles: BTreeSet::new(),
+                platform_admin: false,
+            });
+        } else if let Some(person) = self.registered.as_mut() {
+            person.apply(event);
+        }
+        self
+    }
+}
