@@ -7,6 +7,7 @@
 //! instances side by side) and [`SqliteEventStore`] (the embedded default).
 //! [`Store`] picks one at run time from a database URL.
 
+mod accounts;
 mod any;
 mod docs;
 mod error;
@@ -21,6 +22,7 @@ mod upcast;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use accounts::{ApiTokenRecord, Credential, SessionRecord};
 pub use any::{Backend, Store};
 pub use docs::{
     Doc, DocKey, DocQuery, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError,

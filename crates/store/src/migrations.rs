@@ -6,18 +6,32 @@ use sqlx::SqlSafeStr;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 
 /// `(version, description, sql)` of each PostgreSQL migration, in order.
-const POSTGRES: &[(i64, &str, &str)] = &[(
-    1,
-    "event store",
-    include_str!("../../../schema/migrations/postgres/0001_event_store.sql"),
-)];
+const POSTGRES: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "event store",
+        include_str!("../../../schema/migrations/postgres/0001_event_store.sql"),
+    ),
+    (
+        2,
+        "accounts",
+        include_str!("../../../schema/migrations/postgres/0002_accounts.sql"),
+    ),
+];
 
 /// `(version, description, sql)` of each SQLite migration, in order.
-const SQLITE: &[(i64, &str, &str)] = &[(
-    1,
-    "event store",
-    include_str!("../../../schema/migrations/sqlite/0001_event_store.sql"),
-)];
+const SQLITE: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "event store",
+        include_str!("../../../schema/migrations/sqlite/0001_event_store.sql"),
+    ),
+    (
+        2,
+        "accounts",
+        include_str!("../../../schema/migrations/sqlite/0002_accounts.sql"),
+    ),
+];
 
 fn migrator(migrations: &'static [(i64, &'static str, &'static str)]) -> Migrator {
     Migrator::with_migrations(

@@ -32,6 +32,11 @@ pub struct SqliteEventStore {
 }
 
 impl SqliteEventStore {
+    /// The pool of read connections.
+    pub(crate) fn reader(&self) -> &SqlitePool {
+        &self.reader
+    }
+
     /// Opens (and creates) the database file at `path`.
     pub async fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(parent) = path
