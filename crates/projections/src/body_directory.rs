@@ -108,6 +108,13 @@ impl Projection for BodyDirectory {
                 active: false,
                 ..view
             },
+            // Members are not part of the directory entry; only the version moves.
+            (
+                BodyEvent::MemberAdmitted { .. }
+                | BodyEvent::MemberRoleChanged { .. }
+                | BodyEvent::MemberRemoved { .. },
+                Some(view),
+            ) => view,
         };
         view.version = event.stream_version;
         let sort = sort_key(&view);

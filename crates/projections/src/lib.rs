@@ -10,7 +10,10 @@
 //!   a projection whose version changed.
 
 mod body_directory;
+mod body_members;
 mod docs;
+mod network_directory;
+mod people_directory;
 mod rebuild;
 mod tenant_directory;
 
@@ -19,7 +22,10 @@ use std::sync::Arc;
 use iiz_store::{DocKey, DocSet, InlineProjector, ProjectionError, RecordedEvent};
 
 pub use body_directory::{BODIES, BodyDirectory, BodyView};
+pub use body_members::{BODY_MEMBERS, BodyMembers, BodyMembersView, Seat};
 pub use docs::{decode, get_typed, put_typed};
+pub use network_directory::{Delegation, NETWORKS, NetworkDirectory, NetworkView};
+pub use people_directory::{PEOPLE, PeopleDirectory, PersonView, RoleGrant};
 pub use rebuild::{RebuildError, RebuildProgress, RebuildReport, needs_rebuild, rebuild};
 pub use tenant_directory::{TENANTS, TenantDirectory, TenantView};
 
@@ -58,7 +64,13 @@ impl Projections {
 
     /// The platform's read models.
     pub fn platform() -> Self {
-        Self::new(vec![Arc::new(TenantDirectory), Arc::new(BodyDirectory)])
+        Self::new(vec![
+            Arc::new(TenantDirectory),
+            Arc::new(BodyDirectory),
+            Arc::new(BodyMembers),
+            Arc::new(PeopleDirectory),
+            Arc::new(NetworkDirectory),
+        ])
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Arc<dyn Projection>> {

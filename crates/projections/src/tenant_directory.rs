@@ -115,7 +115,11 @@ impl Projection for TenantDirectory {
                 BodyEvent::Dissolved { .. } => Self::update(docs, tenant, |view| {
                     view.active_bodies = view.active_bodies.saturating_sub(1);
                 }),
-                BodyEvent::Renamed { .. } | BodyEvent::MandateAmended { .. } => Ok(()),
+                BodyEvent::Renamed { .. }
+                | BodyEvent::MandateAmended { .. }
+                | BodyEvent::MemberAdmitted { .. }
+                | BodyEvent::MemberRoleChanged { .. }
+                | BodyEvent::MemberRemoved { .. } => Ok(()),
             },
             _ => Ok(()),
         }
