@@ -1,4 +1,6 @@
-//! Demo data, loaded through the same commands as real use.
+//! Demo data, loaded through the same commands as real use: the 27
+//! tenants, the national and cantonal bodies, and fictitious people with
+//! sign-in accounts.
 
 use crate::catalog::CantonCatalog;
 use crate::{App, AppError};
@@ -6,11 +8,15 @@ use crate::{App, AppError};
 /// The actor recorded on demo and bootstrap events.
 pub const SYSTEM_ACTOR: &str = "system:demo";
 
+pub use crate::demo_people::{DEMO_PASSWORD, DemoLogin};
+
 /// What `iiz demo` loaded.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DemoReport {
     pub tenants_registered: usize,
     pub bodies_established: usize,
+    /// The demo sign-ins, to print for whoever tries the platform.
+    pub logins: Vec<DemoLogin>,
 }
 
 impl App {
@@ -22,9 +28,11 @@ impl App {
         let tenants = self.bootstrap_tenants(&catalog, SYSTEM_ACTOR).await?;
         let national = self.seed_national_bodies(SYSTEM_ACTOR).await?;
         let cantonal = self.seed_cantonal_bodies(&catalog, SYSTEM_ACTOR).await?;
+        let logins = self.load_demo_people(SYSTEM_ACTOR).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,
             bodies_established: national + cantonal,
+            logins,
         })
     }
 }

@@ -7,6 +7,8 @@ use iiz_domain::error::{Classify, ErrorKind};
 use iiz_projections::RebuildError;
 use iiz_store::StoreError;
 
+use crate::authz::Denied;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// A business refusal: nothing was written.
@@ -24,6 +26,13 @@ pub enum AppError {
     Decode(#[from] EventCodecError),
     #[error(transparent)]
     Rebuild(#[from] RebuildError),
+    /// Authorization refused the operation; nothing was read or written.
+    #[error(transparent)]
+    Denied(#[from] Denied),
+    /// A fault of the platform itself (no randomness, a panicked task, a
+    /// stored value that no longer parses); logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 impl AppError {

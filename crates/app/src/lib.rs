@@ -2,13 +2,18 @@
 //! [`App::execute`], which loads the aggregate, decides, appends with the
 //! expected version and updates the inline read models in one transaction.
 //!
-//! Authorization and tenant scoping will live here too, so that protocol
-//! adapters (GraphQL, CLI) never decide on their own.
+//! Authorization ([`authz`]) lives here too, so that protocol adapters
+//! (GraphQL, CLI) never decide on their own.
 
+pub mod accounts;
+pub mod authz;
+mod caller;
 mod catalog;
 mod command;
 pub mod demo;
+mod demo_people;
 mod error;
+pub mod people;
 mod queries;
 pub mod tenants;
 
@@ -17,6 +22,7 @@ use std::sync::Arc;
 use iiz_projections::Projections;
 use iiz_store::{Store, UpcasterChain};
 
+pub use caller::Caller;
 pub use catalog::{CantonCatalog, CantonEntry, CatalogError, SectionBody};
 pub use command::Executed;
 pub use error::AppError;

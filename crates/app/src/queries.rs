@@ -14,6 +14,8 @@ pub const MAX_PAGE: usize = 500;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T> {
     pub items: Vec<T>,
+    /// The cursor of each item: a listing continues after it.
+    pub cursors: Vec<String>,
     /// Opaque cursor of the last item, when more may follow.
     pub next: Option<String>,
 }
@@ -36,7 +38,7 @@ fn decode_cursor(cursor: &str) -> Result<(String, String), AppError> {
 }
 
 impl App {
-    async fn page<T: DeserializeOwned>(
+    pub(crate) async fn page<T: DeserializeOwned>(
         &self,
         mut query: DocQuery,
         after: Option<&str>,
@@ -53,12 +55,20 @@ impl App {
         } else {
             None
         };
+        let cursors = docs
+            .iter()
+            .map(|doc| encode_cursor(&doc.sort_key, &doc.key.id))
+            .collect();
         let items = docs
             .into_iter()
             .map(|doc| serde_json::from_value(doc.body))
             .collect::<Result<Vec<T>, _>>()
             .map_err(|error| AppError::Store(iiz_store::StoreError::Corrupt(error.to_string())))?;
-        Ok(Page { items, next })
+        Ok(Page {
+            items,
+            cursors,
+            next,
+        })
     }
 
     /// The tenants, national first.

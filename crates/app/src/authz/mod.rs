@@ -1,0 +1,212 @@
+//! Who may do what: the one place that decides. Every query and mutation of
+//! every protocol names its [`Operation`] and its [`Target`] and asks
+//! [`authorize`]; resolvers and handlers never decide on their own.
+//!
+//! The rules, in short:
+//! - the structure of IIZ (tenants, bodies, networks) is public to everyone
+//!   signed in: transparency of who decides is a goal of the national concept;
+//! - people are personal data: visible in the tenants where one holds a role,
+//!   and to the national office, which aggregates all cantons; elsewhere they
+//!   do not exist (`NotFound`, never `Forbidden`, so nothing leaks);
+//! - a canton's coordinator and tenant admin run its bodies; the national
+//!   office and tenant admin run the national ones and the regional networks;
+//! - only a tenant admin registers people and grants roles in a tenant;
+//! - a platform admin (operations) may do everything, but never through an
+//!   API token, and tokens never mint tokens.
+
+mod principal;
+#[cfg(test)]
+mod tests;
+
+use iiz_domain::{PersonId, TenantId, TenantRole};
+
+pub use principal::{Principal, TokenScope};
+
+/// Everything a client can ask of the platform. The authorization matrix
+/// test enumerates [`Operation::ALL`]; adding a variant without deciding it
+/// there fails the build of the test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    SignIn,
+    SignOut,
+    ShowMe,
+    ListApiTokens,
+    CreateApiToken,
+    RevokeApiToken,
+    ListTenants,
+    ShowTenant,
+    ListBodies,
+    ShowBody,
+    ListBodyMembers,
+    ListNetworks,
+    ListPeople,
+    ShowPerson,
+    EstablishBody,
+    RenameBody,
+    AmendBodyMandate,
+    DissolveBody,
+    AdmitMember,
+    ChangeMemberRole,
+    HandOverChair,
+    RemoveMember,
+    RegisterPerson,
+    ChangePersonProfile,
+    GrantTenantRole,
+    RevokeTenantRole,
+    GrantPlatformAdmin,
+    RevokePlatformAdmin,
+    FormNetwork,
+    RenameNetwork,
+    AssignCanton,
+    ReleaseCanton,
+    DelegateCoordinator,
+}
+
+impl Operation {
+    pub const ALL: [Operation; 33] = [
+        Self::SignIn,
+        Self::SignOut,
+        Self::ShowMe,
+        Self::ListApiTokens,
+        Self::CreateApiToken,
+        Self::RevokeApiToken,
+        Self::ListTenants,
+        Self::ShowTenant,
+        Self::ListBodies,
+        Self::ShowBody,
+        Self::ListBodyMembers,
+        Self::ListNetworks,
+        Self::ListPeople,
+        Self::ShowPerson,
+        Self::EstablishBody,
+        Self::RenameBody,
+        Self::AmendBodyMandate,
+        Self::DissolveBody,
+        Self::AdmitMember,
+        Self::ChangeMemberRole,
+        Self::HandOverChair,
+        Self::RemoveMember,
+        Self::RegisterPerson,
+        Self::ChangePersonProfile,
+        Self::GrantTenantRole,
+        Self::RevokeTenantRole,
+        Self::GrantPlatformAdmin,
+        Self::RevokePlatformAdmin,
+        Self::FormNetwork,
+        Self::RenameNetwork,
+        Self::AssignCanton,
+        Self::ReleaseCanton,
+        Self::DelegateCoordinator,
+    ];
+}
+
+/// What an operation is about: the tenant it touches and, for operations on
+/// one person, that person (people may always see and edit themselves).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub tenant: TenantId,
+    pub person: Option<PersonId>,
+}
+
+impl Target {
+    pub fn tenant(tenant: TenantId) -> Self {
+        Self {
+            tenant,
+            person: None,
+        }
+    }
+
+    pub fn person(tenant: TenantId, person: PersonId) -> Self {
+        Self {
+            tenant,
+            person: Some(person),
+        }
+    }
+
+    /// For operations that concern no tenant in particular (sign-in, the
+    /// tenant list): decided as if on the national tenant.
+    pub fn platform() -> Self {
+        Self::tenant(TenantId::National)
+    }
+}
+
+/// Why an operation was refused. Protocol boundaries map these to
+/// `UNAUTHENTICATED`, `FORBIDDEN` and `NOT_FOUND`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    #[error("sign in first")]
+    Unauthenticated,
+    #[error("you may not do this")]
+    Forbidden,
+    /// The target exists but the principal may not know that.
+    #[error("not found")]
+    NotFound,
+}
+
+/// Decides whether `principal` (none when anonymous) may perform `operation`
+/// on `target`.
+pub fn authorize(
+    principal: Option<&Principal>,
+    operation: Operation,
+    target: &Target,
+) -> Result<(), Denied> {
+    use Operation::*;
+    let Some(principal) = principal else {
+        return match operation {
+            SignIn => Ok(()),
+            _ => Err(Denied::Unauthenticated),
+        };
+    };
+    if principal.acts_as_platform_admin() {
+        return Ok(());
+    }
+    let tenant = target.tenant;
+    let is_self = target.person == Some(principal.person);
+    match operation {
+        SignIn | SignOut | ShowMe => Ok(()),
+        ListApiTokens | CreateApiToken | RevokeApiToken => {
+            allow_or(!principal.is_token(), Denied::Forbidden)
+        }
+        ListTenants | ShowTenant | ListBodies | ShowBody | ListBodyMembers | ListNetworks => Ok(()),
+        ListPeople | ShowPerson => allow_or(
+            is_self || principal.sees_people_of(tenant),
+            Denied::NotFound,
+        ),
+        EstablishBody | RenameBody | AmendBodyMandate | DissolveBody | AdmitMember
+        | ChangeMemberRole | HandOverChair | RemoveMember => {
+            allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden)
+        }
+        RegisterPerson | GrantTenantRole | RevokeTenantRole => {
+            if principal.holds(tenant, TenantRole::TenantAdmin) {
+                Ok(())
+            } else {
+                Err(hidden_or_forbidden(principal, tenant))
+            }
+        }
+        ChangePersonProfile => {
+            if is_self || principal.holds(tenant, TenantRole::TenantAdmin) {
+                Ok(())
+            } else {
+                Err(hidden_or_forbidden(principal, tenant))
+            }
+        }
+        GrantPlatformAdmin | RevokePlatformAdmin => Err(Denied::Forbidden),
+        FormNetwork | RenameNetwork | AssignCanton | ReleaseCanton | DelegateCoordinator => {
+            allow_or(principal.is_national_office(), Denied::Forbidden)
+        }
+    }
+}
+
+fn allow_or(allowed: bool, denied: Denied) -> Result<(), Denied> {
+    if allowed { Ok(()) } else { Err(denied) }
+}
+
+/// Refusals about people: `Forbidden` where the principal may see them,
+/// `NotFound` where it may not even know they exist.
+fn hidden_or_forbidden(principal: &Principal, tenant: TenantId) -> Denied {
+    if principal.sees_people_of(tenant) {
+        Denied::Forbidden
+    } else {
+        Denied::NotFound
+    }
+}

@@ -1,0 +1,258 @@
+//! The platform as one caller may use it: every read and every command here
+//! asks [`authorize`] first, with the tenant the resource belongs to.
+//! Protocol adapters (GraphQL, CLI) only ever go through a [`Caller`].
+
+use iiz_domain::body::{Body, BodyCommand};
+use iiz_domain::{BodyId, NetworkCommand, NetworkRegistry, PersonCommand, PersonId, TenantId};
+use iiz_projections::{
+    BODIES, BODY_MEMBERS, BodyMembersView, BodyView, NETWORKS, NetworkView, PEOPLE, PersonView,
+    TenantView,
+};
+use iiz_store::{DocKey, DocQuery, EventMetadata, EventStore};
+use serde::de::DeserializeOwned;
+
+use crate::authz::{Denied, Operation, Principal, Target, authorize};
+use crate::people::{NewPerson, network_registry_stream};
+use crate::tenants::{NewBody, body_stream};
+use crate::{App, AppError, BodyFilter, Executed, Page};
+
+/// One caller (signed in or not) of the platform.
+#[derive(Debug, Clone, Copy)]
+pub struct Caller<'a> {
+    app: &'a App,
+    principal: Option<&'a Principal>,
+}
+
+impl App {
+    /// The platform as `principal` (none: anonymous) may use it.
+    pub fn caller<'a>(&'a self, principal: Option<&'a Principal>) -> Caller<'a> {
+        Caller {
+            app: self,
+            principal,
+        }
+    }
+}
+
+impl<'a> Caller<'a> {
+    pub fn principal(&self) -> Option<&'a Principal> {
+        self.principal
+    }
+
+    fn check(&self, operation: Operation, target: Target) -> Result<(), AppError> {
+        authorize(self.principal, operation, &target).map_err(AppError::Denied)
+    }
+
+    /// Who the events of this caller's commands name as their actor.
+    fn actor(&self) -> Result<String, AppError> {
+        self.principal
+            .map(|principal| format!("person:{}", principal.person))
+            .ok_or(AppError::Denied(Denied::Unauthenticated))
+    }
+
+    fn metadata(&self) -> Result<EventMetadata, AppError> {
+        Ok(EventMetadata::new(self.actor()?))
+    }
+
+    async fn doc<T: DeserializeOwned>(
+        &self,
+        collection: &str,
+        id: &str,
+    ) -> Result<Option<T>, AppError> {
+        let doc = self.app.store.doc(&DocKey::new(collection, id)).await?;
+        doc.map(|doc| serde_json::from_value(doc.body))
+            .transpose()
+            .map_err(|error| AppError::Internal(format!("{collection}/{id}: {error}")))
+    }
+
+    // --- structure: tenants, bodies, networks -------------------------------
+
+    pub async fn tenants(
+        &self,
+        first: usize,
+        after: Option<&str>,
+    ) -> Result<Page<TenantView>, AppError> {
+        self.check(Operation::ListTenants, Target::platform())?;
+        self.app.tenants(first, after).await
+    }
+
+    pub async fn tenant(&self, id: TenantId) -> Result<TenantView, AppError> {
+        self.check(Operation::ShowTenant, Target::tenant(id))?;
+        self.app
+            .tenant(id)
+            .await?
+            .ok_or(AppError::Denied(Denied::NotFound))
+    }
+
+    pub async fn bodies(
+        &self,
+        filter: &BodyFilter,
+        first: usize,
+        after: Option<&str>,
+    ) -> Result<Page<BodyView>, AppError> {
+        let target = filter.tenant.map_or_else(Target::platform, Target::tenant);
+        self.check(Operation::ListBodies, target)?;
+        self.app.bodies(filter, first, after).await
+    }
+
+    /// A body, or `NOT_FOUND` when there is none the caller may see.
+    pub async fn body(&self, id: BodyId) -> Result<BodyView, AppError> {
+        let body = self
+            .doc::<BodyView>(BODIES, &id.to_string())
+            .await?
+            .ok_or(AppError::Denied(Denied::NotFound))?;
+        self.check(Operation::ShowBody, Target::tenant(body.tenant))?;
+        Ok(body)
+    }
+
+    /// Every seat a body has had.
+    pub async fn body_members(&self, id: BodyId) -> Result<BodyMembersView, AppError> {
+        let body = self.body(id).await?;
+        self.check(Operation::ListBodyMembers, Target::tenant(body.tenant))?;
+        Ok(self
+            .doc::<BodyMembersView>(BODY_MEMBERS, &id.to_string())
+            .await?
+            .unwrap_or(BodyMembersView {
+                body: id,
+                seats: Vec::new(),
+            }))
+    }
+
+    pub async fn networks(
+        &self,
+        first: usize,
+        after: Option<&str>,
+    ) -> Result<Page<NetworkView>, AppError> {
+        self.check(Operation::ListNetworks, Target::platform())?;
+        let query = DocQuery {
+            collection: NETWORKS.to_owned(),
+            limit: first,
+            ..DocQuery::default()
+        };
+        self.app.page(query, after).await
+    }
+
+    // --- people ---------------------------------------------------------------
+
+    /// The people whose home is `tenant`.
+    pub async fn people(
+        &self,
+        tenant: TenantId,
+        first: usize,
+        after: Option<&str>,
+    ) -> Result<Page<PersonView>, AppError> {
+        self.check(Operation::ListPeople, Target::tenant(tenant))?;
+        let query = DocQuery {
+            collection: PEOPLE.to_owned(),
+            tenant: Some(tenant.as_str().to_owned()),
+            limit: first,
+            ..DocQuery::default()
+        };
+        self.app.page(query, after).await
+    }
+
+    pub async fn person(&self, id: PersonId) -> Result<PersonView, AppError> {
+        let person = self
+            .app
+            .person_view(id)
+            .await?
+            .ok_or(AppError::Denied(Denied::NotFound))?;
+        self.check(Operation::ShowPerson, Target::person(person.home, id))?;
+        Ok(person)
+    }
+
+    pub async fn register_person(&self, person: NewPerson) -> Result<Executed, AppError> {
+        self.check(Operation::RegisterPerson, Target::tenant(person.home))?;
+        self.app.register_person(person, &self.actor()?).await
+    }
+
+    /// Commands on an existing person, authorized against their home tenant
+    /// (or, for roles, the tenant the role is in).
+    pub async fn person_command(
+        &self,
+        id: PersonId,
+        command: PersonCommand,
+    ) -> Result<Executed, AppError> {
+        let person = self
+            .app
+            .person_view(id)
+            .await?
+            .ok_or(AppError::Denied(Denied::NotFound))?;
+        let (operation, tenant) = match &command {
+            PersonCommand::Register { .. } => (Operation::RegisterPerson, person.home),
+            PersonCommand::ChangeProfile { .. } => (Operation::ChangePersonProfile, person.home),
+            PersonCommand::GrantTenantRole { tenant, .. } => (Operation::GrantTenantRole, *tenant),
+            PersonCommand::RevokeTenantRole { tenant, .. } => {
+                (Operation::RevokeTenantRole, *tenant)
+            }
+            PersonCommand::GrantPlatformAdmin => (Operation::GrantPlatformAdmin, person.home),
+            PersonCommand::RevokePlatformAdmin => (Operation::RevokePlatformAdmin, person.home),
+        };
+        self.check(operation, Target::person(tenant, id))?;
+        self.app.person_command(id, command, &self.actor()?).await
+    }
+
+    // --- bodies ---------------------------------------------------------------
+
+    pub async fn establish_body(&self, body: NewBody) -> Result<Executed, AppError> {
+        self.check(Operation::EstablishBody, Target::tenant(body.tenant))?;
+        self.app.establish_body(body, &self.actor()?).await
+    }
+
+    /// Any command on an existing body, authorized against its tenant.
+    pub async fn body_command(
+        &self,
+        id: BodyId,
+        command: BodyCommand,
+    ) -> Result<Executed, AppError> {
+        let body = self.body(id).await?;
+        let operation = match &command {
+            BodyCommand::Establish { .. } => Operation::EstablishBody,
+            BodyCommand::Rename { .. } => Operation::RenameBody,
+            BodyCommand::AmendMandate { .. } => Operation::AmendBodyMandate,
+            BodyCommand::Dissolve { .. } => Operation::DissolveBody,
+            BodyCommand::AdmitMember { .. } => Operation::AdmitMember,
+            BodyCommand::ChangeMemberRole { .. } => Operation::ChangeMemberRole,
+            BodyCommand::HandOverChair { .. } => Operation::HandOverChair,
+            BodyCommand::RemoveMember { .. } => Operation::RemoveMember,
+        };
+        self.check(operation, Target::tenant(body.tenant))?;
+        if let BodyCommand::AdmitMember { person, .. } = &command {
+            self.require_person(*person).await?;
+        }
+        if let BodyCommand::HandOverChair { to, .. } = &command {
+            self.require_person(*to).await?;
+        }
+        self.app
+            .execute::<Body>(body_stream(body.tenant, id), command, self.metadata()?)
+            .await
+    }
+
+    /// Seats go to registered people only.
+    async fn require_person(&self, id: PersonId) -> Result<(), AppError> {
+        match self.app.person_view(id).await? {
+            Some(_) => Ok(()),
+            None => Err(AppError::Validation(format!(
+                "no person {id} is registered"
+            ))),
+        }
+    }
+
+    // --- networks -------------------------------------------------------------
+
+    pub async fn network_command(&self, command: NetworkCommand) -> Result<Executed, AppError> {
+        let operation = match &command {
+            NetworkCommand::Form { .. } => Operation::FormNetwork,
+            NetworkCommand::Rename { .. } => Operation::RenameNetwork,
+            NetworkCommand::AssignCanton { .. } => Operation::AssignCanton,
+            NetworkCommand::ReleaseCanton { .. } => Operation::ReleaseCanton,
+            NetworkCommand::DelegateCoordinator { .. } => Operation::DelegateCoordinator,
+        };
+        self.check(operation, Target::tenant(TenantId::National))?;
+        if let NetworkCommand::DelegateCoordinator { person, .. } = &command {
+            self.require_person(*person).await?;
+        }
+        self.app
+            .execute::<NetworkRegistry>(network_registry_stream(), command, self.metadata()?)
+            .await
+    }
+}

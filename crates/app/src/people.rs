@@ -1,0 +1,107 @@
+//! People, their roles, and the principal a signed-in person acts as.
+
+use std::collections::BTreeSet;
+
+use iiz_domain::network::NetworkRegistry;
+use iiz_domain::person::Person;
+use iiz_domain::{Aggregate, Email, Language, PersonCommand, PersonId, PersonName, TenantId};
+use iiz_projections::{PEOPLE, PersonView};
+use iiz_store::{DocKey, EventStore, StreamRef};
+
+use crate::authz::{Principal, TokenScope};
+use crate::{App, AppError};
+
+/// A person's stream lives in their home tenant.
+pub fn person_stream(home: TenantId, id: PersonId) -> StreamRef {
+    StreamRef::new(home.as_str(), Person::STREAM_TYPE, id.to_string())
+}
+
+/// The one stream of the regional networks (national tenant).
+pub fn network_registry_stream() -> StreamRef {
+    StreamRef::new(
+        TenantId::National.as_str(),
+        NetworkRegistry::STREAM_TYPE,
+        "regional-networks",
+    )
+}
+
+/// A person to register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPerson {
+    pub id: PersonId,
+    pub home: TenantId,
+    pub name: PersonName,
+    pub email: Email,
+    pub language: Language,
+}
+
+impl App {
+    /// A person as the directory has them, without authorization: for
+    /// sign-in and the principal, never handed to clients as is.
+    pub async fn person_view(&self, id: PersonId) -> Result<Option<PersonView>, AppError> {
+        let doc = self.store.doc(&DocKey::new(PEOPLE, id.to_string())).await?;
+        doc.map(|doc| serde_json::from_value(doc.body))
+            .transpose()
+            .map_err(|error| AppError::Internal(format!("person document {id}: {error}")))
+    }
+
+    /// The principal of a registered person with their current roles,
+    /// narrowed by `scope` for API tokens.
+    pub async fn principal_of(
+        &self,
+        id: PersonId,
+        scope: Option<TokenScope>,
+    ) -> Result<Option<Principal>, AppError> {
+        Ok(self.person_view(id).await?.map(|view| Principal {
+            person: view.id,
+            home: view.home,
+            roles: view
+                .roles
+                .iter()
+                .map(|grant| (grant.tenant, grant.role))
+                .collect::<BTreeSet<_>>(),
+            platform_admin: view.platform_admin,
+            scope,
+        }))
+    }
+
+    /// Registers a person (system use: demo data, bootstrap of the first
+    /// admin). Clients go through [`crate::Caller`].
+    pub async fn register_person(
+        &self,
+        person: NewPerson,
+        actor: &str,
+    ) -> Result<crate::Executed, AppError> {
+        self.execute::<Person>(
+            person_stream(person.home, person.id),
+            PersonCommand::Register {
+                id: person.id,
+                home: person.home,
+                name: person.name,
+                email: person.email,
+                language: person.language,
+            },
+            iiz_store::EventMetadata::new(actor),
+        )
+        .await
+    }
+
+    /// Runs a command on a registered person's stream.
+    pub(crate) async fn person_command(
+        &self,
+        id: PersonId,
+        command: PersonCommand,
+        actor: &str,
+    ) -> Result<crate::Executed, AppError> {
+        let view = self
+            .person_view(id)
+            .await?
+            .ok_or(AppError::Denied(crate::authz::Denied::NotFound))?;
+        self.execute::<Person>(
+            person_stream(view.home, id),
+            command,
+            iiz_store::EventMetadata::new(actor),
+        )
+        .await
+    }
+}
