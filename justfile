@@ -12,6 +12,10 @@ test:
 bench:
     cargo run --release -p iiz-bench -- --output docs/benchmarks.md
 
+# Rewrites schema/graphql/schema.graphql from the code.
+sdl:
+    IIZ_UPDATE_SDL=1 cargo test -p iiz-gateway --test sdl
+
 lint:
     cargo fmt --all --check
     cargo clippy --workspace --all-targets -- -D warnings

@@ -74,6 +74,7 @@ async fn a_repeated_idempotency_key_runs_the_command_once(backend: Backend) {
         mandate: FreeText::parse("Mandat 2027").unwrap(),
     };
     let meta = EventMetadata::new("person:test").with_idempotency_key("amend-1");
+    let before = app.store().read_stream(&stg(), 0).await.unwrap().len();
     let first = app
         .execute::<Body>(stg(), command.clone(), meta.clone())
         .await
@@ -81,13 +82,17 @@ async fn a_repeated_idempotency_key_runs_the_command_once(backend: Backend) {
     let again = app.execute::<Body>(stg(), command, meta).await.unwrap();
     assert!(again.deduplicated);
     assert_eq!(again.events, first.events);
-    assert_eq!(app.store().read_stream(&stg(), 0).await.unwrap().len(), 2);
+    assert_eq!(
+        app.store().read_stream(&stg(), 0).await.unwrap().len(),
+        before + 1
+    );
 }
 
 async fn concurrent_commands_on_one_body_all_land(backend: Backend) {
     let Some((_db, app)) = prepared(backend).await else {
         return;
     };
+    let before = app.store().read_stream(&stg(), 0).await.unwrap().len();
     let writers = (0..8).map(|n| {
         let app = app.clone();
         tokio::spawn(async move {
@@ -102,16 +107,20 @@ async fn concurrent_commands_on_one_body_all_land(backend: Backend) {
         result.unwrap().unwrap();
     }
     let events = app.store().read_stream(&stg(), 0).await.unwrap();
-    assert_eq!(events.len(), 9, "establishment and eight amendments");
+    assert_eq!(events.len(), before + 8, "eight amendments");
     let view = app.bodies(&Default::default(), 500, None).await.unwrap();
     let stg_view = view
         .items
         .iter()
         .find(|b| b.id == seeded_body_id(TenantId::National, "STG"))
         .unwrap();
-    assert_eq!(stg_view.version, 9, "the read model saw every amendment");
+    assert_eq!(
+        stg_view.version,
+        events.len() as u64,
+        "the read model saw every amendment"
+    );
     assert_eq!(
         stg_view.mandate,
-        events[8].payload["mandate"].as_str().unwrap()
+        events.last().unwrap().payload["mandate"].as_str().unwrap()
     );
 }

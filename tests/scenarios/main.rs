@@ -8,6 +8,7 @@
 
 mod architecture;
 mod commands;
+mod graphql;
 mod replay;
 mod server;
 

@@ -43,6 +43,9 @@ pub async fn spawn_app(backend: Backend, demo: bool) -> anyhow::Result<Option<Te
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
         log_format: iiz::config::LogFormat::Pretty,
         max_connections: 8,
+        development: false,
+        public_url: None,
+        requests_per_minute: 10_000,
     };
     let server = iiz::start(config, demo, std::future::pending()).await?;
     let base_url = format!("http://{}", server.address);
@@ -66,4 +69,81 @@ impl TestApp {
     pub fn app(&self) -> &iiz_app::App {
         &self.server.app
     }
+}
+
+/// A signed-in browser: the session cookie and its CSRF token.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// How a GraphQL request authenticates.
+#[derive(Debug, Clone, Copy)]
+pub enum As<'a> {
+    Anonymous,
+    Session(&'a Session),
+    /// A session cookie without the CSRF header (what a forged form sends).
+    CookieOnly(&'a Session),
+    Token(&'a str),
+}
+
+impl TestApp {
+    /// POSTs a GraphQL request; returns the HTTP status and the JSON body.
+    pub async fn graphql(
+        &self,
+        who: As<'_>,
+        query: &str,
+        variables: serde_json::Value,
+    ) -> anyhow::Result<(u16, serde_json::Value)> {
+        let mut request = self
+            .http
+            .post(format!("{}/graphql", self.base_url))
+            .json(&serde_json::json!({ "query": query, "variables": variables }));
+        match who {
+            As::Anonymous => {}
+            As::Session(session) => {
+                request = request
+                    .header("cookie", &session.cookie)
+                    .header(iiz_gateway::CSRF_HEADER, &session.csrf);
+            }
+            As::CookieOnly(session) => request = request.header("cookie", &session.cookie),
+            As::Token(token) => request = request.bearer_auth(token),
+        }
+        let response = request.send().await?;
+        let status = response.status().as_u16();
+        Ok((status, response.json().await?))
+    }
+
+    /// Signs in with e-mail and password through the `signIn` mutation.
+    pub async fn sign_in(&self, email: &str, password: &str) -> anyhow::Result<Session> {
+        let response = self
+            .http
+            .post(format!("{}/graphql", self.base_url))
+            .json(&serde_json::json!({
+                "query": "mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }",
+                "variables": { "email": email, "password": password },
+            }))
+            .send()
+            .await?;
+        let cookie = response
+            .headers()
+            .get("set-cookie")
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .map(str::to_owned);
+        let body: serde_json::Value = response.json().await?;
+        let csrf = body["data"]["signIn"]["csrfToken"]
+            .as_str()
+            .map(str::to_owned);
+        match (cookie, csrf) {
+            (Some(cookie), Some(csrf)) => Ok(Session { cookie, csrf }),
+            _ => anyhow::bail!("sign-in as {email} failed: {body}"),
+        }
+    }
+}
+
+/// The `extensions.code` of the first error, if any.
+pub fn error_code(body: &serde_json::Value) -> Option<&str> {
+    body["errors"][0]["extensions"]["code"].as_str()
 }

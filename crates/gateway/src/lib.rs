@@ -1,58 +1,65 @@
-//! The HTTP front door of the platform.
+//! The HTTP front door of the platform: `/graphql` (POST, and GET for
+//! queries), GraphiQL at `/graphiql` in development, `/healthz`, `/readyz`
+//! and `/metrics`.
 //!
-//! `/healthz` answers as long as the process serves requests; `/readyz`
-//! answers 200 only while the store answers, so a load balancer takes an
-//! instance out of rotation when its database is gone.
+//! Authentication (session cookie or API token) happens here; every
+//! decision about access is taken in `app`.
+
+mod api;
+pub mod graphql;
+mod health;
 
 use std::time::Duration;
 
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
-use axum::{Json, Router};
 use iiz_app::App;
-use iiz_store::EventStore;
-use serde_json::json;
+use tower_http::timeout::TimeoutLayer;
 
-/// How long the readiness check waits for the store.
-const READINESS_TIMEOUT: Duration = Duration::from_secs(2);
+pub use api::{CSRF_HEADER, MAX_BATCH};
 
-/// The routes of the platform.
-pub fn router(app: App) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .with_state(app)
+/// How the gateway behaves; the binary fills it from configuration.
+#[derive(Debug, Clone)]
+pub struct GatewaySettings {
+    /// GraphiQL on, introspection for everyone.
+    pub development: bool,
+    /// Set when the platform is served over TLS: cookies get `Secure`.
+    pub secure_cookies: bool,
+    /// Requests per minute and caller (person, or address when anonymous).
+    pub requests_per_minute: u32,
+    /// Largest request body accepted.
+    pub max_body_bytes: usize,
+    /// Longest a request may take before it is answered 408.
+    pub request_timeout: Duration,
 }
 
-async fn healthz() -> Response {
-    (StatusCode::OK, Json(json!({ "status": "ok" }))).into_response()
-}
-
-async fn readyz(State(app): State<App>) -> Response {
-    let backend = app.store().backend().name();
-    match tokio::time::timeout(READINESS_TIMEOUT, app.store().ping()).await {
-        Ok(Ok(())) => (
-            StatusCode::OK,
-            Json(json!({ "status": "ready", "store": backend })),
-        )
-            .into_response(),
-        Ok(Err(error)) => {
-            tracing::error!(%error, "readiness check: store unavailable");
-            unavailable(backend)
-        }
-        Err(_) => {
-            tracing::error!("readiness check: store did not answer in time");
-            unavailable(backend)
+impl Default for GatewaySettings {
+    fn default() -> Self {
+        Self {
+            development: false,
+            secure_cookies: false,
+            requests_per_minute: 600,
+            max_body_bytes: 256 * 1024,
+            request_timeout: Duration::from_secs(30),
         }
     }
 }
 
-fn unavailable(backend: &str) -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        Json(json!({ "status": "unavailable", "store": backend })),
-    )
-        .into_response()
+/// The routes of the platform.
+pub fn router(app: App, settings: &GatewaySettings) -> Router {
+    let schema = graphql::schema(app.clone());
+    let api = api::Api::new(app.clone(), schema, settings);
+    let mut graphql_routes = Router::new().route("/graphql", get(api::graphql).post(api::graphql));
+    if settings.development {
+        graphql_routes = graphql_routes.route("/graphiql", get(api::graphiql));
+    }
+    graphql_routes
+        .with_state(api)
+        .merge(health::routes(app))
+        .layer(DefaultBodyLimit::max(settings.max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            settings.request_timeout,
+        ))
 }

@@ -40,6 +40,20 @@ pub struct Config {
     /// Database connections per instance (PostgreSQL).
     #[serde(default = "default_max_connections")]
     pub max_connections: u32,
+    /// Development mode: GraphiQL at `/graphiql`, introspection for all.
+    #[serde(default)]
+    pub development: bool,
+    /// The address people reach the platform at; `https://` makes session
+    /// cookies `Secure`.
+    #[serde(default)]
+    pub public_url: Option<String>,
+    /// GraphQL requests per minute and caller.
+    #[serde(default = "default_requests_per_minute")]
+    pub requests_per_minute: u32,
+}
+
+fn default_requests_per_minute() -> u32 {
+    600
 }
 
 fn default_data_dir() -> PathBuf {
@@ -102,7 +116,26 @@ impl Config {
                 format!("{:?}", self.log_format).to_lowercase(),
             ),
             ("max_connections", self.max_connections.to_string()),
+            ("development", self.development.to_string()),
+            (
+                "public_url",
+                self.public_url.clone().unwrap_or_else(|| "-".to_owned()),
+            ),
+            ("requests_per_minute", self.requests_per_minute.to_string()),
         ]
+    }
+
+    /// What the gateway needs to know.
+    pub fn gateway(&self) -> iiz_gateway::GatewaySettings {
+        iiz_gateway::GatewaySettings {
+            development: self.development,
+            secure_cookies: self
+                .public_url
+                .as_deref()
+                .is_some_and(|url| url.starts_with("https://")),
+            requests_per_minute: self.requests_per_minute,
+            ..iiz_gateway::GatewaySettings::default()
+        }
     }
 }
 

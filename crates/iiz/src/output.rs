@@ -16,4 +16,13 @@ pub fn demo_report(report: &DemoReport) {
         "demo data loaded: {} tenants registered, {} bodies established (already present data is kept)",
         report.tenants_registered, report.bodies_established
     );
+    if !report.logins.is_empty() {
+        println!(
+            "demo logins (fictitious people; password for all: {}):",
+            report.logins[0].password
+        );
+        for login in &report.logins {
+            println!("  {:<45} {}", login.email, login.who);
+        }
+    }
 }

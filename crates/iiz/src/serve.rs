@@ -79,6 +79,7 @@ pub async fn start(
     tracing::info!(%address, store = app.store().backend().name(), "serving");
     let (stop, stopped) = oneshot::channel::<()>();
     let served = app.clone();
+    let router = iiz_gateway::router(app.clone(), &config.gateway());
     let task = tokio::spawn(async move {
         let signal = async move {
             tokio::select! {
@@ -86,7 +87,8 @@ pub async fn start(
                 _ = stopped => {}
             }
         };
-        axum::serve(listener, iiz_gateway::router(served.clone()))
+        let service = router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(signal)
             .await
             .context("server error")?;

@@ -1,0 +1,36 @@
+//! What every resolver knows about its request: who is asking and the
+//! request id that errors are logged with.
+
+use async_graphql::{Context, Result};
+use iiz_app::AppError;
+use iiz_app::authz::{Denied, Principal};
+
+use super::error::to_graphql;
+
+/// Per-request data handed to the schema.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    pub principal: Option<Principal>,
+    pub request_id: String,
+    /// The session cookie's token, when the request came with one.
+    pub session_token: Option<String>,
+    /// Whether cookies get the `Secure` flag (served over TLS).
+    pub secure_cookies: bool,
+}
+
+impl RequestContext {
+    pub fn of<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext> {
+        ctx.data::<RequestContext>()
+    }
+
+    /// The signed-in principal, or `UNAUTHENTICATED`.
+    pub fn principal(&self) -> Result<&Principal> {
+        self.principal
+            .as_ref()
+            .ok_or_else(|| self.error(AppError::Denied(Denied::Unauthenticated)))
+    }
+
+    pub fn error(&self, error: AppError) -> async_graphql::Error {
+        to_graphql(error, &self.request_id)
+    }
+}

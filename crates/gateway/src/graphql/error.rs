@@ -1,0 +1,102 @@
+//! The one place where application errors become GraphQL errors, each with
+//! a stable `extensions.code`. Internal errors are logged with the request
+//! id and reach the client as "internal error" with that id only.
+
+use async_graphql::{Error, ErrorExtensions};
+use iiz_app::AppError;
+use iiz_app::authz::Denied;
+use iiz_domain::ErrorKind;
+
+/// The codes clients may rely on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Validation,
+    RateLimited,
+    Internal,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unauthenticated => "UNAUTHENTICATED",
+            Self::Forbidden => "FORBIDDEN",
+            Self::NotFound => "NOT_FOUND",
+            Self::Conflict => "CONFLICT",
+            Self::Validation => "VALIDATION",
+            Self::RateLimited => "RATE_LIMITED",
+            Self::Internal => "INTERNAL",
+        }
+    }
+}
+
+/// A GraphQL error with `code`.
+pub fn coded(code: Code, message: impl Into<String>) -> Error {
+    Error::new(message).extend_with(|_, extensions| extensions.set("code", code.as_str()))
+}
+
+/// Turns an application error into a client-facing GraphQL error.
+pub fn to_graphql(error: AppError, request_id: &str) -> Error {
+    let code = match &error {
+        AppError::Denied(Denied::Unauthenticated) => Code::Unauthenticated,
+        AppError::Denied(Denied::Forbidden) => Code::Forbidden,
+        AppError::Denied(Denied::NotFound) => Code::NotFound,
+        AppError::Domain { kind, .. } => match kind {
+            ErrorKind::Validation => Code::Validation,
+            ErrorKind::NotFound => Code::NotFound,
+            ErrorKind::AlreadyExists | ErrorKind::InvalidState => Code::Conflict,
+        },
+        AppError::Validation(_) => Code::Validation,
+        AppError::Contention { .. } => Code::Conflict,
+        AppError::Store(_) | AppError::Decode(_) | AppError::Rebuild(_) | AppError::Internal(_) => {
+            Code::Internal
+        }
+    };
+    if code == Code::Internal {
+        tracing::error!(request_id, %error, "request failed");
+        return coded(code, format!("internal error (request {request_id})"))
+            .extend_with(|_, extensions| extensions.set("requestId", request_id));
+    }
+    tracing::warn!(request_id, %error, code = code.as_str(), "request refused");
+    coded(code, error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_of(error: AppError) -> String {
+        let error = to_graphql(error, "r-1");
+        let extensions = error.extensions.unwrap();
+        extensions.get("code").unwrap().to_string()
+    }
+
+    #[test]
+    fn every_refusal_has_its_code_and_internals_do_not_leak() {
+        assert_eq!(code_of(AppError::Denied(Denied::NotFound)), "\"NOT_FOUND\"");
+        assert_eq!(
+            code_of(AppError::Denied(Denied::Forbidden)),
+            "\"FORBIDDEN\""
+        );
+        assert_eq!(
+            code_of(AppError::Validation("bad".to_owned())),
+            "\"VALIDATION\""
+        );
+        assert_eq!(
+            code_of(AppError::Domain {
+                kind: ErrorKind::AlreadyExists,
+                message: "exists".to_owned()
+            }),
+            "\"CONFLICT\""
+        );
+        let internal = to_graphql(
+            AppError::Internal("db password is hunter2".to_owned()),
+            "r-9",
+        );
+        assert!(!internal.message.contains("hunter2"));
+        assert!(internal.message.contains("r-9"));
+    }
+}

@@ -1,0 +1,55 @@
+//! The GraphQL API: schema, limits and the request pipeline.
+
+mod context;
+mod error;
+mod mutation;
+mod query;
+pub mod session;
+mod types;
+
+use async_graphql::{EmptySubscription, ID, Result, Schema};
+use iiz_app::App;
+
+pub use context::RequestContext;
+pub use error::{Code, coded};
+pub use mutation::Mutation;
+pub use query::Query;
+
+/// The platform's schema.
+pub type IizSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// Deepest selection accepted (a Relay page of bodies is 5 levels).
+pub const MAX_DEPTH: usize = 12;
+/// Most fields (weighted) one request may select.
+pub const MAX_COMPLEXITY: usize = 2_000;
+
+/// Builds the schema over `app`.
+pub fn schema(app: App) -> IizSchema {
+    Schema::build(Query, Mutation, EmptySubscription)
+        .data(app)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_recursive_depth(32)
+        .limit_directives(20)
+        .finish()
+}
+
+/// The schema in SDL, as committed in `schema/graphql/schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(Query, Mutation, EmptySubscription)
+        .finish()
+        .sdl()
+}
+
+/// A `VALIDATION` error for input that does not parse.
+pub(crate) fn invalid(message: impl Into<String>) -> async_graphql::Error {
+    coded(Code::Validation, message)
+}
+
+/// Parses an id argument with the domain's parser.
+pub(crate) fn parse_id<T, E: std::fmt::Display>(
+    id: &ID,
+    parse: impl Fn(&str) -> std::result::Result<T, E>,
+) -> Result<T> {
+    parse(id.as_str()).map_err(|error| invalid(error.to_string()))
+}

@@ -1,0 +1,218 @@
+//! Queries. Each resolver names what it wants from `app` through a
+//! [`iiz_app::Caller`]; none decides on access itself.
+
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::{Context, ID, Object, Result};
+use chrono::NaiveDate;
+use iiz_app::{App, BodyFilter, MAX_PAGE, Page};
+use iiz_domain::{BodyId, PersonId, TenantId};
+
+use super::context::RequestContext;
+use super::types::{ApiToken, Body, BodyKindValue, Membership, Network, Person, Tenant};
+use super::{invalid, parse_id};
+
+/// Items per page when the client does not say.
+const DEFAULT_PAGE: usize = 50;
+
+pub type Page1<T> = Connection<String, T, EmptyFields, EmptyFields>;
+
+fn first(first: Option<i32>) -> Result<usize> {
+    match first {
+        None => Ok(DEFAULT_PAGE),
+        Some(n) if n >= 1 && usize::try_from(n).is_ok_and(|n| n <= MAX_PAGE) => {
+            Ok(usize::try_from(n).unwrap_or(DEFAULT_PAGE))
+        }
+        Some(n) => Err(invalid(format!(
+            "first must be between 1 and {MAX_PAGE}, got {n}"
+        ))),
+    }
+}
+
+/// A Relay connection from a page: each edge's cursor continues after it.
+fn connection<V, T: async_graphql::OutputType>(
+    page: Page<V>,
+    convert: impl Fn(V) -> T,
+    had_cursor: bool,
+) -> Page1<T> {
+    let mut connection = Connection::new(had_cursor, page.next.is_some());
+    connection.edges.extend(
+        page.cursors
+            .into_iter()
+            .zip(page.items)
+            .map(|(cursor, item)| Edge::new(cursor, convert(item))),
+    );
+    connection
+}
+
+#[derive(Debug)]
+pub struct Query;
+
+#[Object]
+impl Query {
+    /// The signed-in person.
+    async fn me(&self, ctx: &Context<'_>) -> Result<Person> {
+        let request = RequestContext::of(ctx)?;
+        let principal = request.principal()?;
+        let app = ctx.data::<App>()?;
+        let person = app
+            .caller(Some(principal))
+            .person(principal.person)
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(person.into())
+    }
+
+    /// The caller's API tokens, revoked ones included.
+    async fn api_tokens(&self, ctx: &Context<'_>) -> Result<Vec<ApiToken>> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let tokens = app
+            .api_tokens(request.principal()?)
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(tokens.into_iter().map(Into::into).collect())
+    }
+
+    /// The national IIZ and the 26 cantons, national first.
+    async fn tenants(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page1<Tenant>> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let page = app
+            .caller(request.principal.as_ref())
+            .tenants(self::first(first)?, after.as_deref())
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(connection(page, Tenant::from, after.is_some()))
+    }
+
+    async fn tenant(&self, ctx: &Context<'_>, id: ID) -> Result<Tenant> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let tenant = parse_tenant(&id)?;
+        let view = app
+            .caller(request.principal.as_ref())
+            .tenant(tenant)
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(view.into())
+    }
+
+    /// Bodies by name; filter by tenant, kind and whether they are active.
+    async fn bodies(
+        &self,
+        ctx: &Context<'_>,
+        tenant: Option<ID>,
+        kind: Option<BodyKindValue>,
+        active: Option<bool>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page1<Body>> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let filter = BodyFilter {
+            tenant: tenant.as_ref().map(parse_tenant).transpose()?,
+            kind: kind.map(Into::into),
+            active,
+        };
+        let page = app
+            .caller(request.principal.as_ref())
+            .bodies(&filter, self::first(first)?, after.as_deref())
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(connection(page, Body::from, after.is_some()))
+    }
+
+    async fn body(&self, ctx: &Context<'_>, id: ID) -> Result<Body> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let id = parse_id(&id, BodyId::parse)?;
+        let view = app
+            .caller(request.principal.as_ref())
+            .body(id)
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(view.into())
+    }
+
+    /// Who sits in a body: on `on` (a date), or now; with `history`, every
+    /// seat it ever had.
+    async fn body_members(
+        &self,
+        ctx: &Context<'_>,
+        body: ID,
+        on: Option<NaiveDate>,
+        #[graphql(default = false)] history: bool,
+    ) -> Result<Vec<Membership>> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let id = parse_id(&body, BodyId::parse)?;
+        let members = app
+            .caller(request.principal.as_ref())
+            .body_members(id)
+            .await
+            .map_err(|error| request.error(error))?;
+        let seats: Vec<Membership> = match (history, on) {
+            (true, _) => members.seats.iter().map(Into::into).collect(),
+            (false, Some(day)) => members.on(day).map(Into::into).collect(),
+            (false, None) => members.current().map(Into::into).collect(),
+        };
+        Ok(seats)
+    }
+
+    /// The people whose home is `tenant`, by name.
+    async fn people(
+        &self,
+        ctx: &Context<'_>,
+        tenant: ID,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page1<Person>> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let tenant = parse_tenant(&tenant)?;
+        let page = app
+            .caller(request.principal.as_ref())
+            .people(tenant, self::first(first)?, after.as_deref())
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(connection(page, Person::from, after.is_some()))
+    }
+
+    async fn person(&self, ctx: &Context<'_>, id: ID) -> Result<Person> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let id = parse_id(&id, PersonId::parse)?;
+        let view = app
+            .caller(request.principal.as_ref())
+            .person(id)
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(view.into())
+    }
+
+    /// The regional IIZ networks.
+    async fn networks(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page1<Network>> {
+        let request = RequestContext::of(ctx)?;
+        let app = ctx.data::<App>()?;
+        let page = app
+            .caller(request.principal.as_ref())
+            .networks(self::first(first)?, after.as_deref())
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(connection(page, Network::from, after.is_some()))
+    }
+}
+
+pub fn parse_tenant(id: &ID) -> Result<TenantId> {
+    TenantId::parse(id.as_str()).map_err(|error| invalid(error.to_string()))
+}

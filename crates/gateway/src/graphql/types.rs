@@ -1,0 +1,343 @@
+//! GraphQL object types over the read models. They only shape data; every
+//! decision about who may see it was taken in `app` before they are built.
+
+use async_graphql::{Enum, ID, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use iiz_domain::body::BodyKind;
+use iiz_domain::text::LocalizedName;
+use iiz_domain::{BodyRole, Language as DomainLanguage, TenantRole};
+use iiz_projections::{BodyView, NetworkView, PersonView, Seat, TenantView};
+use iiz_store::ApiTokenRecord;
+
+/// A national language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum Language {
+    De,
+    Fr,
+    It,
+    Rm,
+}
+
+impl From<DomainLanguage> for Language {
+    fn from(value: DomainLanguage) -> Self {
+        match value {
+            DomainLanguage::De => Self::De,
+            DomainLanguage::Fr => Self::Fr,
+            DomainLanguage::It => Self::It,
+            DomainLanguage::Rm => Self::Rm,
+        }
+    }
+}
+
+impl From<Language> for DomainLanguage {
+    fn from(value: Language) -> Self {
+        match value {
+            Language::De => Self::De,
+            Language::Fr => Self::Fr,
+            Language::It => Self::It,
+            Language::Rm => Self::Rm,
+        }
+    }
+}
+
+/// A text in one language.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct LocalizedText {
+    pub language: Language,
+    pub text: String,
+}
+
+pub fn localized(names: &LocalizedName) -> Vec<LocalizedText> {
+    names
+        .iter()
+        .map(|(language, text)| LocalizedText {
+            language: language.into(),
+            text: text.to_owned(),
+        })
+        .collect()
+}
+
+/// What a body is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum BodyKindValue {
+    Steering,
+    ExpertCoordination,
+    Office,
+    WorkingGroup,
+    Subcommittee,
+}
+
+impl From<BodyKind> for BodyKindValue {
+    fn from(value: BodyKind) -> Self {
+        match value {
+            BodyKind::Steering => Self::Steering,
+            BodyKind::ExpertCoordination => Self::ExpertCoordination,
+            BodyKind::Office => Self::Office,
+            BodyKind::WorkingGroup => Self::WorkingGroup,
+            BodyKind::Subcommittee => Self::Subcommittee,
+        }
+    }
+}
+
+impl From<BodyKindValue> for BodyKind {
+    fn from(value: BodyKindValue) -> Self {
+        match value {
+            BodyKindValue::Steering => Self::Steering,
+            BodyKindValue::ExpertCoordination => Self::ExpertCoordination,
+            BodyKindValue::Office => Self::Office,
+            BodyKindValue::WorkingGroup => Self::WorkingGroup,
+            BodyKindValue::Subcommittee => Self::Subcommittee,
+        }
+    }
+}
+
+/// A role in a tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum TenantRoleValue {
+    Coordinator,
+    Office,
+    Member,
+    Chair,
+    Observer,
+    TenantAdmin,
+}
+
+impl From<TenantRole> for TenantRoleValue {
+    fn from(value: TenantRole) -> Self {
+        match value {
+            TenantRole::Coordinator => Self::Coordinator,
+            TenantRole::Office => Self::Office,
+            TenantRole::Member => Self::Member,
+            TenantRole::Chair => Self::Chair,
+            TenantRole::Observer => Self::Observer,
+            TenantRole::TenantAdmin => Self::TenantAdmin,
+        }
+    }
+}
+
+impl From<TenantRoleValue> for TenantRole {
+    fn from(value: TenantRoleValue) -> Self {
+        match value {
+            TenantRoleValue::Coordinator => Self::Coordinator,
+            TenantRoleValue::Office => Self::Office,
+            TenantRoleValue::Member => Self::Member,
+            TenantRoleValue::Chair => Self::Chair,
+            TenantRoleValue::Observer => Self::Observer,
+            TenantRoleValue::TenantAdmin => Self::TenantAdmin,
+        }
+    }
+}
+
+/// A seat in a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum BodyRoleValue {
+    Chair,
+    Deputy,
+    Member,
+    /// Attends without a vote.
+    Guest,
+}
+
+impl From<BodyRole> for BodyRoleValue {
+    fn from(value: BodyRole) -> Self {
+        match value {
+            BodyRole::Chair => Self::Chair,
+            BodyRole::Deputy => Self::Deputy,
+            BodyRole::Member => Self::Member,
+            BodyRole::Guest => Self::Guest,
+        }
+    }
+}
+
+impl From<BodyRoleValue> for BodyRole {
+    fn from(value: BodyRoleValue) -> Self {
+        match value {
+            BodyRoleValue::Chair => Self::Chair,
+            BodyRoleValue::Deputy => Self::Deputy,
+            BodyRoleValue::Member => Self::Member,
+            BodyRoleValue::Guest => Self::Guest,
+        }
+    }
+}
+
+/// The national IIZ (`CH`) or a canton.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct Tenant {
+    /// `CH` or the canton's official abbreviation.
+    pub id: ID,
+    pub names: Vec<LocalizedText>,
+    pub official_languages: Vec<Language>,
+    pub national: bool,
+    pub active_bodies: u32,
+}
+
+impl From<TenantView> for Tenant {
+    fn from(view: TenantView) -> Self {
+        Self {
+            id: ID(view.id.as_str().to_owned()),
+            names: localized(&view.names),
+            official_languages: view
+                .official_languages
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            national: view.national,
+            active_bodies: view.active_bodies,
+        }
+    }
+}
+
+/// A body of a tenant.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct Body {
+    pub id: ID,
+    pub tenant: ID,
+    pub kind: BodyKindValue,
+    pub names: Vec<LocalizedText>,
+    pub mandate: String,
+    pub parent: Option<ID>,
+    pub active_from: NaiveDate,
+    pub active_to: Option<NaiveDate>,
+    pub dissolution_reason: Option<String>,
+    pub active: bool,
+    /// How many events the body has seen; changes whenever it does.
+    pub version: u64,
+}
+
+impl From<BodyView> for Body {
+    fn from(view: BodyView) -> Self {
+        Self {
+            id: ID(view.id.to_string()),
+            tenant: ID(view.tenant.as_str().to_owned()),
+            kind: view.kind.into(),
+            names: localized(&view.names),
+            mandate: view.mandate,
+            parent: view.parent.map(|parent| ID(parent.to_string())),
+            active_from: view.active_from,
+            active_to: view.active_to,
+            dissolution_reason: view.dissolution_reason,
+            active: view.active,
+            version: view.version,
+        }
+    }
+}
+
+/// A seat someone held in a body for a span of time.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct Membership {
+    pub person: ID,
+    pub role: BodyRoleValue,
+    /// Whom the person represents, e.g. "SECO" or "IV-Stelle Zürich".
+    pub institution: String,
+    pub from: NaiveDate,
+    /// The day the seat ended; none while it lasts.
+    pub to: Option<NaiveDate>,
+    /// Whether the seat carries a vote.
+    pub votes: bool,
+}
+
+impl From<&Seat> for Membership {
+    fn from(seat: &Seat) -> Self {
+        Self {
+            person: ID(seat.person.to_string()),
+            role: seat.role.into(),
+            institution: seat.institution.clone(),
+            from: seat.from,
+            to: seat.to,
+            votes: seat.role.votes(),
+        }
+    }
+}
+
+/// A role someone holds in a tenant.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct TenantRoleGrant {
+    pub tenant: ID,
+    pub role: TenantRoleValue,
+}
+
+/// An official who may sign in.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct Person {
+    pub id: ID,
+    pub home: ID,
+    pub name: String,
+    pub email: String,
+    pub language: Language,
+    pub roles: Vec<TenantRoleGrant>,
+    pub platform_admin: bool,
+}
+
+impl From<PersonView> for Person {
+    fn from(view: PersonView) -> Self {
+        Self {
+            id: ID(view.id.to_string()),
+            home: ID(view.home.as_str().to_owned()),
+            name: view.name,
+            email: view.email,
+            language: view.language.into(),
+            roles: view
+                .roles
+                .iter()
+                .map(|grant| TenantRoleGrant {
+                    tenant: ID(grant.tenant.as_str().to_owned()),
+                    role: grant.role.into(),
+                })
+                .collect(),
+            platform_admin: view.platform_admin,
+        }
+    }
+}
+
+/// A regional IIZ network of cantons.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct Network {
+    pub id: ID,
+    pub names: Vec<LocalizedText>,
+    pub cantons: Vec<ID>,
+    /// The coordinator the network delegates to the national EKG.
+    pub coordinator: Option<ID>,
+    pub coordinator_since: Option<NaiveDate>,
+}
+
+impl From<NetworkView> for Network {
+    fn from(view: NetworkView) -> Self {
+        Self {
+            id: ID(view.id.to_string()),
+            names: localized(&view.names),
+            cantons: view
+                .cantons
+                .iter()
+                .map(|canton| ID(canton.as_str().to_owned()))
+                .collect(),
+            coordinator: view.coordinator.map(|c| ID(c.person.to_string())),
+            coordinator_since: view.coordinator.map(|c| c.from),
+        }
+    }
+}
+
+/// A personal API token, without its secret.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct ApiToken {
+    pub id: ID,
+    pub name: String,
+    pub tenant: ID,
+    pub roles: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl From<ApiTokenRecord> for ApiToken {
+    fn from(token: ApiTokenRecord) -> Self {
+        Self {
+            id: ID(token.id.to_string()),
+            name: token.name,
+            tenant: ID(token.tenant),
+            roles: token.roles,
+            created_at: token.created_at,
+            last_used_at: token.last_used_at,
+            revoked_at: token.revoked_at,
+        }
+    }
+}
