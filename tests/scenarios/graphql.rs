@@ -8,7 +8,8 @@ use serde_json::json;
 
 crate::on_both_backends!(
     officials_work_in_their_own_tenant_and_are_refused_elsewhere,
-    sessions_tokens_and_csrf_protect_the_api
+    sessions_tokens_and_csrf_protect_the_api,
+    the_gateway_limits_what_a_request_may_ask
 );
 
 const ZH: &str = "anna.beispiel@zh.demo.iiz.invalid";
@@ -308,4 +309,90 @@ async fn sessions_tokens_and_csrf_protect_the_api(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(error_code(&after), Some("UNAUTHENTICATED"));
+}
+
+async fn the_gateway_limits_what_a_request_may_ask(backend: Backend) {
+    let Some(app) = spawn_app(backend, true).await.unwrap() else {
+        return;
+    };
+    let zh = app.sign_in(ZH, DEMO_PASSWORD).await.unwrap();
+    let url = format!("{}/graphql", app.base_url);
+
+    // GET serves queries, never mutations.
+    let read = app
+        .http
+        .get(&url)
+        .query(&[("query", "{ tenant(id: \"ZH\") { id } }")])
+        .header("cookie", &zh.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 200);
+    assert!(read.headers().contains_key("x-request-id"));
+    let body: serde_json::Value = read.json().await.unwrap();
+    assert_eq!(body["data"]["tenant"]["id"], "ZH");
+    let mutation = app
+        .http
+        .get(&url)
+        .query(&[("query", "mutation { signOut }")])
+        .header("cookie", &zh.cookie)
+        .header(iiz_gateway::CSRF_HEADER, &zh.csrf)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(mutation.status(), 405);
+
+    // Batches are limited.
+    let one = json!({ "query": "{ tenant(id: \"ZH\") { id } }" });
+    let batch: Vec<_> = (0..=iiz_gateway::MAX_BATCH).map(|_| one.clone()).collect();
+    let refused = app
+        .http
+        .post(&url)
+        .header("cookie", &zh.cookie)
+        .json(&batch)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+
+    // Too deep a query is refused before it runs.
+    let deep = format!(
+        "{{ {}id{} }}",
+        "tenants { edges { node { ".repeat(4),
+        " } } }".repeat(4)
+    );
+    let (_, body) = app
+        .graphql(As::Session(&zh), &deep, json!({}))
+        .await
+        .unwrap();
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("nested too deep"),
+        "{body}"
+    );
+    assert!(body["data"].is_null(), "{body}");
+
+    // Introspection only for people signed in (outside development).
+    let introspect = "{ __schema { queryType { name } } }";
+    let (_, anonymous) = app
+        .graphql(As::Anonymous, introspect, json!({}))
+        .await
+        .unwrap();
+    assert!(anonymous["data"]["__schema"].is_null(), "{anonymous}");
+    let (_, signed_in) = app
+        .graphql(As::Session(&zh), introspect, json!({}))
+        .await
+        .unwrap();
+    assert_eq!(signed_in["data"]["__schema"]["queryType"]["name"], "Query");
+
+    // Metrics in the Prometheus text format.
+    let metrics = app.get("/metrics").await.unwrap().text().await.unwrap();
+    assert!(
+        metrics.contains("iiz_http_requests_total{route=\"/graphql\",status=\"200\"}"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("iiz_log_head_position"));
+    assert!(metrics.contains("iiz_outbox_lag_events"));
 }

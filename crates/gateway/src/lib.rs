@@ -8,13 +8,17 @@
 mod api;
 pub mod graphql;
 mod health;
+mod metrics;
 
 use std::time::Duration;
 
+use async_graphql_axum::GraphQLSubscription;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use iiz_app::App;
+use tower::ServiceBuilder;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 
 pub use api::{CSRF_HEADER, MAX_BATCH};
@@ -49,17 +53,33 @@ impl Default for GatewaySettings {
 /// The routes of the platform.
 pub fn router(app: App, settings: &GatewaySettings) -> Router {
     let schema = graphql::schema(app.clone());
-    let api = api::Api::new(app.clone(), schema, settings);
-    let mut graphql_routes = Router::new().route("/graphql", get(api::graphql).post(api::graphql));
+    let metrics = metrics::Metrics::new();
+    let api = api::Api::new(app.clone(), schema.clone(), settings);
+    let mut routes = Router::new().route("/graphql", get(api::graphql).post(api::graphql));
     if settings.development {
-        graphql_routes = graphql_routes.route("/graphiql", get(api::graphiql));
+        routes = routes.route("/graphiql", get(api::graphiql));
     }
-    graphql_routes
+    routes
         .with_state(api)
-        .merge(health::routes(app))
+        // Subscriptions arrive with later issues; the endpoint is ready.
+        .route_service("/graphql/ws", GraphQLSubscription::new(schema))
+        .merge(health::routes(app.clone()))
+        .route(
+            "/metrics",
+            get(metrics::render).with_state((app, metrics.clone())),
+        )
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            metrics::track,
+        ))
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             settings.request_timeout,
         ))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(PropagateRequestIdLayer::x_request_id()),
+        )
 }

@@ -1,0 +1,150 @@
+//! `/metrics` in the Prometheus text format: HTTP requests (count and
+//! latency by route and status), appends made by this instance, the log's
+//! head and how far the outbox relay trails it.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use iiz_app::App;
+use iiz_store::{EventStore, OUTBOX_CHECKPOINT};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    route: String,
+    status: u16,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteOnly {
+    route: String,
+}
+
+fn latency_histogram() -> Histogram {
+    // 1 ms … about 16 s.
+    Histogram::new(exponential_buckets(0.001, 2.0, 15))
+}
+
+/// The instance's metrics.
+#[derive(Debug, Clone)]
+pub struct Metrics {
+    registry: Arc<Registry>,
+    requests: Family<RouteLabels, Counter>,
+    latency: Family<RouteOnly, Histogram, fn() -> Histogram>,
+    appends: Gauge,
+    head: Gauge,
+    outbox_lag: Gauge,
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let mut registry = Registry::with_prefix("iiz");
+        let requests = Family::<RouteLabels, Counter>::default();
+        let latency = Family::<RouteOnly, Histogram, fn() -> Histogram>::new_with_constructor(
+            latency_histogram,
+        );
+        let appends = Gauge::default();
+        let head = Gauge::default();
+        let outbox_lag = Gauge::default();
+        registry.register("http_requests", "HTTP requests answered", requests.clone());
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to answer an HTTP request",
+            latency.clone(),
+        );
+        registry.register(
+            "appends",
+            "Appends committed by this instance since it started",
+            appends.clone(),
+        );
+        registry.register(
+            "log_head_position",
+            "Position of the last event committed to the log",
+            head.clone(),
+        );
+        registry.register(
+            "outbox_lag_events",
+            "Log positions not yet relayed by the outbox relay",
+            outbox_lag.clone(),
+        );
+        Self {
+            registry: Arc::new(registry),
+            requests,
+            latency,
+            appends,
+            head,
+            outbox_lag,
+        }
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Counts and times every request by its route pattern (never the raw
+/// path, which would let clients create unbounded label values).
+pub async fn track(State(metrics): State<Metrics>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |path| path.as_str().to_owned());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    metrics
+        .latency
+        .get_or_create(&RouteOnly {
+            route: route.clone(),
+        })
+        .observe(started.elapsed().as_secs_f64());
+    metrics
+        .requests
+        .get_or_create(&RouteLabels {
+            route,
+            status: response.status().as_u16(),
+        })
+        .inc();
+    response
+}
+
+/// Renders the metrics, reading the log's state at scrape time.
+pub async fn render(State((app, metrics)): State<(App, Metrics)>) -> Response {
+    let store = app.store();
+    metrics
+        .appends
+        .set(i64::try_from(*store.notifier().watch().borrow()).unwrap_or(i64::MAX));
+    match store.head().await {
+        Ok(head) => {
+            metrics.head.set(head.position);
+            if let Ok(relayed) = store.checkpoint(OUTBOX_CHECKPOINT).await {
+                let relayed = relayed.map_or(0, |checkpoint| checkpoint.cursor.position);
+                metrics.outbox_lag.set((head.position - relayed).max(0));
+            }
+        }
+        Err(error) => tracing::warn!(%error, "metrics: cannot read the log head"),
+    }
+    let mut text = String::new();
+    if let Err(error) = prometheus_client::encoding::text::encode(&mut text, &metrics.registry) {
+        tracing::error!(%error, "metrics: cannot encode");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response()
+}
