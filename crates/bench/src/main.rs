@@ -9,6 +9,7 @@
 //! &mut Report)` and call it from `main`.
 
 mod append;
+mod graphql;
 mod load;
 mod machine;
 mod plain;
@@ -75,7 +76,7 @@ struct Args {
     backends: Vec<BackendChoice>,
 
     /// Sections to run (repeat the flag for several); all by default.
-    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay])]
+    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql])]
     sections: Vec<Section>,
 
     /// Admin connection to PostgreSQL; a fresh database is created through
@@ -103,6 +104,8 @@ pub enum Section {
     Store,
     /// Rebuilding the read models from the log.
     Replay,
+    /// The GraphQL API next to a plain JSON handler.
+    Graphql,
 }
 
 /// What every section needs to know about the run.
@@ -185,6 +188,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if args.sections.contains(&Section::Replay) {
         replay::run_replay_benchmarks(&settings, &mut report).await?;
+    }
+    if args.sections.contains(&Section::Graphql) {
+        graphql::run_graphql_benchmarks(&settings, &mut report).await?;
     }
 
     report.write(&args.output)?;
