@@ -25,7 +25,7 @@ pub const MAX_COMPLEXITY: usize = 2_000;
 
 /// Builds the schema over `app`.
 pub fn schema(app: App) -> IizSchema {
-    Schema::build(Query, Mutation, EmptySubscription)
+    Schema::build(Query, Mutation::default(), EmptySubscription)
         .data(app)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
@@ -36,7 +36,7 @@ pub fn schema(app: App) -> IizSchema {
 
 /// The schema in SDL, as committed in `schema/graphql/schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(Query, Mutation, EmptySubscription)
+    Schema::build(Query, Mutation::default(), EmptySubscription)
         .finish()
         .sdl()
 }

@@ -1,6 +1,7 @@
 //! PostgreSQL backend: the production store, safe for several instances.
 
 mod append;
+mod append_sql;
 mod docs;
 mod read;
 
