@@ -10,6 +10,10 @@ use crate::EventStore;
 use crate::error::StoreError;
 use crate::event::{LogCursor, RecordedEvent};
 
+/// First wait when committed events are held back by an open transaction;
+/// it doubles up to the poll interval.
+const HELD_BACK_FIRST_WAIT: Duration = Duration::from_millis(5);
+
 /// A reader that tails the log from a cursor.
 ///
 /// It wakes when this process appends and also polls, because other
@@ -104,6 +108,7 @@ impl<S: EventStore> Subscription<S> {
     }
 
     async fn fill(&mut self) -> Result<(), StoreError> {
+        let mut held_back = HELD_BACK_FIRST_WAIT;
         loop {
             // Mark the current generation seen before reading, so an append
             // that lands after the read still wakes us.
@@ -113,6 +118,15 @@ impl<S: EventStore> Subscription<S> {
             if !events.is_empty() {
                 self.buffer.extend(events);
                 return Ok(());
+            }
+            // Committed events the read did not return wait behind a
+            // transaction still open somewhere (PostgreSQL's horizon): its
+            // end sends no notification here, so look again soon rather
+            // than after a whole poll interval.
+            if self.store.head().await? > after {
+                tokio::time::sleep(held_back).await;
+                held_back = (held_back * 2).min(self.poll_interval);
+                continue;
             }
             tokio::select! {
                 changed = self.wake.changed() => {

@@ -9,7 +9,7 @@ use iiz_store::{
 };
 use serde_json::json;
 
-use crate::support::{CountingProjector, event, read_everything, request, stream};
+use crate::support::{CountingProjector, event, outbox_with, read_everything, request, stream};
 
 pub async fn appended_events_are_read_back_with_their_envelope(store: &Store) {
     let zh = stream("ZH", "a");
@@ -96,7 +96,7 @@ pub async fn a_stale_expected_version_conflicts_and_writes_nothing(store: &Store
     assert!(error_is_retryable(store, &s).await);
     assert_eq!(store.read_stream(&s, 0).await.unwrap().len(), 2);
     assert_eq!(read_everything(store).await.len(), 2);
-    assert_eq!(store.outbox_pending(100).await.unwrap().len(), 2);
+    assert_eq!(outbox_with(store, 2).await.len(), 2);
 }
 
 async fn error_is_retryable(store: &Store, s: &iiz_store::StreamRef) -> bool {
@@ -301,7 +301,7 @@ pub async fn every_event_waits_in_the_outbox_until_published(store: &Store) {
         )
         .await
         .unwrap();
-    let pending = store.outbox_pending(10).await.unwrap();
+    let pending = outbox_with(store, 3).await;
     let numbers: Vec<i64> = pending
         .iter()
         .map(|event| event.payload["n"].as_i64().unwrap())
@@ -311,7 +311,7 @@ pub async fn every_event_waits_in_the_outbox_until_published(store: &Store) {
         .outbox_mark_published(pending[1].cursor)
         .await
         .unwrap();
-    let rest = store.outbox_pending(10).await.unwrap();
+    let rest = outbox_with(store, 1).await;
     assert_eq!(rest.len(), 1);
     assert_eq!(rest[0].payload["n"], 3);
     // A stale acknowledgement never moves the relay backwards.
@@ -319,7 +319,7 @@ pub async fn every_event_waits_in_the_outbox_until_published(store: &Store) {
         .outbox_mark_published(pending[0].cursor)
         .await
         .unwrap();
-    assert_eq!(store.outbox_pending(10).await.unwrap().len(), 1);
+    assert_eq!(outbox_with(store, 1).await.len(), 1);
     store.outbox_mark_published(rest[0].cursor).await.unwrap();
     assert!(store.outbox_pending(10).await.unwrap().is_empty());
 }
@@ -409,7 +409,7 @@ pub async fn a_failing_inline_projection_writes_nothing(store: &Store) {
         .unwrap_err();
     assert!(matches!(error, StoreError::Projection(_)), "{error:?}");
     assert_eq!(store.read_stream(&s, 0).await.unwrap().len(), 1);
-    assert_eq!(store.outbox_pending(10).await.unwrap().len(), 1);
+    assert_eq!(outbox_with(store, 1).await.len(), 1);
     let counts = store
         .doc(&DocKey::new("counts", "j"))
         .await

@@ -121,3 +121,17 @@ impl InlineProjector for CountingProjector {
         Ok(())
     }
 }
+
+/// The outbox once `expected` events are visible in it. On PostgreSQL the
+/// relay, like every log reader, waits for transactions still open anywhere
+/// in the cluster (other tests), so the outbox fills eventually, not at once.
+pub async fn outbox_with(store: &Store, expected: usize) -> Vec<RecordedEvent> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let pending = store.outbox_pending(100).await.unwrap();
+        if pending.len() >= expected || std::time::Instant::now() > deadline {
+            return pending;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}
