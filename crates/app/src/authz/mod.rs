@@ -22,11 +22,27 @@ use iiz_domain::{PersonId, TenantId, TenantRole};
 
 pub use principal::{Principal, TokenScope};
 
-/// Everything a client can ask of the platform. The authorization matrix
-/// test enumerates [`Operation::ALL`]; adding a variant without deciding it
-/// there fails the build of the test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Operation {
+/// Declares [`Operation`] and its list [`Operation::ALL`] from one list of
+/// names, so no operation can be missing from the list the matrix test
+/// walks.
+macro_rules! operations {
+    ($($name:ident),+ $(,)?) => {
+        /// Everything a client can ask of the platform. The authorization
+        /// matrix test walks [`Operation::ALL`] and decides each operation
+        /// in a match without wildcard, so a new operation fails the test's
+        /// build until its expected outcomes are written down.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Operation {
+            $($name),+
+        }
+
+        impl Operation {
+            pub const ALL: &'static [Operation] = &[$(Operation::$name),+];
+        }
+    };
+}
+
+operations!(
     SignIn,
     SignOut,
     ShowMe,
@@ -60,45 +76,7 @@ pub enum Operation {
     AssignCanton,
     ReleaseCanton,
     DelegateCoordinator,
-}
-
-impl Operation {
-    pub const ALL: [Operation; 33] = [
-        Self::SignIn,
-        Self::SignOut,
-        Self::ShowMe,
-        Self::ListApiTokens,
-        Self::CreateApiToken,
-        Self::RevokeApiToken,
-        Self::ListTenants,
-        Self::ShowTenant,
-        Self::ListBodies,
-        Self::ShowBody,
-        Self::ListBodyMembers,
-        Self::ListNetworks,
-        Self::ListPeople,
-        Self::ShowPerson,
-        Self::EstablishBody,
-        Self::RenameBody,
-        Self::AmendBodyMandate,
-        Self::DissolveBody,
-        Self::AdmitMember,
-        Self::ChangeMemberRole,
-        Self::HandOverChair,
-        Self::RemoveMember,
-        Self::RegisterPerson,
-        Self::ChangePersonProfile,
-        Self::GrantTenantRole,
-        Self::RevokeTenantRole,
-        Self::GrantPlatformAdmin,
-        Self::RevokePlatformAdmin,
-        Self::FormNetwork,
-        Self::RenameNetwork,
-        Self::AssignCanton,
-        Self::ReleaseCanton,
-        Self::DelegateCoordinator,
-    ];
-}
+);
 
 /// What an operation is about: the tenant it touches and, for operations on
 /// one person, that person (people may always see and edit themselves).

@@ -107,7 +107,7 @@ fn every_operation_by_every_caller_on_own_other_and_national_tenant() {
     let tenants = [("ZH", zh()), ("GE", ge()), ("CH", TenantId::National)];
     let mut mismatches = Vec::new();
     let mut checked = 0;
-    for operation in Operation::ALL {
+    for &operation in Operation::ALL {
         let rows = expected(operation);
         for ((tenant_name, tenant), row) in tenants.iter().zip(rows) {
             assert_eq!(row.len(), personas.len(), "{operation:?} on {tenant_name}");

@@ -1,0 +1,123 @@
+//! Every query and mutation of the API is one of the operations that the
+//! authorization matrix (app/src/authz/tests.rs) decides: a new field
+//! without an operation fails here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code"
+)]
+
+use iiz_app::authz::Operation;
+
+/// The operation each GraphQL field performs.
+const FIELDS: &[(&str, Operation)] = &[
+    ("Query.me", Operation::ShowMe),
+    ("Query.apiTokens", Operation::ListApiTokens),
+    ("Query.tenants", Operation::ListTenants),
+    ("Query.tenant", Operation::ShowTenant),
+    ("Query.bodies", Operation::ListBodies),
+    ("Query.body", Operation::ShowBody),
+    ("Query.bodyMembers", Operation::ListBodyMembers),
+    ("Query.people", Operation::ListPeople),
+    ("Query.person", Operation::ShowPerson),
+    ("Query.networks", Operation::ListNetworks),
+    ("Mutation.signIn", Operation::SignIn),
+    ("Mutation.signOut", Operation::SignOut),
+    ("Mutation.createApiToken", Operation::CreateApiToken),
+    ("Mutation.revokeApiToken", Operation::RevokeApiToken),
+    ("Mutation.establishBody", Operation::EstablishBody),
+    ("Mutation.renameBody", Operation::RenameBody),
+    ("Mutation.amendBodyMandate", Operation::AmendBodyMandate),
+    ("Mutation.dissolveBody", Operation::DissolveBody),
+    ("Mutation.admitMember", Operation::AdmitMember),
+    ("Mutation.changeMemberRole", Operation::ChangeMemberRole),
+    ("Mutation.handOverChair", Operation::HandOverChair),
+    ("Mutation.removeMember", Operation::RemoveMember),
+    ("Mutation.registerPerson", Operation::RegisterPerson),
+    (
+        "Mutation.changePersonProfile",
+        Operation::ChangePersonProfile,
+    ),
+    ("Mutation.grantTenantRole", Operation::GrantTenantRole),
+    ("Mutation.revokeTenantRole", Operation::RevokeTenantRole),
+    ("Mutation.grantPlatformAdmin", Operation::GrantPlatformAdmin),
+    (
+        "Mutation.revokePlatformAdmin",
+        Operation::RevokePlatformAdmin,
+    ),
+    ("Mutation.formNetwork", Operation::FormNetwork),
+    ("Mutation.renameNetwork", Operation::RenameNetwork),
+    ("Mutation.assignCanton", Operation::AssignCanton),
+    ("Mutation.releaseCanton", Operation::ReleaseCanton),
+    (
+        "Mutation.delegateCoordinator",
+        Operation::DelegateCoordinator,
+    ),
+];
+
+/// `Type.field` for every field of the root types in the SDL.
+fn root_fields(sdl: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut current: Option<&str> = None;
+    let mut depth = 0usize;
+    let mut in_doc = false;
+    for line in sdl.lines() {
+        let trimmed = line.trim();
+        if trimmed == "\"\"\"" {
+            in_doc = !in_doc;
+            continue;
+        }
+        if in_doc || (trimmed.starts_with("\"\"\"") && trimmed.len() > 6) {
+            continue;
+        }
+        if let Some(name) = ["Query", "Mutation"]
+            .into_iter()
+            .find(|name| trimmed == format!("type {name} {{"))
+        {
+            current = Some(name);
+            depth = 0;
+            continue;
+        }
+        let Some(root) = current else { continue };
+        if trimmed == "}" && depth == 0 {
+            current = None;
+            continue;
+        }
+        // Skip doc strings; a field starts at the root type's own level.
+        if trimmed.starts_with("\"\"\"") || trimmed.is_empty() {
+            continue;
+        }
+        if depth == 0
+            && let Some(name) = trimmed.split(['(', ':']).next()
+            && name.chars().all(|c| c.is_ascii_alphanumeric())
+            && line.starts_with('\t')
+            && !line.starts_with("\t\t")
+        {
+            fields.push(format!("{root}.{name}"));
+        }
+        depth += trimmed.matches('(').count();
+        depth -= trimmed.matches(')').count().min(depth);
+    }
+    fields
+}
+
+#[test]
+fn every_query_and_mutation_is_an_authorized_operation() {
+    let sdl = iiz_gateway::graphql::sdl();
+    let fields = root_fields(&sdl);
+    assert!(fields.len() > 20, "{fields:?}");
+    for field in &fields {
+        assert!(
+            FIELDS.iter().any(|(name, _)| name == field),
+            "{field} has no operation in this table (and so none in the authorization matrix)"
+        );
+    }
+    for (name, operation) in FIELDS {
+        assert!(
+            fields.contains(&(*name).to_owned()),
+            "{name} is not in the schema"
+        );
+        assert!(Operation::ALL.contains(operation));
+    }
+}
