@@ -209,6 +209,83 @@ async fn officials_work_in_their_own_tenant_and_are_refused_elsewhere(backend: B
     assert_ne!(chair_on("2025-06-01").await.as_deref(), Some(me.as_str()));
     assert_eq!(chair_on("2026-02-01").await.as_deref(), Some(me.as_str()));
 
+    // Regional networks: the Fachstelle forms them; a canton is in one only;
+    // the delegated coordinator takes a seat in the national EKG.
+    let form = "mutation($cantons: [ID!]!) { formNetwork(names: [{ language: DE, text: \"Ostschweiz\" }], cantons: $cantons) { id cantons } }";
+    let (_, refused) = app
+        .graphql(As::Session(&zh), form, json!({ "cantons": ["ZH", "SH"] }))
+        .await
+        .unwrap();
+    assert_eq!(error_code(&refused), Some("FORBIDDEN"));
+    let (_, formed) = app
+        .graphql(
+            As::Session(&fachstelle),
+            form,
+            json!({ "cantons": ["ZH", "SH"] }),
+        )
+        .await
+        .unwrap();
+    let network = formed["data"]["formNetwork"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, taken) = app
+        .graphql(As::Session(&fachstelle), form, json!({ "cantons": ["ZH"] }))
+        .await
+        .unwrap();
+    assert_eq!(error_code(&taken), Some("CONFLICT"), "{taken}");
+    let anna = app
+        .graphql(As::Session(&zh), "{ me { id } }", json!({}))
+        .await
+        .unwrap()
+        .1["data"]["me"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let delegate = "mutation($network: ID!, $person: ID!) { delegateCoordinator(network: $network, person: $person, from: \"2026-03-01\") { coordinator } }";
+    let (_, delegated) = app
+        .graphql(
+            As::Session(&fachstelle),
+            delegate,
+            json!({ "network": network, "person": anna }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        delegated["data"]["delegateCoordinator"]["coordinator"],
+        anna.as_str(),
+        "{delegated}"
+    );
+    let ekg_id = app
+        .graphql(
+            As::Session(&stg),
+            "{ bodies(tenant: \"CH\", kind: EXPERT_COORDINATION) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await
+        .unwrap()
+        .1["data"]["bodies"]["edges"][0]["node"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, ekg) = app
+        .graphql(
+            As::Session(&stg),
+            "query($body: ID!) { bodyMembers(body: $body) { person institution } }",
+            json!({ "body": ekg_id }),
+        )
+        .await
+        .unwrap();
+    assert!(
+        ekg["data"]["bodyMembers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|seat| seat["person"] == anna.as_str()
+                && seat["institution"] == "IIZ-Netzwerk Ostschweiz"),
+        "{ekg}"
+    );
+
     // Bad input is a typed error and changes nothing.
     let (_, invalid) = app
         .graphql(As::Session(&zh), ESTABLISH, working_group("XX"))
@@ -395,4 +472,8 @@ async fn the_gateway_limits_what_a_request_may_ask(backend: Backend) {
     );
     assert!(metrics.contains("iiz_log_head_position"));
     assert!(metrics.contains("iiz_outbox_lag_events"));
+    assert!(
+        metrics.contains("iiz_projection_lag_events{projection=\"body_directory\"} 0"),
+        "{metrics}"
+    );
 }

@@ -2,8 +2,12 @@
 //! asks [`authorize`] first, with the tenant the resource belongs to.
 //! Protocol adapters (GraphQL, CLI) only ever go through a [`Caller`].
 
-use iiz_domain::body::{Body, BodyCommand};
-use iiz_domain::{BodyId, NetworkCommand, NetworkRegistry, PersonCommand, PersonId, TenantId};
+use chrono::NaiveDate;
+use iiz_domain::body::{Body, BodyCommand, BodyError};
+use iiz_domain::{
+    BodyId, BodyRole, Institution, Language, NetworkCommand, NetworkId, NetworkRegistry,
+    PersonCommand, PersonId, TenantId,
+};
 use iiz_projections::{
     BODIES, BODY_MEMBERS, BodyMembersView, BodyView, NETWORKS, NetworkView, PEOPLE, PersonView,
     TenantView,
@@ -13,7 +17,7 @@ use serde::de::DeserializeOwned;
 
 use crate::authz::{Denied, Operation, Principal, Target, authorize};
 use crate::people::{NewPerson, network_registry_stream};
-use crate::tenants::{NewBody, body_stream};
+use crate::tenants::{NewBody, body_stream, seeded_body_id};
 use crate::{App, AppError, BodyFilter, Executed, Page};
 
 /// One caller (signed in or not) of the platform.
@@ -261,8 +265,69 @@ impl<'a> Caller<'a> {
         if let NetworkCommand::DelegateCoordinator { person, .. } = &command {
             self.require_person(*person).await?;
         }
-        self.app
+        let delegation = match &command {
+            NetworkCommand::DelegateCoordinator { id, person, from } => Some((*id, *person, *from)),
+            _ => None,
+        };
+        let executed = self
+            .app
             .execute::<NetworkRegistry>(network_registry_stream(), command, self.metadata()?)
+            .await?;
+        if let Some((network, person, from)) = delegation {
+            self.seat_in_ekg(network, person, from).await?;
+        }
+        Ok(executed)
+    }
+
+    /// A network's delegated coordinator sits in the national EKG,
+    /// representing the network.
+    async fn seat_in_ekg(
+        &self,
+        network: NetworkId,
+        person: PersonId,
+        from: NaiveDate,
+    ) -> Result<(), AppError> {
+        let ekg = seeded_body_id(TenantId::National, "EKG");
+        if self
+            .doc::<BodyView>(BODIES, &ekg.to_string())
+            .await?
+            .is_none()
+        {
+            tracing::warn!(%network, "no national EKG to seat the network coordinator in");
+            return Ok(());
+        }
+        let name = self
+            .doc::<NetworkView>(NETWORKS, &network.to_string())
+            .await?
+            .map_or_else(
+                || network.to_string(),
+                |view| view.names.best(Language::De).to_owned(),
+            );
+        let institution: String = format!("IIZ-Netzwerk {name}").chars().take(120).collect();
+        let command = BodyCommand::AdmitMember {
+            person,
+            role: BodyRole::Member,
+            institution: Institution::parse(&institution)
+                .map_err(|error| AppError::Validation(error.to_string()))?,
+            from,
+        };
+        match self
+            .app
+            .execute::<Body>(
+                body_stream(TenantId::National, ekg),
+                command,
+                self.metadata()?,
+            )
             .await
+        {
+            Ok(_) => Ok(()),
+            // Already seated (in this or another role): nothing to add.
+            Err(AppError::Domain { message, .. })
+                if message == BodyError::AlreadyMember(person).to_string() =>
+            {
+                Ok(())
+            }
+            Err(error) => Err(error),
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! `/metrics` in the Prometheus text format: HTTP requests (count and
 //! latency by route and status), appends made by this instance, the log's
-//! head and how far the outbox relay trails it.
+//! head, and how far the outbox relay and each read model trail it.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -29,6 +29,11 @@ struct RouteOnly {
     route: String,
 }
 
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ProjectionLabels {
+    projection: String,
+}
+
 fn latency_histogram() -> Histogram {
     // 1 ms … about 16 s.
     Histogram::new(exponential_buckets(0.001, 2.0, 15))
@@ -43,6 +48,7 @@ pub struct Metrics {
     appends: Gauge,
     head: Gauge,
     outbox_lag: Gauge,
+    projection_lag: Family<ProjectionLabels, Gauge>,
 }
 
 impl Metrics {
@@ -55,6 +61,7 @@ impl Metrics {
         let appends = Gauge::default();
         let head = Gauge::default();
         let outbox_lag = Gauge::default();
+        let projection_lag = Family::<ProjectionLabels, Gauge>::default();
         registry.register("http_requests", "HTTP requests answered", requests.clone());
         registry.register(
             "http_request_duration_seconds",
@@ -76,6 +83,12 @@ impl Metrics {
             "Log positions not yet relayed by the outbox relay",
             outbox_lag.clone(),
         );
+        registry.register(
+            "projection_lag_events",
+            "Log positions a read model has not applied: 0 while it runs inline with every \
+             append, the distance from its checkpoint while it waits for a rebuild",
+            projection_lag.clone(),
+        );
         Self {
             registry: Arc::new(registry),
             requests,
@@ -83,6 +96,7 @@ impl Metrics {
             appends,
             head,
             outbox_lag,
+            projection_lag,
         }
     }
 }
@@ -130,6 +144,24 @@ pub async fn render(State((app, metrics)): State<(App, Metrics)>) -> Response {
             if let Ok(relayed) = store.checkpoint(OUTBOX_CHECKPOINT).await {
                 let relayed = relayed.map_or(0, |checkpoint| checkpoint.cursor.position);
                 metrics.outbox_lag.set((head.position - relayed).max(0));
+            }
+            for projection in app.projections().iter() {
+                let Ok(checkpoint) = store.checkpoint(projection.name()).await else {
+                    continue;
+                };
+                // A projection whose checkpoint carries its current version
+                // is applied inline with every append.
+                let lag = match checkpoint {
+                    Some(checkpoint) if checkpoint.version == projection.version() => 0,
+                    Some(checkpoint) => head.position - checkpoint.cursor.position,
+                    None => head.position,
+                };
+                metrics
+                    .projection_lag
+                    .get_or_create(&ProjectionLabels {
+                        projection: projection.name().to_owned(),
+                    })
+                    .set(lag.max(0));
             }
         }
         Err(error) => tracing::warn!(%error, "metrics: cannot read the log head"),
