@@ -9,6 +9,7 @@
 mod architecture;
 mod commands;
 mod graphql;
+mod protection;
 mod replay;
 mod server;
 
