@@ -12,7 +12,7 @@ use iiz_projections::{
     BODIES, BODY_MEMBERS, BodyMembersView, BodyView, NETWORKS, NetworkView, PEOPLE, PersonView,
     TenantView,
 };
-use iiz_store::{DocKey, DocQuery, EventMetadata, EventStore};
+use iiz_store::{DocQuery, EventMetadata};
 use serde::de::DeserializeOwned;
 
 use crate::authz::{Denied, Operation, Principal, Target, authorize};
@@ -62,10 +62,7 @@ impl<'a> Caller<'a> {
         collection: &str,
         id: &str,
     ) -> Result<Option<T>, AppError> {
-        let doc = self.app.store.doc(&DocKey::new(collection, id)).await?;
-        doc.map(|doc| serde_json::from_value(doc.body))
-            .transpose()
-            .map_err(|error| AppError::Internal(format!("{collection}/{id}: {error}")))
+        self.app.typed_doc(collection, id).await
     }
 
     // --- structure: tenants, bodies, networks -------------------------------
@@ -133,6 +130,14 @@ impl<'a> Caller<'a> {
             ..DocQuery::default()
         };
         self.app.page(query, after).await
+    }
+
+    /// One regional network.
+    pub async fn network(&self, id: NetworkId) -> Result<NetworkView, AppError> {
+        self.check(Operation::ListNetworks, Target::platform())?;
+        self.doc::<NetworkView>(NETWORKS, &id.to_string())
+            .await?
+            .ok_or(AppError::Denied(Denied::NotFound))
     }
 
     // --- people ---------------------------------------------------------------

@@ -6,7 +6,7 @@ use iiz_domain::network::NetworkRegistry;
 use iiz_domain::person::Person;
 use iiz_domain::{Aggregate, Email, Language, PersonCommand, PersonId, PersonName, TenantId};
 use iiz_projections::{PEOPLE, PersonView};
-use iiz_store::{DocKey, EventStore, StreamRef};
+use iiz_store::StreamRef;
 
 use crate::authz::{Principal, TokenScope};
 use crate::{App, AppError};
@@ -39,10 +39,7 @@ impl App {
     /// A person as the directory has them, without authorization: for
     /// sign-in and the principal, never handed to clients as is.
     pub async fn person_view(&self, id: PersonId) -> Result<Option<PersonView>, AppError> {
-        let doc = self.store.doc(&DocKey::new(PEOPLE, id.to_string())).await?;
-        doc.map(|doc| serde_json::from_value(doc.body))
-            .transpose()
-            .map_err(|error| AppError::Internal(format!("person document {id}: {error}")))
+        self.typed_doc(PEOPLE, &id.to_string()).await
     }
 
     /// The principal of a registered person with their current roles,

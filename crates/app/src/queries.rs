@@ -86,10 +86,19 @@ impl App {
     }
 
     pub async fn tenant(&self, id: TenantId) -> Result<Option<TenantView>, AppError> {
-        let doc = self.store.doc(&DocKey::new(TENANTS, id.as_str())).await?;
+        self.typed_doc(TENANTS, id.as_str()).await
+    }
+
+    /// One read-model document as its view type.
+    pub(crate) async fn typed_doc<T: DeserializeOwned>(
+        &self,
+        collection: &str,
+        id: &str,
+    ) -> Result<Option<T>, AppError> {
+        let doc = self.store.doc(&DocKey::new(collection, id)).await?;
         doc.map(|doc| serde_json::from_value(doc.body))
             .transpose()
-            .map_err(|error| AppError::Store(iiz_store::StoreError::Corrupt(error.to_string())))
+            .map_err(|error| AppError::Internal(format!("{collection}/{id}: {error}")))
     }
 
     /// Bodies by name, filtered.

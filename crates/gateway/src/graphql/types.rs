@@ -11,33 +11,12 @@ use iiz_store::ApiTokenRecord;
 
 /// A national language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "DomainLanguage")]
 pub enum Language {
     De,
     Fr,
     It,
     Rm,
-}
-
-impl From<DomainLanguage> for Language {
-    fn from(value: DomainLanguage) -> Self {
-        match value {
-            DomainLanguage::De => Self::De,
-            DomainLanguage::Fr => Self::Fr,
-            DomainLanguage::It => Self::It,
-            DomainLanguage::Rm => Self::Rm,
-        }
-    }
-}
-
-impl From<Language> for DomainLanguage {
-    fn from(value: Language) -> Self {
-        match value {
-            Language::De => Self::De,
-            Language::Fr => Self::Fr,
-            Language::It => Self::It,
-            Language::Rm => Self::Rm,
-        }
-    }
 }
 
 /// A text in one language.
@@ -59,6 +38,7 @@ pub fn localized(names: &LocalizedName) -> Vec<LocalizedText> {
 
 /// What a body is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "BodyKind")]
 pub enum BodyKindValue {
     Steering,
     ExpertCoordination,
@@ -67,32 +47,9 @@ pub enum BodyKindValue {
     Subcommittee,
 }
 
-impl From<BodyKind> for BodyKindValue {
-    fn from(value: BodyKind) -> Self {
-        match value {
-            BodyKind::Steering => Self::Steering,
-            BodyKind::ExpertCoordination => Self::ExpertCoordination,
-            BodyKind::Office => Self::Office,
-            BodyKind::WorkingGroup => Self::WorkingGroup,
-            BodyKind::Subcommittee => Self::Subcommittee,
-        }
-    }
-}
-
-impl From<BodyKindValue> for BodyKind {
-    fn from(value: BodyKindValue) -> Self {
-        match value {
-            BodyKindValue::Steering => Self::Steering,
-            BodyKindValue::ExpertCoordination => Self::ExpertCoordination,
-            BodyKindValue::Office => Self::Office,
-            BodyKindValue::WorkingGroup => Self::WorkingGroup,
-            BodyKindValue::Subcommittee => Self::Subcommittee,
-        }
-    }
-}
-
 /// A role in a tenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "TenantRole")]
 pub enum TenantRoleValue {
     Coordinator,
     Office,
@@ -102,62 +59,15 @@ pub enum TenantRoleValue {
     TenantAdmin,
 }
 
-impl From<TenantRole> for TenantRoleValue {
-    fn from(value: TenantRole) -> Self {
-        match value {
-            TenantRole::Coordinator => Self::Coordinator,
-            TenantRole::Office => Self::Office,
-            TenantRole::Member => Self::Member,
-            TenantRole::Chair => Self::Chair,
-            TenantRole::Observer => Self::Observer,
-            TenantRole::TenantAdmin => Self::TenantAdmin,
-        }
-    }
-}
-
-impl From<TenantRoleValue> for TenantRole {
-    fn from(value: TenantRoleValue) -> Self {
-        match value {
-            TenantRoleValue::Coordinator => Self::Coordinator,
-            TenantRoleValue::Office => Self::Office,
-            TenantRoleValue::Member => Self::Member,
-            TenantRoleValue::Chair => Self::Chair,
-            TenantRoleValue::Observer => Self::Observer,
-            TenantRoleValue::TenantAdmin => Self::TenantAdmin,
-        }
-    }
-}
-
 /// A seat in a body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "BodyRole")]
 pub enum BodyRoleValue {
     Chair,
     Deputy,
     Member,
     /// Attends without a vote.
     Guest,
-}
-
-impl From<BodyRole> for BodyRoleValue {
-    fn from(value: BodyRole) -> Self {
-        match value {
-            BodyRole::Chair => Self::Chair,
-            BodyRole::Deputy => Self::Deputy,
-            BodyRole::Member => Self::Member,
-            BodyRole::Guest => Self::Guest,
-        }
-    }
-}
-
-impl From<BodyRoleValue> for BodyRole {
-    fn from(value: BodyRoleValue) -> Self {
-        match value {
-            BodyRoleValue::Chair => Self::Chair,
-            BodyRoleValue::Deputy => Self::Deputy,
-            BodyRoleValue::Member => Self::Member,
-            BodyRoleValue::Guest => Self::Guest,
-        }
-    }
 }
 
 /// The national IIZ (`CH`) or a canton.

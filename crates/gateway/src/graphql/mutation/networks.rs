@@ -2,7 +2,6 @@
 
 use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
-use iiz_app::AppError;
 use iiz_domain::{NetworkCommand, NetworkId, PersonId};
 
 use super::{LocalizedTextInput, caller, network_id};
@@ -24,15 +23,11 @@ impl NetworkMutations {
             .network_command(command)
             .await
             .map_err(|error| request.error(error))?;
-        let page = caller
-            .networks(iiz_app::MAX_PAGE, None)
+        caller
+            .network(id)
             .await
-            .map_err(|error| request.error(error))?;
-        page.items
-            .into_iter()
-            .find(|network| network.id == id)
             .map(Into::into)
-            .ok_or_else(|| request.error(AppError::Internal(format!("network {id} vanished"))))
+            .map_err(|error| request.error(error))
     }
 }
 
