@@ -17,4 +17,11 @@ pub enum ErrorKind {
 /// Implemented by every domain error enum.
 pub trait Classify {
     fn kind(&self) -> ErrorKind;
+
+    /// Machine-readable facts about the refusal that a client can act on
+    /// (the current state and the allowed next steps, say), which protocol
+    /// boundaries pass on next to the code.
+    fn details(&self) -> Option<serde_json::Value> {
+        None
+    }
 }

@@ -238,6 +238,10 @@ uuid_id!(
     /// Identifier of a regional IIZ network.
     NetworkId
 );
+uuid_id!(
+    /// Identifier of a Seismograf concern (Anliegen).
+    ConcernId
+);
 
 #[cfg(test)]
 mod tests {

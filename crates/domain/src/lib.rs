@@ -6,9 +6,11 @@
 
 pub mod aggregate;
 pub mod body;
+pub mod concern;
 pub mod error;
 pub mod ids;
 pub mod network;
+pub mod partner;
 pub mod person;
 pub mod roles;
 pub mod tenant;
@@ -18,9 +20,11 @@ pub mod text;
 mod testing;
 
 pub use aggregate::{Aggregate, DomainEvent, EventCodecError};
+pub use concern::{Concern, ConcernCommand, ConcernError, ConcernEvent};
 pub use error::ErrorKind;
-pub use ids::{BodyId, CantonCode, Language, NetworkId, PersonId, TenantId};
+pub use ids::{BodyId, CantonCode, ConcernId, Language, NetworkId, PersonId, TenantId};
 pub use network::{NetworkCommand, NetworkError, NetworkEvent, NetworkRegistry};
+pub use partner::{Partner, Party};
 pub use person::{Person, PersonCommand, PersonError, PersonEvent};
 pub use roles::{BodyRole, TenantRole};
-pub use text::{Email, Institution, PersonName};
+pub use text::{Email, Institution, Link, PersonName, Title};

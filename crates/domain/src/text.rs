@@ -9,7 +9,7 @@ use crate::ids::Language;
 
 mod single_line;
 
-pub use single_line::{Email, Field, Institution, PersonName};
+pub use single_line::{Email, Field, Institution, Link, PersonName, Title};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
@@ -41,6 +41,8 @@ pub enum TextError {
     EmailLocalPart,
     #[error("the domain of an e-mail address needs a '.' between its parts and no spaces")]
     EmailDomain,
+    #[error("a link must be an absolute https:// or http:// address without spaces")]
+    NotALink,
 }
 
 /// A short text (a name, a title) in one or more of de/fr/it.

@@ -5,6 +5,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
+use crate::concern::{MAX_ROUTE_STEPS, RouteSnapshot, RouteStep};
 use crate::error::{Classify, ErrorKind};
 use crate::ids::{Language, TenantId};
 use crate::text::LocalizedName;
@@ -20,6 +21,11 @@ pub enum TenantCommand {
     Rename {
         names: LocalizedName,
     },
+    /// Replaces the route concerns take inside the tenant; concerns already
+    /// under way keep the version they started with.
+    DefineConcernRoute {
+        steps: Vec<RouteStep>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +39,10 @@ pub enum TenantEvent {
     Renamed {
         names: LocalizedName,
     },
+    ConcernRouteDefined {
+        version: u32,
+        steps: Vec<RouteStep>,
+    },
 }
 
 impl DomainEvent for TenantEvent {
@@ -40,6 +50,7 @@ impl DomainEvent for TenantEvent {
         match self {
             Self::Registered { .. } => "Registered",
             Self::Renamed { .. } => "Renamed",
+            Self::ConcernRouteDefined { .. } => "ConcernRouteDefined",
         }
     }
 }
@@ -56,6 +67,8 @@ pub enum TenantError {
         "the name must be given in every official interface language (de, fr, it); {0} is missing"
     )]
     MissingOfficialLanguage(Language),
+    #[error("a concern route has at most {max} steps; {given} were given")]
+    RouteTooLong { given: usize, max: usize },
 }
 
 impl Classify for TenantError {
@@ -63,7 +76,9 @@ impl Classify for TenantError {
         match self {
             Self::AlreadyRegistered(_) => ErrorKind::AlreadyExists,
             Self::NotRegistered => ErrorKind::NotFound,
-            Self::NoOfficialLanguage | Self::MissingOfficialLanguage(_) => ErrorKind::Validation,
+            Self::NoOfficialLanguage
+            | Self::MissingOfficialLanguage(_)
+            | Self::RouteTooLong { .. } => ErrorKind::Validation,
         }
     }
 }
@@ -79,9 +94,19 @@ struct Registered {
     id: TenantId,
     names: LocalizedName,
     official_languages: Vec<Language>,
+    concern_route: RouteSnapshot,
 }
 
 impl Tenant {
+    /// The route a concern drafted now takes (the direct default until the
+    /// tenant defines one).
+    pub fn concern_route(&self) -> RouteSnapshot {
+        self.registered
+            .as_ref()
+            .map(|tenant| tenant.concern_route.clone())
+            .unwrap_or_default()
+    }
+
     pub fn id(&self) -> Option<TenantId> {
         self.registered.as_ref().map(|tenant| tenant.id)
     }
@@ -155,6 +180,22 @@ impl Aggregate for Tenant {
                 }
                 Ok(vec![TenantEvent::Renamed { names }])
             }
+            (TenantCommand::DefineConcernRoute { .. }, None) => Err(TenantError::NotRegistered),
+            (TenantCommand::DefineConcernRoute { steps }, Some(existing)) => {
+                if steps.len() > MAX_ROUTE_STEPS {
+                    return Err(TenantError::RouteTooLong {
+                        given: steps.len(),
+                        max: MAX_ROUTE_STEPS,
+                    });
+                }
+                if steps == existing.concern_route.steps {
+                    return Ok(vec![]);
+                }
+                Ok(vec![TenantEvent::ConcernRouteDefined {
+                    version: existing.concern_route.version + 1,
+                    steps,
+                }])
+            }
         }
     }
 
@@ -169,11 +210,20 @@ impl Aggregate for Tenant {
                     id: *id,
                     names: names.clone(),
                     official_languages: official_languages.clone(),
+                    concern_route: RouteSnapshot::default(),
                 });
             }
             TenantEvent::Renamed { names } => {
                 if let Some(registered) = self.registered.as_mut() {
                     registered.names = names.clone();
+                }
+            }
+            TenantEvent::ConcernRouteDefined { version, steps } => {
+                if let Some(registered) = self.registered.as_mut() {
+                    registered.concern_route = RouteSnapshot {
+                        version: *version,
+                        steps: steps.clone(),
+                    };
                 }
             }
         }

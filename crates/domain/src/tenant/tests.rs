@@ -119,3 +119,64 @@ fn romansh_is_an_official_language_without_a_required_name() {
             official_languages: vec![Language::De, Language::It, Language::Rm],
         }]);
 }
+
+fn office_check() -> Vec<RouteStep> {
+    use crate::concern::{StepActor, StepKind};
+    use crate::roles::TenantRole;
+    vec![RouteStep {
+        label: crate::text::Title::parse("Prüfung Geschäftsstelle").unwrap(),
+        actor: StepActor::Role(TenantRole::Office),
+        kind: StepKind::Approves,
+    }]
+}
+
+#[test]
+fn a_tenant_defines_its_concern_route_in_versions() {
+    given::<Tenant>([registered()])
+        .when(TenantCommand::DefineConcernRoute {
+            steps: office_check(),
+        })
+        .then([TenantEvent::ConcernRouteDefined {
+            version: 1,
+            steps: office_check(),
+        }]);
+    let defined = [
+        registered(),
+        TenantEvent::ConcernRouteDefined {
+            version: 1,
+            steps: office_check(),
+        },
+    ];
+    given::<Tenant>(defined.clone())
+        .when(TenantCommand::DefineConcernRoute {
+            steps: office_check(),
+        })
+        .then([]);
+    given::<Tenant>(defined.clone())
+        .when(TenantCommand::DefineConcernRoute { steps: vec![] })
+        .then([TenantEvent::ConcernRouteDefined {
+            version: 2,
+            steps: vec![],
+        }]);
+    let tenant = Tenant::replay(&defined);
+    assert_eq!(tenant.concern_route().version, 1);
+    assert_eq!(
+        Tenant::replay(&[registered()]).concern_route(),
+        RouteSnapshot::default()
+    );
+}
+
+#[test]
+fn a_route_is_bounded_and_needs_a_registered_tenant() {
+    given::<Tenant>([registered()])
+        .when(TenantCommand::DefineConcernRoute {
+            steps: vec![office_check()[0].clone(); MAX_ROUTE_STEPS + 1],
+        })
+        .then_err(TenantError::RouteTooLong {
+            given: MAX_ROUTE_STEPS + 1,
+            max: MAX_ROUTE_STEPS,
+        });
+    given::<Tenant>([])
+        .when(TenantCommand::DefineConcernRoute { steps: vec![] })
+        .then_err(TenantError::NotRegistered);
+}

@@ -12,6 +12,8 @@ pub enum Field {
     PersonName,
     Email,
     Institution,
+    Title,
+    Link,
 }
 
 impl fmt::Display for Field {
@@ -20,6 +22,8 @@ impl fmt::Display for Field {
             Self::PersonName => "name",
             Self::Email => "e-mail address",
             Self::Institution => "institution",
+            Self::Title => "title",
+            Self::Link => "link",
         })
     }
 }
@@ -153,6 +157,44 @@ impl Institution {
 
 string_type!(Institution);
 
+/// The title of a concern, an attachment or an agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Title(String);
+
+impl Title {
+    pub const MAX_CHARS: usize = 200;
+
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        single_line(input, Field::Title, Self::MAX_CHARS).map(Self)
+    }
+}
+
+string_type!(Title);
+
+/// A link to a document kept elsewhere (the platform stores no files): an
+/// absolute `https://` or `http://` address without spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Link(String);
+
+impl Link {
+    pub const MAX_CHARS: usize = 2_000;
+
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        let text = single_line(input, Field::Link, Self::MAX_CHARS)?;
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"));
+        match rest {
+            Some(rest) if !rest.is_empty() && !rest.contains(char::is_whitespace) => Ok(Self(text)),
+            _ => Err(TextError::NotALink),
+        }
+    }
+}
+
+string_type!(Link);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +256,22 @@ mod tests {
             Email::parse(&format!("x{long}")),
             Err(TextError::FieldTooLong { length: 255, .. })
         ));
+    }
+
+    #[test]
+    fn links_are_absolute_web_addresses() {
+        assert!(Link::parse(" https://www.iiz.ch/anliegen.pdf ").is_ok());
+        assert!(Link::parse("http://intranet.zh.ch/x").is_ok());
+        for bad in [
+            "ftp://x",
+            "https://",
+            "www.iiz.ch",
+            "https://a b",
+            "javascript:alert(1)",
+        ] {
+            assert!(Link::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Title::parse(" "), Err(TextError::Blank(Field::Title)));
     }
 
     #[test]

@@ -1,0 +1,109 @@
+//! Why a concern command was refused.
+
+use serde_json::{Value, json};
+
+use super::content::MissingField;
+use super::route::{StepKind, StepOutcome};
+use super::stage::{ConcernAction, ConcernStage};
+use crate::error::{Classify, ErrorKind};
+use crate::ids::ConcernId;
+use crate::partner::Party;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConcernError {
+    #[error("the concern already exists")]
+    AlreadyDrafted,
+    #[error("the concern does not exist")]
+    NotDrafted,
+    /// The workflow does not allow the step now; names what it allows.
+    #[error("a concern that is {stage} cannot {action}; allowed now: {}", list(.allowed))]
+    NotAllowed {
+        action: ConcernAction,
+        stage: ConcernStage,
+        allowed: Vec<ConcernAction>,
+    },
+    #[error("the {0} is required")]
+    Missing(MissingField),
+    #[error("a rationale is required to {0}")]
+    RationaleRequired(ConcernAction),
+    #[error("the current route step is {current}, not {given}")]
+    WrongStep { current: usize, given: usize },
+    #[error("a step that {kind:?} cannot record {outcome:?}; it records one of {allowed:?}")]
+    OutcomeNotForStep {
+        kind: StepKind,
+        outcome: StepOutcome,
+        allowed: &'static [StepOutcome],
+    },
+    #[error("{0} already endorses the concern")]
+    AlreadyEndorsed(Party),
+    #[error("{0} submits the concern and cannot also endorse it")]
+    OwnEndorsement(Party),
+    #[error("a concern cannot be merged into or bundled with itself")]
+    SelfReference,
+    #[error("the concern was already consolidated in this network")]
+    AlreadyConsolidated,
+    #[error("concern {0} was already absorbed")]
+    AlreadyAbsorbed(ConcernId),
+    #[error("an internal comment can only come from the originating tenant")]
+    InternalCommentElsewhere,
+    #[error("the text of a comment or an answer cannot be empty")]
+    EmptyText,
+    #[error("what information is needed must be said when returning for information")]
+    NeededInformationMissing,
+    #[error("the concern may have at most {max} attachments")]
+    TooManyAttachments { max: usize },
+    #[error(
+        "a concern can only be absorbed while it is before the national bodies, not while it is {0}"
+    )]
+    CannotAbsorb(ConcernStage),
+}
+
+fn list(actions: &[ConcernAction]) -> String {
+    if actions.is_empty() {
+        return "nothing".to_owned();
+    }
+    actions
+        .iter()
+        .map(ConcernAction::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Classify for ConcernError {
+    fn kind(&self) -> ErrorKind {
+        match self {
+            Self::AlreadyDrafted => ErrorKind::AlreadyExists,
+            Self::NotDrafted => ErrorKind::NotFound,
+            Self::NotAllowed { .. }
+            | Self::WrongStep { .. }
+            | Self::AlreadyEndorsed(_)
+            | Self::AlreadyConsolidated
+            | Self::AlreadyAbsorbed(_)
+            | Self::CannotAbsorb(_) => ErrorKind::InvalidState,
+            Self::Missing(_)
+            | Self::RationaleRequired(_)
+            | Self::OutcomeNotForStep { .. }
+            | Self::OwnEndorsement(_)
+            | Self::SelfReference
+            | Self::InternalCommentElsewhere
+            | Self::EmptyText
+            | Self::NeededInformationMissing
+            | Self::TooManyAttachments { .. } => ErrorKind::Validation,
+        }
+    }
+
+    fn details(&self) -> Option<Value> {
+        match self {
+            Self::NotAllowed {
+                action,
+                stage,
+                allowed,
+            } => Some(json!({
+                "action": action.as_str(),
+                "state": stage.as_str(),
+                "allowed": allowed.iter().map(ConcernAction::as_str).collect::<Vec<_>>(),
+            })),
+            _ => None,
+        }
+    }
+}

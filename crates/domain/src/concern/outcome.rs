@@ -1,0 +1,60 @@
+//! The outcomes the national steps record.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::FreeText;
+
+/// How a concern is submitted nationally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Through the Fachstelle, the single entry gate, which triages it.
+    ViaFachstelle,
+    /// Directly to the EKG (e.g. by a conference represented there).
+    DirectToEkg,
+}
+
+/// Why the Fachstelle returns a concern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnReason {
+    NotIizRelevant,
+    CantonalMatter,
+    NeedsInformation,
+}
+
+/// What the STG decides on a concern (and what the EKG proposes to it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StgOutcome {
+    Recommendation,
+    Project,
+    WorkingGroup,
+    NewActionField,
+    Declined,
+}
+
+/// What the EKG does with a concern.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EkgOutcome {
+    /// The EKG deals with it itself; an answer follows.
+    HandleInEkg,
+    /// A working group takes it on (named until working groups are modelled).
+    GiveToWorkingGroup { working_group: FreeText },
+    /// Proposed to the STG: the EKG's recommendation, kept apart from the
+    /// STG's decision.
+    ProposeToStg { proposal: StgOutcome },
+    /// Closed by the EKG with the official answer.
+    CloseWithAnswer { answer: FreeText },
+}
+
+/// Who may read a comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentVisibility {
+    /// Only the originating tenant.
+    Internal,
+    /// Everyone who may see the concern, the national bodies included.
+    Shared,
+}
