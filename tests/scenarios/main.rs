@@ -9,8 +9,10 @@
 mod architecture;
 mod commands;
 mod graphql;
+mod live;
 mod protection;
 mod replay;
+mod seismograf;
 mod server;
 
 /// Generates one test per backend for an `async fn(Backend)` scenario.

@@ -46,6 +46,22 @@ impl<'a> Caller<'a> {
         authorize(self.principal, operation, &target).map_err(AppError::Denied)
     }
 
+    pub(crate) fn check_operation(
+        &self,
+        operation: Operation,
+        target: Target,
+    ) -> Result<(), AppError> {
+        self.check(operation, target)
+    }
+
+    pub(crate) fn app(&self) -> &'a App {
+        self.app
+    }
+
+    pub(crate) fn event_metadata(&self) -> Result<EventMetadata, AppError> {
+        self.metadata()
+    }
+
     /// Who the events of this caller's commands name as their actor.
     fn actor(&self) -> Result<String, AppError> {
         self.principal

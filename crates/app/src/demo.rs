@@ -1,6 +1,6 @@
 //! Demo data, loaded through the same commands as real use: the 27
-//! tenants, the national and cantonal bodies, and fictitious people with
-//! sign-in accounts.
+//! tenants, the national and cantonal bodies, fictitious people with
+//! sign-in accounts, and Seismograf concerns in every stage.
 
 use crate::catalog::CantonCatalog;
 use crate::{App, AppError};
@@ -15,13 +15,16 @@ pub use crate::demo_people::{DEMO_PASSWORD, DemoLogin};
 pub struct DemoReport {
     pub tenants_registered: usize,
     pub bodies_established: usize,
+    /// Demo concerns drafted (none when they were loaded before).
+    pub concerns: usize,
     /// The demo sign-ins, to print for whoever tries the platform.
     pub logins: Vec<DemoLogin>,
 }
 
 impl App {
     /// Loads the 27 tenants, the national bodies and the cantonal bodies of
-    /// the panorama. Running it again adds nothing.
+    /// the panorama, the demo people and the demo concerns. Running it again
+    /// adds nothing.
     pub async fn load_demo(&self) -> Result<DemoReport, AppError> {
         let catalog =
             CantonCatalog::embedded().map_err(|error| AppError::Validation(error.to_string()))?;
@@ -29,9 +32,11 @@ impl App {
         let national = self.seed_national_bodies(SYSTEM_ACTOR).await?;
         let cantonal = self.seed_cantonal_bodies(&catalog, SYSTEM_ACTOR).await?;
         let logins = self.load_demo_people(SYSTEM_ACTOR).await?;
+        let concerns = Box::pin(self.load_demo_concerns()).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,
             bodies_established: national + cantonal,
+            concerns,
             logins,
         })
     }

@@ -9,6 +9,7 @@ use iiz_domain::{
     BodyRole, CantonCode, Email, Institution, Language, PersonCommand, PersonId, PersonName,
     TenantId, TenantRole,
 };
+use iiz_projections::BODIES;
 use iiz_store::EventMetadata;
 use uuid::Uuid;
 
@@ -113,7 +114,121 @@ const PEOPLE: &[DemoPerson] = &[
         seats: &[],
         who: "platform administrator",
     },
+    DemoPerson {
+        name: "Reto Vorlage",
+        email: "reto.vorlage@zh.demo.iiz.invalid",
+        home: "ZH",
+        language: Language::De,
+        roles: &[("ZH", TenantRole::Office)],
+        platform_admin: false,
+        seats: &[],
+        who: "IIZ office (Geschäftsstelle) of Zurich",
+    },
+    DemoPerson {
+        name: "Sabine Beleg",
+        email: "sabine.beleg@zh.demo.iiz.invalid",
+        home: "ZH",
+        language: Language::De,
+        roles: &[("ZH", TenantRole::Member)],
+        platform_admin: false,
+        seats: &[],
+        who: "member of the Trägerschaft IIZ-Netzwerk, Zurich",
+    },
+    DemoPerson {
+        name: "Urs Vorbild",
+        email: "urs.vorbild@so.demo.iiz.invalid",
+        home: "SO",
+        language: Language::De,
+        roles: &[("SO", TenantRole::Coordinator)],
+        platform_admin: false,
+        seats: &[],
+        who: "cantonal IIZ coordinator of Solothurn",
+    },
+    DemoPerson {
+        name: "Nadia Entwurf",
+        email: "nadia.entwurf@so.demo.iiz.invalid",
+        home: "SO",
+        language: Language::De,
+        roles: &[("SO", TenantRole::Office)],
+        platform_admin: false,
+        seats: &[],
+        who: "IIZ-Geschäftsstelle of Solothurn",
+    },
+    DemoPerson {
+        name: "Rolf Schema",
+        email: "rolf.schema@so.demo.iiz.invalid",
+        home: "SO",
+        language: Language::De,
+        roles: &[("SO", TenantRole::Member)],
+        platform_admin: false,
+        seats: &[],
+        who: "member of the IIZ-EKG of Solothurn",
+    },
+    DemoPerson {
+        name: "Hans Probe",
+        email: "hans.probe@be.demo.iiz.invalid",
+        home: "BE",
+        language: Language::De,
+        roles: &[("BE", TenantRole::Coordinator)],
+        platform_admin: false,
+        seats: &[],
+        who: "cantonal IIZ coordinator of Bern",
+    },
+    DemoPerson {
+        name: "Claire Modèle",
+        email: "claire.modele@vd.demo.iiz.invalid",
+        home: "VD",
+        language: Language::Fr,
+        roles: &[("VD", TenantRole::Coordinator)],
+        platform_admin: false,
+        seats: &[],
+        who: "cantonal IIZ coordinator of Vaud",
+    },
+    DemoPerson {
+        name: "Nicole Gabarit",
+        email: "nicole.gabarit@skos.demo.iiz.invalid",
+        home: "CH",
+        language: Language::De,
+        roles: &[("CH", TenantRole::Member)],
+        platform_admin: false,
+        seats: &[("EKG", BodyRole::Member, "SKOS")],
+        who: "SKOS delegate in the EKG",
+    },
+    DemoPerson {
+        name: "Martin Raster",
+        email: "martin.raster@netz.demo.iiz.invalid",
+        home: "BE",
+        language: Language::De,
+        roles: &[],
+        platform_admin: false,
+        seats: &[],
+        who: "coordinator of the network Espace Mittelland",
+    },
 ];
+
+/// Seats in cantonal bodies that concern routes name: e-mail, canton,
+/// seeded body, role, institution.
+const CANTONAL_SEATS: &[(&str, &str, &str, BodyRole, &str)] = &[
+    (
+        "sabine.beleg@zh.demo.iiz.invalid",
+        "ZH",
+        "Trägerschaft IIZ-Netzwerk Kanton Zürich",
+        BodyRole::Member,
+        "Kantonales Sozialamt",
+    ),
+    (
+        "rolf.schema@so.demo.iiz.invalid",
+        "SO",
+        "IIZ-Entwicklungs- und Koordinationsgremium",
+        BodyRole::Member,
+        "Amt für Wirtschaft und Arbeit",
+    ),
+];
+
+/// The id of a demo person, derived from their e-mail.
+pub(crate) fn demo_person_id(email: &str) -> PersonId {
+    PersonId::from_uuid(Uuid::new_v5(&DEMO_NAMESPACE, email.as_bytes()))
+}
 
 fn invalid(error: impl std::fmt::Display) -> AppError {
     AppError::Validation(error.to_string())
@@ -139,7 +254,7 @@ impl App {
         let since = NaiveDate::from_ymd_opt(2024, 1, 1).ok_or_else(|| invalid("seed date"))?;
         let mut logins = Vec::new();
         for demo in PEOPLE {
-            let id = PersonId::from_uuid(Uuid::new_v5(&DEMO_NAMESPACE, demo.email.as_bytes()));
+            let id = demo_person_id(demo.email);
             let home = tenant(demo.home)?;
             let email = Email::parse(demo.email).map_err(invalid)?;
             let person = NewPerson {
@@ -183,25 +298,9 @@ impl App {
                 }
             }
             for (body, role, institution) in demo.seats {
-                let body_id = seeded_body_id(TenantId::National, body);
-                let command = BodyCommand::AdmitMember {
-                    person: id,
-                    role: *role,
-                    institution: Institution::parse(institution).map_err(invalid)?,
-                    from: since,
-                };
-                match self
-                    .execute::<Body>(
-                        body_stream(TenantId::National, body_id),
-                        command,
-                        EventMetadata::new(actor),
-                    )
-                    .await
-                {
-                    Ok(_) => {}
-                    Err(error) if already(&error, &[BodyError::AlreadyMember(id).to_string()]) => {}
-                    Err(error) => return Err(error),
-                }
+                let seat = (*role, *institution);
+                self.admit_demo_seat(TenantId::National, body, id, seat, since, actor)
+                    .await?;
             }
             self.set_password(id, email.as_str(), DEMO_PASSWORD).await?;
             logins.push(DemoLogin {
@@ -210,6 +309,54 @@ impl App {
                 who: demo.who.to_owned(),
             });
         }
+        for (email, canton, body, role, institution) in CANTONAL_SEATS {
+            let seat = (*role, *institution);
+            let person = demo_person_id(email);
+            self.admit_demo_seat(tenant(canton)?, body, person, seat, since, actor)
+                .await?;
+        }
         Ok(logins)
+    }
+
+    /// Seats a demo person in a seeded body, unless seated already or the
+    /// body was not seeded.
+    async fn admit_demo_seat(
+        &self,
+        tenant: TenantId,
+        body: &str,
+        person: PersonId,
+        (role, institution): (BodyRole, &str),
+        since: NaiveDate,
+        actor: &str,
+    ) -> Result<(), AppError> {
+        let body_id = seeded_body_id(tenant, body);
+        if self
+            .typed_doc::<serde_json::Value>(BODIES, &body_id.to_string())
+            .await?
+            .is_none()
+        {
+            tracing::warn!(%tenant, body, "demo seat skipped: the body was not seeded");
+            return Ok(());
+        }
+        let command = BodyCommand::AdmitMember {
+            person,
+            role,
+            institution: Institution::parse(institution).map_err(invalid)?,
+            from: since,
+        };
+        match self
+            .execute::<Body>(
+                body_stream(tenant, body_id),
+                command,
+                EventMetadata::new(actor),
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(error) if already(&error, &[BodyError::AlreadyMember(person).to_string()]) => {
+                Ok(())
+            }
+            Err(error) => Err(error),
+        }
     }
 }

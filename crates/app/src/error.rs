@@ -13,7 +13,12 @@ use crate::authz::Denied;
 pub enum AppError {
     /// A business refusal: nothing was written.
     #[error("{message}")]
-    Domain { kind: ErrorKind, message: String },
+    Domain {
+        kind: ErrorKind,
+        message: String,
+        /// Facts a client can act on (the state, the allowed next steps).
+        details: Option<serde_json::Value>,
+    },
     /// The input could not be parsed.
     #[error("invalid input: {0}")]
     Validation(String),
@@ -40,6 +45,7 @@ impl AppError {
         Self::Domain {
             kind: error.kind(),
             message: error.to_string(),
+            details: error.details(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use iiz_domain::TenantId;
 use iiz_projections::{BODIES, BodyView, TENANTS, TenantView};
-use iiz_store::{DocKey, DocQuery, EventStore};
+use iiz_store::{DocFilter, DocKey, DocQuery, EventStore};
 use serde::de::DeserializeOwned;
 
 use crate::{App, AppError};
@@ -110,21 +110,24 @@ impl App {
     ) -> Result<Page<BodyView>, AppError> {
         let mut filters = Vec::new();
         if let Some(kind) = filter.kind {
-            filters.push((
+            filters.push(DocFilter::Eq(
                 "kind".to_owned(),
                 serde_json::to_value(kind)
                     .map_err(|error| AppError::Validation(error.to_string()))?,
             ));
         }
         if let Some(active) = filter.active {
-            filters.push(("active".to_owned(), serde_json::Value::Bool(active)));
+            filters.push(DocFilter::Eq(
+                "active".to_owned(),
+                serde_json::Value::Bool(active),
+            ));
         }
         let query = DocQuery {
             collection: BODIES.to_owned(),
             tenant: filter.tenant.map(|tenant| tenant.as_str().to_owned()),
             filters,
             limit: first,
-            after: None,
+            ..DocQuery::default()
         };
         self.page(query, after).await
     }

@@ -109,6 +109,7 @@ impl App {
             return Err(AppError::Domain {
                 kind: ErrorKind::NotFound,
                 message: format!("tenant {} is not registered", body.tenant),
+                details: None,
             });
         }
         if let Some(parent) = body.parent {
@@ -121,6 +122,7 @@ impl App {
                         "parent body {parent} does not exist in tenant {}",
                         body.tenant
                     ),
+                    details: None,
                 });
             }
         }

@@ -9,6 +9,7 @@
 //! &mut Report)` and call it from `main`.
 
 mod append;
+mod concerns;
 mod graphql;
 mod load;
 mod machine;
@@ -50,7 +51,7 @@ struct Args {
     loads: usize,
 
     /// A smoke test: 0.5 s per measurement, 0.1 s warm-up, 200 loads, a
-    /// replay of 20 000 events.
+    /// replay of 20 000 events, 10 000 concerns unless `--concerns` says.
     #[arg(long, conflicts_with_all = ["duration", "warmup", "loads", "replay_events"])]
     quick: bool,
 
@@ -71,12 +72,16 @@ struct Args {
     #[arg(long, default_value_t = 1_000_000)]
     replay_events: usize,
 
+    /// Concerns generated for the concerns section [default: 100000].
+    #[arg(long, value_name = "COUNT")]
+    concerns: Option<usize>,
+
     /// Backends to measure (repeat the flag for several).
     #[arg(long = "backend", value_enum, default_values_t = [BackendChoice::Sqlite, BackendChoice::Postgres])]
     backends: Vec<BackendChoice>,
 
     /// Sections to run (repeat the flag for several); all by default.
-    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql])]
+    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns])]
     sections: Vec<Section>,
 
     /// Admin connection to PostgreSQL; a fresh database is created through
@@ -106,6 +111,9 @@ pub enum Section {
     Replay,
     /// The GraphQL API next to a plain JSON handler.
     Graphql,
+    /// The intake queue and full-text search over many concerns, next to
+    /// plain SQL.
+    Concerns,
 }
 
 /// What every section needs to know about the run.
@@ -114,6 +122,7 @@ pub struct Settings {
     pub timing: Timing,
     pub loads: usize,
     pub replay_events: usize,
+    pub concerns: usize,
     pub writers: usize,
     pub rounds: usize,
     pub pool_size: u32,
@@ -134,6 +143,12 @@ impl Settings {
         if loads == 0 || args.writers == 0 || args.pool_size == 0 || args.rounds == 0 {
             bail!("--loads, --writers, --rounds and --pool-size must be at least 1");
         }
+        let concerns = args
+            .concerns
+            .unwrap_or(if args.quick { 10_000 } else { 100_000 });
+        if concerns == 0 {
+            bail!("--concerns must be at least 1");
+        }
         let mut backends = Vec::new();
         for backend in &args.backends {
             if !backends.contains(backend) {
@@ -147,6 +162,7 @@ impl Settings {
             },
             loads,
             replay_events,
+            concerns,
             writers: args.writers,
             rounds: if args.quick { 1 } else { args.rounds },
             pool_size: args.pool_size,
@@ -192,6 +208,9 @@ async fn main() -> anyhow::Result<()> {
     if args.sections.contains(&Section::Graphql) {
         graphql::run_graphql_benchmarks(&settings, &mut report).await?;
     }
+    if args.sections.contains(&Section::Concerns) {
+        Box::pin(concerns::run_concern_benchmarks(&settings, &mut report)).await?;
+    }
 
     report.write(&args.output)?;
     println!("{}", report.to_markdown());
@@ -210,7 +229,10 @@ mod tests {
         assert_eq!(settings.timing.duration, Duration::from_millis(500));
         assert_eq!(settings.loads, 200);
         assert_eq!(settings.backends, vec![BackendChoice::Sqlite]);
+        assert_eq!(settings.concerns, 10_000);
         assert!(Args::try_parse_from(["iiz-bench", "--quick", "--duration", "2"]).is_err());
+        let args = Args::parse_from(["iiz-bench", "--quick", "--concerns", "500"]);
+        assert_eq!(Settings::from_args(&args).unwrap().concerns, 500);
     }
 
     #[test]
@@ -219,6 +241,8 @@ mod tests {
         let settings = Settings::from_args(&args).unwrap();
         assert_eq!(settings.timing.duration, Duration::from_secs(3));
         assert_eq!(settings.rounds, 5);
+        assert_eq!(settings.concerns, 100_000);
+        assert!(args.sections.contains(&Section::Concerns));
         assert_eq!(
             settings.backends,
             vec![BackendChoice::Sqlite, BackendChoice::Postgres]

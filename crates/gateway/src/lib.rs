@@ -1,6 +1,6 @@
 //! The HTTP front door of the platform: `/graphql` (POST, and GET for
-//! queries), GraphiQL at `/graphiql` in development, `/healthz`, `/readyz`
-//! and `/metrics`.
+//! queries), subscriptions at `/graphql/ws`, GraphiQL at `/graphiql` in
+//! development, `/healthz`, `/readyz` and `/metrics`.
 //!
 //! Authentication (session cookie or API token) happens here; every
 //! decision about access is taken in `app`.
@@ -9,10 +9,10 @@ mod api;
 pub mod graphql;
 mod health;
 mod metrics;
+mod subscriptions;
 
 use std::time::Duration;
 
-use async_graphql_axum::GraphQLSubscription;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
@@ -54,15 +54,15 @@ impl Default for GatewaySettings {
 pub fn router(app: App, settings: &GatewaySettings) -> Router {
     let schema = graphql::schema(app.clone());
     let metrics = metrics::Metrics::new();
-    let api = api::Api::new(app.clone(), schema.clone(), settings);
-    let mut routes = Router::new().route("/graphql", get(api::graphql).post(api::graphql));
+    let api = api::Api::new(app.clone(), schema, settings);
+    let mut routes = Router::new()
+        .route("/graphql", get(api::graphql).post(api::graphql))
+        .route("/graphql/ws", get(subscriptions::subscriptions));
     if settings.development {
         routes = routes.route("/graphiql", get(api::graphiql));
     }
     routes
         .with_state(api)
-        // Subscriptions arrive with later issues; the endpoint is ready.
-        .route_service("/graphql/ws", GraphQLSubscription::new(schema))
         .merge(health::routes(app.clone()))
         .route(
             "/metrics",

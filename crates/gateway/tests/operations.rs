@@ -22,6 +22,11 @@ const FIELDS: &[(&str, Operation)] = &[
     ("Query.people", Operation::ListPeople),
     ("Query.person", Operation::ShowPerson),
     ("Query.networks", Operation::ListNetworks),
+    ("Query.concern", Operation::ShowConcern),
+    ("Query.concerns", Operation::ListConcerns),
+    ("Query.concernQueue", Operation::ListConcerns),
+    ("Query.similarConcerns", Operation::ShowConcern),
+    ("Query.concernStatistics", Operation::ShowConcernStatistics),
     ("Mutation.signIn", Operation::SignIn),
     ("Mutation.signOut", Operation::SignOut),
     ("Mutation.createApiToken", Operation::CreateApiToken),
@@ -54,6 +59,24 @@ const FIELDS: &[(&str, Operation)] = &[
         "Mutation.delegateCoordinator",
         Operation::DelegateCoordinator,
     ),
+    ("Subscription.concernChanged", Operation::ShowConcern),
+    ("Mutation.defineConcernRoute", Operation::DefineConcernRoute),
+    ("Mutation.draftConcern", Operation::DraftConcern),
+    ("Mutation.editConcern", Operation::ActOnConcern),
+    ("Mutation.startConcernRoute", Operation::ActOnConcern),
+    ("Mutation.recordConcernStep", Operation::ActOnConcern),
+    ("Mutation.resolveConcernLocally", Operation::ActOnConcern),
+    ("Mutation.withdrawConcern", Operation::ActOnConcern),
+    ("Mutation.consolidateConcern", Operation::ActOnConcern),
+    ("Mutation.endorseConcern", Operation::ActOnConcern),
+    ("Mutation.submitConcern", Operation::ActOnConcern),
+    ("Mutation.acceptConcern", Operation::ActOnConcern),
+    ("Mutation.returnConcern", Operation::ActOnConcern),
+    ("Mutation.mergeConcern", Operation::ActOnConcern),
+    ("Mutation.examineConcern", Operation::ActOnConcern),
+    ("Mutation.decideConcern", Operation::ActOnConcern),
+    ("Mutation.answerConcern", Operation::ActOnConcern),
+    ("Mutation.commentOnConcern", Operation::ActOnConcern),
 ];
 
 /// `Type.field` for every field of the root types in the SDL.
@@ -71,7 +94,7 @@ fn root_fields(sdl: &str) -> Vec<String> {
         if in_doc || (trimmed.starts_with("\"\"\"") && trimmed.len() > 6) {
             continue;
         }
-        if let Some(name) = ["Query", "Mutation"]
+        if let Some(name) = ["Query", "Mutation", "Subscription"]
             .into_iter()
             .find(|name| trimmed == format!("type {name} {{"))
         {

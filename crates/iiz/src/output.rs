@@ -13,8 +13,8 @@ pub fn error(text: &str) {
 
 pub fn demo_report(report: &DemoReport) {
     println!(
-        "demo data loaded: {} tenants registered, {} bodies established (already present data is kept)",
-        report.tenants_registered, report.bodies_established
+        "demo data loaded: {} tenants registered, {} bodies established, {} concerns drafted (already present data is kept)",
+        report.tenants_registered, report.bodies_established, report.concerns
     );
     if !report.logins.is_empty() {
         println!(

@@ -1,7 +1,7 @@
 //! Typed access to documents and events for projection code.
 
 use iiz_domain::DomainEvent;
-use iiz_store::{Doc, DocKey, DocSet, ProjectionError, RecordedEvent};
+use iiz_store::{Doc, DocKey, DocSet, ProjectionError, RecordedEvent, SearchText};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -38,6 +38,29 @@ pub fn put_typed<T: Serialize>(
     sort_key: String,
     view: &T,
 ) -> Result<(), ProjectionError> {
+    put_doc(docs, key, tenant, sort_key, view, None)
+}
+
+/// Stores a view type with the text full-text search finds it by.
+pub fn put_searchable<T: Serialize>(
+    docs: &mut DocSet,
+    key: DocKey,
+    tenant: Option<String>,
+    sort_key: String,
+    view: &T,
+    search: SearchText,
+) -> Result<(), ProjectionError> {
+    put_doc(docs, key, tenant, sort_key, view, Some(search))
+}
+
+fn put_doc<T: Serialize>(
+    docs: &mut DocSet,
+    key: DocKey,
+    tenant: Option<String>,
+    sort_key: String,
+    view: &T,
+    search: Option<SearchText>,
+) -> Result<(), ProjectionError> {
     let body = serde_json::to_value(view).map_err(|error| ProjectionError::Malformed {
         key: key.clone(),
         reason: error.to_string(),
@@ -47,5 +70,6 @@ pub fn put_typed<T: Serialize>(
         tenant,
         sort_key,
         body,
+        search,
     })
 }

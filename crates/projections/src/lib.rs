@@ -11,6 +11,7 @@
 
 mod body_directory;
 mod body_members;
+mod concerns;
 mod docs;
 mod network_directory;
 mod people_directory;
@@ -23,7 +24,12 @@ use iiz_store::{DocKey, DocSet, InlineProjector, ProjectionError, RecordedEvent}
 
 pub use body_directory::{BODIES, BodyDirectory, BodyView};
 pub use body_members::{BODY_MEMBERS, BodyMembers, BodyMembersView, Seat};
-pub use docs::{decode, get_typed, put_typed};
+pub use concerns::{
+    ANSWER_QUEUE, Answer, CONCERN_NOTES, CONCERN_STATS, CONCERNS, ConcernNotes, ConcernRegister,
+    ConcernStatistics, ConcernStats, ConcernView, EKG_QUEUE, Endorsement, INTAKE_QUEUE, QueueEntry,
+    STATS_DOC, STG_QUEUE, TimelineEntry, queue_of, time_key,
+};
+pub use docs::{decode, get_typed, put_searchable, put_typed};
 pub use network_directory::{Delegation, NETWORKS, NetworkDirectory, NetworkView};
 pub use people_directory::{PEOPLE, PeopleDirectory, PersonView, RoleGrant};
 pub use rebuild::{RebuildError, RebuildProgress, RebuildReport, needs_rebuild, rebuild};
@@ -70,6 +76,8 @@ impl Projections {
             Arc::new(BodyMembers),
             Arc::new(PeopleDirectory),
             Arc::new(NetworkDirectory),
+            Arc::new(ConcernRegister),
+            Arc::new(ConcernStats),
         ])
     }
 

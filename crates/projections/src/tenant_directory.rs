@@ -1,6 +1,7 @@
 //! The tenants with their names, languages and number of active bodies.
 
 use iiz_domain::body::BodyEvent;
+use iiz_domain::concern::RouteSnapshot;
 use iiz_domain::tenant::TenantEvent;
 use iiz_domain::text::LocalizedName;
 use iiz_domain::{Language, TenantId};
@@ -20,6 +21,9 @@ pub struct TenantView {
     pub official_languages: Vec<Language>,
     pub national: bool,
     pub active_bodies: u32,
+    /// The route concerns drafted now take inside the tenant.
+    #[serde(default)]
+    pub concern_route: RouteSnapshot,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -62,7 +66,7 @@ impl Projection for TenantDirectory {
     }
 
     fn version(&self) -> i32 {
-        1
+        2
     }
 
     fn collections(&self) -> &'static [&'static str] {
@@ -92,6 +96,7 @@ impl Projection for TenantDirectory {
                         official_languages,
                         national: id.is_national(),
                         active_bodies: 0,
+                        concern_route: RouteSnapshot::default(),
                     };
                     put_typed(
                         docs,
@@ -103,6 +108,11 @@ impl Projection for TenantDirectory {
                 }
                 TenantEvent::Renamed { names } => {
                     Self::update(docs, tenant, |view| view.names = names)
+                }
+                TenantEvent::ConcernRouteDefined { version, steps } => {
+                    Self::update(docs, tenant, |view| {
+                        view.concern_route = RouteSnapshot { version, steps };
+                    })
                 }
             },
             // Only establishment and dissolution change the count; the

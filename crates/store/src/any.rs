@@ -2,11 +2,12 @@
 
 use std::sync::Arc;
 
-use crate::docs::{Doc, DocKey, DocQuery, DocWrite, InlineProjector};
+use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::notify::LogNotifier;
 use crate::postgres::PgEventStore;
+use crate::query::{DocQuery, SimilarQuery};
 use crate::sqlite::SqliteEventStore;
 use crate::upcast::Upcaster;
 use crate::{Checkpoint, EventStore};
@@ -83,21 +84,6 @@ impl Store {
     }
 }
 
-/// Document filters name a top-level field; only plain names are allowed so
-/// a field can never carry a JSON path.
-pub(crate) fn check_field(field: &str) -> Result<(), StoreError> {
-    let valid = !field.is_empty()
-        && field.len() <= 64
-        && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if valid {
-        Ok(())
-    } else {
-        Err(StoreError::InvalidRequest(format!(
-            "invalid filter field '{field}'"
-        )))
-    }
-}
-
 macro_rules! delegate {
     ($self:ident, $store:ident => $call:expr) => {
         match $self {
@@ -166,6 +152,10 @@ impl EventStore for Store {
 
     async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
         delegate!(self, store => store.docs(query).await)
+    }
+
+    async fn similar_docs(&self, query: &SimilarQuery) -> Result<Vec<(Doc, f32)>, StoreError> {
+        delegate!(self, store => store.similar_docs(query).await)
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

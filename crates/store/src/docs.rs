@@ -13,6 +13,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::event::RecordedEvent;
+use crate::search::SearchText;
 
 /// Address of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,6 +46,33 @@ pub struct Doc {
     /// Listing order within a collection (ties broken by id).
     pub sort_key: String,
     pub body: Value,
+    /// The text the document is found by in text searches, if any.
+    pub search: Option<SearchText>,
+}
+
+impl Doc {
+    /// A document without search text.
+    pub fn new(
+        key: DocKey,
+        tenant: Option<String>,
+        sort_key: impl Into<String>,
+        body: Value,
+    ) -> Self {
+        Self {
+            key,
+            tenant,
+            sort_key: sort_key.into(),
+            body,
+            search: None,
+        }
+    }
+
+    /// The document with a search text.
+    #[must_use]
+    pub fn with_search(mut self, search: SearchText) -> Self {
+        self.search = Some(search);
+        self
+    }
 }
 
 /// A change to write.
@@ -52,20 +80,6 @@ pub struct Doc {
 pub enum DocWrite {
     Put(Doc),
     Delete(DocKey),
-}
-
-/// A page of a collection.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct DocQuery {
-    pub collection: String,
-    /// Only documents of this tenant.
-    pub tenant: Option<String>,
-    /// Only documents whose top-level field equals the value (string, number
-    /// or boolean).
-    pub filters: Vec<(String, Value)>,
-    /// Start after this `(sort_key, id)`.
-    pub after: Option<(String, String)>,
-    pub limit: usize,
 }
 
 /// Why a projection could not apply an event. Aborts the append it runs in.
@@ -247,6 +261,7 @@ mod tests {
             tenant: None,
             sort_key: id.to_owned(),
             body: json!({ "n": n }),
+            search: None,
         }
     }
 

@@ -15,6 +15,8 @@ mod event;
 mod migrations;
 mod notify;
 mod postgres;
+mod query;
+mod search;
 mod sqlite;
 mod subscription;
 mod upcast;
@@ -24,9 +26,7 @@ pub mod testing;
 
 pub use accounts::{ApiTokenRecord, Credential, SessionRecord};
 pub use any::{Backend, Store};
-pub use docs::{
-    Doc, DocKey, DocQuery, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError,
-};
+pub use docs::{Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError};
 pub use error::StoreError;
 pub use event::{
     AppendOutcome, AppendRequest, EventMetadata, ExpectedVersion, LogCursor, NewEvent,
@@ -34,6 +34,8 @@ pub use event::{
 };
 pub use notify::LogNotifier;
 pub use postgres::PgEventStore;
+pub use query::{DocFilter, DocQuery, SimilarQuery};
+pub use search::{SearchLanguage, SearchText};
 pub use sqlite::SqliteEventStore;
 pub use subscription::Subscription;
 pub use upcast::{UpcastError, Upcaster, UpcasterChain};
@@ -159,8 +161,17 @@ pub trait EventStore: Clone + Send + Sync + 'static {
     /// One read-model document.
     fn doc(&self, key: &DocKey) -> impl Future<Output = Result<Option<Doc>, StoreError>> + Send;
 
-    /// A page of documents in `(sort_key, id)` order.
+    /// A page of documents in `(sort_key, id)` order (descending when the
+    /// query asks).
     fn docs(&self, query: &DocQuery) -> impl Future<Output = Result<Vec<Doc>, StoreError>> + Send;
+
+    /// Documents whose search text shares words with the query's text, with
+    /// their score, highest (most similar) first. Scores compare within one
+    /// answer only; they differ between backends.
+    fn similar_docs(
+        &self,
+        query: &SimilarQuery,
+    ) -> impl Future<Output = Result<Vec<(Doc, f32)>, StoreError>> + Send;
 
     /// Checks that the database answers.
     fn ping(&self) -> impl Future<Output = Result<(), StoreError>> + Send;

@@ -17,6 +17,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "accounts",
         include_str!("../../../schema/migrations/postgres/0002_accounts.sql"),
     ),
+    (
+        3,
+        "document search",
+        include_str!("../../../schema/migrations/postgres/0003_document_search.sql"),
+    ),
 ];
 
 /// `(version, description, sql)` of each SQLite migration, in order.
@@ -30,6 +35,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         2,
         "accounts",
         include_str!("../../../schema/migrations/sqlite/0002_accounts.sql"),
+    ),
+    (
+        3,
+        "document search",
+        include_str!("../../../schema/migrations/sqlite/0003_document_search.sql"),
     ),
 ];
 

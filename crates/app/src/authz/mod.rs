@@ -12,8 +12,13 @@
 //!   office and tenant admin run the national ones and the regional networks;
 //! - only a tenant admin registers people and grants roles in a tenant;
 //! - a platform admin (operations) may do everything, but never through an
-//!   API token, and tokens never mint tokens.
+//!   API token, and tokens never mint tokens;
+//! - Seismograf concerns have their own rules ([`concern`]): drafts stay
+//!   inside their tenant, and each step belongs to a role or a seat.
 
+pub mod concern;
+#[cfg(test)]
+mod concern_tests;
 mod principal;
 #[cfg(test)]
 mod tests;
@@ -76,6 +81,12 @@ operations!(
     AssignCanton,
     ReleaseCanton,
     DelegateCoordinator,
+    DefineConcernRoute,
+    ListConcerns,
+    ShowConcern,
+    ShowConcernStatistics,
+    DraftConcern,
+    ActOnConcern,
 );
 
 /// What an operation is about: the tenant it touches and, for operations on
@@ -150,8 +161,11 @@ pub fn authorize(
             is_self || principal.sees_people_of(tenant),
             Denied::NotFound,
         ),
+        // Which concerns one sees and which steps one takes depends on the
+        // concern and the caller's seats: decided in [`concern`].
+        ListConcerns | ShowConcern | ShowConcernStatistics | DraftConcern | ActOnConcern => Ok(()),
         EstablishBody | RenameBody | AmendBodyMandate | DissolveBody | AdmitMember
-        | ChangeMemberRole | HandOverChair | RemoveMember => {
+        | ChangeMemberRole | HandOverChair | RemoveMember | DefineConcernRoute => {
             allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden)
         }
         RegisterPerson | GrantTenantRole | RevokeTenantRole => {

@@ -83,7 +83,11 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         }
         ListPeople | ShowPerson => PEOPLE_READ,
         EstablishBody | RenameBody | AmendBodyMandate | DissolveBody | AdmitMember
-        | ChangeMemberRole | HandOverChair | RemoveMember => BODIES_WRITE,
+        | ChangeMemberRole | HandOverChair | RemoveMember | DefineConcernRoute => BODIES_WRITE,
+        // Decided per concern in `authz::concern` (tests in concern_tests).
+        ListConcerns | ShowConcern | ShowConcernStatistics | DraftConcern | ActOnConcern => {
+            SIGNED_IN
+        }
         RegisterPerson | ChangePersonProfile | GrantTenantRole | RevokeTenantRole => PEOPLE_ADMIN,
         GrantPlatformAdmin | RevokePlatformAdmin => PLATFORM_ONLY,
         FormNetwork | RenameNetwork | AssignCanton | ReleaseCanton | DelegateCoordinator => {

@@ -61,7 +61,15 @@ pub fn to_graphql(error: AppError, request_id: &str) -> Error {
             .extend_with(|_, extensions| extensions.set("requestId", request_id));
     }
     tracing::warn!(request_id, %error, code = code.as_str(), "request refused");
-    coded(code, error.to_string())
+    let details = match &error {
+        AppError::Domain { details, .. } => details.clone(),
+        _ => None,
+    };
+    let refused = coded(code, error.to_string());
+    match details.and_then(|details| async_graphql::Value::from_json(details).ok()) {
+        Some(details) => refused.extend_with(|_, extensions| extensions.set("details", details)),
+        None => refused,
+    }
 }
 
 #[cfg(test)]
@@ -88,7 +96,8 @@ mod tests {
         assert_eq!(
             code_of(AppError::Domain {
                 kind: ErrorKind::AlreadyExists,
-                message: "exists".to_owned()
+                message: "exists".to_owned(),
+                details: None,
             }),
             "\"CONFLICT\""
         );

@@ -1,22 +1,27 @@
 //! The GraphQL API: schema, limits and the request pipeline.
 
+mod concern_enums;
+mod concern_types;
 mod context;
 mod error;
 mod mutation;
 mod query;
+mod query_concerns;
 pub mod session;
+mod subscription;
 mod types;
 
-use async_graphql::{EmptySubscription, ID, Result, Schema};
+use async_graphql::{ID, Result, Schema};
 use iiz_app::App;
 
 pub use context::RequestContext;
 pub use error::{Code, coded};
 pub use mutation::Mutation;
 pub use query::Query;
+pub use subscription::Subscription;
 
 /// The platform's schema.
-pub type IizSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type IizSchema = Schema<Query, Mutation, Subscription>;
 
 /// Deepest selection accepted (a Relay page of bodies is 5 levels).
 pub const MAX_DEPTH: usize = 12;
@@ -25,7 +30,7 @@ pub const MAX_COMPLEXITY: usize = 2_000;
 
 /// Builds the schema over `app`.
 pub fn schema(app: App) -> IizSchema {
-    Schema::build(Query, Mutation::default(), EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), Subscription)
         .data(app)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
@@ -36,7 +41,7 @@ pub fn schema(app: App) -> IizSchema {
 
 /// The schema in SDL, as committed in `schema/graphql/schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(Query, Mutation::default(), EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), Subscription)
         .finish()
         .sdl()
 }

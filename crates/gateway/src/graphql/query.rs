@@ -2,7 +2,7 @@
 //! [`iiz_app::Caller`]; none decides on access itself.
 
 use async_graphql::connection::{Connection, Edge, EmptyFields};
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, ID, MergedObject, Object, Result};
 use chrono::NaiveDate;
 use iiz_app::{App, BodyFilter, MAX_PAGE, Page};
 use iiz_domain::{BodyId, PersonId, TenantId};
@@ -16,7 +16,7 @@ const DEFAULT_PAGE: usize = 50;
 
 pub type Page1<T> = Connection<String, T, EmptyFields, EmptyFields>;
 
-fn first(first: Option<i32>) -> Result<usize> {
+pub(super) fn first(first: Option<i32>) -> Result<usize> {
     match first {
         None => Ok(DEFAULT_PAGE),
         Some(n) if n >= 1 && usize::try_from(n).is_ok_and(|n| n <= MAX_PAGE) => {
@@ -29,7 +29,7 @@ fn first(first: Option<i32>) -> Result<usize> {
 }
 
 /// A Relay connection from a page: each edge's cursor continues after it.
-fn connection<V, T: async_graphql::OutputType>(
+pub(super) fn connection<V, T: async_graphql::OutputType>(
     page: Page<V>,
     convert: impl Fn(V) -> T,
     had_cursor: bool,
@@ -44,11 +44,16 @@ fn connection<V, T: async_graphql::OutputType>(
     connection
 }
 
-#[derive(Debug)]
-pub struct Query;
+/// Every query of the API.
+#[derive(Debug, Default, MergedObject)]
+pub struct Query(StructureQuery, super::query_concerns::ConcernQuery);
+
+/// Tenants, bodies, people, networks and the caller's own account.
+#[derive(Debug, Default)]
+pub struct StructureQuery;
 
 #[Object]
-impl Query {
+impl StructureQuery {
     /// The signed-in person.
     async fn me(&self, ctx: &Context<'_>) -> Result<Person> {
         let request = RequestContext::of(ctx)?;

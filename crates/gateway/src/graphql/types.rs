@@ -79,6 +79,8 @@ pub struct Tenant {
     pub official_languages: Vec<Language>,
     pub national: bool,
     pub active_bodies: u32,
+    /// The route a concern drafted now passes inside the tenant.
+    pub concern_route: super::concern_types::ConcernRoute,
 }
 
 impl From<TenantView> for Tenant {
@@ -93,6 +95,7 @@ impl From<TenantView> for Tenant {
                 .collect(),
             national: view.national,
             active_bodies: view.active_bodies,
+            concern_route: (&view.concern_route).into(),
         }
     }
 }

@@ -1,14 +1,55 @@
 //! Read-model documents and checkpoints on PostgreSQL.
 
 use sqlx::postgres::PgRow;
-use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row};
+use sqlx::{PgConnection, PgPool, Row};
 
 use crate::Checkpoint;
-use crate::docs::{Doc, DocKey, DocQuery, DocWrite};
+use crate::docs::{Doc, DocKey, DocWrite};
 use crate::error::StoreError;
 use crate::event::LogCursor;
+use crate::search::{SearchLanguage, SearchText};
 
-fn doc_from_row(row: &PgRow) -> Result<Doc, StoreError> {
+/// The columns a document is read from, `d` being `read_models`.
+macro_rules! doc_columns {
+    () => {
+        "d.collection, d.id, d.tenant_id, d.sort_key, d.body, \
+         d.search_config::text AS search_config, d.search_text"
+    };
+}
+pub(super) use doc_columns;
+
+/// The text search configuration of each language (migration 0003: the
+/// stock configuration with `unaccent` in front).
+fn config(language: SearchLanguage) -> &'static str {
+    match language {
+        SearchLanguage::De => "iiz_german",
+        SearchLanguage::Fr => "iiz_french",
+        SearchLanguage::It => "iiz_italian",
+        SearchLanguage::Simple => "iiz_simple",
+    }
+}
+
+fn language(config_name: &str) -> Option<SearchLanguage> {
+    // A configuration outside the search path prints schema-qualified.
+    let name = config_name.rsplit('.').next().unwrap_or(config_name);
+    SearchLanguage::ALL
+        .into_iter()
+        .find(|language| config(*language) == name)
+}
+
+pub(super) fn doc_from_row(row: &PgRow) -> Result<Doc, StoreError> {
+    let text: Option<String> = row.try_get("search_text")?;
+    let config_name: Option<String> = row.try_get("search_config")?;
+    let search = match text {
+        None => None,
+        Some(text) => {
+            let config_name = config_name.unwrap_or_default();
+            let language = language(&config_name).ok_or_else(|| {
+                StoreError::Corrupt(format!("unknown search configuration '{config_name}'"))
+            })?;
+            Some(SearchText { language, text })
+        }
+    };
     Ok(Doc {
         key: DocKey {
             collection: row.try_get("collection")?,
@@ -17,6 +58,7 @@ fn doc_from_row(row: &PgRow) -> Result<Doc, StoreError> {
         tenant: row.try_get("tenant_id")?,
         sort_key: row.try_get("sort_key")?,
         body: row.try_get("body")?,
+        search,
     })
 }
 
@@ -26,11 +68,13 @@ pub(super) async fn load(conn: &mut PgConnection, keys: &[DocKey]) -> Result<Vec
     }
     let collections: Vec<&str> = keys.iter().map(|key| key.collection.as_str()).collect();
     let ids: Vec<&str> = keys.iter().map(|key| key.id.as_str()).collect();
-    let rows = sqlx::query(
-        "SELECT d.collection, d.id, d.tenant_id, d.sort_key, d.body FROM read_models d \
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        doc_columns!(),
+        " FROM read_models d \
          JOIN unnest($1::text[], $2::text[]) AS k(collection, id) \
            ON d.collection = k.collection AND d.id = k.id",
-    )
+    ))
     .bind(&collections)
     .bind(&ids)
     .fetch_all(&mut *conn)
@@ -56,17 +100,22 @@ pub(super) async fn write(
     }
     if !put.ids.is_empty() {
         sqlx::query(
-            "INSERT INTO read_models (collection, id, tenant_id, sort_key, body) \
-             SELECT c, i, t, s, b::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) \
-                 AS d(c, i, t, s, b) \
+            "INSERT INTO read_models \
+                 (collection, id, tenant_id, sort_key, body, search_config, search_text) \
+             SELECT c, i, t, s, b::jsonb, g::regconfig, x \
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) \
+                 AS d(c, i, t, s, b, g, x) \
              ON CONFLICT (collection, id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, \
-                 sort_key = EXCLUDED.sort_key, body = EXCLUDED.body",
+                 sort_key = EXCLUDED.sort_key, body = EXCLUDED.body, \
+                 search_config = EXCLUDED.search_config, search_text = EXCLUDED.search_text",
         )
         .bind(&put.collections)
         .bind(&put.ids)
         .bind(&put.tenants)
         .bind(&put.sort_keys)
         .bind(&put.bodies)
+        .bind(&put.search_configs)
+        .bind(&put.search_texts)
         .execute(&mut *conn)
         .await?;
     }
@@ -91,6 +140,8 @@ struct PutColumns {
     tenants: Vec<Option<String>>,
     sort_keys: Vec<String>,
     bodies: Vec<String>,
+    search_configs: Vec<Option<&'static str>>,
+    search_texts: Vec<Option<String>>,
 }
 
 impl PutColumns {
@@ -103,48 +154,27 @@ impl PutColumns {
         self.ids.push(doc.key.id);
         self.tenants.push(doc.tenant);
         self.sort_keys.push(doc.sort_key);
+        let (search_config, search_text) = match doc.search {
+            Some(search) => (Some(config(search.language)), Some(search.text)),
+            None => (None, None),
+        };
+        self.search_configs.push(search_config);
+        self.search_texts.push(search_text);
         Ok(())
     }
 }
 
 pub(super) async fn get(pool: &PgPool, key: &DocKey) -> Result<Option<Doc>, StoreError> {
-    let row = sqlx::query(
-        "SELECT collection, id, tenant_id, sort_key, body FROM read_models WHERE collection = $1 AND id = $2",
-    )
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        doc_columns!(),
+        " FROM read_models d WHERE d.collection = $1 AND d.id = $2",
+    ))
     .bind(&key.collection)
     .bind(&key.id)
     .fetch_optional(pool)
     .await?;
     row.as_ref().map(doc_from_row).transpose()
-}
-
-pub(super) async fn list(pool: &PgPool, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
-    let mut sql: QueryBuilder<Postgres> = QueryBuilder::new(
-        "SELECT collection, id, tenant_id, sort_key, body FROM read_models WHERE collection = ",
-    );
-    sql.push_bind(&query.collection);
-    if let Some(tenant) = &query.tenant {
-        sql.push(" AND tenant_id = ").push_bind(tenant);
-    }
-    for (field, value) in &query.filters {
-        crate::any::check_field(field)?;
-        sql.push(" AND body -> ")
-            .push_bind(field)
-            .push(" = ")
-            .push_bind(sqlx::types::Json(value))
-            .push("::jsonb");
-    }
-    if let Some((sort_key, id)) = &query.after {
-        sql.push(" AND (sort_key, id) > (")
-            .push_bind(sort_key)
-            .push(", ")
-            .push_bind(id)
-            .push(")");
-    }
-    sql.push(" ORDER BY sort_key, id LIMIT ")
-        .push_bind(super::read::limit(query.limit));
-    let rows = sql.build().fetch_all(pool).await?;
-    rows.iter().map(doc_from_row).collect()
 }
 
 pub(super) async fn checkpoint(

@@ -2,6 +2,7 @@
 
 mod append;
 mod append_sql;
+mod doc_query;
 mod docs;
 mod read;
 
@@ -11,10 +12,11 @@ use std::time::Duration;
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
-use crate::docs::{Doc, DocKey, DocQuery, DocWrite, InlineProjector};
+use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::notify::LogNotifier;
+use crate::query::{DocQuery, SimilarQuery};
 use crate::upcast::{Upcaster, UpcasterChain};
 use crate::{Checkpoint, EventStore};
 
@@ -156,7 +158,11 @@ impl EventStore for PgEventStore {
     }
 
     async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
-        docs::list(&self.pool, query).await
+        doc_query::list(&self.pool, query).await
+    }
+
+    async fn similar_docs(&self, query: &SimilarQuery) -> Result<Vec<(Doc, f32)>, StoreError> {
+        doc_query::similar(&self.pool, query).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

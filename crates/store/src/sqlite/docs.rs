@@ -1,16 +1,36 @@
 //! Read-model documents and checkpoints on SQLite.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::read::{limit, now_text};
+use super::read::now_text;
 use crate::Checkpoint;
-use crate::docs::{Doc, DocKey, DocQuery, DocWrite};
+use crate::docs::{Doc, DocKey, DocWrite};
 use crate::error::StoreError;
 use crate::event::LogCursor;
+use crate::search::{SearchLanguage, SearchText};
 
-fn doc_from_row(row: &SqliteRow) -> Result<Doc, StoreError> {
+/// The columns a document is read from, `d` being `read_models`.
+macro_rules! doc_columns {
+    () => {
+        "d.collection, d.id, d.tenant_id, d.sort_key, d.body, d.search_language, d.search_text"
+    };
+}
+pub(super) use doc_columns;
+
+pub(super) fn doc_from_row(row: &SqliteRow) -> Result<Doc, StoreError> {
     let body: &str = row.try_get("body")?;
+    let text: Option<String> = row.try_get("search_text")?;
+    let code: Option<String> = row.try_get("search_language")?;
+    let search = match text {
+        None => None,
+        Some(text) => {
+            let code = code.unwrap_or_default();
+            let language = SearchLanguage::from_code(&code)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown search language '{code}'")))?;
+            Some(SearchText { language, text })
+        }
+    };
     Ok(Doc {
         key: DocKey {
             collection: row.try_get("collection")?,
@@ -20,6 +40,7 @@ fn doc_from_row(row: &SqliteRow) -> Result<Doc, StoreError> {
         sort_key: row.try_get("sort_key")?,
         body: serde_json::from_str(body)
             .map_err(|error| StoreError::Corrupt(format!("document: {error}")))?,
+        search,
     })
 }
 
@@ -29,9 +50,11 @@ pub(super) async fn load(
 ) -> Result<Vec<Doc>, StoreError> {
     let mut docs = Vec::with_capacity(keys.len());
     for key in keys {
-        let row = sqlx::query(
-            "SELECT collection, id, tenant_id, sort_key, body FROM read_models WHERE collection = ? AND id = ?",
-        )
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            doc_columns!(),
+            " FROM read_models d WHERE d.collection = ? AND d.id = ?",
+        ))
         .bind(&key.collection)
         .bind(&key.id)
         .fetch_optional(&mut *conn)
@@ -52,16 +75,26 @@ pub(super) async fn write(
             DocWrite::Put(doc) => {
                 let body = serde_json::to_string(&doc.body)
                     .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
+                let (language, text) = match doc.search {
+                    Some(search) => (Some(search.language.code()), Some(search.text)),
+                    None => (None, None),
+                };
+                // The search index follows through triggers (migration 0003).
                 sqlx::query(
-                    "INSERT INTO read_models (collection, id, tenant_id, sort_key, body) VALUES (?, ?, ?, ?, ?) \
+                    "INSERT INTO read_models \
+                         (collection, id, tenant_id, sort_key, body, search_language, search_text) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?) \
                      ON CONFLICT (collection, id) DO UPDATE SET tenant_id = excluded.tenant_id, \
-                         sort_key = excluded.sort_key, body = excluded.body",
+                         sort_key = excluded.sort_key, body = excluded.body, \
+                         search_language = excluded.search_language, search_text = excluded.search_text",
                 )
                 .bind(doc.key.collection)
                 .bind(doc.key.id)
                 .bind(doc.tenant)
                 .bind(doc.sort_key)
                 .bind(body)
+                .bind(language)
+                .bind(text)
                 .execute(&mut *conn)
                 .await?;
             }
@@ -78,44 +111,16 @@ pub(super) async fn write(
 }
 
 pub(super) async fn get(pool: &SqlitePool, key: &DocKey) -> Result<Option<Doc>, StoreError> {
-    let row = sqlx::query(
-        "SELECT collection, id, tenant_id, sort_key, body FROM read_models WHERE collection = ? AND id = ?",
-    )
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        doc_columns!(),
+        " FROM read_models d WHERE d.collection = ? AND d.id = ?",
+    ))
     .bind(&key.collection)
     .bind(&key.id)
     .fetch_optional(pool)
     .await?;
     row.as_ref().map(doc_from_row).transpose()
-}
-
-pub(super) async fn list(pool: &SqlitePool, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
-    let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "SELECT collection, id, tenant_id, sort_key, body FROM read_models WHERE collection = ",
-    );
-    sql.push_bind(&query.collection);
-    if let Some(tenant) = &query.tenant {
-        sql.push(" AND tenant_id = ").push_bind(tenant);
-    }
-    for (field, value) in &query.filters {
-        crate::any::check_field(field)?;
-        let json = serde_json::to_string(value)
-            .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
-        sql.push(" AND (body -> ")
-            .push_bind(field)
-            .push(") = ")
-            .push_bind(json);
-    }
-    if let Some((sort_key, id)) = &query.after {
-        sql.push(" AND (sort_key, id) > (")
-            .push_bind(sort_key)
-            .push(", ")
-            .push_bind(id)
-            .push(")");
-    }
-    sql.push(" ORDER BY sort_key, id LIMIT ")
-        .push_bind(limit(query.limit));
-    let rows = sql.build().fetch_all(pool).await?;
-    rows.iter().map(doc_from_row).collect()
 }
 
 pub(super) async fn checkpoint(

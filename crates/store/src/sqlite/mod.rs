@@ -5,6 +5,7 @@
 //! reads through a separate pool; WAL mode lets them run side by side.
 
 mod append;
+mod doc_query;
 mod docs;
 mod read;
 
@@ -15,10 +16,11 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use crate::docs::{Doc, DocKey, DocQuery, DocWrite, InlineProjector};
+use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::notify::LogNotifier;
+use crate::query::{DocQuery, SimilarQuery};
 use crate::upcast::{Upcaster, UpcasterChain};
 use crate::{Checkpoint, EventStore};
 
@@ -176,6 +178,7 @@ impl EventStore for SqliteEventStore {
 
     async fn reset_projection(&self, name: &str, collections: &[&str]) -> Result<(), StoreError> {
         let mut tx = append::begin(self).await?;
+        // The delete trigger removes the documents' search index entries.
         for collection in collections {
             sqlx::query("DELETE FROM read_models WHERE collection = ?")
                 .bind(*collection)
@@ -195,7 +198,11 @@ impl EventStore for SqliteEventStore {
     }
 
     async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
-        docs::list(&self.reader, query).await
+        doc_query::list(&self.reader, query).await
+    }
+
+    async fn similar_docs(&self, query: &SimilarQuery) -> Result<Vec<(Doc, f32)>, StoreError> {
+        doc_query::similar(&self.reader, query).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

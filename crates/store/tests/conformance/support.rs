@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use iiz_store::testing::TestDatabase;
 use iiz_store::{
-    AppendRequest, Doc, DocKey, DocSet, EventMetadata, EventStore, ExpectedVersion,
-    InlineProjector, LogCursor, NewEvent, ProjectionError, RecordedEvent, Store, StreamRef,
-    Subscription, UpcasterChain,
+    AppendRequest, Checkpoint, Doc, DocKey, DocQuery, DocSet, DocWrite, EventMetadata, EventStore,
+    ExpectedVersion, InlineProjector, LogCursor, NewEvent, ProjectionError, RecordedEvent, Store,
+    StreamRef, Subscription, UpcasterChain,
 };
 use serde_json::{Value, json};
 
@@ -79,6 +79,7 @@ fn count_doc(key: DocKey, tenant: &str, count: i64) -> Doc {
         key,
         tenant: Some(tenant.to_owned()),
         body: json!({ "count": count, "tenant": tenant }),
+        search: None,
     }
 }
 
@@ -134,4 +135,30 @@ pub async fn outbox_with(store: &Store, expected: usize) -> Vec<RecordedEvent> {
         }
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     }
+}
+
+/// Writes documents as a projection would, outside any append.
+pub async fn put_docs(store: &Store, docs: Vec<Doc>) {
+    let checkpoint = Checkpoint {
+        cursor: LogCursor::START,
+        version: 1,
+    };
+    store
+        .commit_projection(
+            docs.into_iter().map(DocWrite::Put).collect(),
+            &[("test-docs", checkpoint)],
+        )
+        .await
+        .unwrap();
+}
+
+/// The ids of documents, in the order given.
+pub fn ids(docs: &[Doc]) -> Vec<&str> {
+    docs.iter().map(|doc| doc.key.id.as_str()).collect()
+}
+
+/// The ids of the documents a query lists.
+pub async fn listed(store: &Store, query: &DocQuery) -> Vec<String> {
+    let docs = store.docs(query).await.unwrap();
+    ids(&docs).into_iter().map(str::to_owned).collect()
 }

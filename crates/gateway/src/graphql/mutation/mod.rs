@@ -5,6 +5,8 @@
 
 mod accounts;
 mod bodies;
+mod concern_steps;
+mod concerns;
 mod networks;
 mod people;
 
@@ -24,6 +26,8 @@ pub struct Mutation(
     bodies::BodyMutations,
     people::PeopleMutations,
     networks::NetworkMutations,
+    concerns::ConcernMutations,
+    concern_steps::ConcernStepMutations,
 );
 
 /// A name in one language.
@@ -42,7 +46,7 @@ fn names(input: Vec<LocalizedTextInput>) -> Result<LocalizedName> {
     .map_err(|error| invalid(error.to_string()))
 }
 
-fn free_text(text: String) -> Result<FreeText> {
+pub(super) fn free_text(text: String) -> Result<FreeText> {
     FreeText::parse(text).map_err(|error| invalid(error.to_string()))
 }
 

@@ -1,0 +1,148 @@
+//! The Seismograf as the application runs it: concerns are drafted, moved
+//! along their workflow and read, each step authorized against the caller's
+//! roles and seats ([`crate::authz::concern`]).
+
+mod caller;
+mod filter;
+mod merge;
+mod steps;
+
+use std::collections::BTreeSet;
+
+use iiz_domain::concern::ConcernContent;
+use iiz_domain::{Aggregate, Concern, ConcernId, Partner, TenantId};
+use iiz_projections::{
+    BODY_MEMBERS, BodyMembersView, CONCERNS, ConcernView, NETWORKS, NetworkView,
+};
+use iiz_store::{DocQuery, EventStore, StreamRef};
+
+use crate::authz::Principal;
+use crate::authz::concern::{ConcernScope, Standing};
+use crate::tenants::seeded_body_id;
+use crate::{App, AppError};
+
+pub use filter::{ConcernFilter, ConcernQueue, SimilarConcern};
+
+/// A concern to draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewConcern {
+    pub origin: TenantId,
+    /// A conference drafting through its delegate (national tenant only).
+    pub on_behalf_of: Option<Partner>,
+    pub content: ConcernContent,
+}
+
+/// The stream of a concern, in its originating tenant.
+pub fn concern_stream(origin: TenantId, id: ConcernId) -> StreamRef {
+    StreamRef::new(origin.as_str(), Concern::STREAM_TYPE, id.to_string())
+}
+
+fn scope_of(view: &ConcernView) -> ConcernScope {
+    ConcernScope {
+        origin: view.origin,
+        on_behalf_of: view.on_behalf_of,
+        shared: view.shared,
+    }
+}
+
+impl App {
+    pub(crate) async fn concern_view(
+        &self,
+        id: ConcernId,
+    ) -> Result<Option<ConcernView>, AppError> {
+        self.typed_doc(CONCERNS, &id.to_string()).await
+    }
+
+    /// The caller's seats in the national bodies, the networks they
+    /// coordinate and the partners they represent. A token scoped to a
+    /// canton acts for that canton only and carries none of these.
+    pub(crate) async fn standing(
+        &self,
+        principal: Option<&Principal>,
+    ) -> Result<Standing, AppError> {
+        let Some(principal) = principal else {
+            return Ok(Standing::default());
+        };
+        if principal
+            .scope
+            .as_ref()
+            .is_some_and(|scope| !scope.tenant.is_national())
+        {
+            return Ok(Standing::default());
+        }
+        let mut standing = Standing::default();
+        for (name, member) in [
+            ("EKG", &mut standing.ekg_member),
+            ("STG", &mut standing.stg_member),
+        ] {
+            let body = seeded_body_id(TenantId::National, name);
+            let Some(members) = self
+                .typed_doc::<BodyMembersView>(BODY_MEMBERS, &body.to_string())
+                .await?
+            else {
+                continue;
+            };
+            for seat in members
+                .current()
+                .filter(|seat| seat.person == principal.person)
+            {
+                *member = true;
+                standing.bodies.insert(body);
+                standing
+                    .partners
+                    .extend(Partner::represented_by(&seat.institution));
+            }
+        }
+        let networks = self
+            .store
+            .docs(&DocQuery {
+                collection: NETWORKS.to_owned(),
+                limit: 1_000,
+                ..DocQuery::default()
+            })
+            .await?;
+        for doc in networks {
+            let network: NetworkView = serde_json::from_value(doc.body)
+                .map_err(|error| AppError::Internal(format!("network document: {error}")))?;
+            if network
+                .coordinator
+                .as_ref()
+                .is_some_and(|delegation| delegation.person == principal.person)
+            {
+                standing
+                    .networks
+                    .insert(network.id, network.cantons.iter().copied().collect());
+            }
+        }
+        Ok(standing)
+    }
+
+    /// Adds the seat in one cantonal body to the standing, if the caller
+    /// holds one (route steps name bodies of the tenant).
+    pub(crate) async fn with_body_seat(
+        &self,
+        principal: &Principal,
+        mut standing: Standing,
+        body: iiz_domain::BodyId,
+    ) -> Result<Standing, AppError> {
+        if let Some(members) = self
+            .typed_doc::<BodyMembersView>(BODY_MEMBERS, &body.to_string())
+            .await?
+            && members
+                .current()
+                .any(|seat| seat.person == principal.person)
+        {
+            standing.bodies.insert(body);
+        }
+        Ok(standing)
+    }
+}
+
+/// The parties of a concern that may not endorse it again.
+fn involved(view: &ConcernView) -> BTreeSet<iiz_domain::Party> {
+    view.submitters
+        .iter()
+        .copied()
+        .chain(view.endorsements.iter().map(|endorsement| endorsement.by))
+        .collect()
+}

@@ -1,0 +1,107 @@
+//! The documents of the concern register: what the API shows of a concern.
+
+use chrono::{DateTime, Utc};
+use iiz_domain::concern::{
+    AffectedInstitution, Attachment, Channel, ConcernStage, RouteSnapshot, StgOutcome,
+};
+use iiz_domain::{ConcernId, Language, NetworkId, Partner, Party, TenantId};
+use serde::{Deserialize, Serialize};
+
+/// One concern as everyone who may see it sees it. Internal comments are
+/// kept apart ([`ConcernNotes`]) so the shared document never holds them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConcernView {
+    pub id: ConcernId,
+    pub origin: TenantId,
+    pub on_behalf_of: Option<Partner>,
+    pub title: String,
+    pub description: String,
+    pub why_not_cantonal: String,
+    pub institutions: Vec<AffectedInstitution>,
+    pub focus_area: Option<String>,
+    pub attachments: Vec<Attachment>,
+    pub language: Language,
+    pub stage: ConcernStage,
+    /// The route the concern started on, and the step it waits at.
+    pub route: RouteSnapshot,
+    pub current_step: Option<usize>,
+    /// Whether all tenants may see it (from its release by the canton on).
+    pub shared: bool,
+    pub networks: Vec<NetworkId>,
+    pub bundled_with: Vec<ConcernId>,
+    pub submitters: Vec<Party>,
+    pub endorsements: Vec<Endorsement>,
+    pub channel: Option<Channel>,
+    pub merged_into: Option<ConcernId>,
+    pub absorbed: Vec<ConcernId>,
+    /// The EKG's proposal to the STG, kept apart from the STG's decision.
+    pub ekg_proposal: Option<StgOutcome>,
+    pub stg_decision: Option<StgOutcome>,
+    pub answer: Option<Answer>,
+    pub drafted_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub timeline: Vec<TimelineEntry>,
+    /// The concern stream's version.
+    pub version: u64,
+}
+
+/// Support by another party ("breit abgestützt").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Endorsement {
+    pub by: Party,
+    pub reason: String,
+    pub actor: String,
+    pub at: DateTime<Utc>,
+}
+
+/// The official answer and who received it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    pub text: String,
+    pub recipients: Vec<Party>,
+    pub actor: String,
+    pub at: DateTime<Utc>,
+}
+
+/// One step of a concern's history: who, when, what, why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// The event, in snake case (`step_recorded`, `endorsed`, …).
+    pub kind: String,
+    pub actor: String,
+    pub at: DateTime<Utc>,
+    /// The stage the concern reached with this step.
+    pub stage: ConcernStage,
+    /// The outcome, reason or channel the step recorded, if any.
+    pub outcome: Option<String>,
+    /// The party or concern the step names, if any (an endorser, the
+    /// concern merged into).
+    pub subject: Option<String>,
+    /// A second text: the information needed, the working group, the
+    /// decision as minuted.
+    pub detail: Option<String>,
+    /// The rationale, note or text of the step.
+    pub text: Option<String>,
+}
+
+/// The comments only the originating tenant may read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConcernNotes {
+    pub concern: ConcernId,
+    pub origin: TenantId,
+    pub comments: Vec<TimelineEntry>,
+}
+
+/// An entry of a work queue (the Fachstelle's intake, the EKG's and the
+/// STG's business, the answers due), oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    pub concern: ConcernId,
+    pub origin: TenantId,
+    pub title: String,
+    pub stage: ConcernStage,
+    /// Since when it waits in this queue.
+    pub since: DateTime<Utc>,
+    pub endorsements: usize,
+}
