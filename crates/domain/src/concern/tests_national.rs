@@ -429,3 +429,43 @@ fn refusals_carry_the_state_and_the_allowed_steps() {
     assert_eq!(details["state"], "draft");
     assert_eq!(details["allowed"][1], "start_route");
 }
+
+#[test]
+fn after_handling_or_a_working_group_the_ekg_answers_or_examines_again() {
+    for outcome in [
+        EkgOutcome::HandleInEkg,
+        EkgOutcome::GiveToWorkingGroup {
+            working_group: text("AG Schnittstellen"),
+        },
+    ] {
+        let handled = at(&[
+            via_fachstelle(),
+            accepted(),
+            ConcernEvent::Examined {
+                outcome,
+                rationale: text(""),
+            },
+        ]);
+        given::<Concern>(handled.clone())
+            .when(ConcernCommand::Answer {
+                text: text("Geklärt im RAV-Handbuch"),
+            })
+            .then([ConcernEvent::Answered {
+                text: text("Geklärt im RAV-Handbuch"),
+                recipients: BTreeSet::from([Party::Tenant(zh())]),
+            }]);
+        given::<Concern>(handled)
+            .when(ConcernCommand::Examine {
+                outcome: EkgOutcome::ProposeToStg {
+                    proposal: StgOutcome::Project,
+                },
+                rationale: text("Ergebnis der Arbeitsgruppe"),
+            })
+            .then([ConcernEvent::Examined {
+                outcome: EkgOutcome::ProposeToStg {
+                    proposal: StgOutcome::Project,
+                },
+                rationale: text("Ergebnis der Arbeitsgruppe"),
+            }]);
+    }
+}
