@@ -126,6 +126,31 @@ pub(crate) enum Scope<'a> {
     Shared,
 }
 
+impl Scope<'_> {
+    /// Adds the scope's condition on `d.tenant_id`, the same on every
+    /// backend.
+    pub(crate) fn push<DB>(self, sql: &mut sqlx::QueryBuilder<DB>)
+    where
+        DB: sqlx::Database,
+        for<'t> &'t str: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    {
+        match self {
+            Self::All => {}
+            Self::Tenant(tenant) => {
+                sql.push(" AND d.tenant_id = ").push_bind(tenant);
+            }
+            Self::TenantAndShared(tenant) => {
+                sql.push(" AND (d.tenant_id = ")
+                    .push_bind(tenant)
+                    .push(" OR d.tenant_id IS NULL)");
+            }
+            Self::Shared => {
+                sql.push(" AND d.tenant_id IS NULL");
+            }
+        }
+    }
+}
+
 impl<'a> Scope<'a> {
     pub(crate) fn of(tenant: Option<&'a str>, include_shared: bool) -> Self {
         match (tenant, include_shared) {

@@ -68,7 +68,7 @@ fn push_page(
         " FROM read_models d WHERE d.collection = "
     ))
     .push_bind(&query.collection);
-    push_scope(sql, scope);
+    scope.push(sql);
     push_filters(sql, &query.filters);
     if let Some(text) = text {
         sql.push(" AND d.search_text IS NOT NULL AND d.search @@ read_models_tsquery(")
@@ -94,23 +94,6 @@ fn push_order(sql: &mut QueryBuilder<Postgres>, query: &DocQuery) {
         " ORDER BY d.sort_key, d.id LIMIT "
     })
     .push_bind(limit(query.limit));
-}
-
-fn push_scope(sql: &mut QueryBuilder<Postgres>, scope: Scope<'_>) {
-    match scope {
-        Scope::All => {}
-        Scope::Tenant(tenant) => {
-            sql.push(" AND d.tenant_id = ").push_bind(tenant);
-        }
-        Scope::TenantAndShared(tenant) => {
-            sql.push(" AND (d.tenant_id = ")
-                .push_bind(tenant)
-                .push(" OR d.tenant_id IS NULL)");
-        }
-        Scope::Shared => {
-            sql.push(" AND d.tenant_id IS NULL");
-        }
-    }
 }
 
 /// The filters, already checked ([`DocFilter::check`]).
@@ -187,10 +170,7 @@ pub(super) async fn similar(
         .push_bind(text)
         .push(") AND d.collection = ")
         .push_bind(&query.collection);
-    push_scope(
-        &mut sql,
-        Scope::of(query.tenant.as_deref(), query.include_shared),
-    );
+    Scope::of(query.tenant.as_deref(), query.include_shared).push(&mut sql);
     if !query.exclude_ids.is_empty() {
         sql.push(" AND d.id <> ALL(")
             .push_bind(&query.exclude_ids)

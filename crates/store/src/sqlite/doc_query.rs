@@ -94,7 +94,7 @@ fn push_page(
             .push_bind(&query.collection);
         }
     }
-    push_scope(sql, scope);
+    scope.push(sql);
     push_filters(sql, &query.filters);
     if let Some((sort_key, id)) = &query.after {
         sql.push(" AND (d.sort_key, d.id) ")
@@ -115,23 +115,6 @@ fn push_order(sql: &mut QueryBuilder<Sqlite>, query: &DocQuery, table: &str) {
         " ORDER BY {table}sort_key{direction}, {table}id{direction} LIMIT "
     ))
     .push_bind(limit(query.limit));
-}
-
-fn push_scope(sql: &mut QueryBuilder<Sqlite>, scope: Scope<'_>) {
-    match scope {
-        Scope::All => {}
-        Scope::Tenant(tenant) => {
-            sql.push(" AND d.tenant_id = ").push_bind(tenant);
-        }
-        Scope::TenantAndShared(tenant) => {
-            sql.push(" AND (d.tenant_id = ")
-                .push_bind(tenant)
-                .push(" OR d.tenant_id IS NULL)");
-        }
-        Scope::Shared => {
-            sql.push(" AND d.tenant_id IS NULL");
-        }
-    }
 }
 
 /// The filters, already checked ([`DocFilter::check`]). JSON values compare
@@ -198,10 +181,7 @@ pub(super) async fn similar(
              WHERE d.collection = ",
         )
         .push_bind(&query.collection);
-    push_scope(
-        &mut sql,
-        Scope::of(query.tenant.as_deref(), query.include_shared),
-    );
+    Scope::of(query.tenant.as_deref(), query.include_shared).push(&mut sql);
     if !query.exclude_ids.is_empty() {
         let excluded = serde_json::to_string(&query.exclude_ids)
             .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
