@@ -242,6 +242,10 @@ uuid_id!(
     /// Identifier of a Seismograf concern (Anliegen).
     ConcernId
 );
+uuid_id!(
+    /// Identifier of a recommendation (Empfehlung) of the STG.
+    RecommendationId
+);
 
 #[cfg(test)]
 mod tests {

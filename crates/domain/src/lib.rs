@@ -12,6 +12,7 @@ pub mod ids;
 pub mod network;
 pub mod partner;
 pub mod person;
+pub mod recommendation;
 pub mod roles;
 pub mod tenant;
 pub mod text;
@@ -22,9 +23,14 @@ mod testing;
 pub use aggregate::{Aggregate, DomainEvent, EventCodecError};
 pub use concern::{Concern, ConcernCommand, ConcernError, ConcernEvent};
 pub use error::ErrorKind;
-pub use ids::{BodyId, CantonCode, ConcernId, Language, NetworkId, PersonId, TenantId};
+pub use ids::{
+    BodyId, CantonCode, ConcernId, Language, NetworkId, PersonId, RecommendationId, TenantId,
+};
 pub use network::{NetworkCommand, NetworkError, NetworkEvent, NetworkRegistry};
 pub use partner::{Partner, Party};
 pub use person::{Person, PersonCommand, PersonError, PersonEvent};
+pub use recommendation::{
+    Recommendation, RecommendationCommand, RecommendationError, RecommendationEvent,
+};
 pub use roles::{BodyRole, TenantRole};
 pub use text::{Email, Institution, Link, PersonName, Title};

@@ -314,6 +314,7 @@ impl App {
                 PETRA,
                 ConcernCommand::Answer {
                     text: text(answer)?,
+                    recommendation: None,
                 },
             ),
             Act::Resolve(rationale) => {

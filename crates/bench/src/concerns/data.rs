@@ -13,7 +13,8 @@ use iiz_domain::concern::{
 };
 use iiz_domain::text::FreeText;
 use iiz_domain::{
-    CantonCode, ConcernId, DomainEvent, Language, Party, TenantId, TenantRole, Title,
+    CantonCode, ConcernId, DomainEvent, Language, Party, RecommendationId, TenantId, TenantRole,
+    Title,
 };
 use iiz_store::testing::TestDatabase;
 use iiz_store::{
@@ -169,6 +170,7 @@ fn story(index: usize, origin: TenantId) -> anyhow::Result<(bool, Vec<ConcernEve
             events.push(Answered {
                 text: text("Das STG hat eine Empfehlung beschlossen.")?,
                 recipients: BTreeSet::from([Party::Tenant(origin)]),
+                recommendation: Some(RecommendationId::new()),
             });
             events
         }

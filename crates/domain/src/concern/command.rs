@@ -9,7 +9,7 @@ use super::content::ConcernContent;
 use super::outcome::{Channel, CommentVisibility, EkgOutcome, ReturnReason, StgOutcome};
 use super::route::{RouteSnapshot, StepOutcome};
 use crate::DomainEvent;
-use crate::ids::{ConcernId, NetworkId, TenantId};
+use crate::ids::{ConcernId, NetworkId, RecommendationId, TenantId};
 use crate::partner::{Partner, Party};
 use crate::text::FreeText;
 
@@ -90,6 +90,9 @@ pub enum ConcernCommand {
     },
     Answer {
         text: FreeText,
+        /// The recommendation the answer points to: required when the STG
+        /// decided on a recommendation, refused otherwise.
+        recommendation: Option<RecommendationId>,
     },
     Comment {
         /// The tenant the commenter speaks for.
@@ -170,6 +173,9 @@ pub enum ConcernEvent {
     Answered {
         text: FreeText,
         recipients: BTreeSet<Party>,
+        /// Added later: answers stored before it read as none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recommendation: Option<RecommendationId>,
     },
     Commented {
         tenant: TenantId,

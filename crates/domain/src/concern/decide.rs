@@ -8,6 +8,7 @@ use super::error::ConcernError;
 use super::outcome::{Channel, CommentVisibility, EkgOutcome, ReturnReason, StgOutcome};
 use super::route::StepOutcome;
 use super::stage::{ConcernAction, ConcernStage, allowed_actions};
+use crate::ids::RecommendationId;
 use crate::text::FreeText;
 
 /// A draft needs a description; a concern leaving the canton (`complete`)
@@ -54,10 +55,26 @@ impl State {
         }
     }
 
-    fn answered(&self, text: FreeText) -> ConcernEvent {
+    fn answered(&self, text: FreeText, recommendation: Option<RecommendationId>) -> ConcernEvent {
         ConcernEvent::Answered {
             text,
             recipients: self.submitters.union(&self.endorsers).copied().collect(),
+            recommendation,
+        }
+    }
+
+    /// An answer after the STG decided on a recommendation points to it;
+    /// no other answer does.
+    fn check_reference(
+        &self,
+        recommendation: Option<RecommendationId>,
+    ) -> Result<(), ConcernError> {
+        let expected =
+            self.stage == ConcernStage::Decided && self.decided == Some(StgOutcome::Recommendation);
+        match (expected, recommendation) {
+            (true, None) => Err(ConcernError::RecommendationReferenceRequired),
+            (false, Some(_)) => Err(ConcernError::RecommendationReferenceUnexpected),
+            _ => Ok(()),
         }
     }
 
@@ -192,7 +209,7 @@ impl State {
                     EkgOutcome::ProposeToStg { .. } | EkgOutcome::HandleInEkg => None,
                 };
                 let mut events = vec![ConcernEvent::Examined { outcome, rationale }];
-                events.extend(answer.map(|text| self.answered(text)));
+                events.extend(answer.map(|text| self.answered(text, None)));
                 Ok(events)
             }
             ConcernCommand::Decide {
@@ -210,9 +227,13 @@ impl State {
                     rationale,
                 }])
             }
-            ConcernCommand::Answer { text } => {
+            ConcernCommand::Answer {
+                text,
+                recommendation,
+            } => {
                 require_text(&text)?;
-                Ok(vec![self.answered(text)])
+                self.check_reference(recommendation)?;
+                Ok(vec![self.answered(text, recommendation)])
             }
             ConcernCommand::Comment {
                 tenant,
@@ -330,7 +351,10 @@ impl State {
                 // The answer follows in the same decision.
                 EkgOutcome::CloseWithAnswer { .. } => {}
             },
-            ConcernEvent::Decided { .. } => self.stage = ConcernStage::Decided,
+            ConcernEvent::Decided { outcome, .. } => {
+                self.stage = ConcernStage::Decided;
+                self.decided = Some(*outcome);
+            }
             ConcernEvent::Answered { recipients, .. } => {
                 self.stage = ConcernStage::Answered;
                 self.recipients = recipients.clone();

@@ -56,6 +56,10 @@ pub enum ConcernError {
         "a concern can only be absorbed while it is before the national bodies, not while it is {0}"
     )]
     CannotAbsorb(ConcernStage),
+    #[error("the STG decided on a recommendation: the answer names it")]
+    RecommendationReferenceRequired,
+    #[error("only an answer to an STG decision on a recommendation names a recommendation")]
+    RecommendationReferenceUnexpected,
 }
 
 fn list(actions: &[ConcernAction]) -> String {
@@ -88,7 +92,9 @@ impl Classify for ConcernError {
             | Self::InternalCommentElsewhere
             | Self::EmptyText
             | Self::NeededInformationMissing
-            | Self::TooManyAttachments { .. } => ErrorKind::Validation,
+            | Self::TooManyAttachments { .. }
+            | Self::RecommendationReferenceRequired
+            | Self::RecommendationReferenceUnexpected => ErrorKind::Validation,
         }
     }
 

@@ -58,6 +58,8 @@ struct State {
     absorbed: BTreeSet<ConcernId>,
     merged_into: Option<ConcernId>,
     recipients: BTreeSet<Party>,
+    /// The STG's last decision, which the answer must follow.
+    decided: Option<StgOutcome>,
 }
 
 impl State {
@@ -181,6 +183,7 @@ impl Aggregate for Concern {
                 absorbed: BTreeSet::new(),
                 merged_into: None,
                 recipients: BTreeSet::new(),
+                decided: None,
             };
             state.submitters.insert(state.originator());
             self.drafted = Some(state);

@@ -129,7 +129,10 @@ fn commands() -> impl Strategy<Value = ConcernCommand> {
                 rationale,
             }
         }),
-        maybe_text().prop_map(|text| ConcernCommand::Answer { text }),
+        maybe_text().prop_map(|text| ConcernCommand::Answer {
+            text,
+            recommendation: None,
+        }),
         (any::<bool>(), maybe_text()).prop_map(|(internal, text)| ConcernCommand::Comment {
             tenant: if internal { zh() } else { TenantId::National },
             text,

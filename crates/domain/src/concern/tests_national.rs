@@ -312,6 +312,7 @@ fn the_ekg_handles_gives_proposes_or_closes() {
             ConcernEvent::Answered {
                 text: text("Wird im RAV-Handbuch geklärt"),
                 recipients: BTreeSet::from([Party::Tenant(zh())]),
+                recommendation: None,
             },
         ]);
 }
@@ -373,19 +374,35 @@ fn the_answer_goes_to_every_submitter_and_endorser() {
         proposed(),
         decided(),
     ]);
+    let recommendation = crate::ids::RecommendationId::from_uuid(uuid::Uuid::from_u128(5));
     given::<Concern>(decided_concern.clone())
         .when(ConcernCommand::Answer {
             text: text("Die STG empfiehlt …"),
+            recommendation: Some(recommendation),
         })
         .then([ConcernEvent::Answered {
             text: text("Die STG empfiehlt …"),
             recipients: BTreeSet::from([Party::Tenant(zh()), be(), skos()]),
+            recommendation: Some(recommendation),
         }]);
+    // The decision was a recommendation: the answer names it.
+    given::<Concern>(decided_concern.clone())
+        .when(ConcernCommand::Answer {
+            text: text("Die STG empfiehlt …"),
+            recommendation: None,
+        })
+        .then_err(ConcernError::RecommendationReferenceRequired);
     given::<Concern>(decided_concern)
-        .when(ConcernCommand::Answer { text: text(" ") })
+        .when(ConcernCommand::Answer {
+            text: text(" "),
+            recommendation: None,
+        })
         .then_err(ConcernError::EmptyText);
     given::<Concern>(at(&[via_fachstelle(), accepted(), proposed()]))
-        .when(ConcernCommand::Answer { text: text("x") })
+        .when(ConcernCommand::Answer {
+            text: text("x"),
+            recommendation: None,
+        })
         .then_err(ConcernError::NotAllowed {
             action: ConcernAction::Answer,
             stage: ConcernStage::AtStg,
@@ -419,7 +436,10 @@ fn internal_comments_come_only_from_the_originating_tenant() {
 fn refusals_carry_the_state_and_the_allowed_steps() {
     use crate::error::Classify;
     let error = Concern::replay(&[drafted()])
-        .decide(ConcernCommand::Answer { text: text("x") })
+        .decide(ConcernCommand::Answer {
+            text: text("x"),
+            recommendation: None,
+        })
         .unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -449,11 +469,21 @@ fn after_handling_or_a_working_group_the_ekg_answers_or_examines_again() {
         given::<Concern>(handled.clone())
             .when(ConcernCommand::Answer {
                 text: text("Geklärt im RAV-Handbuch"),
+                recommendation: None,
             })
             .then([ConcernEvent::Answered {
                 text: text("Geklärt im RAV-Handbuch"),
                 recipients: BTreeSet::from([Party::Tenant(zh())]),
+                recommendation: None,
             }]);
+        given::<Concern>(handled.clone())
+            .when(ConcernCommand::Answer {
+                text: text("Geklärt"),
+                recommendation: Some(crate::ids::RecommendationId::from_uuid(
+                    uuid::Uuid::from_u128(5),
+                )),
+            })
+            .then_err(ConcernError::RecommendationReferenceUnexpected);
         given::<Concern>(handled)
             .when(ConcernCommand::Examine {
                 outcome: EkgOutcome::ProposeToStg {

@@ -270,10 +270,15 @@ pub(super) fn apply(
             entry.detail = some_text(decision.as_str());
             entry.text = some_text(rationale.as_str());
         }
-        ConcernEvent::Answered { text, recipients } => {
+        ConcernEvent::Answered {
+            text,
+            recipients,
+            recommendation,
+        } => {
             view.stage = ConcernStage::Answered;
             view.answer = Some(Answer {
                 text: text.as_str().to_owned(),
+                recommendation: *recommendation,
                 recipients: recipients.iter().copied().collect(),
                 actor: recorded.metadata.actor.clone(),
                 at: recorded.recorded_at,

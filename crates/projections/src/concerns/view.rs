@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use iiz_domain::concern::{
     AffectedInstitution, Attachment, Channel, ConcernStage, RouteSnapshot, StgOutcome,
 };
-use iiz_domain::{ConcernId, Language, NetworkId, Partner, Party, TenantId};
+use iiz_domain::{ConcernId, Language, NetworkId, Partner, Party, RecommendationId, TenantId};
 use serde::{Deserialize, Serialize};
 
 /// One concern as everyone who may see it sees it. Internal comments are
@@ -59,6 +59,9 @@ pub struct Endorsement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
     pub text: String,
+    /// The recommendation an STG decision led to.
+    #[serde(default)]
+    pub recommendation: Option<RecommendationId>,
     pub recipients: Vec<Party>,
     pub actor: String,
     pub at: DateTime<Utc>,

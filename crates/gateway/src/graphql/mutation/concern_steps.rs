@@ -4,7 +4,7 @@
 
 use async_graphql::{Context, ID, Object, Result};
 use iiz_domain::concern::{EkgOutcome, StgOutcome};
-use iiz_domain::{ConcernCommand, ConcernId};
+use iiz_domain::{ConcernCommand, ConcernId, RecommendationId};
 
 use super::concerns::{EkgOutcomeKind, concern_after, step};
 use super::{caller, free_text};
@@ -117,10 +117,25 @@ impl ConcernStepMutations {
         step(ctx, &id, command).await
     }
 
-    /// The official answer to every submitter and endorser.
-    async fn answer_concern(&self, ctx: &Context<'_>, id: ID, text: String) -> Result<Concern> {
+    /// The official answer to every submitter and endorser. After an STG
+    /// decision on a recommendation it names the recommendation (publishing
+    /// a recommendation answers the concerns it rests on by itself).
+    async fn answer_concern(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        text: String,
+        recommendation: Option<ID>,
+    ) -> Result<Concern> {
         let text = free_text(text)?;
-        step(ctx, &id, ConcernCommand::Answer { text }).await
+        let recommendation = recommendation
+            .map(|id| parse_id(&id, RecommendationId::parse))
+            .transpose()?;
+        let command = ConcernCommand::Answer {
+            text,
+            recommendation,
+        };
+        step(ctx, &id, command).await
     }
 
     /// Comments for `tenant` (by default the concern's own tenant if the

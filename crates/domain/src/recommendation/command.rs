@@ -1,0 +1,207 @@
+//! What callers ask of a recommendation and what is recorded. Who acted and
+//! when is in each event's metadata; the dates the rules need (adoption,
+//! publication) are in the payload.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::content::{RecommendationContent, Schedule};
+use super::stage::RecommendationAction;
+use super::tracking::{Acceptance, FlagTarget, ImplementationReport};
+use crate::DomainEvent;
+use crate::ids::RecommendationId;
+use crate::partner::Party;
+use crate::text::FreeText;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecommendationCommand {
+    Draft {
+        id: RecommendationId,
+        content: RecommendationContent,
+        addressees: BTreeSet<Party>,
+        schedule: Schedule,
+    },
+    Edit {
+        content: RecommendationContent,
+        addressees: BTreeSet<Party>,
+        schedule: Schedule,
+    },
+    Discard {
+        rationale: FreeText,
+    },
+    /// The STG adopts the draft; `decision` is the minuted reference.
+    Adopt {
+        decision: FreeText,
+        on: NaiveDate,
+    },
+    /// Sends it to the addressees, which opens one tracking item each.
+    Publish {
+        on: NaiveDate,
+    },
+    /// A new version. Addressees may be added, never removed: what was
+    /// sent to someone stays on record (supersede it instead).
+    Amend {
+        content: RecommendationContent,
+        addressees: BTreeSet<Party>,
+        schedule: Schedule,
+        decision: FreeText,
+        /// What changed and why, in words, for the addressees.
+        summary: FreeText,
+    },
+    Supersede {
+        by: RecommendationId,
+        rationale: FreeText,
+    },
+    Close {
+        assessment: FreeText,
+    },
+    Answer {
+        addressee: Party,
+        acceptance: Acceptance,
+        justification: FreeText,
+    },
+    Report {
+        addressee: Party,
+        report: ImplementationReport,
+    },
+    Share {
+        addressee: Party,
+        shareable: bool,
+    },
+    Prioritize {
+        addressee: Party,
+        priority: bool,
+        note: FreeText,
+    },
+    Flag {
+        target: FlagTarget,
+        note: FreeText,
+    },
+    ResolveFlag {
+        flag: u32,
+        note: FreeText,
+    },
+}
+
+impl RecommendationCommand {
+    /// The workflow action a command is (`None` for drafting, which has no
+    /// state yet).
+    pub fn action(&self) -> Option<RecommendationAction> {
+        use RecommendationAction as A;
+        Some(match self {
+            Self::Draft { .. } => return None,
+            Self::Edit { .. } => A::Edit,
+            Self::Discard { .. } => A::Discard,
+            Self::Adopt { .. } => A::Adopt,
+            Self::Publish { .. } => A::Publish,
+            Self::Amend { .. } => A::Amend,
+            Self::Supersede { .. } => A::Supersede,
+            Self::Close { .. } => A::Close,
+            Self::Answer { .. } => A::Answer,
+            Self::Report { .. } => A::Report,
+            Self::Share { .. } => A::Share,
+            Self::Prioritize { .. } => A::Prioritize,
+            Self::Flag { .. } | Self::ResolveFlag { .. } => A::Flag,
+        })
+    }
+}
+
+/// Stored events: variants and their fields are never renamed or removed,
+/// new ones are added at the end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "data")]
+pub enum RecommendationEvent {
+    Drafted {
+        id: RecommendationId,
+        content: RecommendationContent,
+        addressees: BTreeSet<Party>,
+        schedule: Schedule,
+    },
+    Edited {
+        content: RecommendationContent,
+        addressees: BTreeSet<Party>,
+        schedule: Schedule,
+    },
+    Discarded {
+        rationale: FreeText,
+    },
+    Adopted {
+        decision: FreeText,
+        on: NaiveDate,
+    },
+    Published {
+        on: NaiveDate,
+        /// Version 1's addressees: one tracking item each.
+        addressees: BTreeSet<Party>,
+    },
+    Amended {
+        version: u32,
+        content: RecommendationContent,
+        schedule: Schedule,
+        /// Addressees added by this version.
+        added: BTreeSet<Party>,
+        decision: FreeText,
+        summary: FreeText,
+    },
+    Superseded {
+        by: RecommendationId,
+        rationale: FreeText,
+    },
+    Closed {
+        assessment: FreeText,
+    },
+    /// An addressee's acceptance, for the version it read.
+    Answered {
+        addressee: Party,
+        acceptance: Acceptance,
+        justification: FreeText,
+        version: u32,
+    },
+    /// An implementation report, attached to the version it answers.
+    Reported {
+        addressee: Party,
+        report: ImplementationReport,
+        version: u32,
+    },
+    SharingChanged {
+        addressee: Party,
+        shareable: bool,
+    },
+    PriorityChanged {
+        addressee: Party,
+        priority: bool,
+        note: FreeText,
+    },
+    Flagged {
+        flag: u32,
+        target: FlagTarget,
+        note: FreeText,
+    },
+    FlagResolved {
+        flag: u32,
+        note: FreeText,
+    },
+}
+
+impl DomainEvent for RecommendationEvent {
+    fn event_type(&self) -> &'static str {
+        match self {
+            Self::Drafted { .. } => "Drafted",
+            Self::Edited { .. } => "Edited",
+            Self::Discarded { .. } => "Discarded",
+            Self::Adopted { .. } => "Adopted",
+            Self::Published { .. } => "Published",
+            Self::Amended { .. } => "Amended",
+            Self::Superseded { .. } => "Superseded",
+            Self::Closed { .. } => "Closed",
+            Self::Answered { .. } => "Answered",
+            Self::Reported { .. } => "Reported",
+            Self::SharingChanged { .. } => "SharingChanged",
+            Self::PriorityChanged { .. } => "PriorityChanged",
+            Self::Flagged { .. } => "Flagged",
+            Self::FlagResolved { .. } => "FlagResolved",
+        }
+    }
+}
