@@ -16,6 +16,7 @@ mod docs;
 mod network_directory;
 mod people_directory;
 mod rebuild;
+mod recommendations;
 mod tenant_directory;
 
 use std::sync::Arc;
@@ -33,6 +34,14 @@ pub use docs::{decode, get_typed, put_searchable, put_typed};
 pub use network_directory::{Delegation, NETWORKS, NetworkDirectory, NetworkView};
 pub use people_directory::{PEOPLE, PeopleDirectory, PersonView, RoleGrant};
 pub use rebuild::{RebuildError, RebuildProgress, RebuildReport, needs_rebuild, rebuild};
+pub use recommendations::{
+    AddresseeFigures, AddresseeItem, Adoption, AnswerEntry, Distribution, DueItem, DueKind,
+    FlagView, FlaggedItem, HistoryEntry, MonitoringDashboard, MonitoringPolicy, MonitoringRow,
+    OLDEST_OPEN, OpenFlag, OpenItem, PriorityMark, RECOMMENDATION_INDEX, RECOMMENDATION_ITEMS,
+    RECOMMENDATION_MONITORING, RECOMMENDATIONS, RatePoint, RecommendationRegister,
+    RecommendationSummary, RecommendationView, ReportEntry, Resolution, StatusPoint, VersionEntry,
+    due_next, item_key, overdue, recommendation_figures,
+};
 pub use tenant_directory::{TENANTS, TenantDirectory, TenantView};
 
 /// One read model.
@@ -78,6 +87,7 @@ impl Projections {
             Arc::new(NetworkDirectory),
             Arc::new(ConcernRegister),
             Arc::new(ConcernStats),
+            Arc::new(RecommendationRegister),
         ])
     }
 

@@ -181,6 +181,8 @@ pub enum RecommendationEvent {
     },
     FlagResolved {
         flag: u32,
+        /// What the flag pointed at, so readers need not look it up.
+        target: FlagTarget,
         note: FreeText,
     },
 }

@@ -250,14 +250,18 @@ impl State {
                 Ok(vec![RecommendationEvent::Flagged { flag, target, note }])
             }
             RecommendationCommand::ResolveFlag { flag, note } => {
-                let Some(open) = self.flags.get(&flag).map(|flag| flag.open) else {
+                let Some(found) = self.flags.get(&flag) else {
                     return Err(RecommendationError::UnknownFlag(flag));
                 };
-                if !open {
+                if !found.open {
                     return Err(RecommendationError::FlagAlreadyResolved(flag));
                 }
                 require(&note, "note")?;
-                Ok(vec![RecommendationEvent::FlagResolved { flag, note }])
+                Ok(vec![RecommendationEvent::FlagResolved {
+                    flag,
+                    target: found.target,
+                    note,
+                }])
             }
         }
     }

@@ -404,6 +404,7 @@ fn the_ekg_flags_need_for_action_and_resolves_flags_explicitly() {
         .then_err(RecommendationError::UnknownFlag(7));
     let resolved = RecommendationEvent::FlagResolved {
         flag: 1,
+        target: FlagTarget::Addressee(be),
         note: text("Antwort eingegangen"),
     };
     given::<Recommendation>(history.clone())

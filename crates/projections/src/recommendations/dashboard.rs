@@ -1,0 +1,478 @@
+//! Monitoring figures, computed from summaries and monitoring rows at a
+//! given day. What is due and what is overdue depends on that day, so it is
+//! judged at reading time, not stored. The definitions are in
+//! `docs/recommendations.md`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, Months, NaiveDate};
+use iiz_domain::recommendation::{
+    Acceptance, FocusArea, ImplementationStatus, RecommendationStage,
+};
+use iiz_domain::{Party, RecommendationId};
+use serde::{Deserialize, Serialize};
+
+use super::view::{MonitoringRow, RecommendationSummary};
+
+/// Settings of the monitoring judgements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonitoringPolicy {
+    /// Items accepted this many years ago and still not implemented are
+    /// "long outstanding" (the UN JIU counts them apart).
+    pub long_outstanding_years: u32,
+}
+
+impl Default for MonitoringPolicy {
+    fn default() -> Self {
+        Self {
+            long_outstanding_years: 3,
+        }
+    }
+}
+
+/// What an addressee owes next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueKind {
+    /// The first answer (acceptance).
+    Answer,
+    /// The next periodic implementation report.
+    Report,
+}
+
+/// Whether a recommendation's items are monitored: published ones, and
+/// closed ones for the figures. Superseded ones live on in their successor.
+fn monitored(stage: RecommendationStage) -> bool {
+    matches!(
+        stage,
+        RecommendationStage::Published | RecommendationStage::Closed
+    )
+}
+
+/// What the addressee owes next and by when: the first answer by the
+/// answer date; after an answer that commits, a report one rhythm after the
+/// end of the last reported period (or after the answer date), until a
+/// final status. Nothing is due on a recommendation that is not published.
+pub fn due_next(
+    summary: &RecommendationSummary,
+    row: &MonitoringRow,
+) -> Option<(DueKind, NaiveDate)> {
+    if summary.stage != RecommendationStage::Published {
+        return None;
+    }
+    let schedule = summary.schedule;
+    match row.acceptance {
+        None => Some((DueKind::Answer, schedule.answer_due)),
+        Some(acceptance) if !acceptance.commits() => None,
+        Some(_) if row.status.is_some_and(|status| status.is_final()) => None,
+        Some(_) => {
+            let from = row.reported_until.unwrap_or(schedule.answer_due);
+            Some((DueKind::Report, schedule.rhythm.after(from)))
+        }
+    }
+}
+
+/// What is overdue on `as_of`: due strictly before that day.
+pub fn overdue(
+    summary: &RecommendationSummary,
+    row: &MonitoringRow,
+    as_of: NaiveDate,
+) -> Option<(DueKind, NaiveDate)> {
+    due_next(summary, row).filter(|(_, due)| *due < as_of)
+}
+
+/// Counts of answers and statuses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Distribution {
+    pub items: u64,
+    pub unanswered: u64,
+    pub acceptance: BTreeMap<Acceptance, u64>,
+    /// Current status of items whose answer commits to implementation.
+    pub status: BTreeMap<ImplementationStatus, u64>,
+    /// Committed items without any report yet.
+    pub not_reported: u64,
+}
+
+impl Distribution {
+    fn add(&mut self, row: &MonitoringRow) {
+        self.items += 1;
+        match row.acceptance {
+            None => self.unanswered += 1,
+            Some(acceptance) => {
+                *self.acceptance.entry(acceptance).or_default() += 1;
+                if acceptance.commits() {
+                    match row.status {
+                        Some(status) => *self.status.entry(status).or_default() += 1,
+                        None => self.not_reported += 1,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Items whose answer commits to implementation.
+    pub fn committed(&self) -> u64 {
+        self.acceptance
+            .iter()
+            .filter(|(acceptance, _)| acceptance.commits())
+            .map(|(_, count)| count)
+            .sum()
+    }
+
+    pub fn implemented(&self) -> u64 {
+        self.status
+            .get(&ImplementationStatus::Implemented)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Implemented items among committed ones, `None` before any commits.
+    pub fn implementation_rate(&self) -> Option<f64> {
+        rate(self.implemented(), self.committed())
+    }
+}
+
+fn rate(part: u64, whole: u64) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// Figures of one group (an addressee or a focus area).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AddresseeFigures {
+    /// The addressee (`ZH`, `SODK`) or focus area (`key_actors`, `none`).
+    pub key: String,
+    pub distribution: Distribution,
+    pub overdue: u64,
+}
+
+impl AddresseeFigures {
+    fn add(&mut self, row: &MonitoringRow, late: bool) {
+        self.distribution.add(row);
+        self.overdue += u64::from(late);
+    }
+}
+
+/// The implementation rate at one day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatePoint {
+    pub on: NaiveDate,
+    pub committed: u64,
+    pub implemented: u64,
+}
+
+/// An item owed something.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DueItem {
+    pub recommendation: RecommendationId,
+    pub title: String,
+    pub addressee: Party,
+    pub kind: DueKind,
+    pub due: NaiveDate,
+    /// Days past the due date on the day of reading (negative: still open).
+    pub days_overdue: i64,
+    pub priority: bool,
+}
+
+/// An item still open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenItem {
+    pub recommendation: RecommendationId,
+    pub title: String,
+    pub addressee: Party,
+    pub published_on: Option<NaiveDate>,
+    pub acceptance: Option<Acceptance>,
+    pub committed_on: Option<NaiveDate>,
+    pub status: Option<ImplementationStatus>,
+    pub priority: bool,
+}
+
+/// An open flag of the EKG.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlaggedItem {
+    pub recommendation: RecommendationId,
+    pub title: String,
+    /// `None` when the flag is on the recommendation as a whole.
+    pub addressee: Option<Party>,
+    pub flag: u32,
+    pub note: String,
+    pub since: chrono::DateTime<chrono::Utc>,
+}
+
+/// The national dashboard of the STG, EKG and Fachstelle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonitoringDashboard {
+    pub as_of: NaiveDate,
+    pub policy: MonitoringPolicy,
+    /// Published recommendations (monitored now).
+    pub open_recommendations: u64,
+    /// Published and closed ones, whose items the figures count.
+    pub monitored_recommendations: u64,
+    pub distribution: Distribution,
+    /// Quarter ends from the first publication to `as_of` (year ends beyond
+    /// ten years), and `as_of` itself.
+    pub over_time: Vec<RatePoint>,
+    pub by_addressee: Vec<AddresseeFigures>,
+    pub by_focus_area: Vec<AddresseeFigures>,
+    /// Most overdue first.
+    pub overdue: Vec<DueItem>,
+    pub long_outstanding: Vec<OpenItem>,
+    /// The items open longest, at most [`OLDEST_OPEN`].
+    pub oldest_open: Vec<OpenItem>,
+    pub flagged: Vec<FlaggedItem>,
+    pub priority: Vec<OpenItem>,
+}
+
+/// How many of the oldest open items the dashboard lists.
+pub const OLDEST_OPEN: usize = 10;
+
+fn open_item(summary: &RecommendationSummary, row: &MonitoringRow) -> OpenItem {
+    OpenItem {
+        recommendation: row.recommendation,
+        title: summary.title.clone(),
+        addressee: row.addressee,
+        published_on: summary.published_on,
+        acceptance: row.acceptance,
+        committed_on: row.committed_on,
+        status: row.status,
+        priority: row.priority,
+    }
+}
+
+/// Whether an item still waits for something: unanswered, or committed
+/// without a final status.
+fn is_open(row: &MonitoringRow) -> bool {
+    match row.acceptance {
+        None => true,
+        Some(acceptance) => {
+            acceptance.commits() && !row.status.is_some_and(|status| status.is_final())
+        }
+    }
+}
+
+fn focus_key(focus: Option<FocusArea>) -> String {
+    focus.map_or_else(|| "none".to_owned(), |focus| focus.as_str().to_owned())
+}
+
+/// The days the time series reports: quarter ends (year ends when that
+/// would be more than forty points) up to `as_of`, then `as_of`.
+fn series_days(first: NaiveDate, as_of: NaiveDate) -> Vec<NaiveDate> {
+    let quarters = (as_of.year() - first.year()) * 4 + 4;
+    let step = if quarters > 40 { 12 } else { 3 };
+    let mut days = Vec::new();
+    let start_month = if step == 12 {
+        12
+    } else {
+        first.month0() / 3 * 3 + 3
+    };
+    let mut day = NaiveDate::from_ymd_opt(first.year(), start_month, 1)
+        .and_then(|month| month.checked_add_months(Months::new(1)))
+        .and_then(|next| next.pred_opt());
+    while let Some(end) = day {
+        if end >= as_of {
+            break;
+        }
+        days.push(end);
+        day = end
+            .succ_opt()
+            .and_then(|next| next.checked_add_months(Months::new(step)))
+            .and_then(|next| next.pred_opt());
+    }
+    days.push(as_of);
+    days
+}
+
+impl MonitoringDashboard {
+    /// Computes the dashboard from every summary and every monitoring row.
+    pub fn compute(
+        summaries: &[RecommendationSummary],
+        rows: &[MonitoringRow],
+        as_of: NaiveDate,
+        policy: MonitoringPolicy,
+    ) -> Self {
+        let by_id: HashMap<RecommendationId, &RecommendationSummary> = summaries
+            .iter()
+            .map(|summary| (summary.id, summary))
+            .collect();
+        let mut distribution = Distribution::default();
+        let mut by_addressee: BTreeMap<Party, AddresseeFigures> = BTreeMap::new();
+        let mut by_focus: BTreeMap<String, AddresseeFigures> = BTreeMap::new();
+        let mut overdue_items = Vec::new();
+        let mut long_outstanding = Vec::new();
+        let mut open = Vec::new();
+        let mut priority = Vec::new();
+        let mut flagged = Vec::new();
+        let mut counted = Vec::new();
+        for row in rows {
+            let Some(summary) = by_id.get(&row.recommendation).copied() else {
+                continue;
+            };
+            if !monitored(summary.stage) {
+                continue;
+            }
+            counted.push(row);
+            distribution.add(row);
+            let late = overdue(summary, row, as_of);
+            by_addressee
+                .entry(row.addressee)
+                .or_insert_with(|| figures(row.addressee.to_string()))
+                .add(row, late.is_some());
+            let focus = focus_key(summary.focus_area);
+            by_focus
+                .entry(focus.clone())
+                .or_insert_with(|| figures(focus))
+                .add(row, late.is_some());
+            if let Some((kind, due)) = late {
+                overdue_items.push(DueItem {
+                    recommendation: row.recommendation,
+                    title: summary.title.clone(),
+                    addressee: row.addressee,
+                    kind,
+                    due,
+                    days_overdue: (as_of - due).num_days(),
+                    priority: row.priority,
+                });
+            }
+            if summary.stage != RecommendationStage::Published {
+                continue;
+            }
+            if let Some(committed) = row.committed_on
+                && row.status != Some(ImplementationStatus::Implemented)
+                && committed
+                    .checked_add_months(Months::new(policy.long_outstanding_years * 12))
+                    .is_some_and(|limit| limit <= as_of)
+            {
+                long_outstanding.push(open_item(summary, row));
+            }
+            if is_open(row) {
+                open.push(open_item(summary, row));
+            }
+            if row.priority {
+                priority.push(open_item(summary, row));
+            }
+            if let Some(flag) = &row.open_flag {
+                flagged.push(FlaggedItem {
+                    recommendation: row.recommendation,
+                    title: summary.title.clone(),
+                    addressee: Some(row.addressee),
+                    flag: flag.flag,
+                    note: flag.note.clone(),
+                    since: flag.since,
+                });
+            }
+        }
+        for summary in summaries
+            .iter()
+            .filter(|summary| summary.stage == RecommendationStage::Published)
+        {
+            flagged.extend(summary.open_flags.iter().map(|flag| FlaggedItem {
+                recommendation: summary.id,
+                title: summary.title.clone(),
+                addressee: None,
+                flag: flag.flag,
+                note: flag.note.clone(),
+                since: flag.since,
+            }));
+        }
+        overdue_items.sort_by(|a, b| {
+            (a.due, a.addressee, a.recommendation).cmp(&(b.due, b.addressee, b.recommendation))
+        });
+        open.sort_by(|a, b| {
+            (a.published_on, a.addressee, a.recommendation).cmp(&(
+                b.published_on,
+                b.addressee,
+                b.recommendation,
+            ))
+        });
+        open.truncate(OLDEST_OPEN);
+        long_outstanding
+            .sort_by(|a, b| (a.committed_on, a.addressee).cmp(&(b.committed_on, b.addressee)));
+        flagged.sort_by(|a, b| (a.since, a.flag).cmp(&(b.since, b.flag)));
+        let first = summaries
+            .iter()
+            .filter(|summary| monitored(summary.stage))
+            .filter_map(|summary| summary.published_on)
+            .min();
+        let over_time = first.map_or_else(Vec::new, |first| {
+            series_days(first.min(as_of), as_of)
+                .into_iter()
+                .map(|day| rate_on(&counted, day))
+                .collect()
+        });
+        Self {
+            as_of,
+            policy,
+            open_recommendations: count(summaries, |stage| stage == RecommendationStage::Published),
+            monitored_recommendations: count(summaries, monitored),
+            distribution,
+            over_time,
+            by_addressee: by_addressee.into_values().collect(),
+            by_focus_area: by_focus.into_values().collect(),
+            overdue: overdue_items,
+            long_outstanding,
+            oldest_open: open,
+            flagged,
+            priority,
+        }
+    }
+}
+
+fn figures(key: String) -> AddresseeFigures {
+    AddresseeFigures {
+        key,
+        distribution: Distribution::default(),
+        overdue: 0,
+    }
+}
+
+fn count(summaries: &[RecommendationSummary], keep: impl Fn(RecommendationStage) -> bool) -> u64 {
+    summaries
+        .iter()
+        .filter(|summary| keep(summary.stage))
+        .count() as u64
+}
+
+/// Committed and implemented items at the end of `day`: committed by then,
+/// and implemented according to the last report whose period had ended.
+fn rate_on(rows: &[&MonitoringRow], day: NaiveDate) -> RatePoint {
+    let mut point = RatePoint {
+        on: day,
+        committed: 0,
+        implemented: 0,
+    };
+    for row in rows {
+        if row.committed_on.is_some_and(|committed| committed <= day) {
+            point.committed += 1;
+            if row.status_on(day) == Some(ImplementationStatus::Implemented) {
+                point.implemented += 1;
+            }
+        }
+    }
+    point
+}
+
+/// Figures of one recommendation: the distribution over its addressees and
+/// the ones overdue on `as_of`.
+pub fn recommendation_figures(
+    summary: &RecommendationSummary,
+    rows: &[MonitoringRow],
+    as_of: NaiveDate,
+) -> (Distribution, Vec<DueItem>) {
+    let mut distribution = Distribution::default();
+    let mut late = Vec::new();
+    for row in rows.iter().filter(|row| row.recommendation == summary.id) {
+        distribution.add(row);
+        if let Some((kind, due)) = overdue(summary, row, as_of) {
+            late.push(DueItem {
+                recommendation: row.recommendation,
+                title: summary.title.clone(),
+                addressee: row.addressee,
+                kind,
+                due,
+                days_overdue: (as_of - due).num_days(),
+                priority: row.priority,
+            });
+        }
+    }
+    (distribution, late)
+}
