@@ -17,6 +17,7 @@ mod demo_people;
 mod error;
 pub mod people;
 mod queries;
+pub mod recommendations;
 pub mod tenants;
 
 use std::sync::Arc;

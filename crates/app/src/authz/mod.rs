@@ -14,12 +14,17 @@
 //! - a platform admin (operations) may do everything, but never through an
 //!   API token, and tokens never mint tokens;
 //! - Seismograf concerns have their own rules ([`concern`]): drafts stay
-//!   inside their tenant, and each step belongs to a role or a seat.
+//!   inside their tenant, and each step belongs to a role or a seat;
+//! - so do recommendations ([`recommendation`]): the national bodies
+//!   prepare, decide and monitor, each addressee answers for itself.
 
 pub mod concern;
 #[cfg(test)]
 mod concern_tests;
 mod principal;
+pub mod recommendation;
+#[cfg(test)]
+mod recommendation_tests;
 #[cfg(test)]
 mod tests;
 
@@ -87,6 +92,12 @@ operations!(
     ShowConcernStatistics,
     DraftConcern,
     ActOnConcern,
+    ListRecommendations,
+    ShowRecommendation,
+    ShowRecommendationMonitoring,
+    ExportRecommendationMonitoring,
+    DraftRecommendation,
+    ActOnRecommendation,
 );
 
 /// What an operation is about: the tenant it touches and, for operations on
@@ -164,6 +175,14 @@ pub fn authorize(
         // Which concerns one sees and which steps one takes depends on the
         // concern and the caller's seats: decided in [`concern`].
         ListConcerns | ShowConcern | ShowConcernStatistics | DraftConcern | ActOnConcern => Ok(()),
+        // Likewise for recommendations: decided in [`recommendation`] with
+        // the caller's seats and the addressee concerned.
+        ListRecommendations
+        | ShowRecommendation
+        | ShowRecommendationMonitoring
+        | ExportRecommendationMonitoring
+        | DraftRecommendation
+        | ActOnRecommendation => Ok(()),
         EstablishBody | RenameBody | AmendBodyMandate | DissolveBody | AdmitMember
         | ChangeMemberRole | HandOverChair | RemoveMember | DefineConcernRoute => {
             allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden)

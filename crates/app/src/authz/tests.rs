@@ -88,6 +88,14 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         ListConcerns | ShowConcern | ShowConcernStatistics | DraftConcern | ActOnConcern => {
             SIGNED_IN
         }
+        // Decided per recommendation and addressee in
+        // `authz::recommendation` (tests in recommendation_tests).
+        ListRecommendations
+        | ShowRecommendation
+        | ShowRecommendationMonitoring
+        | ExportRecommendationMonitoring
+        | DraftRecommendation
+        | ActOnRecommendation => SIGNED_IN,
         RegisterPerson | ChangePersonProfile | GrantTenantRole | RevokeTenantRole => PEOPLE_ADMIN,
         GrantPlatformAdmin | RevokePlatformAdmin => PLATFORM_ONLY,
         FormNetwork | RenameNetwork | AssignCanton | ReleaseCanton | DelegateCoordinator => {

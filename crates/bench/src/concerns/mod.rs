@@ -265,12 +265,12 @@ async fn measure(
 }
 
 #[derive(Clone, Copy)]
-enum Quantile {
+pub(crate) enum Quantile {
     Median,
     P99,
 }
 
-fn latency_row(label: &str, app: &Latency, plain: &Latency, quantile: Quantile) -> Row {
+pub(crate) fn latency_row(label: &str, app: &Latency, plain: &Latency, quantile: Quantile) -> Row {
     let (value, reference, text, reference_text) = match quantile {
         Quantile::Median => (app.median_us, plain.median_us, app.median(), plain.median()),
         Quantile::P99 => (app.p99_us, plain.p99_us, app.p99(), plain.p99()),
@@ -291,7 +291,7 @@ fn search(word: &str) -> ConcernFilter {
 }
 
 /// The database server, for the notes.
-async fn server_version(app: &App) -> anyhow::Result<String> {
+pub(crate) async fn server_version(app: &App) -> anyhow::Result<String> {
     Ok(match app.store() {
         Store::Sqlite(store) => {
             let version: String = sqlx::query_scalar("SELECT sqlite_version()")

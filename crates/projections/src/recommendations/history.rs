@@ -77,6 +77,8 @@ pub(super) fn apply(
             basis: content.basis.clone(),
             focus_area: content.focus_area,
             addressees: addressees.iter().copied().collect(),
+            addressee_keys: Vec::new(),
+            public: false,
             schedule: *schedule,
             adoption: None,
             published_on: None,
@@ -213,6 +215,8 @@ pub(super) fn apply(
             detail,
         });
     }
+    view.addressee_keys = view.addressees.iter().map(ToString::to_string).collect();
+    view.public = view.stage.was_published();
     view.updated_at = at;
     view.stream_version = event.stream_version;
     Ok(view)
@@ -232,8 +236,14 @@ fn is_own_step(change: &RecommendationEvent) -> bool {
     )
 }
 
-/// The short form of a view.
-pub(super) fn summary(view: &RecommendationView) -> RecommendationSummary {
+impl RecommendationSummary {
+    /// The short form of a view.
+    pub fn of(view: &RecommendationView) -> Self {
+        summary(view)
+    }
+}
+
+fn summary(view: &RecommendationView) -> RecommendationSummary {
     RecommendationSummary {
         id: view.id,
         stage: view.stage,

@@ -144,7 +144,7 @@ impl Projection for RecommendationRegister {
             put_typed(docs, item_doc, None, time_key(sort), &item)?;
             put_typed(docs, row_doc, None, time_key(sort), &row)?;
         }
-        let summary = history::summary(&view);
+        let summary = RecommendationSummary::of(&view);
         let sort = time_key(view.drafted_at);
         put_typed(
             docs,

@@ -30,6 +30,10 @@ pub struct RecommendationView {
     pub basis: Basis,
     pub focus_area: Option<FocusArea>,
     pub addressees: Vec<Party>,
+    /// `addressees` as text (`ZH`, `SODK`), for filtering.
+    pub addressee_keys: Vec<String>,
+    /// Whether it was published (and so is visible to everyone signed in).
+    pub public: bool,
     pub schedule: Schedule,
     pub adoption: Option<Adoption>,
     pub published_on: Option<NaiveDate>,

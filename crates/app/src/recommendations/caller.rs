@@ -1,0 +1,175 @@
+//! Recommendation commands as one caller may issue them.
+
+use iiz_domain::recommendation::{RecommendationAction, RecommendationStage};
+use iiz_domain::{Recommendation, RecommendationCommand, RecommendationId};
+use iiz_projections::{RECOMMENDATIONS, RecommendationView};
+
+use super::{NewRecommendation, recommendation_stream, today};
+use crate::authz::recommendation::{
+    RecommendationAct, authorize_recommendation, monitors_nationally, speaks_for,
+};
+use crate::authz::{Denied, Operation, Target};
+use crate::{AppError, Caller, Executed};
+
+/// The act a command is, for authorization.
+fn act_of(command: &RecommendationCommand) -> RecommendationAct {
+    match command {
+        RecommendationCommand::Draft { .. }
+        | RecommendationCommand::Edit { .. }
+        | RecommendationCommand::Discard { .. }
+        | RecommendationCommand::Publish { .. } => RecommendationAct::Prepare,
+        RecommendationCommand::Adopt { .. }
+        | RecommendationCommand::Amend { .. }
+        | RecommendationCommand::Supersede { .. }
+        | RecommendationCommand::Close { .. }
+        | RecommendationCommand::Prioritize { .. } => RecommendationAct::RecordStgDecision,
+        RecommendationCommand::Flag { .. } | RecommendationCommand::ResolveFlag { .. } => {
+            RecommendationAct::Flag
+        }
+        RecommendationCommand::Answer { addressee, .. }
+        | RecommendationCommand::Report { addressee, .. }
+        | RecommendationCommand::Share { addressee, .. } => RecommendationAct::Respond(*addressee),
+    }
+}
+
+impl Caller<'_> {
+    /// Drafts a recommendation. The concerns it rests on must exist.
+    pub async fn draft_recommendation(
+        &self,
+        new: NewRecommendation,
+    ) -> Result<(RecommendationId, Executed), AppError> {
+        self.check_operation(Operation::DraftRecommendation, Target::platform())?;
+        let standing = self.app().standing(self.principal()).await?;
+        authorize_recommendation(self.principal(), &standing, RecommendationAct::Prepare)?;
+        for concern in &new.content.basis.concerns {
+            if self.app().concern_view(*concern).await?.is_none() {
+                return Err(AppError::Validation(format!(
+                    "the basis names concern {concern}, which does not exist"
+                )));
+            }
+        }
+        let id = RecommendationId::new();
+        let command = RecommendationCommand::Draft {
+            id,
+            content: new.content,
+            addressees: new.addressees,
+            schedule: new.schedule,
+        };
+        let executed = self
+            .app()
+            .execute::<Recommendation>(recommendation_stream(id), command, self.event_metadata()?)
+            .await?;
+        Ok((id, executed))
+    }
+
+    /// Takes one step on a recommendation. Publishing also answers the
+    /// concerns whose STG decision it carries out.
+    pub async fn recommendation_command(
+        &self,
+        id: RecommendationId,
+        command: RecommendationCommand,
+    ) -> Result<Executed, AppError> {
+        self.check_operation(Operation::ActOnRecommendation, Target::platform())?;
+        let view = self.recommendation(id).await?;
+        let standing = self.app().standing(self.principal()).await?;
+        authorize_recommendation(self.principal(), &standing, act_of(&command))?;
+        match &command {
+            RecommendationCommand::Adopt { on, .. } if *on > today() => {
+                return Err(AppError::Validation(format!(
+                    "the adoption date {on} is in the future"
+                )));
+            }
+            RecommendationCommand::Supersede { by, .. } => self.check_successor(id, *by).await?,
+            _ => {}
+        }
+        let publishes = matches!(command, RecommendationCommand::Publish { .. });
+        let executed = self
+            .app()
+            .execute::<Recommendation>(recommendation_stream(id), command, self.event_metadata()?)
+            .await?;
+        if publishes && !executed.events.is_empty() {
+            self.answer_basis_concerns(&view).await?;
+        }
+        Ok(executed)
+    }
+
+    /// Publishes today.
+    pub async fn publish_recommendation(&self, id: RecommendationId) -> Result<Executed, AppError> {
+        self.recommendation_command(id, RecommendationCommand::Publish { on: today() })
+            .await
+    }
+
+    /// A successor must exist and be adopted or published.
+    async fn check_successor(
+        &self,
+        id: RecommendationId,
+        by: RecommendationId,
+    ) -> Result<(), AppError> {
+        if by == id {
+            // The domain names this refusal.
+            return Ok(());
+        }
+        let successor = self
+            .app()
+            .typed_doc::<RecommendationView>(RECOMMENDATIONS, &by.to_string())
+            .await?;
+        match successor.map(|view| view.stage) {
+            Some(RecommendationStage::Adopted | RecommendationStage::Published) => Ok(()),
+            Some(stage) => Err(AppError::Validation(format!(
+                "recommendation {by} is {stage}: only an adopted or published one supersedes another"
+            ))),
+            None => Err(AppError::Validation(format!(
+                "recommendation {by} does not exist"
+            ))),
+        }
+    }
+
+    /// The steps the caller may take on the recommendation now.
+    pub async fn recommendation_actions(
+        &self,
+        view: &RecommendationView,
+    ) -> Result<Vec<RecommendationAction>, AppError> {
+        let Some(principal) = self.principal() else {
+            return Err(AppError::Denied(Denied::Unauthenticated));
+        };
+        let standing = self.app().standing(Some(principal)).await?;
+        let responds = view
+            .addressees
+            .iter()
+            .any(|party| speaks_for(principal, &standing, *party));
+        let (state, _) = self
+            .app()
+            .load::<Recommendation>(&recommendation_stream(view.id))
+            .await?;
+        Ok(state
+            .allowed_actions()
+            .into_iter()
+            .filter(|action| {
+                let act = match action {
+                    RecommendationAction::Edit
+                    | RecommendationAction::Discard
+                    | RecommendationAction::Publish => RecommendationAct::Prepare,
+                    RecommendationAction::Adopt
+                    | RecommendationAction::Amend
+                    | RecommendationAction::Supersede
+                    | RecommendationAction::Close
+                    | RecommendationAction::Prioritize => RecommendationAct::RecordStgDecision,
+                    RecommendationAction::Flag => RecommendationAct::Flag,
+                    RecommendationAction::Answer
+                    | RecommendationAction::Report
+                    | RecommendationAction::Share => return responds,
+                };
+                authorize_recommendation(Some(principal), &standing, act).is_ok()
+            })
+            .collect())
+    }
+
+    /// Whether the caller monitors nationally (dashboard, every item).
+    pub async fn monitors_recommendations(&self) -> Result<bool, AppError> {
+        let Some(principal) = self.principal() else {
+            return Ok(false);
+        };
+        let standing = self.app().standing(Some(principal)).await?;
+        Ok(monitors_nationally(principal, &standing))
+    }
+}

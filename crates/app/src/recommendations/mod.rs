@@ -1,0 +1,143 @@
+//! Recommendations as the application runs them: the Fachstelle drafts and
+//! publishes, the STG decides, the EKG flags, each addressee answers and
+//! reports for itself ([`crate::authz::recommendation`]), and the national
+//! bodies monitor through the dashboard and the exports.
+
+mod answer;
+mod caller;
+mod export;
+mod queries;
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, Utc};
+use iiz_domain::recommendation::{RecommendationContent, Schedule};
+use iiz_domain::{Aggregate, Party, Recommendation, RecommendationId, TenantId};
+use iiz_projections::{
+    AddresseeItem, DueKind, MonitoringRow, RECOMMENDATION_INDEX, RECOMMENDATION_MONITORING,
+    RecommendationSummary,
+};
+use iiz_store::{DocFilter, DocQuery, EventStore, StreamRef};
+use serde::de::DeserializeOwned;
+
+use crate::{App, AppError};
+
+pub use export::{MONITORING_COLUMNS, MonitoringRecord, to_csv};
+pub use queries::{AddresseeOverview, RecommendationFilter, RecommendationTracking, TrackedItem};
+
+/// A recommendation to draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRecommendation {
+    pub content: RecommendationContent,
+    pub addressees: BTreeSet<Party>,
+    pub schedule: Schedule,
+}
+
+/// The stream of a recommendation. Recommendations are the national IIZ's:
+/// they live in the national tenant.
+pub fn recommendation_stream(id: RecommendationId) -> StreamRef {
+    StreamRef::new(
+        TenantId::National.as_str(),
+        Recommendation::STREAM_TYPE,
+        id.to_string(),
+    )
+}
+
+/// Today, as the platform dates publications and judges due dates.
+pub fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+impl App {
+    /// Every document of a collection matching `filters`, in sort order.
+    /// Monitoring reads whole collections (a few thousand small rows), so
+    /// this pages through the store instead of asking for one huge page.
+    async fn all_docs<T: DeserializeOwned>(
+        &self,
+        collection: &str,
+        filters: Vec<DocFilter>,
+    ) -> Result<Vec<T>, AppError> {
+        const BATCH: usize = 5_000;
+        let mut found = Vec::new();
+        let mut after = None;
+        loop {
+            let docs = self
+                .store()
+                .docs(&DocQuery {
+                    collection: collection.to_owned(),
+                    filters: filters.clone(),
+                    after: after.clone(),
+                    limit: BATCH,
+                    ..DocQuery::default()
+                })
+                .await?;
+            let full = docs.len() == BATCH;
+            after = docs
+                .last()
+                .map(|doc| (doc.sort_key.clone(), doc.key.id.clone()));
+            for doc in docs {
+                found.push(serde_json::from_value(doc.body).map_err(|error| {
+                    AppError::Internal(format!("{collection} document: {error}"))
+                })?);
+            }
+            if !full {
+                return Ok(found);
+            }
+        }
+    }
+
+    /// Every recommendation summary.
+    pub(crate) async fn recommendation_summaries(
+        &self,
+    ) -> Result<Vec<RecommendationSummary>, AppError> {
+        self.all_docs(RECOMMENDATION_INDEX, Vec::new()).await
+    }
+
+    /// Monitoring rows, of one recommendation or one addressee or all.
+    pub(crate) async fn monitoring_rows(
+        &self,
+        recommendation: Option<RecommendationId>,
+        addressee: Option<Party>,
+    ) -> Result<Vec<MonitoringRow>, AppError> {
+        let mut filters = Vec::new();
+        if let Some(id) = recommendation {
+            filters.push(DocFilter::Eq(
+                "recommendation_key".to_owned(),
+                serde_json::Value::String(id.to_string()),
+            ));
+        }
+        if let Some(party) = addressee {
+            filters.push(DocFilter::Eq(
+                "addressee_key".to_owned(),
+                serde_json::Value::String(party.to_string()),
+            ));
+        }
+        self.all_docs(RECOMMENDATION_MONITORING, filters).await
+    }
+
+    pub(crate) async fn addressee_item(
+        &self,
+        id: RecommendationId,
+        party: Party,
+    ) -> Result<Option<AddresseeItem>, AppError> {
+        let key = iiz_projections::item_key(&id.to_string(), party);
+        self.typed_doc(iiz_projections::RECOMMENDATION_ITEMS, &key)
+            .await
+    }
+}
+
+/// What an item owes next, with whether it is late on `as_of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub kind: DueKind,
+    pub on: NaiveDate,
+    pub overdue: bool,
+}
+
+fn due_of(summary: &RecommendationSummary, row: &MonitoringRow, as_of: NaiveDate) -> Option<Due> {
+    iiz_projections::due_next(summary, row).map(|(kind, on)| Due {
+        kind,
+        on,
+        overdue: on < as_of,
+    })
+}

@@ -1,0 +1,261 @@
+//! The recommendations section: the national monitoring dashboard over
+//! generated recommendations (500 by default, each to 28 addressees with
+//! ten reports per committed addressee), through the app's query path as
+//! the API calls it, next to plain SQL aggregates computing the same
+//! figures from a plain table in the same run.
+
+mod check;
+mod data;
+mod plain;
+
+use anyhow::Context;
+use chrono::{NaiveDate, Utc};
+use iiz_app::App;
+use iiz_app::authz::Principal;
+use iiz_domain::{PersonId, TenantId, TenantRole};
+use iiz_projections::{
+    MonitoringDashboard, MonitoringRow, RECOMMENDATION_INDEX, RECOMMENDATION_MONITORING,
+    RecommendationSummary,
+};
+use iiz_store::testing::TestDatabase;
+use iiz_store::{DocQuery, EventStore};
+use serde::de::DeserializeOwned;
+
+use self::data::REPORTS;
+use self::plain::{PlainItem, PlainItems};
+use crate::concerns::{Quantile, latency_row, server_version};
+use crate::load::measure_latency;
+use crate::report::{Report, Row};
+use crate::{BackendChoice, Settings};
+
+/// The national office, which monitors every recommendation.
+fn fachstelle() -> Principal {
+    Principal {
+        person: PersonId::new(),
+        home: TenantId::National,
+        roles: [(TenantId::National, TenantRole::Office)].into(),
+        platform_admin: false,
+        scope: None,
+    }
+}
+
+pub async fn run_recommendation_benchmarks(
+    settings: &Settings,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    for backend in &settings.backends {
+        let (database, name) = match backend {
+            BackendChoice::Sqlite => (
+                TestDatabase::sqlite_with(iiz_app::upcasters()).await,
+                "SQLite",
+            ),
+            BackendChoice::Postgres => (
+                TestDatabase::postgres_with(iiz_app::upcasters())
+                    .await
+                    .context("PostgreSQL is not reachable")?,
+                "PostgreSQL",
+            ),
+        };
+        let plain_dir = tempfile::tempdir().context("create a temporary directory")?;
+        let plain = match backend {
+            BackendChoice::Sqlite => PlainItems::sqlite(&plain_dir.path().join("plain.db")).await?,
+            BackendChoice::Postgres => PlainItems::postgres(&database.url).await?,
+        };
+        let result = measure(settings, report, name, &database, &plain).await;
+        plain.close().await;
+        database.store.close().await;
+        drop(database);
+        result?;
+    }
+    Ok(())
+}
+
+async fn measure(
+    settings: &Settings,
+    report: &mut Report,
+    name: &str,
+    database: &TestDatabase,
+    plain: &PlainItems,
+) -> anyhow::Result<()> {
+    let count = settings.recommendations;
+    let today = Utc::now().date_naive();
+    eprintln!("recommendations, {name}: generating {count} recommendations");
+    let app = App::new(database.store.clone());
+    app.prepare().await?;
+    let prepared = data::fill(&app, count, today).await?;
+    eprintln!("recommendations, {name}: copying the items to the plain table");
+    let items = plain_items(&app).await?;
+    plain.load(&items).await?;
+    let server = server_version(&app).await?;
+
+    let principal = fachstelle();
+    let caller = app.caller(Some(&principal));
+    let timing = settings.timing;
+    let caller_app = &app;
+    let _ = &caller;
+
+    eprintln!("recommendations, {name}: national dashboard");
+    let dashboard = stand_in(caller_app, today).await?;
+    let (figures, overdue) = plain.dashboard(today).await?;
+    check::same_figures(&dashboard, &figures, &overdue)?;
+    let loads = settings.loads;
+    let computed = measure_latency(timing.warmup, loads, || async {
+        let computed = stand_in(caller_app, today).await?;
+        check::same_size(&computed, &dashboard)
+    })
+    .await?;
+    let computed_plain = measure_latency(timing.warmup, loads, || async {
+        let (_, late) = plain.dashboard(today).await?;
+        check::same_count(late.len(), dashboard.overdue.len())
+    })
+    .await?;
+
+    let distribution = &dashboard.distribution;
+    let rows = vec![
+        Row::plain(
+            "recommendations generated",
+            format!(
+                "{count} × {} addressees × {REPORTS} reports = {} events",
+                data::addressees().len(),
+                prepared.events
+            ),
+        ),
+        Row::plain(
+            "fill: one append per recommendation, read models built inline",
+            format!("{:.1} s", prepared.fill_seconds),
+        ),
+        Row::plain(
+            "items on the dashboard",
+            format!(
+                "{} items, {} committed, {} implemented, {} overdue",
+                distribution.items,
+                distribution.committed(),
+                distribution.implemented(),
+                dashboard.overdue.len()
+            ),
+        )
+        .compared("plain SQL: the same figures", "—"),
+        latency_row(
+            "national dashboard, median",
+            &computed,
+            &computed_plain,
+            Quantile::Median,
+        ),
+        latency_row(
+            "national dashboard, p99",
+            &computed,
+            &computed_plain,
+            Quantile::P99,
+        ),
+    ];
+    report
+        .add_section(format!("Recommendations — {name}"), rows)
+        .note(format!(
+            "{count} generated recommendations (one stream each, published between 2016 and \
+             three months before the run, half of them reporting half-yearly, half yearly) to \
+             the 26 cantons, SODK and EDK: 4 % of the items unanswered, 80 % accepted or partly \
+             accepted, each of those with {REPORTS} consecutive reports (ending implemented in \
+             40 %, not implemented in 5 %), plus priorities, flags and a few closed \
+             recommendations. Appended by {} writers through the store with the app's inline \
+             projections, as the commands would have; the events come out of the aggregate's \
+             `decide`. {server}",
+            data::FILL_WRITERS,
+        ))
+        .note(format!(
+            "App path: `Caller::recommendation_dashboard(today)` as the Fachstelle: reads every \
+             document of `recommendation_index` and `recommendation_monitoring`, deserializes \
+             them and computes `MonitoringDashboard` (totals, per addressee and focus area, the \
+             overdue list, the quarterly implementation rate, long-outstanding, oldest open, \
+             flagged and priority items), {loads} loads after {:.1} s warm-up.",
+            timing.warmup.as_secs_f64(),
+        ))
+        .note(format!(
+            "Plain: `plain_recommendation_items` (one row per item with the recommendation's \
+             stage, title, focus area, publication, answer date and rhythm copied in, the \
+             acceptance, commitment, status, last reported period, priority and flag), primary \
+             key `(recommendation, addressee)` and an index on `(stage, acceptance, status)`, \
+             `ANALYZE`d; two queries per load: the totals per acceptance and status, per \
+             addressee and per focus area as one `UNION ALL` of `GROUP BY`s over a CTE that \
+             computes the due date ({}), and the overdue items `ORDER BY due`. It computes \
+             fewer figures than the dashboard (no time series, no lists of open, flagged or \
+             priority items). Before measuring, the totals, the figures per addressee and \
+             focus area and the overdue items were checked equal to the dashboard's.",
+            match name {
+                "SQLite" => "`date(…, '+N months', 'floor')`",
+                _ => "`date + make_interval(months => N)`",
+            },
+        ));
+    Ok(())
+}
+
+/// Every document of `collection`, in pages.
+async fn all_docs<T: DeserializeOwned>(app: &App, collection: &str) -> anyhow::Result<Vec<T>> {
+    const PAGE: usize = 1000;
+    let mut all = Vec::new();
+    let mut after = None;
+    loop {
+        let query = DocQuery {
+            collection: collection.to_owned(),
+            after: after.clone(),
+            limit: PAGE,
+            ..DocQuery::default()
+        };
+        let docs = app.store().docs(&query).await?;
+        let Some(last) = docs.last() else {
+            return Ok(all);
+        };
+        after = Some((last.sort_key.clone(), last.key.id.clone()));
+        for doc in docs {
+            all.push(serde_json::from_value(doc.body)?);
+        }
+    }
+}
+
+/// The plain rows of every monitoring row, with its recommendation's
+/// fields copied in.
+async fn plain_items(app: &App) -> anyhow::Result<Vec<PlainItem>> {
+    let summaries: Vec<RecommendationSummary> = all_docs(app, RECOMMENDATION_INDEX).await?;
+    let by_id: std::collections::HashMap<_, _> = summaries
+        .iter()
+        .map(|summary| (summary.id, summary))
+        .collect();
+    let rows: Vec<MonitoringRow> = all_docs(app, RECOMMENDATION_MONITORING).await?;
+    rows.iter()
+        .map(|row| {
+            let summary = by_id
+                .get(&row.recommendation)
+                .context("a monitoring row without its recommendation")?;
+            Ok(PlainItem {
+                recommendation: row.recommendation_key.clone(),
+                addressee: row.addressee_key.clone(),
+                title: summary.title.clone(),
+                focus_area: summary
+                    .focus_area
+                    .map_or("none", |focus| focus.as_str())
+                    .to_owned(),
+                stage: summary.stage.as_str().to_owned(),
+                published_on: summary.published_on,
+                answer_due: summary.schedule.answer_due,
+                rhythm_months: i32::try_from(summary.schedule.rhythm.months())?,
+                acceptance: row.acceptance.map(|value| value.as_str().to_owned()),
+                committed_on: row.committed_on,
+                status: row.status.map(|value| value.as_str().to_owned()),
+                reported_until: row.reported_until,
+                priority: row.priority,
+                flagged: row.open_flag.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// Stand-in until the app's query exists.
+async fn stand_in(app: &App, as_of: NaiveDate) -> anyhow::Result<MonitoringDashboard> {
+    let summaries: Vec<RecommendationSummary> = all_docs(app, RECOMMENDATION_INDEX).await?;
+    let rows: Vec<MonitoringRow> = all_docs(app, RECOMMENDATION_MONITORING).await?;
+    Ok(MonitoringDashboard::compute(
+        &summaries,
+        &rows,
+        as_of,
+        iiz_projections::MonitoringPolicy::default(),
+    ))
+}
