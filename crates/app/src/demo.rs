@@ -1,6 +1,7 @@
 //! Demo data, loaded through the same commands as real use: the 27
 //! tenants, the national and cantonal bodies, fictitious people with
-//! sign-in accounts, and Seismograf concerns in every stage.
+//! sign-in accounts, Seismograf concerns in every stage and STG
+//! recommendations in every stage, with answers and implementation reports.
 
 use crate::catalog::CantonCatalog;
 use crate::{App, AppError};
@@ -17,14 +18,16 @@ pub struct DemoReport {
     pub bodies_established: usize,
     /// Demo concerns drafted (none when they were loaded before).
     pub concerns: usize,
+    /// Demo recommendations drafted (none when they were loaded before).
+    pub recommendations: usize,
     /// The demo sign-ins, to print for whoever tries the platform.
     pub logins: Vec<DemoLogin>,
 }
 
 impl App {
     /// Loads the 27 tenants, the national bodies and the cantonal bodies of
-    /// the panorama, the demo people and the demo concerns. Running it again
-    /// adds nothing.
+    /// the panorama, the demo people, the demo concerns and the demo
+    /// recommendations. Running it again adds nothing.
     pub async fn load_demo(&self) -> Result<DemoReport, AppError> {
         let catalog =
             CantonCatalog::embedded().map_err(|error| AppError::Validation(error.to_string()))?;
@@ -33,10 +36,12 @@ impl App {
         let cantonal = self.seed_cantonal_bodies(&catalog, SYSTEM_ACTOR).await?;
         let logins = self.load_demo_people(SYSTEM_ACTOR).await?;
         let concerns = Box::pin(self.load_demo_concerns()).await?;
+        let recommendations = Box::pin(self.load_demo_recommendations()).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,
             bodies_established: national + cantonal,
             concerns,
+            recommendations,
             logins,
         })
     }

@@ -14,6 +14,7 @@ mod graphql;
 mod load;
 mod machine;
 mod plain;
+mod recommendations;
 mod replay;
 mod report;
 mod store;
@@ -51,7 +52,8 @@ struct Args {
     loads: usize,
 
     /// A smoke test: 0.5 s per measurement, 0.1 s warm-up, 200 loads, a
-    /// replay of 20 000 events, 10 000 concerns unless `--concerns` says.
+    /// replay of 20 000 events, 10 000 concerns and 50 recommendations unless
+    /// `--concerns` or `--recommendations` say.
     #[arg(long, conflicts_with_all = ["duration", "warmup", "loads", "replay_events"])]
     quick: bool,
 
@@ -76,12 +78,17 @@ struct Args {
     #[arg(long, value_name = "COUNT")]
     concerns: Option<usize>,
 
+    /// Recommendations generated for the recommendations section, each to
+    /// 28 addressees with 10 reports per committed addressee [default: 500].
+    #[arg(long, value_name = "COUNT")]
+    recommendations: Option<usize>,
+
     /// Backends to measure (repeat the flag for several).
     #[arg(long = "backend", value_enum, default_values_t = [BackendChoice::Sqlite, BackendChoice::Postgres])]
     backends: Vec<BackendChoice>,
 
     /// Sections to run (repeat the flag for several); all by default.
-    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns])]
+    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns, Section::Recommendations])]
     sections: Vec<Section>,
 
     /// Admin connection to PostgreSQL; a fresh database is created through
@@ -114,6 +121,9 @@ pub enum Section {
     /// The intake queue and full-text search over many concerns, next to
     /// plain SQL.
     Concerns,
+    /// The national monitoring dashboard over many recommendations, next to
+    /// plain SQL aggregates.
+    Recommendations,
 }
 
 /// What every section needs to know about the run.
@@ -123,6 +133,7 @@ pub struct Settings {
     pub loads: usize,
     pub replay_events: usize,
     pub concerns: usize,
+    pub recommendations: usize,
     pub writers: usize,
     pub rounds: usize,
     pub pool_size: u32,
@@ -146,8 +157,11 @@ impl Settings {
         let concerns = args
             .concerns
             .unwrap_or(if args.quick { 10_000 } else { 100_000 });
-        if concerns == 0 {
-            bail!("--concerns must be at least 1");
+        let recommendations = args
+            .recommendations
+            .unwrap_or(if args.quick { 50 } else { 500 });
+        if concerns == 0 || recommendations == 0 {
+            bail!("--concerns and --recommendations must be at least 1");
         }
         let mut backends = Vec::new();
         for backend in &args.backends {
@@ -163,6 +177,7 @@ impl Settings {
             loads,
             replay_events,
             concerns,
+            recommendations,
             writers: args.writers,
             rounds: if args.quick { 1 } else { args.rounds },
             pool_size: args.pool_size,
@@ -211,6 +226,13 @@ async fn main() -> anyhow::Result<()> {
     if args.sections.contains(&Section::Concerns) {
         Box::pin(concerns::run_concern_benchmarks(&settings, &mut report)).await?;
     }
+    if args.sections.contains(&Section::Recommendations) {
+        Box::pin(recommendations::run_recommendation_benchmarks(
+            &settings,
+            &mut report,
+        ))
+        .await?;
+    }
 
     report.write(&args.output)?;
     println!("{}", report.to_markdown());
@@ -230,9 +252,12 @@ mod tests {
         assert_eq!(settings.loads, 200);
         assert_eq!(settings.backends, vec![BackendChoice::Sqlite]);
         assert_eq!(settings.concerns, 10_000);
+        assert_eq!(settings.recommendations, 50);
         assert!(Args::try_parse_from(["iiz-bench", "--quick", "--duration", "2"]).is_err());
         let args = Args::parse_from(["iiz-bench", "--quick", "--concerns", "500"]);
         assert_eq!(Settings::from_args(&args).unwrap().concerns, 500);
+        let args = Args::parse_from(["iiz-bench", "--quick", "--recommendations", "7"]);
+        assert_eq!(Settings::from_args(&args).unwrap().recommendations, 7);
     }
 
     #[test]
@@ -243,6 +268,8 @@ mod tests {
         assert_eq!(settings.rounds, 5);
         assert_eq!(settings.concerns, 100_000);
         assert!(args.sections.contains(&Section::Concerns));
+        assert!(args.sections.contains(&Section::Recommendations));
+        assert_eq!(settings.recommendations, 500);
         assert_eq!(
             settings.backends,
             vec![BackendChoice::Sqlite, BackendChoice::Postgres]

@@ -153,6 +153,23 @@ pub enum Party {
     Partner(Partner),
 }
 
+/// An input that names neither a tenant nor a partner.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is neither a tenant (CH, a canton) nor a partner (SKOS, SECO, …)")]
+pub struct UnknownParty(pub String);
+
+impl Party {
+    /// Parses `CH`, a canton's code or a partner's abbreviation.
+    pub fn parse(input: &str) -> Result<Self, UnknownParty> {
+        if let Ok(tenant) = TenantId::parse(input) {
+            return Ok(Self::Tenant(tenant));
+        }
+        Partner::parse(input)
+            .map(Self::Partner)
+            .map_err(|_| UnknownParty(input.to_owned()))
+    }
+}
+
 impl fmt::Display for Party {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -165,6 +182,20 @@ impl fmt::Display for Party {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_party_is_parsed_from_its_code() {
+        assert_eq!(Party::parse("ch"), Ok(Party::Tenant(TenantId::National)));
+        assert_eq!(
+            Party::parse(" zh ").map(|party| party.to_string()),
+            Ok("ZH".to_owned())
+        );
+        assert_eq!(Party::parse("sk bslb"), Ok(Party::Partner(Partner::SkBslb)));
+        assert!(Party::parse("XX").is_err());
+        for partner in Partner::ALL {
+            assert_eq!(Party::parse(partner.code()), Ok(Party::Partner(partner)));
+        }
+    }
 
     #[test]
     fn partners_parse_and_serialise_as_their_abbreviation() {

@@ -60,7 +60,7 @@ impl Api {
 }
 
 /// A refusal in GraphQL's error shape.
-fn refuse(status: StatusCode, code: Code, message: &str) -> Response {
+pub(crate) fn refuse(status: StatusCode, code: Code, message: &str) -> Response {
     (
         status,
         Json(
@@ -71,13 +71,13 @@ fn refuse(status: StatusCode, code: Code, message: &str) -> Response {
 }
 
 /// How the request proved who it is.
-enum Credentials {
+pub(crate) enum Credentials {
     Anonymous,
     Cookie { token: String, csrf: String },
     Bearer,
 }
 
-async fn authenticate(
+pub(crate) async fn authenticate(
     app: &App,
     headers: &HeaderMap,
     jar: &CookieJar,

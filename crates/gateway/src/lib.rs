@@ -6,6 +6,7 @@
 //! decision about access is taken in `app`.
 
 mod api;
+mod exports;
 pub mod graphql;
 mod health;
 mod metrics;
@@ -57,7 +58,15 @@ pub fn router(app: App, settings: &GatewaySettings) -> Router {
     let api = api::Api::new(app.clone(), schema, settings);
     let mut routes = Router::new()
         .route("/graphql", get(api::graphql).post(api::graphql))
-        .route("/graphql/ws", get(subscriptions::subscriptions));
+        .route("/graphql/ws", get(subscriptions::subscriptions))
+        .route(
+            "/exports/recommendations/monitoring.csv",
+            get(exports::monitoring_csv),
+        )
+        .route(
+            "/exports/recommendations/monitoring.json",
+            get(exports::monitoring_json),
+        );
     if settings.development {
         routes = routes.route("/graphiql", get(api::graphiql));
     }

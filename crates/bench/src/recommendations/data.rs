@@ -196,7 +196,11 @@ fn commands(
             schedule,
         },
         C::Adopt {
-            decision: text(&format!("STG-Beschluss {}/{}", published.format("%Y"), index))?,
+            decision: text(&format!(
+                "STG-Beschluss {}/{}",
+                published.format("%Y"),
+                index
+            ))?,
             on: published - Days::new(30),
         },
         C::Publish { on: published },
@@ -362,9 +366,7 @@ mod tests {
             assert_eq!(reports % REPORTS, 0);
             assert!(reports >= 15 * REPORTS, "{reports} reports");
             for event in events.iter().filter(|e| e.event_type == "Reported") {
-                let to = event.payload["report"]["period"]["to"]
-                    .as_str()
-                    .unwrap();
+                let to = event.payload["report"]["period"]["to"].as_str().unwrap();
                 assert!(to < "2026-11-30", "{to}");
             }
         }

@@ -19,7 +19,6 @@ use iiz_projections::{
 };
 use iiz_store::testing::TestDatabase;
 use iiz_store::{DocQuery, EventStore};
-use serde::de::DeserializeOwned;
 
 use self::data::REPORTS;
 use self::plain::{PlainItem, PlainItems};
@@ -188,8 +187,8 @@ async fn measure(
     Ok(())
 }
 
-/// Every document of `collection`, in pages.
-async fn all_docs<T: DeserializeOwned>(app: &App, collection: &str) -> anyhow::Result<Vec<T>> {
+/// The bodies of every document of `collection`, in pages.
+async fn all_docs(app: &App, collection: &str) -> anyhow::Result<Vec<serde_json::Value>> {
     const PAGE: usize = 1000;
     let mut all = Vec::new();
     let mut after = None;
@@ -205,21 +204,27 @@ async fn all_docs<T: DeserializeOwned>(app: &App, collection: &str) -> anyhow::R
             return Ok(all);
         };
         after = Some((last.sort_key.clone(), last.key.id.clone()));
-        for doc in docs {
-            all.push(serde_json::from_value(doc.body)?);
-        }
+        all.extend(docs.into_iter().map(|doc| doc.body));
     }
 }
 
 /// The plain rows of every monitoring row, with its recommendation's
 /// fields copied in.
 async fn plain_items(app: &App) -> anyhow::Result<Vec<PlainItem>> {
-    let summaries: Vec<RecommendationSummary> = all_docs(app, RECOMMENDATION_INDEX).await?;
+    let summaries: Vec<RecommendationSummary> = all_docs(app, RECOMMENDATION_INDEX)
+        .await?
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<_, _>>()?;
     let by_id: std::collections::HashMap<_, _> = summaries
         .iter()
         .map(|summary| (summary.id, summary))
         .collect();
-    let rows: Vec<MonitoringRow> = all_docs(app, RECOMMENDATION_MONITORING).await?;
+    let rows: Vec<MonitoringRow> = all_docs(app, RECOMMENDATION_MONITORING)
+        .await?
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<_, _>>()?;
     rows.iter()
         .map(|row| {
             let summary = by_id
@@ -250,8 +255,16 @@ async fn plain_items(app: &App) -> anyhow::Result<Vec<PlainItem>> {
 
 /// Stand-in until the app's query exists.
 async fn stand_in(app: &App, as_of: NaiveDate) -> anyhow::Result<MonitoringDashboard> {
-    let summaries: Vec<RecommendationSummary> = all_docs(app, RECOMMENDATION_INDEX).await?;
-    let rows: Vec<MonitoringRow> = all_docs(app, RECOMMENDATION_MONITORING).await?;
+    let summaries: Vec<RecommendationSummary> = all_docs(app, RECOMMENDATION_INDEX)
+        .await?
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<_, _>>()?;
+    let rows: Vec<MonitoringRow> = all_docs(app, RECOMMENDATION_MONITORING)
+        .await?
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<_, _>>()?;
     Ok(MonitoringDashboard::compute(
         &summaries,
         &rows,

@@ -97,6 +97,8 @@ pub struct EndorsementInfo {
 pub struct AnswerInfo {
     pub text: String,
     pub recipients: Vec<Party>,
+    /// The recommendation the STG's decision led to.
+    pub recommendation: Option<ID>,
     pub actor: String,
     pub at: DateTime<Utc>,
 }
@@ -276,6 +278,7 @@ impl From<ConcernView> for Concern {
             answer: view.answer.as_ref().map(|answer| AnswerInfo {
                 text: answer.text.clone(),
                 recipients: answer.recipients.iter().map(Into::into).collect(),
+                recommendation: answer.recommendation.map(|id| ID(id.to_string())),
                 actor: answer.actor.clone(),
                 at: answer.at,
             }),

@@ -38,9 +38,9 @@ pub fn coded(code: Code, message: impl Into<String>) -> Error {
     Error::new(message).extend_with(|_, extensions| extensions.set("code", code.as_str()))
 }
 
-/// Turns an application error into a client-facing GraphQL error.
-pub fn to_graphql(error: AppError, request_id: &str) -> Error {
-    let code = match &error {
+/// The code of an application error, for every protocol.
+pub fn code_of(error: &AppError) -> Code {
+    match error {
         AppError::Denied(Denied::Unauthenticated) => Code::Unauthenticated,
         AppError::Denied(Denied::Forbidden) => Code::Forbidden,
         AppError::Denied(Denied::NotFound) => Code::NotFound,
@@ -54,7 +54,29 @@ pub fn to_graphql(error: AppError, request_id: &str) -> Error {
         AppError::Store(_) | AppError::Decode(_) | AppError::Rebuild(_) | AppError::Internal(_) => {
             Code::Internal
         }
-    };
+    }
+}
+
+impl Code {
+    /// The HTTP status of a refusal with this code (for plain HTTP
+    /// endpoints; GraphQL answers 200 with the code in the error).
+    pub fn http_status(self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            Self::Unauthenticated => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict => StatusCode::CONFLICT,
+            Self::Validation => StatusCode::BAD_REQUEST,
+            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// Turns an application error into a client-facing GraphQL error.
+pub fn to_graphql(error: AppError, request_id: &str) -> Error {
+    let code = code_of(&error);
     if code == Code::Internal {
         tracing::error!(request_id, %error, "request failed");
         return coded(code, format!("internal error (request {request_id})"))

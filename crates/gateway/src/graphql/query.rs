@@ -46,7 +46,11 @@ pub(super) fn connection<V, T: async_graphql::OutputType>(
 
 /// Every query of the API.
 #[derive(Debug, Default, MergedObject)]
-pub struct Query(StructureQuery, super::query_concerns::ConcernQuery);
+pub struct Query(
+    StructureQuery,
+    super::query_concerns::ConcernQuery,
+    super::query_recommendations::RecommendationQuery,
+);
 
 /// Tenants, bodies, people, networks and the caller's own account.
 #[derive(Debug, Default)]

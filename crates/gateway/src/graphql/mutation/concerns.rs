@@ -77,8 +77,21 @@ pub struct SubmittedConcern {
     pub similar: Vec<SimilarConcernInfo>,
 }
 
-fn title(text: &str) -> Result<Title> {
+pub(super) fn title(text: &str) -> Result<Title> {
     Title::parse(text).map_err(|error| invalid(error.to_string()))
+}
+
+/// Parses document links.
+pub(super) fn attachments(input: Vec<AttachmentInput>) -> Result<Vec<Attachment>> {
+    input
+        .into_iter()
+        .map(|attachment| {
+            Ok(Attachment {
+                title: title(&attachment.title)?,
+                link: Link::parse(&attachment.link).map_err(|e| invalid(e.to_string()))?,
+            })
+        })
+        .collect()
 }
 
 fn content(input: ConcernContentInput) -> Result<ConcernContent> {
@@ -92,16 +105,7 @@ fn content(input: ConcernContentInput) -> Result<ConcernContent> {
             .filter(|area| !area.trim().is_empty())
             .map(|area| title(&area))
             .transpose()?,
-        attachments: input
-            .attachments
-            .into_iter()
-            .map(|attachment| {
-                Ok(Attachment {
-                    title: title(&attachment.title)?,
-                    link: Link::parse(&attachment.link).map_err(|e| invalid(e.to_string()))?,
-                })
-            })
-            .collect::<Result<_>>()?,
+        attachments: attachments(input.attachments)?,
         language: input.language.into(),
     })
 }

@@ -9,6 +9,8 @@ mod concern_steps;
 mod concerns;
 mod networks;
 mod people;
+mod recommendation_tracking;
+mod recommendations;
 
 use async_graphql::{Context, ID, InputObject, MergedObject, Result};
 use iiz_app::{App, Caller};
@@ -28,6 +30,8 @@ pub struct Mutation(
     networks::NetworkMutations,
     concerns::ConcernMutations,
     concern_steps::ConcernStepMutations,
+    recommendations::RecommendationMutations,
+    recommendation_tracking::RecommendationTrackingMutations,
 );
 
 /// A name in one language.
