@@ -11,6 +11,7 @@ mod commands;
 mod graphql;
 mod live;
 mod protection;
+mod recommendations;
 mod replay;
 mod seismograf;
 mod server;

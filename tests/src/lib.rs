@@ -66,6 +66,21 @@ impl TestApp {
             .await?)
     }
 
+    /// GETs a path as `who`: the status and the body as text.
+    pub async fn get_as(&self, path: &str, who: As<'_>) -> anyhow::Result<(u16, String)> {
+        let mut request = self.http.get(format!("{}{path}", self.base_url));
+        match who {
+            As::Anonymous => {}
+            As::Session(session) | As::CookieOnly(session) => {
+                request = request.header("cookie", &session.cookie);
+            }
+            As::Token(token) => request = request.bearer_auth(token),
+        }
+        let response = request.send().await?;
+        let status = response.status().as_u16();
+        Ok((status, response.text().await?))
+    }
+
     pub fn app(&self) -> &iiz_app::App {
         &self.server.app
     }

@@ -159,7 +159,8 @@ pub fn to_csv(records: &[MonitoringRecord]) -> Result<String, AppError> {
 impl Caller<'_> {
     /// The monitoring table on `as_of`: every published (or closed or
     /// superseded) recommendation × addressee the caller may read, ordered
-    /// by publication, recommendation and addressee.
+    /// by publication, recommendation and addressee (the national tenant,
+    /// the cantons alphabetically, then the partners).
     pub async fn monitoring_table(
         &self,
         as_of: NaiveDate,
@@ -180,24 +181,19 @@ impl Caller<'_> {
             .map(|summary| (summary.id, summary))
             .collect();
         let rows = self.app().monitoring_rows(None, None).await?;
-        let mut records: Vec<MonitoringRecord> = rows
+        let mut visible: Vec<(&RecommendationSummary, &MonitoringRow)> = rows
             .iter()
             .filter(|row| national || sees_item(principal, &standing, row.addressee, row.shareable))
             .filter_map(|row| {
                 let summary = by_id.get(&row.recommendation)?;
-                summary
-                    .stage
-                    .was_published()
-                    .then(|| record(summary, row, as_of, policy))
+                summary.stage.was_published().then_some((*summary, row))
             })
             .collect();
-        records.sort_by(|a, b| {
-            (a.published_on, a.recommendation_id, &a.addressee).cmp(&(
-                b.published_on,
-                b.recommendation_id,
-                &b.addressee,
-            ))
-        });
+        visible.sort_by_key(|(summary, row)| (summary.published_on, summary.id, row.addressee));
+        let records = visible
+            .into_iter()
+            .map(|(summary, row)| record(summary, row, as_of, policy))
+            .collect();
         Ok(records)
     }
 }
