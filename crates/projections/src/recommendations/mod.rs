@@ -4,6 +4,7 @@
 //! exports read.
 
 mod dashboard;
+mod figures;
 mod history;
 mod item;
 #[cfg(test)]
@@ -16,9 +17,10 @@ use iiz_domain::recommendation::FlagTarget;
 use iiz_domain::{Party, RecommendationEvent};
 use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent, SearchLanguage, SearchText};
 
-pub use dashboard::{
-    AddresseeFigures, Distribution, DueItem, DueKind, FlaggedItem, MonitoringDashboard,
-    MonitoringPolicy, OLDEST_OPEN, OpenItem, RatePoint, due_next, overdue, recommendation_figures,
+pub use dashboard::{MonitoringDashboard, OLDEST_OPEN, recommendation_figures};
+pub use figures::{
+    AddresseeFigures, Distribution, DueItem, DueKind, FlaggedItem, MonitoringPolicy, OpenItem,
+    RatePoint, due_next, overdue,
 };
 pub use view::{
     AddresseeItem, Adoption, AnswerEntry, FlagView, HistoryEntry, MonitoringRow, OpenFlag,
