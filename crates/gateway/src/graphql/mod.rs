@@ -3,6 +3,7 @@
 mod concern_enums;
 mod concern_types;
 mod context;
+mod dashboard_types;
 mod error;
 mod monitoring_types;
 mod mutation;

@@ -7,7 +7,8 @@ use iiz_domain::recommendation::{FocusArea, RecommendationStage};
 use iiz_domain::{Party, RecommendationId};
 use iiz_projections::MonitoringPolicy;
 
-use super::monitoring_types::{AddresseeOverviewInfo, MonitoringDashboardInfo};
+use super::dashboard_types::MonitoringDashboardInfo;
+use super::monitoring_types::AddresseeOverviewInfo;
 use super::mutation::caller;
 use super::query::{Page1, connection, first};
 use super::recommendation_types::{FocusAreaValue, Recommendation, RecommendationStageValue};
