@@ -99,31 +99,47 @@ impl App {
         recommendation: Option<RecommendationId>,
         addressee: Option<Party>,
     ) -> Result<Vec<MonitoringRow>, AppError> {
-        let mut filters = Vec::new();
-        if let Some(id) = recommendation {
-            filters.push(DocFilter::Eq(
-                "recommendation_key".to_owned(),
-                serde_json::Value::String(id.to_string()),
-            ));
-        }
-        if let Some(party) = addressee {
-            filters.push(DocFilter::Eq(
-                "addressee_key".to_owned(),
-                serde_json::Value::String(party.to_string()),
-            ));
-        }
-        self.all_docs(RECOMMENDATION_MONITORING, filters).await
+        self.all_docs(
+            RECOMMENDATION_MONITORING,
+            item_filters(recommendation, addressee),
+        )
+        .await
     }
 
-    pub(crate) async fn addressee_item(
+    /// Full addressee items (with narratives), of one recommendation or
+    /// one addressee or all.
+    pub(crate) async fn addressee_items(
         &self,
-        id: RecommendationId,
-        party: Party,
-    ) -> Result<Option<AddresseeItem>, AppError> {
-        let key = iiz_projections::item_key(&id.to_string(), party);
-        self.typed_doc(iiz_projections::RECOMMENDATION_ITEMS, &key)
-            .await
+        recommendation: Option<RecommendationId>,
+        addressee: Option<Party>,
+    ) -> Result<Vec<AddresseeItem>, AppError> {
+        self.all_docs(
+            iiz_projections::RECOMMENDATION_ITEMS,
+            item_filters(recommendation, addressee),
+        )
+        .await
     }
+}
+
+/// Filters of item documents and monitoring rows.
+fn item_filters(
+    recommendation: Option<RecommendationId>,
+    addressee: Option<Party>,
+) -> Vec<DocFilter> {
+    let mut filters = Vec::new();
+    if let Some(id) = recommendation {
+        filters.push(DocFilter::Eq(
+            "recommendation_key".to_owned(),
+            serde_json::Value::String(id.to_string()),
+        ));
+    }
+    if let Some(party) = addressee {
+        filters.push(DocFilter::Eq(
+            "addressee_key".to_owned(),
+            serde_json::Value::String(party.to_string()),
+        ));
+    }
+    filters
 }
 
 /// What an item owes next, with whether it is late on `as_of`.

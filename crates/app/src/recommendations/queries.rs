@@ -1,5 +1,7 @@
 //! Reading recommendations and their monitoring, as one caller may.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use iiz_domain::recommendation::{FocusArea, RecommendationStage};
 use iiz_domain::{Party, RecommendationId};
@@ -141,12 +143,19 @@ impl Caller<'_> {
             .into_iter()
             .filter(|item| national || sees_item(principal, &standing, item.addressee, false))
             .collect();
+        let mut full: HashMap<Party, AddresseeItem> = self
+            .app()
+            .addressee_items(Some(id), None)
+            .await?
+            .into_iter()
+            .map(|item| (item.addressee, item))
+            .collect();
         let mut items = Vec::new();
         for row in rows {
             if !sees_item(principal, &standing, row.addressee, row.shareable) {
                 continue;
             }
-            let Some(item) = self.app().addressee_item(id, row.addressee).await? else {
+            let Some(item) = full.remove(&row.addressee) else {
                 continue;
             };
             let due = due_of(&summary, &row, as_of);
@@ -176,19 +185,29 @@ impl Caller<'_> {
             return Err(AppError::Denied(Denied::Forbidden));
         }
         let rows = self.app().monitoring_rows(None, Some(party)).await?;
-        let summaries = self.app().recommendation_summaries().await?;
+        let summaries: HashMap<RecommendationId, RecommendationSummary> = self
+            .app()
+            .recommendation_summaries()
+            .await?
+            .into_iter()
+            .map(|summary| (summary.id, summary))
+            .collect();
+        let mut full: HashMap<RecommendationId, AddresseeItem> = self
+            .app()
+            .addressee_items(None, Some(party))
+            .await?
+            .into_iter()
+            .map(|item| (item.recommendation, item))
+            .collect();
         let mut entries = Vec::new();
         for row in rows {
-            let Some(summary) = summaries
-                .iter()
-                .find(|summary| summary.id == row.recommendation)
-            else {
+            let Some(summary) = summaries.get(&row.recommendation) else {
                 continue;
             };
             if !summary.stage.was_published() {
                 continue;
             }
-            let Some(item) = self.app().addressee_item(row.recommendation, party).await? else {
+            let Some(item) = full.remove(&row.recommendation) else {
                 continue;
             };
             let due = due_of(summary, &row, as_of);

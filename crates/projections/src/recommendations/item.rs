@@ -23,6 +23,8 @@ pub(super) fn apply(
     let mut item = item.unwrap_or_else(|| AddresseeItem {
         recommendation: view.id,
         addressee: party,
+        recommendation_key: view.id.to_string(),
+        addressee_key: party.to_string(),
         shareable: false,
         priority: None,
         answers: Vec::new(),

@@ -139,6 +139,10 @@ pub struct OpenFlag {
 pub struct AddresseeItem {
     pub recommendation: RecommendationId,
     pub addressee: Party,
+    /// `recommendation` as text, for filtering.
+    pub recommendation_key: String,
+    /// `addressee` as text (`ZH`, `SODK`), for filtering.
+    pub addressee_key: String,
     pub shareable: bool,
     pub priority: Option<PriorityMark>,
     pub answers: Vec<AnswerEntry>,
