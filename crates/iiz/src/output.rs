@@ -13,8 +13,11 @@ pub fn error(text: &str) {
 
 pub fn demo_report(report: &DemoReport) {
     println!(
-        "demo data loaded: {} tenants registered, {} bodies established, {} concerns drafted (already present data is kept)",
-        report.tenants_registered, report.bodies_established, report.concerns
+        "demo data loaded: {} tenants registered, {} bodies established, {} concerns and {} recommendations drafted (already present data is kept)",
+        report.tenants_registered,
+        report.bodies_established,
+        report.concerns,
+        report.recommendations
     );
     if !report.logins.is_empty() {
         println!(

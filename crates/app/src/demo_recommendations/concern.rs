@@ -13,7 +13,7 @@ use crate::{App, AppError};
 
 /// Who carries the concern on, and what they record.
 #[derive(Debug)]
-pub(crate) struct Carry {
+pub(super) struct Carry {
     /// Submits it once the canton released it.
     pub drafter: Who,
     /// Records route steps that approve.

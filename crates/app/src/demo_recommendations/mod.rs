@@ -13,24 +13,15 @@
 //! when the demo is loaded.
 
 mod concern;
+mod story;
 mod texts_cantons;
 mod texts_de;
 mod texts_fr;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
-use iiz_domain::concern::Attachment;
-use iiz_domain::recommendation::{
-    Acceptance, Basis, FlagTarget, FocusArea, ImplementationReport, ImplementationStatus,
-    RecommendationContent, RecommendationSource, ReportingPeriod, ReportingRhythm, Schedule,
-    Translation,
-};
-use iiz_domain::text::{FreeText, Link};
-use iiz_domain::{
-    CantonCode, ConcernId, Language, Party, RecommendationCommand, RecommendationId, TenantId,
-    Title,
-};
+use iiz_domain::recommendation::FlagTarget;
+use iiz_domain::{ConcernId, RecommendationCommand, RecommendationId};
 use iiz_projections::{CONCERNS, RECOMMENDATIONS};
 use iiz_store::{DocFilter, DocQuery, EventStore};
 
@@ -40,6 +31,7 @@ use crate::recommendations::NewRecommendation;
 use crate::{App, AppError, Caller};
 
 use concern::Carry;
+use story::{Act, Amendment, DemoRecommendation, Progress, date, party, text};
 
 /// A demo person, by e-mail.
 type Who = &'static str;
@@ -60,214 +52,6 @@ const JONAS: Who = "jonas.platzhalter@ekg.demo.iiz.invalid";
 const PETRA: Who = "petra.muster@fachstelle.demo.iiz.invalid";
 /// Records the STG's decisions.
 const MARCO: Who = "marco.esempio@stg.demo.iiz.invalid";
-
-/// An addressee by its code: a canton (`ZH`) or a partner (`SODK`).
-type To = &'static str;
-
-/// A document or evidence link: title and address.
-type Doc = (&'static str, &'static str);
-
-/// A text in a further language: language, title, text.
-type Translated = (Language, &'static str, &'static str);
-
-/// An implementation report as demo data; dates as `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy)]
-struct Progress {
-    from: &'static str,
-    to: &'static str,
-    status: ImplementationStatus,
-    percent: Option<u8>,
-    narrative: &'static str,
-    evidence: &'static [Doc],
-}
-
-/// A new version decided by the STG.
-#[derive(Debug)]
-struct Amendment {
-    text: &'static str,
-    /// Added to (or replacing) the translations of the first version.
-    translation: Option<Translated>,
-    add: &'static [To],
-    answer_due: &'static str,
-    decision: &'static str,
-    summary: &'static str,
-}
-
-/// One step of a demo recommendation's story, after the Fachstelle's
-/// draft. The STG (through its member) adopts, amends, supersedes, closes
-/// and sets priorities; the Fachstelle publishes; addressees answer,
-/// report and share through the person named; EKG members flag.
-#[derive(Debug, Clone, Copy)]
-enum Act {
-    /// Decision reference and date.
-    Adopt(&'static str, &'static str),
-    Publish(&'static str),
-    Answer(Who, To, Acceptance, &'static str),
-    Report(Who, To, Progress),
-    /// Makes the addressee's narrative readable for everyone.
-    Share(Who, To),
-    Prioritize(To, &'static str),
-    /// On an addressee, or (`None`) on the recommendation.
-    Flag(Who, Option<To>, &'static str),
-    Amend(&'static Amendment),
-    /// By the demo recommendation with this key.
-    Supersede(&'static str, &'static str),
-    Close(&'static str),
-}
-
-/// A demo recommendation and its story.
-#[derive(Debug)]
-struct DemoRecommendation {
-    /// Names the recommendation in other recommendations' stories.
-    key: &'static str,
-    title: &'static str,
-    text: &'static str,
-    language: Language,
-    translation: Option<Translated>,
-    rationale: &'static str,
-    source: RecommendationSource,
-    /// Demo concerns it rests on: origin and title.
-    concerns: &'static [(&'static str, &'static str)],
-    /// Carries the first of `concerns` to an STG decision first.
-    carry: Option<&'static Carry>,
-    projects: &'static [&'static str],
-    documents: &'static [Doc],
-    focus_area: Option<FocusArea>,
-    /// Addressed to all 26 cantons, besides `addressees`.
-    all_cantons: bool,
-    addressees: &'static [To],
-    answer_due: &'static str,
-    rhythm: ReportingRhythm,
-    acts: &'static [Act],
-}
-
-fn invalid(error: impl std::fmt::Display) -> AppError {
-    AppError::Validation(error.to_string())
-}
-
-fn text(value: &str) -> Result<FreeText, AppError> {
-    FreeText::parse(value).map_err(invalid)
-}
-
-fn title(value: &str) -> Result<Title, AppError> {
-    Title::parse(value).map_err(invalid)
-}
-
-fn date(value: &str) -> Result<NaiveDate, AppError> {
-    value
-        .parse()
-        .map_err(|error| invalid(format!("demo date {value}: {error}")))
-}
-
-fn party(code: &str) -> Result<Party, AppError> {
-    Party::parse(code).map_err(invalid)
-}
-
-fn docs(links: &[Doc]) -> Result<Vec<Attachment>, AppError> {
-    links
-        .iter()
-        .map(|(name, link)| {
-            Ok(Attachment {
-                title: title(name)?,
-                link: Link::parse(link).map_err(invalid)?,
-            })
-        })
-        .collect()
-}
-
-fn translations(
-    translated: impl IntoIterator<Item = Translated>,
-) -> Result<BTreeMap<Language, Translation>, AppError> {
-    translated
-        .into_iter()
-        .map(|(language, name, body)| {
-            let translation = Translation {
-                title: title(name)?,
-                text: text(body)?,
-            };
-            Ok((language, translation))
-        })
-        .collect()
-}
-
-impl Progress {
-    fn report(&self) -> Result<ImplementationReport, AppError> {
-        Ok(ImplementationReport {
-            period: ReportingPeriod {
-                from: date(self.from)?,
-                to: date(self.to)?,
-            },
-            status: self.status,
-            percent: self.percent,
-            narrative: text(self.narrative)?,
-            evidence: docs(self.evidence)?,
-        })
-    }
-}
-
-impl DemoRecommendation {
-    fn content(
-        &self,
-        concerns: BTreeSet<ConcernId>,
-        amendment: Option<&Amendment>,
-    ) -> Result<RecommendationContent, AppError> {
-        let body = amendment.map_or(self.text, |amendment| amendment.text);
-        let translated = self
-            .translation
-            .iter()
-            .chain(amendment.and_then(|amendment| amendment.translation.as_ref()))
-            .copied();
-        Ok(RecommendationContent {
-            title: title(self.title)?,
-            text: text(body)?,
-            language: self.language,
-            translations: translations(translated)?,
-            rationale: text(self.rationale)?,
-            source: self.source,
-            basis: Basis {
-                concerns,
-                projects: self
-                    .projects
-                    .iter()
-                    .map(|name| title(name))
-                    .collect::<Result<_, _>>()?,
-                documents: docs(self.documents)?,
-            },
-            focus_area: self.focus_area,
-        })
-    }
-
-    fn addressees(&self, added: &[To]) -> Result<BTreeSet<Party>, AppError> {
-        let cantons = CantonCode::all()
-            .filter(|_| self.all_cantons)
-            .map(|code| Party::Tenant(TenantId::Canton(code)));
-        let named = self
-            .addressees
-            .iter()
-            .chain(added)
-            .map(|code| party(code))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(cantons.chain(named).collect())
-    }
-
-    fn schedule(&self, answer_due: &str) -> Result<Schedule, AppError> {
-        Ok(Schedule {
-            answer_due: date(answer_due)?,
-            rhythm: self.rhythm,
-        })
-    }
-
-    /// Everyone its story needs.
-    fn cast(&self) -> impl Iterator<Item = Who> + '_ {
-        self.acts.iter().filter_map(|act| match act {
-            Act::Answer(who, ..)
-            | Act::Report(who, ..)
-            | Act::Share(who, ..)
-            | Act::Flag(who, ..) => Some(*who),
-            _ => None,
-        })
-    }
-}
 
 /// The demo people's principals, by e-mail.
 struct Cast(BTreeMap<Who, Principal>);
