@@ -24,7 +24,7 @@ const MARCO_STG: &str = "marco.esempio@stg.demo.iiz.invalid";
 
 const CONCERN_FIELDS: &str = "id origin stage shared submitters { kind code } endorsementCount \
     endorsements { by { code } reason } mergedInto absorbed ekgProposal stgDecision \
-    answer { text recipients { kind code } } currentStep allowedActions \
+    answer { text recommendation recipients { kind code } } currentStep allowedActions \
     timeline { kind actor actorName stage outcome subject detail text }";
 
 /// Runs a request that must succeed and returns its `data`.
@@ -419,12 +419,48 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
     assert_eq!(decided["decideConcern"]["stage"], "DECIDED");
     assert_eq!(decided["decideConcern"]["ekgProposal"], "RECOMMENDATION");
 
-    // 8. The Fachstelle answers; Zurich and Geneva both receive it.
+    // 8. The answer names the recommendation: publishing it answers the
+    // concern, and Zurich and Geneva both receive the answer.
+    let unnamed = refused(
+        &app,
+        &petra,
+        "mutation($id: ID!) { answerConcern(id: $id, text: \"Die STG erlässt eine Empfehlung.\") { stage } }",
+        json!({ "id": zh_id }),
+    )
+    .await;
+    assert_eq!(code(&unnamed), "VALIDATION");
+    let recommendation = ok(
+        &app,
+        &petra,
+        "mutation($input: RecommendationInput!) { draftRecommendation(input: $input) { id } }",
+        json!({ "input": {
+            "title": "Gemeinsame Abklärung bei Aussteuerung",
+            "text": "RAV und Sozialhilfe klären Ausgesteuerte gemeinsam ab.",
+            "language": "DE",
+            "rationale": "Anliegen ZH und GE, breit unterstützt.",
+            "source": "STG_DECISION_ON_CONCERN",
+            "basis": { "concerns": [zh_id] },
+            "addressees": ["ZH", "GE", "BE", "SKOS"],
+            "answerDue": "2099-12-31",
+            "reportingRhythm": "YEARLY"
+        }}),
+    )
+    .await["draftRecommendation"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok(
+        &app,
+        &marco,
+        "mutation($id: ID!) { adoptRecommendation(id: $id, decision: \"STG-Beschluss 2026/05\", on: \"2026-01-15\") { stage } }",
+        json!({ "id": recommendation }),
+    )
+    .await;
     ok(
         &app,
         &petra,
-        "mutation($id: ID!) { answerConcern(id: $id, text: \"Die STG erlässt eine Empfehlung zur gemeinsamen Abklärung.\") { stage } }",
-        json!({ "id": zh_id }),
+        "mutation($id: ID!) { publishRecommendation(id: $id) { stage } }",
+        json!({ "id": recommendation }),
     )
     .await;
     let for_zurich = concern(&app, &anna, &zh_id).await;
@@ -436,6 +472,10 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
         .map(|party| party["code"].as_str().unwrap())
         .collect();
     assert_eq!(recipients, ["BE", "GE", "ZH", "SKOS"]);
+    assert_eq!(
+        for_zurich["answer"]["recommendation"],
+        recommendation.as_str()
+    );
     let for_geneva = concern(&app, &luc, &ge_id).await;
     assert_eq!(for_geneva["stage"], "MERGED");
     assert_eq!(for_geneva["mergedInto"], zh_id.as_str());
