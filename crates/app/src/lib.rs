@@ -12,6 +12,7 @@ mod catalog;
 mod command;
 pub mod concerns;
 pub mod demo;
+mod demo_cast;
 mod demo_concerns;
 mod demo_people;
 mod demo_recommendations;

@@ -6,42 +6,18 @@
     reason = "test code: a failed step must fail the test"
 )]
 
+mod common;
+
 use std::collections::BTreeSet;
 
+use common::{all, fachstelle};
 use iiz_app::App;
-use iiz_app::authz::Principal;
 use iiz_app::concerns::ConcernFilter;
+use iiz_domain::Language;
 use iiz_domain::concern::{ConcernStage, StepActor};
-use iiz_domain::{Language, PersonId, TenantId, TenantRole};
 use iiz_projections::{CONCERNS, ConcernView};
+use iiz_store::EventStore;
 use iiz_store::testing::TestDatabase;
-use iiz_store::{DocQuery, EventStore};
-
-fn fachstelle() -> Principal {
-    Principal {
-        person: PersonId::new(),
-        home: TenantId::National,
-        roles: [(TenantId::National, TenantRole::Office)].into(),
-        platform_admin: false,
-        scope: None,
-    }
-}
-
-/// Every concern in the register, internal ones included.
-async fn all_concerns(app: &App) -> Vec<ConcernView> {
-    let query = DocQuery {
-        collection: CONCERNS.to_owned(),
-        limit: 10_000,
-        ..DocQuery::default()
-    };
-    app.store()
-        .docs(&query)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|doc| serde_json::from_value(doc.body).unwrap())
-        .collect()
-}
 
 async fn demo_concerns_cover_every_stage_once(db: TestDatabase) {
     let app = App::new(db.store.clone());
@@ -58,7 +34,7 @@ async fn demo_concerns_cover_every_stage_once(db: TestDatabase) {
             stats.by_stage
         );
     }
-    let concerns = all_concerns(&app).await;
+    let concerns = all::<ConcernView>(&app, CONCERNS).await;
     assert_eq!(concerns.len(), report.concerns);
     assert_eq!(
         stats.by_stage.values().sum::<u64>(),

@@ -9,45 +9,21 @@
     reason = "test code: a failed step must fail the test"
 )]
 
+mod common;
+
 use std::collections::BTreeMap;
 
+use common::{all, fachstelle};
 use iiz_app::App;
-use iiz_app::authz::Principal;
 use iiz_app::recommendations::today;
 use iiz_domain::concern::ConcernStage;
 use iiz_domain::recommendation::{Acceptance, ImplementationStatus, RecommendationStage};
-use iiz_domain::{CantonCode, Language, Party, PersonId, TenantId, TenantRole};
+use iiz_domain::{CantonCode, Language, Party, TenantId};
 use iiz_projections::{
     CONCERNS, ConcernView, MonitoringPolicy, RECOMMENDATIONS, RecommendationView,
 };
+use iiz_store::EventStore;
 use iiz_store::testing::TestDatabase;
-use iiz_store::{DocQuery, EventStore};
-use serde::de::DeserializeOwned;
-
-fn fachstelle() -> Principal {
-    Principal {
-        person: PersonId::new(),
-        home: TenantId::National,
-        roles: [(TenantId::National, TenantRole::Office)].into(),
-        platform_admin: false,
-        scope: None,
-    }
-}
-
-async fn all<T: DeserializeOwned>(app: &App, collection: &str) -> Vec<T> {
-    let query = DocQuery {
-        collection: collection.to_owned(),
-        limit: 10_000,
-        ..DocQuery::default()
-    };
-    app.store()
-        .docs(&query)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|doc| serde_json::from_value(doc.body).unwrap())
-        .collect()
-}
 
 fn canton(code: &str) -> Party {
     Party::Tenant(TenantId::Canton(CantonCode::parse(code).unwrap()))

@@ -25,3 +25,28 @@ pub trait Classify {
         None
     }
 }
+
+/// The names of the steps a workflow allows, for a message ("nothing" when
+/// none).
+pub(crate) fn list_actions<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    if names.is_empty() {
+        "nothing".to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// The details of a step the workflow does not allow now: what was asked,
+/// the state, and what the state allows.
+pub(crate) fn not_allowed_details<'a>(
+    action: &str,
+    state: &str,
+    allowed: impl IntoIterator<Item = &'a str>,
+) -> serde_json::Value {
+    serde_json::json!({
+        "action": action,
+        "state": state,
+        "allowed": allowed.into_iter().collect::<Vec<_>>(),
+    })
+}

@@ -40,7 +40,7 @@ pub use recommendations::{
     OLDEST_OPEN, OpenFlag, OpenItem, PriorityMark, RECOMMENDATION_INDEX, RECOMMENDATION_ITEMS,
     RECOMMENDATION_MONITORING, RECOMMENDATIONS, RatePoint, RecommendationRegister,
     RecommendationSummary, RecommendationView, ReportEntry, Resolution, StatusPoint, VersionEntry,
-    due_next, item_key, overdue, recommendation_figures,
+    due_next, item_key, long_outstanding_on, overdue, recommendation_figures,
 };
 pub use tenant_directory::{TENANTS, TenantDirectory, TenantView};
 

@@ -8,15 +8,15 @@ use iiz_domain::{BodyId, CantonCode, NetworkId, Partner, Party, PersonId, Tenant
 use super::concern::*;
 use super::*;
 
-fn zh() -> TenantId {
+pub(super) fn zh() -> TenantId {
     TenantId::Canton(CantonCode::parse("ZH").unwrap())
 }
 
-fn ge() -> TenantId {
+pub(super) fn ge() -> TenantId {
     TenantId::Canton(CantonCode::parse("GE").unwrap())
 }
 
-fn person(roles: &[(TenantId, TenantRole)]) -> Principal {
+pub(super) fn person(roles: &[(TenantId, TenantRole)]) -> Principal {
     Principal {
         person: PersonId::new(),
         home: roles

@@ -3,31 +3,13 @@
 use std::collections::BTreeSet;
 
 use iiz_domain::recommendation::RecommendationStage;
-use iiz_domain::{CantonCode, Partner, Party, PersonId, TenantId, TenantRole};
+use iiz_domain::{Partner, Party, TenantId, TenantRole};
 
 use super::concern::Standing;
+use super::concern_tests::{ge, person, zh};
 use super::recommendation::*;
+use super::tests::outcome;
 use super::*;
-
-fn zh() -> TenantId {
-    TenantId::Canton(CantonCode::parse("ZH").unwrap())
-}
-
-fn ge() -> TenantId {
-    TenantId::Canton(CantonCode::parse("GE").unwrap())
-}
-
-fn person(roles: &[(TenantId, TenantRole)]) -> Principal {
-    Principal {
-        person: PersonId::new(),
-        home: roles
-            .first()
-            .map_or(TenantId::National, |(tenant, _)| *tenant),
-        roles: roles.iter().copied().collect(),
-        platform_admin: false,
-        scope: None,
-    }
-}
 
 fn seat(stg: bool, ekg: bool, partners: &[Partner]) -> Standing {
     Standing {
@@ -35,15 +17,6 @@ fn seat(stg: bool, ekg: bool, partners: &[Partner]) -> Standing {
         ekg_member: ekg,
         partners: partners.iter().copied().collect::<BTreeSet<_>>(),
         ..Standing::default()
-    }
-}
-
-fn outcome(result: Result<(), Denied>) -> char {
-    match result {
-        Ok(()) => 'A',
-        Err(Denied::Forbidden) => 'F',
-        Err(Denied::NotFound) => 'N',
-        Err(Denied::Unauthenticated) => 'U',
     }
 }
 

@@ -104,7 +104,7 @@ fn expected(operation: Operation) -> [&'static str; 3] {
     }
 }
 
-fn outcome(result: Result<(), Denied>) -> char {
+pub(super) fn outcome(result: Result<(), Denied>) -> char {
     match result {
         Ok(()) => 'A',
         Err(Denied::Forbidden) => 'F',

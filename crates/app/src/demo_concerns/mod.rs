@@ -21,33 +21,12 @@ use iiz_domain::{
 use iiz_projections::CONCERNS;
 use iiz_store::{DocFilter, DocQuery, EventStore};
 
-use crate::authz::Principal;
 use crate::concerns::NewConcern;
-use crate::demo_people::demo_person_id;
-use crate::{App, AppError, Caller};
-
-/// A demo person, by e-mail.
-type Who = &'static str;
-
-const ANNA: Who = "anna.beispiel@zh.demo.iiz.invalid";
-const RETO: Who = "reto.vorlage@zh.demo.iiz.invalid";
-const SABINE: Who = "sabine.beleg@zh.demo.iiz.invalid";
-const URS: Who = "urs.vorbild@so.demo.iiz.invalid";
-const NADIA: Who = "nadia.entwurf@so.demo.iiz.invalid";
-const ROLF: Who = "rolf.schema@so.demo.iiz.invalid";
-const HANS: Who = "hans.probe@be.demo.iiz.invalid";
-const LUC: Who = "luc.exemple@ge.demo.iiz.invalid";
-const CLAIRE: Who = "claire.modele@vd.demo.iiz.invalid";
-/// The SKOS delegate in the EKG.
-const NICOLE: Who = "nicole.gabarit@skos.demo.iiz.invalid";
-/// Examines for the EKG (and speaks for the IVSK there).
-const JONAS: Who = "jonas.platzhalter@ekg.demo.iiz.invalid";
-/// The Fachstelle, the single entry gate.
-const PETRA: Who = "petra.muster@fachstelle.demo.iiz.invalid";
-/// Decides for the STG.
-const MARCO: Who = "marco.esempio@stg.demo.iiz.invalid";
-/// Coordinates the network Espace Mittelland.
-const MARTIN: Who = "martin.raster@netz.demo.iiz.invalid";
+use crate::demo_cast::{
+    ANNA, CLAIRE, Cast, HANS, JONAS, LUC, MARCO, MARTIN, NADIA, NICOLE, PETRA, RETO, ROLF, SABINE,
+    URS, Who,
+};
+use crate::{App, AppError};
 
 /// What the EKG does, as demo data.
 #[derive(Debug, Clone, Copy)]
@@ -130,36 +109,17 @@ impl DemoConcern {
     }
 }
 
-/// The demo people's principals, by e-mail.
-struct Cast(BTreeMap<Who, Principal>);
-
-impl Cast {
-    fn caller<'a>(&'a self, app: &'a App, who: Who) -> Result<Caller<'a>, AppError> {
-        let principal = self
-            .0
-            .get(who)
-            .ok_or_else(|| AppError::Internal(format!("demo person {who} is not loaded")))?;
-        Ok(app.caller(Some(principal)))
-    }
-}
-
 impl App {
     /// Loads the demo concerns (after the demo people); returns how many
     /// were drafted.
     pub(crate) async fn load_demo_concerns(&self) -> Result<usize, AppError> {
-        let mut cast = BTreeMap::new();
         let people: BTreeSet<Who> = concerns()
             .flat_map(|concern| {
                 std::iter::once(concern.by).chain(concern.acts.iter().filter_map(actor))
             })
             .chain([PETRA, MARCO, JONAS, MARTIN])
             .collect();
-        for who in people {
-            if let Some(principal) = self.principal_of(demo_person_id(who), None).await? {
-                cast.insert(who, principal);
-            }
-        }
-        let cast = Cast(cast);
+        let cast = self.demo_cast(people).await?;
         self.define_demo_route(&cast, "ZH", ANNA, &setup::zh_route())
             .await?;
         self.define_demo_route(&cast, "SO", URS, &setup::so_route())

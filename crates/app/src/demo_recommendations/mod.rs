@@ -25,46 +25,14 @@ use iiz_domain::{ConcernId, RecommendationCommand, RecommendationId};
 use iiz_projections::{CONCERNS, RECOMMENDATIONS};
 use iiz_store::{DocFilter, DocQuery, EventStore};
 
-use crate::authz::Principal;
-use crate::demo_people::demo_person_id;
+use crate::demo_cast::{
+    ANNA, CLAIRE, Cast, HANS, JONAS, LUC, MARCO, NADIA, NICOLE, PETRA, RETO, SABINE, URS, Who,
+};
 use crate::recommendations::NewRecommendation;
-use crate::{App, AppError, Caller};
+use crate::{App, AppError};
 
 use concern::Carry;
 use story::{Act, Amendment, DemoRecommendation, Progress, date, party, text};
-
-/// A demo person, by e-mail.
-type Who = &'static str;
-
-const ANNA: Who = "anna.beispiel@zh.demo.iiz.invalid";
-const RETO: Who = "reto.vorlage@zh.demo.iiz.invalid";
-const SABINE: Who = "sabine.beleg@zh.demo.iiz.invalid";
-const URS: Who = "urs.vorbild@so.demo.iiz.invalid";
-const NADIA: Who = "nadia.entwurf@so.demo.iiz.invalid";
-const HANS: Who = "hans.probe@be.demo.iiz.invalid";
-const LUC: Who = "luc.exemple@ge.demo.iiz.invalid";
-const CLAIRE: Who = "claire.modele@vd.demo.iiz.invalid";
-/// The SKOS delegate in the EKG.
-const NICOLE: Who = "nicole.gabarit@skos.demo.iiz.invalid";
-/// EKG member; speaks for the IVSK there.
-const JONAS: Who = "jonas.platzhalter@ekg.demo.iiz.invalid";
-/// The Fachstelle: drafts and publishes.
-const PETRA: Who = "petra.muster@fachstelle.demo.iiz.invalid";
-/// Records the STG's decisions.
-const MARCO: Who = "marco.esempio@stg.demo.iiz.invalid";
-
-/// The demo people's principals, by e-mail.
-struct Cast(BTreeMap<Who, Principal>);
-
-impl Cast {
-    fn caller<'a>(&'a self, app: &'a App, who: Who) -> Result<Caller<'a>, AppError> {
-        let principal = self
-            .0
-            .get(who)
-            .ok_or_else(|| AppError::Internal(format!("demo person {who} is not loaded")))?;
-        Ok(app.caller(Some(principal)))
-    }
-}
 
 /// The recommendation being played and what its acts refer to.
 struct Play<'a> {
@@ -83,13 +51,7 @@ impl App {
             .flat_map(DemoRecommendation::cast)
             .chain([PETRA, MARCO, ANNA, RETO, SABINE, JONAS])
             .collect();
-        let mut cast = BTreeMap::new();
-        for who in people {
-            if let Some(principal) = self.principal_of(demo_person_id(who), None).await? {
-                cast.insert(who, principal);
-            }
-        }
-        let cast = Cast(cast);
+        let cast = self.demo_cast(people).await?;
         let mut ids = BTreeMap::new();
         let mut drafted = 0;
         for demo in recommendations() {

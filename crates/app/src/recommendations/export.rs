@@ -3,10 +3,11 @@
 //! columns are a published contract, documented in
 //! `docs/recommendations.md`: they are only ever added, never renamed.
 
-use chrono::{Months, NaiveDate};
-use iiz_domain::recommendation::ImplementationStatus;
+use chrono::NaiveDate;
 use iiz_domain::{Party, RecommendationId};
-use iiz_projections::{MonitoringPolicy, MonitoringRow, RecommendationSummary};
+use iiz_projections::{
+    MonitoringPolicy, MonitoringRow, RecommendationSummary, long_outstanding_on,
+};
 use serde::Serialize;
 
 use super::due_of;
@@ -86,14 +87,7 @@ fn record(
     policy: MonitoringPolicy,
 ) -> MonitoringRecord {
     let due = due_of(summary, row, as_of);
-    let long_outstanding = summary.stage
-        == iiz_domain::recommendation::RecommendationStage::Published
-        && row.status != Some(ImplementationStatus::Implemented)
-        && row.committed_on.is_some_and(|committed| {
-            committed
-                .checked_add_months(Months::new(policy.long_outstanding_years * 12))
-                .is_some_and(|limit| limit <= as_of)
-        });
+    let long_outstanding = long_outstanding_on(summary, row, as_of, policy);
     MonitoringRecord {
         recommendation_id: summary.id,
         recommendation_title: summary.title.clone(),

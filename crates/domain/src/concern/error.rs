@@ -1,11 +1,11 @@
 //! Why a concern command was refused.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::content::MissingField;
 use super::route::{StepKind, StepOutcome};
 use super::stage::{ConcernAction, ConcernStage};
-use crate::error::{Classify, ErrorKind};
+use crate::error::{Classify, ErrorKind, list_actions, not_allowed_details};
 use crate::ids::ConcernId;
 use crate::partner::Party;
 
@@ -63,14 +63,7 @@ pub enum ConcernError {
 }
 
 fn list(actions: &[ConcernAction]) -> String {
-    if actions.is_empty() {
-        return "nothing".to_owned();
-    }
-    actions
-        .iter()
-        .map(ConcernAction::as_str)
-        .collect::<Vec<_>>()
-        .join(", ")
+    list_actions(actions.iter().map(ConcernAction::as_str))
 }
 
 impl Classify for ConcernError {
@@ -104,11 +97,11 @@ impl Classify for ConcernError {
                 action,
                 stage,
                 allowed,
-            } => Some(json!({
-                "action": action.as_str(),
-                "state": stage.as_str(),
-                "allowed": allowed.iter().map(ConcernAction::as_str).collect::<Vec<_>>(),
-            })),
+            } => Some(not_allowed_details(
+                action.as_str(),
+                stage.as_str(),
+                allowed.iter().map(ConcernAction::as_str),
+            )),
             _ => None,
         }
     }

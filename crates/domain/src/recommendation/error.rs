@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::stage::{RecommendationAction, RecommendationStage};
 use super::tracking::{Acceptance, ImplementationStatus};
-use crate::error::{Classify, ErrorKind};
+use crate::error::{Classify, ErrorKind, list_actions, not_allowed_details};
 use crate::partner::Party;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,14 +75,7 @@ pub enum RecommendationError {
 }
 
 fn list(actions: &[RecommendationAction]) -> String {
-    if actions.is_empty() {
-        return "nothing".to_owned();
-    }
-    actions
-        .iter()
-        .map(RecommendationAction::as_str)
-        .collect::<Vec<_>>()
-        .join(", ")
+    list_actions(actions.iter().map(RecommendationAction::as_str))
 }
 
 impl Classify for RecommendationError {
@@ -119,11 +112,11 @@ impl Classify for RecommendationError {
                 action,
                 stage,
                 allowed,
-            } => Some(json!({
-                "action": action.as_str(),
-                "state": stage.as_str(),
-                "allowed": allowed.iter().map(RecommendationAction::as_str).collect::<Vec<_>>(),
-            })),
+            } => Some(not_allowed_details(
+                action.as_str(),
+                stage.as_str(),
+                allowed.iter().map(RecommendationAction::as_str),
+            )),
             Self::NotAnAddressee(party) | Self::AddresseeRemoved(party) => {
                 Some(json!({ "addressee": party.to_string() }))
             }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::figures::{
     AddresseeFigures, Distribution, DueItem, FlaggedItem, MonitoringPolicy, OpenItem, RatePoint,
-    monitored, overdue,
+    long_outstanding_on, monitored, overdue,
 };
 use super::view::{MonitoringRow, RecommendationSummary};
 /// The national dashboard of the STG, EKG and Fachstelle.
@@ -139,25 +139,12 @@ impl MonitoringDashboard {
                 .or_insert_with(|| figures(focus))
                 .add(row, late.is_some());
             if let Some((kind, due)) = late {
-                overdue_items.push(DueItem {
-                    recommendation: row.recommendation,
-                    title: summary.title.clone(),
-                    addressee: row.addressee,
-                    kind,
-                    due,
-                    days_overdue: (as_of - due).num_days(),
-                    priority: row.priority,
-                });
+                overdue_items.push(DueItem::of(summary, row, kind, due, as_of));
             }
             if summary.stage != RecommendationStage::Published {
                 continue;
             }
-            if let Some(committed) = row.committed_on
-                && row.status != Some(ImplementationStatus::Implemented)
-                && committed
-                    .checked_add_months(Months::new(policy.long_outstanding_years * 12))
-                    .is_some_and(|limit| limit <= as_of)
-            {
+            if long_outstanding_on(summary, row, as_of, policy) {
                 long_outstanding.push(open_item(summary, row));
             }
             if is_open(row) {
@@ -278,15 +265,7 @@ pub fn recommendation_figures(
     for row in rows.iter().filter(|row| row.recommendation == summary.id) {
         distribution.add(row);
         if let Some((kind, due)) = overdue(summary, row, as_of) {
-            late.push(DueItem {
-                recommendation: row.recommendation,
-                title: summary.title.clone(),
-                addressee: row.addressee,
-                kind,
-                due,
-                days_overdue: (as_of - due).num_days(),
-                priority: row.priority,
-            });
+            late.push(DueItem::of(summary, row, kind, due, as_of));
         }
     }
     (distribution, late)

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use iiz_domain::recommendation::{Acceptance, ImplementationStatus, RecommendationStage};
 use iiz_domain::{Party, RecommendationId};
 use serde::{Deserialize, Serialize};
@@ -168,6 +168,44 @@ pub struct DueItem {
     /// Days past the due date on the day of reading (negative: still open).
     pub days_overdue: i64,
     pub priority: bool,
+}
+
+impl DueItem {
+    /// The item `row` of `summary` owing `kind` since `due`, on `as_of`.
+    pub fn of(
+        summary: &RecommendationSummary,
+        row: &MonitoringRow,
+        kind: DueKind,
+        due: NaiveDate,
+        as_of: NaiveDate,
+    ) -> Self {
+        Self {
+            recommendation: row.recommendation,
+            title: summary.title.clone(),
+            addressee: row.addressee,
+            kind,
+            due,
+            days_overdue: (as_of - due).num_days(),
+            priority: row.priority,
+        }
+    }
+}
+
+/// Whether an item of a published recommendation was committed to at least
+/// the policy's years before `as_of` and is still not implemented.
+pub fn long_outstanding_on(
+    summary: &RecommendationSummary,
+    row: &MonitoringRow,
+    as_of: NaiveDate,
+    policy: MonitoringPolicy,
+) -> bool {
+    summary.stage == RecommendationStage::Published
+        && row.status != Some(ImplementationStatus::Implemented)
+        && row.committed_on.is_some_and(|committed| {
+            committed
+                .checked_add_months(Months::new(policy.long_outstanding_years * 12))
+                .is_some_and(|limit| limit <= as_of)
+        })
 }
 
 /// An item still open.

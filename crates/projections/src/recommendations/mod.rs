@@ -20,7 +20,7 @@ use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent, SearchLanguage, 
 pub use dashboard::{MonitoringDashboard, OLDEST_OPEN, recommendation_figures};
 pub use figures::{
     AddresseeFigures, Distribution, DueItem, DueKind, FlaggedItem, MonitoringPolicy, OpenItem,
-    RatePoint, due_next, overdue,
+    RatePoint, due_next, long_outstanding_on, overdue,
 };
 pub use view::{
     AddresseeItem, Adoption, AnswerEntry, FlagView, HistoryEntry, MonitoringRow, OpenFlag,
