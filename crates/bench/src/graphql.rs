@@ -14,14 +14,13 @@ use axum::routing::get;
 use hdrhistogram::Histogram;
 use iiz_app::App;
 use iiz_app::demo::DEMO_PASSWORD;
-use iiz_store::testing::TestDatabase;
 use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::Mutex;
 
+use crate::Settings;
 use crate::report::{Report, Row};
 use crate::timing::{Window, per_second, percent};
-use crate::{BackendChoice, Settings};
 
 /// Concurrent clients, as the issue asks.
 const CLIENTS: usize = 32;
@@ -118,18 +117,7 @@ pub async fn run_graphql_benchmarks(
     report: &mut Report,
 ) -> anyhow::Result<()> {
     for backend in &settings.backends {
-        let (database, name) = match backend {
-            BackendChoice::Sqlite => (
-                TestDatabase::sqlite_with(iiz_app::upcasters()).await,
-                "SQLite",
-            ),
-            BackendChoice::Postgres => (
-                TestDatabase::postgres_with(iiz_app::upcasters())
-                    .await
-                    .context("PostgreSQL is not reachable")?,
-                "PostgreSQL",
-            ),
-        };
+        let (database, name) = crate::setup::fresh_database(*backend).await?;
         eprintln!("GraphQL, {name}");
         let app = App::new(database.store.clone());
         app.prepare().await?;

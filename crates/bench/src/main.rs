@@ -17,6 +17,7 @@ mod plain;
 mod recommendations;
 mod replay;
 mod report;
+mod setup;
 mod store;
 mod timing;
 

@@ -10,14 +10,13 @@ use iiz_app::{App, CantonCatalog};
 use iiz_domain::body::{BodyEvent, BodyKind};
 use iiz_domain::text::{FreeText, LocalizedName};
 use iiz_domain::{BodyId, DomainEvent, Language, TenantId};
-use iiz_store::testing::TestDatabase;
 use iiz_store::{
     AppendRequest, EventMetadata, EventStore, ExpectedVersion, NewEvent, NoProjection, Store,
 };
 
+use crate::Settings;
 use crate::report::{Report, Row};
 use crate::timing::per_second;
-use crate::{BackendChoice, Settings};
 
 /// Events per body stream (one establishment, then amendments).
 const EVENTS_PER_BODY: usize = 100;
@@ -29,16 +28,7 @@ const TARGET: f64 = 50_000.0;
 /// Fills a log on each backend and measures a full rebuild.
 pub async fn run_replay_benchmarks(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
     for backend in &settings.backends {
-        let database = match backend {
-            BackendChoice::Sqlite => TestDatabase::sqlite_with(iiz_app::upcasters()).await,
-            BackendChoice::Postgres => TestDatabase::postgres_with(iiz_app::upcasters())
-                .await
-                .context("PostgreSQL is not reachable")?,
-        };
-        let name = match backend {
-            BackendChoice::Sqlite => "SQLite",
-            BackendChoice::Postgres => "PostgreSQL",
-        };
+        let (database, name) = crate::setup::fresh_database(*backend).await?;
         eprintln!(
             "replay, {name}: filling the log with {} events",
             settings.replay_events

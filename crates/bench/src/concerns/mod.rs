@@ -9,9 +9,8 @@ mod words;
 
 use anyhow::{Context, bail};
 use iiz_app::App;
-use iiz_app::authz::Principal;
 use iiz_app::concerns::{ConcernFilter, ConcernQueue};
-use iiz_domain::{PersonId, TenantId, TenantRole};
+use iiz_domain::TenantId;
 use iiz_store::Store;
 use iiz_store::testing::TestDatabase;
 
@@ -26,35 +25,12 @@ use crate::{BackendChoice, Settings};
 /// A page, as a client asks for it.
 const PAGE: usize = 50;
 
-/// The national office, which works the intake queue and sees every shared
-/// concern and the national ones.
-fn fachstelle() -> Principal {
-    Principal {
-        person: PersonId::new(),
-        home: TenantId::National,
-        roles: [(TenantId::National, TenantRole::Office)].into(),
-        platform_admin: false,
-        scope: None,
-    }
-}
-
 pub async fn run_concern_benchmarks(
     settings: &Settings,
     report: &mut Report,
 ) -> anyhow::Result<()> {
     for backend in &settings.backends {
-        let (database, name) = match backend {
-            BackendChoice::Sqlite => (
-                TestDatabase::sqlite_with(iiz_app::upcasters()).await,
-                "SQLite",
-            ),
-            BackendChoice::Postgres => (
-                TestDatabase::postgres_with(iiz_app::upcasters())
-                    .await
-                    .context("PostgreSQL is not reachable")?,
-                "PostgreSQL",
-            ),
-        };
+        let (database, name) = crate::setup::fresh_database(*backend).await?;
         let plain_dir = tempfile::tempdir().context("create a temporary directory")?;
         let plain = match backend {
             BackendChoice::Sqlite => {
@@ -88,7 +64,7 @@ async fn measure(
     plain.finish().await?;
     let server = server_version(&app).await?;
 
-    let principal = fachstelle();
+    let principal = crate::setup::fachstelle();
     let caller = app.caller(Some(&principal));
     let timing = settings.timing;
 

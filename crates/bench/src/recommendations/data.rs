@@ -176,7 +176,7 @@ fn commands(
     use RecommendationCommand as C;
     let id = RecommendationId::new();
     let published = published_on(index, count, today, rng);
-    let rhythm = if index % 2 == 0 {
+    let rhythm = if index.is_multiple_of(2) {
         ReportingRhythm::HalfYearly
     } else {
         ReportingRhythm::Yearly
@@ -246,7 +246,7 @@ fn commands(
         }
     }
     let parties: Vec<Party> = addressees.iter().copied().collect();
-    if index % 5 == 0 {
+    if index.is_multiple_of(5) {
         for _ in 0..2 {
             commands.push(C::Prioritize {
                 addressee: parties[rng.below(parties.len())],
@@ -255,13 +255,13 @@ fn commands(
             });
         }
     }
-    if index % 3 == 0 {
+    if index.is_multiple_of(3) {
         commands.push(C::Flag {
             target: FlagTarget::Addressee(parties[rng.below(parties.len())]),
             note: text("Das EKG sieht Handlungsbedarf.")?,
         });
     }
-    if index % 7 == 0 {
+    if index.is_multiple_of(7) {
         commands.push(C::Flag {
             target: FlagTarget::Recommendation,
             note: text("Umsetzung insgesamt verzögert.")?,

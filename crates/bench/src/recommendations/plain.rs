@@ -10,7 +10,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::SqlitePoolOptions;
-use sqlx::{PgPool, QueryBuilder, Row, SqlitePool};
+use sqlx::{AssertSqlSafe, PgPool, QueryBuilder, Row, SqlSafeStr, SqlStr, SqlitePool};
 
 const PG_SCHEMA: [&str; 2] = [
     "CREATE TABLE plain_recommendation_items (recommendation text NOT NULL, \
@@ -57,7 +57,7 @@ const SQLITE_ADD: &str =
 const FIGURES: &str = "WITH items AS (SELECT addressee, focus_area, acceptance, status, \
      CASE WHEN acceptance IN ('accepted', 'partly_accepted') THEN 1 ELSE 0 END AS committed, \
      {due} AS due FROM plain_recommendation_items WHERE stage IN ('published', 'closed')), \
-     figures AS (SELECT addressee, focus_area, acceptance, status, committed, \
+     figures AS MATERIALIZED (SELECT addressee, focus_area, acceptance, status, committed, \
      CASE WHEN committed = 1 AND status = 'implemented' THEN 1 ELSE 0 END AS implemented, \
      CASE WHEN due < {as_of} THEN 1 ELSE 0 END AS overdue FROM items) \
      SELECT 'total' AS dimension, COALESCE(acceptance, '') AS label, COALESCE(status, '') AS status, \
@@ -75,11 +75,13 @@ const OVERDUE: &str = "SELECT recommendation, title, addressee, kind, due, {days
      FROM plain_recommendation_items WHERE stage = 'published') AS items \
      WHERE due < {as_of} ORDER BY due, addressee, recommendation";
 
-fn query(template: &str, add: &str, as_of: &str, days: &str) -> String {
-    template
+/// A query of this dialect: built from the constants above, no input.
+fn query(template: &str, add: &str, as_of: &str, days: &str) -> SqlStr {
+    let sql = template
         .replace("{due}", &DUE.replace("{add}", add))
         .replace("{as_of}", as_of)
-        .replace("{days}", days)
+        .replace("{days}", days);
+    AssertSqlSafe(std::sync::Arc::<str>::from(sql)).into_sql_str()
 }
 
 /// One tracking item as a plain row.
@@ -132,13 +134,13 @@ pub struct OverdueRow {
 pub enum PlainItems {
     Postgres {
         pool: PgPool,
-        figures: String,
-        overdue: String,
+        figures: SqlStr,
+        overdue: SqlStr,
     },
     Sqlite {
         pool: SqlitePool,
-        figures: String,
-        overdue: String,
+        figures: SqlStr,
+        overdue: SqlStr,
     },
 }
 
@@ -258,12 +260,18 @@ impl PlainItems {
                 figures,
                 overdue,
             } => {
-                let figure_rows = sqlx::query(figures).bind(as_of).fetch_all(pool).await?;
-                let overdue_rows = sqlx::query(overdue).bind(as_of).fetch_all(pool).await?;
+                let figure_rows = sqlx::query(figures.clone())
+                    .bind(as_of)
+                    .fetch_all(pool)
+                    .await?;
+                let overdue_rows = sqlx::query(overdue.clone())
+                    .bind(as_of)
+                    .fetch_all(pool)
+                    .await?;
                 (
                     figure_rows
                         .iter()
-                        .map(|row| figure(row))
+                        .map(figure)
                         .collect::<Result<_, sqlx::Error>>()?,
                     overdue_rows
                         .iter()
@@ -286,12 +294,18 @@ impl PlainItems {
                 figures,
                 overdue,
             } => {
-                let figure_rows = sqlx::query(figures).bind(as_of).fetch_all(pool).await?;
-                let overdue_rows = sqlx::query(overdue).bind(as_of).fetch_all(pool).await?;
+                let figure_rows = sqlx::query(figures.clone())
+                    .bind(as_of)
+                    .fetch_all(pool)
+                    .await?;
+                let overdue_rows = sqlx::query(overdue.clone())
+                    .bind(as_of)
+                    .fetch_all(pool)
+                    .await?;
                 (
                     figure_rows
                         .iter()
-                        .map(|row| figure(row))
+                        .map(figure)
                         .collect::<Result<_, sqlx::Error>>()?,
                     overdue_rows
                         .iter()
