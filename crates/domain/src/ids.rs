@@ -246,6 +246,10 @@ uuid_id!(
     /// Identifier of a recommendation (Empfehlung) of the STG.
     RecommendationId
 );
+uuid_id!(
+    /// Identifier of a meeting of a body.
+    MeetingId
+);
 
 #[cfg(test)]
 mod tests {

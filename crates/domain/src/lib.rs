@@ -9,6 +9,7 @@ pub mod body;
 pub mod concern;
 pub mod error;
 pub mod ids;
+pub mod meeting;
 pub mod network;
 pub mod partner;
 pub mod person;

@@ -1,0 +1,44 @@
+//! The agenda: numbered items, each for information, discussion or a
+//! decision, on free text or on something the platform tracks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::concern::Attachment;
+use crate::ids::{ConcernId, RecommendationId};
+use crate::text::{FreeText, Title};
+
+/// The most documents one item carries.
+pub const MAX_ITEM_DOCUMENTS: usize = 20;
+
+/// What the body does with an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemPurpose {
+    Information,
+    Discussion,
+    Decision,
+}
+
+/// What an item is about. Projects, mandates and reports are named until
+/// they are modelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "ref", rename_all = "snake_case")]
+pub enum ItemSubject {
+    Free,
+    Concern(ConcernId),
+    Recommendation(RecommendationId),
+    Project(Title),
+    Mandate(Title),
+    Report(Title),
+}
+
+/// An agenda item as the office prepares it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub title: Title,
+    pub purpose: ItemPurpose,
+    pub subject: ItemSubject,
+    /// The office's preparation: background, proposal.
+    pub note: FreeText,
+    pub documents: Vec<Attachment>,
+}
