@@ -250,6 +250,10 @@ uuid_id!(
     /// Identifier of a meeting of a body.
     MeetingId
 );
+uuid_id!(
+    /// Identifier of a working group and its mandate.
+    WorkingGroupId
+);
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@ pub mod recommendation;
 pub mod roles;
 pub mod tenant;
 pub mod text;
+pub mod working_group;
 
 #[cfg(test)]
 mod testing;
