@@ -42,7 +42,8 @@ pub enum WorkingGroupCommand {
         id: WorkingGroupId,
         mandated_by: BodyId,
         approved_by: Option<BodyId>,
-        mandate: Mandate,
+        /// Boxed: the mandate is far larger than any other command.
+        mandate: Box<Mandate>,
         on: NaiveDate,
     },
     /// Members come from several tenants.
@@ -83,7 +84,7 @@ pub enum WorkingGroupEvent {
         id: WorkingGroupId,
         mandated_by: BodyId,
         approved_by: Option<BodyId>,
-        mandate: Mandate,
+        mandate: Box<Mandate>,
         on: NaiveDate,
     },
     Joined {

@@ -48,7 +48,7 @@ fn mandated() -> WorkingGroupEvent {
         id: WorkingGroupId::from_uuid(uuid::Uuid::from_u128(1)),
         mandated_by: ekg(),
         approved_by: Some(leitung()),
-        mandate: mandate(),
+        mandate: Box::new(mandate()),
         on: day("2027-01-15"),
     }
 }
@@ -58,7 +58,7 @@ fn mandate_command(approved_by: Option<BodyId>, mandate: Mandate) -> WorkingGrou
         id: WorkingGroupId::from_uuid(uuid::Uuid::from_u128(1)),
         mandated_by: ekg(),
         approved_by,
-        mandate,
+        mandate: Box::new(mandate),
         on: day("2027-01-15"),
     }
 }
