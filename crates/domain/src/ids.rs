@@ -254,6 +254,10 @@ uuid_id!(
     /// Identifier of a working group and its mandate.
     WorkingGroupId
 );
+uuid_id!(
+    /// Identifier of a project of the work programme.
+    ProjectId
+);
 
 #[cfg(test)]
 mod tests {

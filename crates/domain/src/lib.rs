@@ -13,6 +13,7 @@ pub mod meeting;
 pub mod network;
 pub mod partner;
 pub mod person;
+pub mod project;
 pub mod recommendation;
 pub mod roles;
 pub mod tenant;

@@ -1,0 +1,131 @@
+//! What callers ask of a project and what is recorded.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::DomainEvent;
+use crate::concern::Attachment;
+use crate::ids::ProjectId;
+use crate::partner::Party;
+use crate::recommendation::FocusArea;
+use crate::text::{FreeText, Title};
+
+/// An IIZ project: at the interface of several partners, steered by the
+/// national IIZ (national concept 3.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IizProject {
+    pub lead: Party,
+    /// Amounts in Swiss francs as the partners declared them.
+    pub funding: BTreeMap<Party, u64>,
+    pub resources: FreeText,
+    pub question: FreeText,
+    pub goal: FreeText,
+    pub output: FreeText,
+    pub process: FreeText,
+    /// The project group.
+    pub group: FreeText,
+    pub communication: FreeText,
+}
+
+/// What kind of project: steered, or listed for information only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProjectKind {
+    Iiz(Box<IizProject>),
+    /// A partner's project the national IIZ follows for information.
+    Associated {
+        owner: Party,
+        summary: FreeText,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectCommand {
+    Register {
+        id: ProjectId,
+        title: Title,
+        focus_area: Option<FocusArea>,
+        kind: ProjectKind,
+    },
+    PlanMilestone {
+        title: Title,
+        due: NaiveDate,
+    },
+    /// Moves a milestone not yet reached to a new date, saying why.
+    Replan {
+        number: u32,
+        due: NaiveDate,
+        reason: FreeText,
+    },
+    ReachMilestone {
+        number: u32,
+        on: NaiveDate,
+    },
+    /// The EKG takes note of a milestone.
+    NoteMilestone {
+        number: u32,
+        note: FreeText,
+    },
+    SubmitResult {
+        summary: FreeText,
+        documents: Vec<Attachment>,
+    },
+    /// The STG accepts the result.
+    AcceptResult {
+        decision: FreeText,
+    },
+}
+
+/// Stored events: variants and their fields are never renamed or removed,
+/// new ones are added at the end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "data")]
+pub enum ProjectEvent {
+    Registered {
+        id: ProjectId,
+        title: Title,
+        focus_area: Option<FocusArea>,
+        kind: ProjectKind,
+    },
+    MilestonePlanned {
+        number: u32,
+        title: Title,
+        due: NaiveDate,
+    },
+    MilestoneReplanned {
+        number: u32,
+        due: NaiveDate,
+        reason: FreeText,
+    },
+    MilestoneReached {
+        number: u32,
+        on: NaiveDate,
+    },
+    MilestoneNoted {
+        number: u32,
+        note: FreeText,
+    },
+    ResultSubmitted {
+        summary: FreeText,
+        documents: Vec<Attachment>,
+    },
+    ResultAccepted {
+        decision: FreeText,
+    },
+}
+
+impl DomainEvent for ProjectEvent {
+    fn event_type(&self) -> &'static str {
+        match self {
+            Self::Registered { .. } => "Registered",
+            Self::MilestonePlanned { .. } => "MilestonePlanned",
+            Self::MilestoneReplanned { .. } => "MilestoneReplanned",
+            Self::MilestoneReached { .. } => "MilestoneReached",
+            Self::MilestoneNoted { .. } => "MilestoneNoted",
+            Self::ResultSubmitted { .. } => "ResultSubmitted",
+            Self::ResultAccepted { .. } => "ResultAccepted",
+        }
+    }
+}
