@@ -13,6 +13,7 @@ mod live;
 mod protection;
 mod recommendations;
 mod replay;
+mod requests;
 mod seismograf;
 mod server;
 

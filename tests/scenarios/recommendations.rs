@@ -18,6 +18,8 @@ use serde_json::{Value, json};
 use dashboard::{dashboard, dashboard_is_exact};
 use expected::{Item, expected_csv};
 
+use crate::requests::{ok, refused_code};
+
 crate::on_both_backends!(a_recommendation_goes_down_and_its_monitoring_comes_up);
 
 const ADMIN: &str = "admin@demo.iiz.invalid";
@@ -34,29 +36,6 @@ const COORDINATORS: [(&str, &str); 5] = [
 ];
 /// Cantons whose coordinators the test registers.
 const NEW_COORDINATORS: [&str; 5] = ["LU", "AG", "TI", "BS", "SG"];
-
-async fn ok(app: &TestApp, who: &Session, query: &str, variables: Value) -> Value {
-    let (status, body) = app
-        .graphql(As::Session(who), query, variables)
-        .await
-        .unwrap();
-    assert!(
-        status == 200 && body["errors"].is_null(),
-        "{query}\n→ {status} {body}"
-    );
-    body["data"].clone()
-}
-
-async fn refused(app: &TestApp, who: &Session, query: &str, variables: Value) -> String {
-    let (_, body) = app
-        .graphql(As::Session(who), query, variables)
-        .await
-        .unwrap();
-    body["errors"][0]["extensions"]["code"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{query} was not refused: {body}"))
-        .to_owned()
-}
 
 /// Geneva raises a concern; the EKG proposes and the STG decides on a
 /// recommendation.
@@ -174,15 +153,15 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
         .to_owned();
     let peek = "query($id: ID!) { recommendation(id: $id) { id } }";
     assert_eq!(
-        refused(&app, &luc, peek, json!({ "id": id })).await,
+        refused_code(&app, &luc, peek, json!({ "id": id })).await,
         "NOT_FOUND"
     );
     assert_eq!(
-        refused(&app, &luc, "mutation($id: ID!) { adoptRecommendation(id: $id, decision: \"x\", on: \"2026-01-01\") { id } }", json!({ "id": id })).await,
+        refused_code(&app, &luc, "mutation($id: ID!) { adoptRecommendation(id: $id, decision: \"x\", on: \"2026-01-01\") { id } }", json!({ "id": id })).await,
         "NOT_FOUND"
     );
     assert_eq!(
-        refused(
+        refused_code(
             &app,
             &petra,
             "mutation($id: ID!) { publishRecommendation(id: $id) { id } }",
@@ -217,7 +196,7 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
     // Each addressee answers only for itself; reports follow an answer.
     let luzern = speaker("LU");
     assert_eq!(
-        refused(
+        refused_code(
             &app,
             luzern,
             ANSWER,
@@ -228,7 +207,7 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
     );
     let early = report(today, today, "PLANNED", None);
     assert_eq!(
-        refused(
+        refused_code(
             &app,
             luzern,
             REPORT,
@@ -237,7 +216,7 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
         .await,
         "CONFLICT"
     );
-    assert_eq!(refused(&app, luzern, ANSWER, json!({ "id": id, "addressee": "LU", "acceptance": "NOT_ACCEPTED", "justification": "" })).await, "VALIDATION");
+    assert_eq!(refused_code(&app, luzern, ANSWER, json!({ "id": id, "addressee": "LU", "acceptance": "NOT_ACCEPTED", "justification": "" })).await, "VALIDATION");
 
     // Ten cantons answer and report over different periods.
     let half = today.checked_add_months(Months::new(6)).unwrap();
@@ -266,7 +245,7 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
     // The EKG flags it, the STG makes it a priority.
     ok(&app, &jonas, "mutation($id: ID!) { flagRecommendation(id: $id, addressee: \"AG\", note: \"Kein Umsetzungsbericht ein Jahr nach der Antwortfrist\") { id } }", json!({ "id": id })).await;
     assert_eq!(
-        refused(
+        refused_code(
             &app,
             luzern,
             "mutation($id: ID!) { flagRecommendation(id: $id, note: \"x\") { id } }",
@@ -361,7 +340,7 @@ async fn visibility_follows_the_addressee(
         .collect();
     assert_eq!(seen, [&json!("LU"), &json!("ZH")]);
     assert_eq!(
-        refused(
+        refused_code(
             app,
             luzern,
             "{ recommendationDashboard { openRecommendations } }",
@@ -380,7 +359,7 @@ async fn visibility_follows_the_addressee(
     assert_eq!(entry["item"]["acceptance"], "NOT_ACCEPTED");
     assert!(entry["item"]["nextDue"].is_null());
     assert_eq!(
-        refused(
+        refused_code(
             app,
             geneva,
             "{ addresseeOverview(addressee: \"ZH\") { addressee { code } } }",

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use iiz_tests::{Session, TestApp};
 use serde_json::{Value, json};
 
-use super::{addressees, ok};
+use super::addressees;
+use crate::requests::ok;
 
 const DASHBOARD: &str =
     "query($asOf: NaiveDate!) { recommendationDashboard(asOf: $asOf, longOutstandingYears: 1) {

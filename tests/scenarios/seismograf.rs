@@ -10,6 +10,8 @@ use iiz_app::demo::DEMO_PASSWORD;
 use iiz_tests::{As, Backend, Session, TestApp, error_code, spawn_app};
 use serde_json::{Value, json};
 
+use crate::requests::{code, ok, refused};
+
 crate::on_both_backends!(a_concern_travels_up_and_comes_back_with_an_answer);
 
 const ANNA_ZH: &str = "anna.beispiel@zh.demo.iiz.invalid";
@@ -26,33 +28,6 @@ const CONCERN_FIELDS: &str = "id origin stage shared submitters { kind code } en
     endorsements { by { code } reason } mergedInto absorbed ekgProposal stgDecision \
     answer { text recommendation recipients { kind code } } currentStep allowedActions \
     timeline { kind actor actorName stage outcome subject detail text }";
-
-/// Runs a request that must succeed and returns its `data`.
-async fn ok(app: &TestApp, who: &Session, query: &str, variables: Value) -> Value {
-    let (status, body) = app
-        .graphql(As::Session(who), query, variables)
-        .await
-        .unwrap();
-    assert!(
-        status == 200 && body["errors"].is_null(),
-        "{query}\n→ {status} {body}"
-    );
-    body["data"].clone()
-}
-
-/// Runs a request that must be refused and returns the error.
-async fn refused(app: &TestApp, who: &Session, query: &str, variables: Value) -> Value {
-    let (_, body) = app
-        .graphql(As::Session(who), query, variables)
-        .await
-        .unwrap();
-    assert!(body["errors"].is_array(), "{query} was not refused: {body}");
-    body["errors"][0].clone()
-}
-
-fn code(error: &Value) -> &str {
-    error["extensions"]["code"].as_str().unwrap_or_default()
-}
 
 async fn concern(app: &TestApp, who: &Session, id: &str) -> Value {
     let query = format!("query($id: ID!) {{ concern(id: $id) {{ {CONCERN_FIELDS} }} }}");
