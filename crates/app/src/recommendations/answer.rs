@@ -11,7 +11,7 @@
 
 use iiz_domain::concern::{ConcernStage, StgOutcome};
 use iiz_domain::text::FreeText;
-use iiz_domain::{Concern, ConcernCommand, Language};
+use iiz_domain::{Concern, ConcernCommand, Language, RecommendationId};
 use iiz_projections::{ConcernView, RecommendationView};
 
 use crate::concerns::concern_stream;
@@ -44,16 +44,10 @@ fn answer_text(concern: &ConcernView, recommendation: &RecommendationView) -> St
 }
 
 impl Caller<'_> {
-    pub(super) async fn answer_basis_concerns(
-        &self,
-        recommendation: &RecommendationView,
-    ) -> Result<(), AppError> {
+    pub(super) async fn answer_basis_concerns(&self, id: RecommendationId) -> Result<(), AppError> {
         let Some(published) = self
             .app()
-            .typed_doc::<RecommendationView>(
-                iiz_projections::RECOMMENDATIONS,
-                &recommendation.id.to_string(),
-            )
+            .typed_doc::<RecommendationView>(iiz_projections::RECOMMENDATIONS, &id.to_string())
             .await?
         else {
             return Ok(());

@@ -70,7 +70,8 @@ impl Caller<'_> {
         command: RecommendationCommand,
     ) -> Result<Executed, AppError> {
         self.check_operation(Operation::ActOnRecommendation, Target::platform())?;
-        let view = self.recommendation(id).await?;
+        // Authorizes reading it: a draft is NOT_FOUND outside the national bodies.
+        self.recommendation(id).await?;
         let standing = self.app().standing(self.principal()).await?;
         authorize_recommendation(self.principal(), &standing, act_of(&command))?;
         match &command {
@@ -88,7 +89,7 @@ impl Caller<'_> {
             .execute::<Recommendation>(recommendation_stream(id), command, self.event_metadata()?)
             .await?;
         if publishes && !executed.events.is_empty() {
-            self.answer_basis_concerns(&view).await?;
+            self.answer_basis_concerns(id).await?;
         }
         Ok(executed)
     }
