@@ -258,7 +258,14 @@ impl App {
                     },
                 };
                 let rationale = text(rationale)?;
-                (JONAS, ConcernCommand::Examine { outcome, rationale })
+                (
+                    JONAS,
+                    ConcernCommand::Examine {
+                        outcome,
+                        rationale,
+                        meeting: None,
+                    },
+                )
             }
             Act::Decide(outcome, decision, rationale) => {
                 let decision = text(decision)?;
@@ -267,6 +274,7 @@ impl App {
                     outcome,
                     decision,
                     rationale,
+                    meeting: None,
                 };
                 (MARCO, command)
             }

@@ -141,6 +141,7 @@ impl App {
                 let command = RecommendationCommand::Adopt {
                     decision: text(decision)?,
                     on: date(on)?,
+                    meeting: None,
                 };
                 (MARCO, command)
             }

@@ -120,6 +120,7 @@ fn story(index: usize, origin: TenantId) -> anyhow::Result<(bool, Vec<ConcernEve
                 proposal: StgOutcome::Recommendation,
             },
             rationale: text("Antrag an das STG.")?,
+            meeting: None,
         });
         Ok(events)
     };
@@ -129,6 +130,7 @@ fn story(index: usize, origin: TenantId) -> anyhow::Result<(bool, Vec<ConcernEve
             outcome: StgOutcome::Recommendation,
             decision: text("STG-Beschluss: Empfehlung an die Kantone.")?,
             rationale: text("Breit abgestützt.")?,
+            meeting: None,
         });
         Ok(events)
     };
@@ -160,6 +162,7 @@ fn story(index: usize, origin: TenantId) -> anyhow::Result<(bool, Vec<ConcernEve
             events.push(Examined {
                 outcome: EkgOutcome::HandleInEkg,
                 rationale: text("Das EKG behandelt das Anliegen selbst.")?,
+                meeting: None,
             });
             events
         }

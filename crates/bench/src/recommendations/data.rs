@@ -202,6 +202,7 @@ fn commands(
                 index
             ))?,
             on: published - Days::new(30),
+            meeting: None,
         },
         C::Publish { on: published },
     ];

@@ -10,6 +10,7 @@ use super::outcome::{Channel, CommentVisibility, EkgOutcome, ReturnReason, StgOu
 use super::route::{RouteSnapshot, StepOutcome};
 use crate::DomainEvent;
 use crate::ids::{ConcernId, NetworkId, RecommendationId, TenantId};
+use crate::meeting::MeetingReference;
 use crate::partner::{Partner, Party};
 use crate::text::FreeText;
 
@@ -81,12 +82,15 @@ pub enum ConcernCommand {
     Examine {
         outcome: EkgOutcome,
         rationale: FreeText,
+        /// The EKG meeting whose decision this is, when taken in a meeting.
+        meeting: Option<MeetingReference>,
     },
     Decide {
         outcome: StgOutcome,
         /// The decision as minuted (its reference, what it creates).
         decision: FreeText,
         rationale: FreeText,
+        meeting: Option<MeetingReference>,
     },
     Answer {
         text: FreeText,
@@ -163,11 +167,15 @@ pub enum ConcernEvent {
     Examined {
         outcome: EkgOutcome,
         rationale: FreeText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<MeetingReference>,
     },
     Decided {
         outcome: StgOutcome,
         decision: FreeText,
         rationale: FreeText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<MeetingReference>,
     },
     /// The official answer, delivered to every submitter and endorser.
     Answered {

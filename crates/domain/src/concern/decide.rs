@@ -196,7 +196,11 @@ impl State {
                     endorsers,
                 }])
             }
-            ConcernCommand::Examine { outcome, rationale } => {
+            ConcernCommand::Examine {
+                outcome,
+                rationale,
+                meeting,
+            } => {
                 let answer = match &outcome {
                     EkgOutcome::CloseWithAnswer { answer } => {
                         require_text(answer)?;
@@ -208,7 +212,11 @@ impl State {
                     }
                     EkgOutcome::ProposeToStg { .. } | EkgOutcome::HandleInEkg => None,
                 };
-                let mut events = vec![ConcernEvent::Examined { outcome, rationale }];
+                let mut events = vec![ConcernEvent::Examined {
+                    outcome,
+                    rationale,
+                    meeting,
+                }];
                 events.extend(answer.map(|text| self.answered(text, None)));
                 Ok(events)
             }
@@ -216,6 +224,7 @@ impl State {
                 outcome,
                 decision,
                 rationale,
+                meeting,
             } => {
                 require_text(&decision)?;
                 if outcome == StgOutcome::Declined {
@@ -225,6 +234,7 @@ impl State {
                     outcome,
                     decision,
                     rationale,
+                    meeting,
                 }])
             }
             ConcernCommand::Answer {

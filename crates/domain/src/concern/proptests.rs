@@ -120,13 +120,17 @@ fn commands() -> impl Strategy<Value = ConcernCommand> {
             submitters: BTreeSet::from([party]),
             endorsers: BTreeSet::from([Party::Partner(Partner::Kid)]),
         }),
-        (ekg, maybe_text())
-            .prop_map(|(outcome, rationale)| ConcernCommand::Examine { outcome, rationale }),
+        (ekg, maybe_text()).prop_map(|(outcome, rationale)| ConcernCommand::Examine {
+            outcome,
+            rationale,
+            meeting: None
+        }),
         (stg, maybe_text(), maybe_text()).prop_map(|(outcome, decision, rationale)| {
             ConcernCommand::Decide {
                 outcome,
                 decision,
                 rationale,
+                meeting: None,
             }
         }),
         maybe_text().prop_map(|text| ConcernCommand::Answer {

@@ -116,6 +116,7 @@ pub(super) fn proposed() -> ConcernEvent {
             proposal: StgOutcome::Recommendation,
         },
         rationale: text("breit abgestützt"),
+        meeting: None,
     }
 }
 
@@ -124,6 +125,7 @@ pub(super) fn decided() -> ConcernEvent {
         outcome: StgOutcome::Recommendation,
         decision: text("Empfehlung an alle Kantone"),
         rationale: text(""),
+        meeting: None,
     }
 }
 

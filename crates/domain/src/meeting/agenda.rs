@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::concern::Attachment;
-use crate::ids::{ConcernId, RecommendationId};
+use crate::ids::{ConcernId, ProjectId, RecommendationId, WorkingGroupId};
 use crate::text::{FreeText, Title};
 
 /// The most documents one item carries.
@@ -19,17 +19,31 @@ pub enum ItemPurpose {
     Decision,
 }
 
-/// What an item is about. Projects, mandates and reports are named until
-/// they are modelled.
+/// What an item is about: free text, or something the platform tracks.
+/// A new working group's mandate is a free item until the group exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "ref", rename_all = "snake_case")]
 pub enum ItemSubject {
     Free,
     Concern(ConcernId),
     Recommendation(RecommendationId),
-    Project(Title),
-    Mandate(Title),
+    Project(ProjectId),
+    WorkingGroup(WorkingGroupId),
+    /// A report named by its title (the Fachstelle's yearly report, …).
     Report(Title),
+}
+
+impl ItemSubject {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Free => "free",
+            Self::Concern(_) => "concern",
+            Self::Recommendation(_) => "recommendation",
+            Self::Project(_) => "project",
+            Self::WorkingGroup(_) => "working_group",
+            Self::Report(_) => "report",
+        }
+    }
 }
 
 /// An agenda item as the office prepares it.

@@ -1,10 +1,10 @@
 //! The rules of each step on a scheduled meeting, and how its events change
 //! the state.
 
-use super::agenda::{AgendaItem, ItemPurpose, MAX_ITEM_DOCUMENTS};
+use super::agenda::{AgendaItem, ItemPurpose, ItemSubject, MAX_ITEM_DOCUMENTS};
 use super::command::{MeetingCommand, MeetingEvent, Slot};
 use super::error::MeetingError;
-use super::minutes::{Approval, Decision, Resolution};
+use super::minutes::{Approval, Decision, DecisionEffect, Propagation, Resolution};
 use super::{Item, State};
 use crate::text::FreeText;
 
@@ -31,8 +31,23 @@ fn check_item(item: &AgendaItem) -> Result<(), MeetingError> {
     Ok(())
 }
 
-fn check_decision(decision: &Decision) -> Result<(), MeetingError> {
+fn check_decision(decision: &Decision, subject: &ItemSubject) -> Result<(), MeetingError> {
     require(&decision.outcome, "decision outcome")?;
+    if let Some(effect) = &decision.effect {
+        let fits = matches!(
+            (effect, subject),
+            (
+                DecisionEffect::Examine { .. } | DecisionEffect::Decide { .. },
+                ItemSubject::Concern(_)
+            ) | (DecisionEffect::Adopt, ItemSubject::Recommendation(_))
+        );
+        if !fits {
+            return Err(MeetingError::EffectDoesNotFit {
+                effect: effect.as_str(),
+                subject: subject.as_str(),
+            });
+        }
+    }
     if decision.present.is_empty() {
         return Err(MeetingError::NobodyPresent);
     }
@@ -184,6 +199,9 @@ impl State {
                 if item.propagation.as_ref() == Some(&propagation) {
                     return Ok(vec![]);
                 }
+                if item.propagation == Some(Propagation::Applied) {
+                    return Err(MeetingError::AlreadyCarriedOut(number));
+                }
                 Ok(vec![MeetingEvent::PropagationRecorded {
                     number,
                     propagation,
@@ -206,8 +224,15 @@ impl State {
             Some(_) if item.item.purpose != ItemPurpose::Decision => {
                 return Err(MeetingError::NotADecisionItem(number));
             }
-            Some(decision) => check_decision(decision)?,
+            Some(decision) => check_decision(decision, &item.item.subject)?,
             None => require(&note, "note")?,
+        }
+        let minuted = item
+            .minutes
+            .as_ref()
+            .and_then(|(_, decision)| decision.as_ref());
+        if item.propagation == Some(Propagation::Applied) && minuted != decision.as_ref() {
+            return Err(MeetingError::AlreadyCarriedOut(number));
         }
         if item.minutes.as_ref() == Some(&(note.clone(), decision.clone())) {
             return Ok(vec![]);
@@ -258,6 +283,14 @@ impl State {
                 decision,
             } => {
                 if let Some(found) = self.items.get_mut(number) {
+                    let changed = found
+                        .minutes
+                        .as_ref()
+                        .is_none_or(|(_, minuted)| minuted != decision);
+                    if changed {
+                        // A corrected decision is carried out afresh.
+                        found.propagation = None;
+                    }
                     found.minutes = Some((note.clone(), decision.clone()));
                 }
             }

@@ -40,6 +40,13 @@ pub enum MeetingError {
     SelfApproval,
     #[error("the meeting has taken place (minutes are recorded)")]
     AlreadyHeld,
+    #[error("a decision to {effect} does not fit an item on a {subject}")]
+    EffectDoesNotFit {
+        effect: &'static str,
+        subject: &'static str,
+    },
+    #[error("the decision on item {0} was carried out and no longer changes")]
+    AlreadyCarriedOut(u32),
 }
 
 impl Classify for MeetingError {
@@ -53,7 +60,8 @@ impl Classify for MeetingError {
             | Self::EmptyAgenda
             | Self::DecisionMissing(_)
             | Self::NothingToPropagate(_)
-            | Self::AlreadyHeld => ErrorKind::InvalidState,
+            | Self::AlreadyHeld
+            | Self::AlreadyCarriedOut(_) => ErrorKind::InvalidState,
             Self::EndsBeforeStart
             | Self::JointWithItself
             | Self::Required(_)
@@ -61,7 +69,8 @@ impl Classify for MeetingError {
             | Self::NotADecisionItem(_)
             | Self::NobodyPresent
             | Self::MoreVotesThanPresent { .. }
-            | Self::SelfApproval => ErrorKind::Validation,
+            | Self::SelfApproval
+            | Self::EffectDoesNotFit { .. } => ErrorKind::Validation,
         }
     }
 }

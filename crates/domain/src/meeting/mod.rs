@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub use agenda::{AgendaItem, ItemPurpose, ItemSubject, MAX_ITEM_DOCUMENTS};
 pub use command::{MeetingCommand, MeetingEvent, Slot};
 pub use error::MeetingError;
-pub use minutes::{Approval, Decision, Propagation, Resolution};
+pub use minutes::{Approval, Decision, DecisionEffect, MeetingReference, Propagation, Resolution};
 
 use crate::Aggregate;
 use crate::ids::{BodyId, MeetingId};

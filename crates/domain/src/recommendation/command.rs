@@ -12,6 +12,7 @@ use super::stage::RecommendationAction;
 use super::tracking::{Acceptance, FlagTarget, ImplementationReport};
 use crate::DomainEvent;
 use crate::ids::RecommendationId;
+use crate::meeting::MeetingReference;
 use crate::partner::Party;
 use crate::text::FreeText;
 
@@ -35,6 +36,8 @@ pub enum RecommendationCommand {
     Adopt {
         decision: FreeText,
         on: NaiveDate,
+        /// The STG meeting that adopted it, when adopted in a meeting.
+        meeting: Option<MeetingReference>,
     },
     /// Sends it to the addressees, which opens one tracking item each.
     Publish {
@@ -130,6 +133,8 @@ pub enum RecommendationEvent {
     Adopted {
         decision: FreeText,
         on: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<MeetingReference>,
     },
     Published {
         on: NaiveDate,

@@ -154,9 +154,17 @@ impl State {
                 require(&rationale, "rationale")?;
                 Ok(vec![RecommendationEvent::Discarded { rationale }])
             }
-            RecommendationCommand::Adopt { decision, on } => {
+            RecommendationCommand::Adopt {
+                decision,
+                on,
+                meeting,
+            } => {
                 require(&decision, "decision reference")?;
-                Ok(vec![RecommendationEvent::Adopted { decision, on }])
+                Ok(vec![RecommendationEvent::Adopted {
+                    decision,
+                    on,
+                    meeting,
+                }])
             }
             RecommendationCommand::Publish { on } => {
                 if self.schedule.answer_due <= on {

@@ -81,7 +81,8 @@ impl Projection for ConcernRegister {
     }
 
     fn version(&self) -> i32 {
-        1
+        // 2: steps carry the meeting that decided them.
+        2
     }
 
     fn collections(&self) -> &'static [&'static str] {

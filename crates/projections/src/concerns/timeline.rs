@@ -123,6 +123,7 @@ pub(super) fn apply(
         subject: None,
         detail: None,
         text: None,
+        meeting: None,
     };
     let mut internal = false;
     match event {
@@ -236,8 +237,13 @@ pub(super) fn apply(
             }
             entry.subject = Some(merged.to_string());
         }
-        ConcernEvent::Examined { outcome, rationale } => {
+        ConcernEvent::Examined {
+            outcome,
+            rationale,
+            meeting,
+        } => {
             entry.text = some_text(rationale.as_str());
+            entry.meeting.clone_from(meeting);
             match outcome {
                 EkgOutcome::HandleInEkg => {
                     entry.outcome = Some("handle_in_ekg".to_owned());
@@ -263,7 +269,9 @@ pub(super) fn apply(
             outcome,
             decision,
             rationale,
+            meeting,
         } => {
+            entry.meeting.clone_from(meeting);
             view.stage = ConcernStage::Decided;
             view.stg_decision = Some(*outcome);
             entry.outcome = name(outcome);

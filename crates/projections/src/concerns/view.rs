@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use iiz_domain::concern::{
     AffectedInstitution, Attachment, Channel, ConcernStage, RouteSnapshot, StgOutcome,
 };
+use iiz_domain::meeting::MeetingReference;
 use iiz_domain::{ConcernId, Language, NetworkId, Partner, Party, RecommendationId, TenantId};
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +87,9 @@ pub struct TimelineEntry {
     pub detail: Option<String>,
     /// The rationale, note or text of the step.
     pub text: Option<String>,
+    /// The meeting and agenda item whose decision the step carried out.
+    #[serde(default)]
+    pub meeting: Option<MeetingReference>,
 }
 
 /// The comments only the originating tenant may read.

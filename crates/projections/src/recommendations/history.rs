@@ -112,11 +112,16 @@ pub(super) fn apply(
             view.discarded = Some(rationale.as_str().to_owned());
             detail = Some(rationale.as_str().to_owned());
         }
-        RecommendationEvent::Adopted { decision, on } => {
+        RecommendationEvent::Adopted {
+            decision,
+            on,
+            meeting,
+        } => {
             view.stage = RecommendationStage::Adopted;
             view.adoption = Some(Adoption {
                 decision: decision.as_str().to_owned(),
                 on: *on,
+                meeting: meeting.clone(),
             });
             detail = Some(decision.as_str().to_owned());
         }

@@ -93,7 +93,8 @@ impl Projection for RecommendationRegister {
     }
 
     fn version(&self) -> i32 {
-        1
+        // 2: steps carry the meeting that decided them.
+        2
     }
 
     fn collections(&self) -> &'static [&'static str] {

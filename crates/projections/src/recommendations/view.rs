@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use iiz_domain::concern::Attachment;
+use iiz_domain::meeting::MeetingReference;
 use iiz_domain::recommendation::{
     Acceptance, Basis, FlagTarget, FocusArea, ImplementationStatus, RecommendationSource,
     RecommendationStage, ReportingPeriod, Schedule, Translation,
@@ -57,6 +58,9 @@ pub struct RecommendationView {
 pub struct Adoption {
     pub decision: String,
     pub on: NaiveDate,
+    /// The STG meeting that adopted it, when adopted in a meeting.
+    #[serde(default)]
+    pub meeting: Option<MeetingReference>,
 }
 
 /// One version as it was sent out, and what changed against the one

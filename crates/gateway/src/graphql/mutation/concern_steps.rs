@@ -97,7 +97,16 @@ impl ConcernStepMutations {
             },
         };
         let rationale = free_text(rationale)?;
-        step(ctx, &id, ConcernCommand::Examine { outcome, rationale }).await
+        step(
+            ctx,
+            &id,
+            ConcernCommand::Examine {
+                outcome,
+                rationale,
+                meeting: None,
+            },
+        )
+        .await
     }
 
     /// The STG's decision; a rationale is required when declining.
@@ -113,6 +122,7 @@ impl ConcernStepMutations {
             outcome: outcome.into(),
             decision: free_text(decision)?,
             rationale: free_text(rationale)?,
+            meeting: None,
         };
         step(ctx, &id, command).await
     }

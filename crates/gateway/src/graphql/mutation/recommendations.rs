@@ -205,7 +205,16 @@ impl RecommendationMutations {
         on: NaiveDate,
     ) -> Result<Recommendation> {
         let decision = free_text(decision)?;
-        act(ctx, &id, RecommendationCommand::Adopt { decision, on }).await
+        act(
+            ctx,
+            &id,
+            RecommendationCommand::Adopt {
+                decision,
+                on,
+                meeting: None,
+            },
+        )
+        .await
     }
 
     /// Publishes today to the addressees, which opens their tracking items
