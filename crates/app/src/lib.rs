@@ -20,7 +20,9 @@ mod error;
 pub mod people;
 mod queries;
 pub mod recommendations;
+pub mod steering;
 pub mod tenants;
+pub mod working_groups;
 
 use std::sync::Arc;
 
