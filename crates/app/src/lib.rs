@@ -15,6 +15,7 @@ pub mod demo;
 mod demo_cast;
 mod demo_concerns;
 mod demo_people;
+mod demo_programme;
 mod demo_recommendations;
 mod error;
 pub mod people;
