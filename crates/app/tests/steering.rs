@@ -1,6 +1,6 @@
-//! Working groups, projects, the work programme, chairs and the budget
-//! through the caller API: each step by whom the rules name, refusals for
-//! the others, and the read models after.
+//! Projects, the work programme, chairs and the budget through the caller
+//! API: each step by whom the rules name, refusals for the others, and the
+//! read models after.
 #![allow(
     clippy::unwrap_used,
     clippy::panic,
@@ -8,302 +8,23 @@
 )]
 
 mod common;
+#[path = "steering_world.rs"]
+mod world;
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use common::{all, fachstelle};
-use iiz_app::authz::{Denied, Principal};
-use iiz_app::people::NewPerson;
 use iiz_app::steering::{NewBudget, NewProgramme, NewProject};
-use iiz_app::tenants::{body_stream, seeded_body_id};
-use iiz_app::working_groups::{NewWorkingGroup, WorkingGroupFilter};
-use iiz_app::{App, AppError, CantonCatalog};
-use iiz_domain::body::{Body, BodyCommand};
 use iiz_domain::budget::BudgetCommand;
 use iiz_domain::chair::ChairRule;
 use iiz_domain::error::ErrorKind;
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
 use iiz_domain::recommendation::FocusArea;
-use iiz_domain::text::{FreeText, Title};
-use iiz_domain::working_group::{GroupRole, Mandate, WorkingGroupCommand};
-use iiz_domain::{
-    BodyId, BodyRole, CantonCode, Email, Institution, Language, Partner, Party, PersonId,
-    PersonName, TenantId, TenantRole,
-};
+use iiz_domain::{CantonCode, Partner, Party, TenantId, TenantRole};
 use iiz_projections::{BUDGETS, BudgetView, MilestoneStatus};
-use iiz_store::EventMetadata;
 use iiz_store::testing::TestDatabase;
-
-fn day(value: &str) -> NaiveDate {
-    value.parse().unwrap()
-}
-
-fn text(value: &str) -> FreeText {
-    FreeText::parse(value).unwrap()
-}
-
-fn title(value: &str) -> Title {
-    Title::parse(value).unwrap()
-}
-
-fn so() -> TenantId {
-    TenantId::Canton(CantonCode::parse("SO").unwrap())
-}
-
-fn someone(roles: &[(TenantId, TenantRole)]) -> Principal {
-    Principal {
-        person: PersonId::new(),
-        home: roles
-            .first()
-            .map_or(TenantId::National, |(tenant, _)| *tenant),
-        roles: roles.iter().copied().collect(),
-        platform_admin: false,
-        scope: None,
-    }
-}
-
-fn denied(result: Result<impl std::fmt::Debug, AppError>) -> Denied {
-    match result {
-        Err(AppError::Denied(denied)) => denied,
-        other => panic!("expected a refusal, got {other:?}"),
-    }
-}
-
-fn kind(result: Result<impl std::fmt::Debug, AppError>) -> ErrorKind {
-    match result {
-        Err(error) => error.kind().unwrap_or_else(|| panic!("{error:?}")),
-        Ok(value) => panic!("expected a refusal, got {value:?}"),
-    }
-}
-
-struct World {
-    app: App,
-    stg: BodyId,
-    ekg: BodyId,
-    stg_member: Principal,
-    bsv_delegate: Principal,
-    ekg_member: Principal,
-}
-
-/// Registers a person and seats them in a national body.
-async fn seated(app: &App, n: u8, body: BodyId, institution: &str) -> Principal {
-    let principal = someone(&[(TenantId::National, TenantRole::Member)]);
-    let person = NewPerson {
-        id: principal.person,
-        home: TenantId::National,
-        name: PersonName::parse(&format!("Person {n}")).unwrap(),
-        email: Email::parse(&format!("p{n}@test.invalid")).unwrap(),
-        language: Language::De,
-    };
-    app.register_person(person, "test").await.unwrap();
-    let command = BodyCommand::AdmitMember {
-        person: principal.person,
-        role: BodyRole::Member,
-        institution: Institution::parse(institution).unwrap(),
-        from: day("2024-01-01"),
-    };
-    app.execute::<Body>(
-        body_stream(TenantId::National, body),
-        command,
-        EventMetadata::new("test"),
-    )
-    .await
-    .unwrap();
-    principal
-}
-
-async fn world(db: &TestDatabase) -> World {
-    let app = App::new(db.store.clone());
-    app.prepare().await.unwrap();
-    let catalog = CantonCatalog::embedded().unwrap();
-    app.bootstrap_tenants(&catalog, "test").await.unwrap();
-    app.seed_national_bodies("test").await.unwrap();
-    app.seed_cantonal_bodies(&catalog, "test").await.unwrap();
-    let stg = seeded_body_id(TenantId::National, "STG");
-    let ekg = seeded_body_id(TenantId::National, "EKG");
-    let stg_member = seated(&app, 1, stg, "SEM").await;
-    let bsv_delegate = seated(&app, 2, stg, "BSV").await;
-    let ekg_member = seated(&app, 3, ekg, "SKOS").await;
-    World {
-        app,
-        stg,
-        ekg,
-        stg_member,
-        bsv_delegate,
-        ekg_member,
-    }
-}
-
-fn mandate(name: &str) -> Mandate {
-    Mandate {
-        title: title(name),
-        question: text("Doppelte Abklärungen"),
-        goal: text("Gemeinsames Instrument"),
-        output: text("Bericht"),
-        composition: text("RAV, IV, SD"),
-        communication: text("Über das EKG"),
-        financing: text("Keine Mittel"),
-        resources: text("Zwei Tage je Mitglied"),
-        until: day("2026-12-31"),
-    }
-}
-
-async fn working_groups_are_mandated_run_and_dissolved(w: &World) {
-    let office = fachstelle();
-    let zh = someone(&[(
-        TenantId::Canton(CantonCode::parse("ZH").unwrap()),
-        TenantRole::Coordinator,
-    )]);
-    let national = NewWorkingGroup {
-        mandated_by: w.ekg,
-        approved_by: None,
-        mandate: mandate("AG Erstabklärung"),
-        on: day("2025-02-01"),
-    };
-    assert_eq!(
-        denied(
-            w.app
-                .caller(Some(&zh))
-                .mandate_working_group(national.clone())
-                .await
-        ),
-        Denied::Forbidden
-    );
-    let fachstelle_body = NewWorkingGroup {
-        mandated_by: seeded_body_id(TenantId::National, "Fachstelle"),
-        ..national.clone()
-    };
-    assert_eq!(
-        kind(
-            w.app
-                .caller(Some(&office))
-                .mandate_working_group(fachstelle_body)
-                .await
-        ),
-        ErrorKind::Validation
-    );
-    let (id, _) = w
-        .app
-        .caller(Some(&office))
-        .mandate_working_group(national)
-        .await
-        .unwrap();
-    let ekg = w.app.caller(Some(&w.ekg_member));
-    ekg.join_working_group(id, w.ekg_member.person, GroupRole::Lead)
-        .await
-        .unwrap();
-    ekg.join_working_group(id, w.stg_member.person, GroupRole::Member)
-        .await
-        .unwrap();
-    // A plain member reports progress but does not submit the result.
-    let member = w.app.caller(Some(&w.stg_member));
-    member
-        .working_group_command(
-            id,
-            WorkingGroupCommand::ReportProgress {
-                text: text("Zwei Sitzungen"),
-                on: day("2025-06-30"),
-            },
-        )
-        .await
-        .unwrap();
-    let submit = WorkingGroupCommand::SubmitResult {
-        summary: text("Instrument"),
-        documents: vec![],
-        on: day("2026-10-01"),
-    };
-    assert_eq!(
-        denied(member.working_group_command(id, submit.clone()).await),
-        Denied::Forbidden
-    );
-    ekg.working_group_command(id, submit).await.unwrap();
-    ekg.working_group_command(
-        id,
-        WorkingGroupCommand::TakeNote {
-            decision: text("Dem STG vorlegen"),
-            next_steps: text("Fachstelle entwirft eine Empfehlung"),
-        },
-    )
-    .await
-    .unwrap();
-
-    // Solothurn's EKG mandates with the approval of the IIZ-Leitung.
-    let so_ekg = seeded_body_id(so(), "IIZ-Entwicklungs- und Koordinationsgremium");
-    let leitung = seeded_body_id(so(), "IIZ-Leitung");
-    let so_office = someone(&[(so(), TenantRole::Office)]);
-    let cantonal = NewWorkingGroup {
-        mandated_by: so_ekg,
-        approved_by: Some(leitung),
-        mandate: mandate("Fachgruppe Jugendliche"),
-        on: day("2025-03-01"),
-    };
-    let across = NewWorkingGroup {
-        approved_by: Some(w.stg),
-        ..cantonal.clone()
-    };
-    assert_eq!(
-        kind(
-            w.app
-                .caller(Some(&so_office))
-                .mandate_working_group(across)
-                .await
-        ),
-        ErrorKind::Validation
-    );
-    assert_eq!(
-        denied(
-            w.app
-                .caller(Some(&office))
-                .mandate_working_group(cantonal.clone())
-                .await
-        ),
-        Denied::Forbidden
-    );
-    let (cantonal_id, _) = w
-        .app
-        .caller(Some(&so_office))
-        .mandate_working_group(cantonal)
-        .await
-        .unwrap();
-    w.app
-        .caller(Some(&so_office))
-        .working_group_command(
-            cantonal_id,
-            WorkingGroupCommand::Dissolve {
-                reason: text("Mandat erfüllt"),
-                on: day("2025-12-31"),
-            },
-        )
-        .await
-        .unwrap();
-
-    let reader = w.app.caller(Some(&zh));
-    let active = reader
-        .working_groups(WorkingGroupFilter {
-            tenant: None,
-            active: Some(true),
-        })
-        .await
-        .unwrap();
-    assert_eq!(active.len(), 1);
-    let group = &active[0];
-    assert_eq!(group.id, id);
-    assert_eq!(group.lead(), Some(w.ekg_member.person));
-    assert_eq!(group.members.len(), 2);
-    assert!(group.result.as_ref().unwrap().decision.is_some());
-    let solothurn = reader
-        .working_groups(WorkingGroupFilter {
-            tenant: Some(so()),
-            active: None,
-        })
-        .await
-        .unwrap();
-    assert_eq!(solothurn.len(), 1);
-    assert_eq!(solothurn[0].approved_by, Some(leitung));
-    assert!(!solothurn[0].active);
-}
+use world::{Denied, World, day, denied, kind, someone, text, title, world};
 
 fn iiz_project() -> NewProject {
     NewProject {
@@ -468,7 +189,6 @@ async fn projects_and_the_programme(w: &World) {
     assert_eq!(current.focus_areas.len(), 3);
     assert_eq!(current.linked().count(), 1);
 }
-
 async fn chairs_and_the_budget(w: &World) {
     let office = fachstelle();
     let fachstelle = w.app.caller(Some(&office));
@@ -504,6 +224,10 @@ async fn chairs_and_the_budget(w: &World) {
             day("2025-01-01"),
             day("2026-12-31"),
         )
+        .await
+        .unwrap();
+    fachstelle
+        .establish_chair(w.ekg, ChairRule::Free { max_years: Some(4) })
         .await
         .unwrap();
     let chairs = stg.chairs(w.stg).await.unwrap();
@@ -559,7 +283,6 @@ async fn chairs_and_the_budget(w: &World) {
 
 async fn steering(db: TestDatabase) {
     let w = world(&db).await;
-    working_groups_are_mandated_run_and_dissolved(&w).await;
     projects_and_the_programme(&w).await;
     chairs_and_the_budget(&w).await;
     w.app.store().close().await;
