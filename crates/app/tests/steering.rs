@@ -8,7 +8,7 @@
 )]
 
 mod common;
-#[path = "steering_world.rs"]
+#[path = "common/steering.rs"]
 mod world;
 
 use std::collections::BTreeMap;

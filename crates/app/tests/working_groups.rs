@@ -9,7 +9,7 @@
 )]
 
 mod common;
-#[path = "steering_world.rs"]
+#[path = "common/steering.rs"]
 mod world;
 
 use common::{all, fachstelle};
