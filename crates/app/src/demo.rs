@@ -1,7 +1,9 @@
 //! Demo data, loaded through the same commands as real use: the 27
 //! tenants, the national and cantonal bodies, fictitious people with
-//! sign-in accounts, Seismograf concerns in every stage and STG
-//! recommendations in every stage, with answers and implementation reports.
+//! sign-in accounts, Seismograf concerns in every stage, STG
+//! recommendations in every stage, with answers and implementation reports,
+//! and the STG's steering: working groups, the running work programme with
+//! its projects, the chairs and the Fachstelle's budget.
 
 use crate::catalog::CantonCatalog;
 use crate::{App, AppError};
@@ -20,14 +22,21 @@ pub struct DemoReport {
     pub concerns: usize,
     /// Demo recommendations drafted (none when they were loaded before).
     pub recommendations: usize,
+    /// Demo working groups, projects, work programmes, chair terms and
+    /// budgets (none when the demo steering was loaded before).
+    pub working_groups: usize,
+    pub projects: usize,
+    pub programmes: usize,
+    pub chair_terms: usize,
+    pub budgets: usize,
     /// The demo sign-ins, to print for whoever tries the platform.
     pub logins: Vec<DemoLogin>,
 }
 
 impl App {
     /// Loads the 27 tenants, the national bodies and the cantonal bodies of
-    /// the panorama, the demo people, the demo concerns and the demo
-    /// recommendations. Running it again adds nothing.
+    /// the panorama, the demo people, the demo concerns, the demo
+    /// recommendations and the demo steering. Running it again adds nothing.
     pub async fn load_demo(&self) -> Result<DemoReport, AppError> {
         let catalog =
             CantonCatalog::embedded().map_err(|error| AppError::Validation(error.to_string()))?;
@@ -37,11 +46,17 @@ impl App {
         let logins = self.load_demo_people(SYSTEM_ACTOR).await?;
         let concerns = Box::pin(self.load_demo_concerns()).await?;
         let recommendations = Box::pin(self.load_demo_recommendations()).await?;
+        let steering = Box::pin(self.load_demo_programme()).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,
             bodies_established: national + cantonal,
             concerns,
             recommendations,
+            working_groups: steering.working_groups,
+            projects: steering.projects,
+            programmes: steering.programmes,
+            chair_terms: steering.chair_terms,
+            budgets: steering.budgets,
             logins,
         })
     }

@@ -15,12 +15,15 @@ pub mod demo;
 mod demo_cast;
 mod demo_concerns;
 mod demo_people;
+mod demo_programme;
 mod demo_recommendations;
 mod error;
 pub mod people;
 mod queries;
 pub mod recommendations;
+pub mod steering;
 pub mod tenants;
+pub mod working_groups;
 
 use std::sync::Arc;
 

@@ -9,8 +9,11 @@ mod concern_steps;
 mod concerns;
 mod networks;
 mod people;
+mod programmes;
+mod projects;
 mod recommendation_tracking;
 mod recommendations;
+mod working_groups;
 
 use async_graphql::{Context, ID, InputObject, MergedObject, Result};
 use iiz_app::{App, Caller};
@@ -32,6 +35,9 @@ pub struct Mutation(
     concern_steps::ConcernStepMutations,
     recommendations::RecommendationMutations,
     recommendation_tracking::RecommendationTrackingMutations,
+    working_groups::WorkingGroupMutations,
+    projects::ProjectMutations,
+    programmes::SteeringMutations,
 );
 
 /// A name in one language.
