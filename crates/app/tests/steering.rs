@@ -254,25 +254,24 @@ async fn chairs_and_the_budget(w: &World) {
         ErrorKind::InvalidState
     );
     fachstelle
-        .budget_command(
+        .budget_command(BudgetCommand::ReportYear {
             budget,
-            BudgetCommand::ReportYear {
-                year: 2025,
-                spent: 590_000,
-                narrative: text("Personal, Tagung, Website"),
-            },
-        )
+            year: 2025,
+            spent: 590_000,
+            narrative: text("Personal, Tagung, Website"),
+        })
         .await
         .unwrap();
     let note = BudgetCommand::NoteReport {
+        budget,
         year: 2025,
         note: text("Das STG nimmt Kenntnis"),
     };
     assert_eq!(
-        denied(fachstelle.budget_command(budget, note.clone()).await),
+        denied(fachstelle.budget_command(note.clone()).await),
         Denied::Forbidden
     );
-    stg.budget_command(budget, note).await.unwrap();
+    stg.budget_command(note).await.unwrap();
     let view = stg.budget(budget).await.unwrap();
     assert_eq!(view.share, 600_000);
     assert_eq!(view.spent(), 590_000);

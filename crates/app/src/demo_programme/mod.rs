@@ -313,20 +313,20 @@ impl App {
         };
         let (budget, _) = fachstelle.plan_budget(new).await?;
         let report = BudgetCommand::ReportYear {
+            budget,
             year: last_year,
             spent: 572_400,
             narrative: text(&format!(
                 "{last_year}: 2,2 Stellen besetzt, vier Sitzungen je Gremium, eine nationale Tagung mit 180 Teilnehmenden. Unterschreitung wegen einer Vakanz im Frühjahr."
             ))?,
         };
-        fachstelle.budget_command(budget, report).await?;
+        fachstelle.budget_command(report).await?;
         let note = BudgetCommand::NoteReport {
+            budget,
             year: last_year,
             note: text("Das STG nimmt vom Bericht Kenntnis und dankt der Fachstelle.")?,
         };
-        cast.caller(self, MARCO)?
-            .budget_command(budget, note)
-            .await?;
+        cast.caller(self, MARCO)?.budget_command(note).await?;
         Ok(())
     }
 }

@@ -1,8 +1,7 @@
 //! The Fachstelle's budget: planned and reported by the Fachstelle, noted
 //! by the STG.
 
-use iiz_domain::budget::{BUDGET_YEARS, Budget, BudgetCommand};
-use iiz_domain::error::ErrorKind;
+use iiz_domain::budget::{Budget, BudgetCommand};
 use iiz_domain::ids::BudgetId;
 use iiz_domain::text::FreeText;
 use iiz_projections::{BUDGETS, BudgetView};
@@ -38,27 +37,9 @@ impl Caller<'_> {
     }
 
     /// The Fachstelle plans a budget; returns its id. Budgets follow each
-    /// other: one whose years overlap another's is refused. The check reads
-    /// the register, which the Fachstelle alone writes, a few times a
-    /// decade; two plans racing would both be visible to the STG.
+    /// other: the register refuses one whose years overlap another's.
     pub async fn plan_budget(&self, new: NewBudget) -> Result<(BudgetId, Executed), AppError> {
         self.check_operation(Operation::PlanBudget, Target::platform())?;
-        let last_year = new.first_year.saturating_add(BUDGET_YEARS - 1);
-        if let Some(other) = self
-            .budgets()
-            .await?
-            .into_iter()
-            .find(|other| other.first_year <= last_year && new.first_year <= other.last_year)
-        {
-            return Err(AppError::Domain {
-                kind: ErrorKind::InvalidState,
-                message: format!(
-                    "the years {}–{last_year} overlap the budget {}–{}",
-                    new.first_year, other.first_year, other.last_year
-                ),
-                details: None,
-            });
-        }
         let id = BudgetId::new();
         let command = BudgetCommand::Plan {
             id,
@@ -68,18 +49,19 @@ impl Caller<'_> {
         };
         let executed = self
             .app()
-            .execute::<Budget>(budget_stream(id), command, self.event_metadata()?)
+            .execute::<Budget>(budget_stream(), command, self.event_metadata()?)
             .await?;
         Ok((id, executed))
     }
 
-    /// Reports a year (the Fachstelle) or takes note of a report (the STG).
-    pub async fn budget_command(
-        &self,
-        id: BudgetId,
-        command: BudgetCommand,
-    ) -> Result<Executed, AppError> {
-        self.budget(id).await?;
+    /// Reports a year (the Fachstelle) or takes note of a report (the STG)
+    /// on the budget the command names.
+    pub async fn budget_command(&self, command: BudgetCommand) -> Result<Executed, AppError> {
+        match &command {
+            BudgetCommand::Plan { id, .. }
+            | BudgetCommand::ReportYear { budget: id, .. }
+            | BudgetCommand::NoteReport { budget: id, .. } => self.budget(*id).await?,
+        };
         match &command {
             BudgetCommand::Plan { .. } | BudgetCommand::ReportYear { .. } => {
                 self.check_operation(Operation::PlanBudget, Target::platform())?;
@@ -91,7 +73,7 @@ impl Caller<'_> {
             }
         }
         self.app()
-            .execute::<Budget>(budget_stream(id), command, self.event_metadata()?)
+            .execute::<Budget>(budget_stream(), command, self.event_metadata()?)
             .await
     }
 }

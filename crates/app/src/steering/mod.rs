@@ -12,7 +12,7 @@ mod projects;
 
 use iiz_domain::budget::Budget;
 use iiz_domain::chair::Chair;
-use iiz_domain::ids::{BudgetId, ProjectId};
+use iiz_domain::ids::ProjectId;
 use iiz_domain::programme::WorkProgrammes;
 use iiz_domain::project::Project;
 use iiz_domain::{Aggregate, BodyId, TenantId};
@@ -48,12 +48,13 @@ pub fn chair_stream(tenant: TenantId, body: BodyId) -> StreamRef {
     StreamRef::new(tenant.as_str(), Chair::STREAM_TYPE, body.to_string())
 }
 
-/// The stream of a budget.
-pub fn budget_stream(id: BudgetId) -> StreamRef {
+/// The budget register: every budget in one stream, so that overlapping
+/// plans are refused atomically.
+pub fn budget_stream() -> StreamRef {
     StreamRef::new(
         TenantId::National.as_str(),
         Budget::STREAM_TYPE,
-        id.to_string(),
+        TenantId::National.as_str(),
     )
 }
 

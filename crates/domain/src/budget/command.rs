@@ -26,12 +26,17 @@ pub enum BudgetCommand {
     },
     /// The Fachstelle's yearly report to the STG on the budget's use.
     ReportYear {
+        budget: BudgetId,
         year: i32,
         spent: u64,
         narrative: FreeText,
     },
     /// The STG takes note of a year's report.
-    NoteReport { year: i32, note: FreeText },
+    NoteReport {
+        budget: BudgetId,
+        year: i32,
+        note: FreeText,
+    },
 }
 
 /// Stored events: variants and their fields are never renamed or removed,
@@ -50,11 +55,13 @@ pub enum BudgetEvent {
         purpose: FreeText,
     },
     YearReported {
+        budget: BudgetId,
         year: i32,
         spent: u64,
         narrative: FreeText,
     },
     ReportNoted {
+        budget: BudgetId,
         year: i32,
         note: FreeText,
     },

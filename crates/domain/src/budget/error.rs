@@ -24,6 +24,8 @@ pub enum BudgetError {
     NotReported(i32),
     #[error("the report of {0} was already noted")]
     AlreadyNoted(i32),
+    #[error("the budget's years overlap the budget {first} to {last}")]
+    Overlaps { first: i32, last: i32 },
 }
 
 impl Classify for BudgetError {
@@ -31,9 +33,10 @@ impl Classify for BudgetError {
         match self {
             Self::AlreadyPlanned => ErrorKind::AlreadyExists,
             Self::NotPlanned => ErrorKind::NotFound,
-            Self::AlreadyReported(_) | Self::NotReported(_) | Self::AlreadyNoted(_) => {
-                ErrorKind::InvalidState
-            }
+            Self::AlreadyReported(_)
+            | Self::NotReported(_)
+            | Self::AlreadyNoted(_)
+            | Self::Overlaps { .. } => ErrorKind::InvalidState,
             Self::Required(_)
             | Self::ImplausibleYear(_)
             | Self::UnequalShares { .. }

@@ -5,6 +5,10 @@
 //! Equal shares are exact: a total that does not divide by four is refused
 //! rather than rounded, so the shares always add up to the total and no
 //! office pays a franc more than another.
+//!
+//! Every budget lives in one register stream, as the work programmes do:
+//! budgets follow each other, and only one stream sees them all, so two
+//! overlapping plans cannot both pass, however close together they come.
 
 mod command;
 mod error;
@@ -22,10 +26,10 @@ use crate::text::FreeText;
 
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
-/// State of a budget stream.
+/// State of the budget register: every budget, by its first year.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Budget {
-    planned: Option<State>,
+    planned: BTreeMap<i32, State>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,15 +42,43 @@ struct State {
 }
 
 impl Budget {
-    pub fn id(&self) -> Option<BudgetId> {
-        self.planned.as_ref().map(|state| state.id)
+    /// Every budget's id with its first and last year, oldest first.
+    pub fn periods(&self) -> Vec<(BudgetId, i32, i32)> {
+        self.planned
+            .values()
+            .map(|state| (state.id, state.first_year, state.last_year))
+            .collect()
     }
 
-    /// The first and last year of the budget.
-    pub fn years(&self) -> Option<(i32, i32)> {
+    fn find(&self, id: BudgetId) -> Result<&State, BudgetError> {
         self.planned
-            .as_ref()
-            .map(|state| (state.first_year, state.last_year))
+            .values()
+            .find(|state| state.id == id)
+            .ok_or(BudgetError::NotPlanned)
+    }
+
+    fn plan(
+        &self,
+        id: BudgetId,
+        first_year: i32,
+        total: u64,
+        purpose: FreeText,
+    ) -> Result<Vec<BudgetEvent>, BudgetError> {
+        if self.find(id).is_ok() {
+            return Err(BudgetError::AlreadyPlanned);
+        }
+        let last_year = first_year.saturating_add(BUDGET_YEARS - 1);
+        if let Some(other) = self
+            .planned
+            .values()
+            .find(|other| other.first_year <= last_year && first_year <= other.last_year)
+        {
+            return Err(BudgetError::Overlaps {
+                first: other.first_year,
+                last: other.last_year,
+            });
+        }
+        plan(id, first_year, total, purpose)
     }
 }
 
@@ -87,6 +119,7 @@ impl State {
         match command {
             BudgetCommand::Plan { .. } => Err(BudgetError::AlreadyPlanned),
             BudgetCommand::ReportYear {
+                budget,
                 year,
                 spent,
                 narrative,
@@ -103,17 +136,18 @@ impl State {
                 }
                 require(&narrative, "report's narrative")?;
                 Ok(vec![BudgetEvent::YearReported {
+                    budget,
                     year,
                     spent,
                     narrative,
                 }])
             }
-            BudgetCommand::NoteReport { year, note } => match self.reports.get(&year) {
+            BudgetCommand::NoteReport { budget, year, note } => match self.reports.get(&year) {
                 None => Err(BudgetError::NotReported(year)),
                 Some(true) => Err(BudgetError::AlreadyNoted(year)),
                 Some(false) => {
                     require(&note, "note")?;
-                    Ok(vec![BudgetEvent::ReportNoted { year, note }])
+                    Ok(vec![BudgetEvent::ReportNoted { budget, year, note }])
                 }
             },
         }
@@ -127,46 +161,47 @@ impl Aggregate for Budget {
     type Error = BudgetError;
 
     fn decide(&self, command: BudgetCommand) -> Result<Vec<BudgetEvent>, BudgetError> {
-        match (command, &self.planned) {
-            (
-                BudgetCommand::Plan {
-                    id,
-                    first_year,
-                    total,
-                    purpose,
-                },
-                None,
-            ) => plan(id, first_year, total, purpose),
-            (_, None) => Err(BudgetError::NotPlanned),
-            (command, Some(state)) => state.decide(command),
+        match command {
+            BudgetCommand::Plan {
+                id,
+                first_year,
+                total,
+                purpose,
+            } => self.plan(id, first_year, total, purpose),
+            BudgetCommand::ReportYear { budget, .. } | BudgetCommand::NoteReport { budget, .. } => {
+                self.find(budget)?.decide(command)
+            }
         }
     }
 
     fn evolve(mut self, event: &BudgetEvent) -> Self {
-        match (event, self.planned.as_mut()) {
-            (
-                BudgetEvent::Planned {
-                    id,
-                    first_year,
-                    last_year,
-                    ..
-                },
-                _,
-            ) => {
-                self.planned = Some(State {
-                    id: *id,
-                    first_year: *first_year,
-                    last_year: *last_year,
-                    reports: BTreeMap::new(),
-                });
+        match event {
+            BudgetEvent::Planned {
+                id,
+                first_year,
+                last_year,
+                ..
+            } => {
+                self.planned.insert(
+                    *first_year,
+                    State {
+                        id: *id,
+                        first_year: *first_year,
+                        last_year: *last_year,
+                        reports: BTreeMap::new(),
+                    },
+                );
             }
-            (BudgetEvent::YearReported { year, .. }, Some(state)) => {
-                state.reports.insert(*year, false);
+            BudgetEvent::YearReported { budget, year, .. } => {
+                if let Some(state) = self.planned.values_mut().find(|state| state.id == *budget) {
+                    state.reports.insert(*year, false);
+                }
             }
-            (BudgetEvent::ReportNoted { year, .. }, Some(state)) => {
-                state.reports.insert(*year, true);
+            BudgetEvent::ReportNoted { budget, year, .. } => {
+                if let Some(state) = self.planned.values_mut().find(|state| state.id == *budget) {
+                    state.reports.insert(*year, true);
+                }
             }
-            (_, None) => {}
         }
         self
     }

@@ -35,6 +35,7 @@ fn planned() -> BudgetEvent {
 
 fn reported(year: i32) -> BudgetEvent {
     BudgetEvent::YearReported {
+        budget: id(),
         year,
         spent: 580_000,
         narrative: text("Personal und Tagung"),
@@ -53,6 +54,31 @@ fn the_four_offices_fund_four_years_in_equal_shares() {
     given::<Budget>([planned()])
         .when(plan(2_400_000))
         .then_err(BudgetError::AlreadyPlanned);
+    // Budgets follow each other: one overlapping another is refused, one
+    // right after it is planned.
+    let after = |first_year| BudgetCommand::Plan {
+        id: BudgetId::from_uuid(uuid::Uuid::from_u128(2)),
+        first_year,
+        total: 2_400_000,
+        purpose: text("Betrieb der Fachstelle"),
+    };
+    given::<Budget>([planned()])
+        .when(after(2028))
+        .then_err(BudgetError::Overlaps {
+            first: 2025,
+            last: 2028,
+        });
+    given::<Budget>([planned()])
+        .when(after(2029))
+        .then([BudgetEvent::Planned {
+            id: BudgetId::from_uuid(uuid::Uuid::from_u128(2)),
+            first_year: 2029,
+            last_year: 2032,
+            total: 2_400_000,
+            share: 600_000,
+            offices: vec![Partner::Bsv, Partner::Sbfi, Partner::Seco, Partner::Sem],
+            purpose: text("Betrieb der Fachstelle"),
+        }]);
     given::<Budget>([])
         .when(BudgetCommand::Plan {
             id: id(),
@@ -66,6 +92,7 @@ fn the_four_offices_fund_four_years_in_equal_shares() {
 #[test]
 fn each_year_of_the_period_is_reported_once() {
     let report = |year| BudgetCommand::ReportYear {
+        budget: id(),
         year,
         spent: 580_000,
         narrative: text("Personal und Tagung"),
@@ -86,11 +113,36 @@ fn each_year_of_the_period_is_reported_once() {
     given::<Budget>([])
         .when(report(2025))
         .then_err(BudgetError::NotPlanned);
+    // The register holds every budget: a year is reported to its own.
+    let next = BudgetId::from_uuid(uuid::Uuid::from_u128(2));
+    let following = BudgetEvent::Planned {
+        id: next,
+        first_year: 2029,
+        last_year: 2032,
+        total: 2_400_000,
+        share: 600_000,
+        offices: vec![Partner::Bsv, Partner::Sbfi, Partner::Seco, Partner::Sem],
+        purpose: text("Betrieb der Fachstelle"),
+    };
+    given::<Budget>([planned(), following])
+        .when(BudgetCommand::ReportYear {
+            budget: next,
+            year: 2029,
+            spent: 1,
+            narrative: text("Start"),
+        })
+        .then([BudgetEvent::YearReported {
+            budget: next,
+            year: 2029,
+            spent: 1,
+            narrative: text("Start"),
+        }]);
 }
 
 #[test]
 fn the_stg_takes_note_of_a_report_once() {
     let note = |year| BudgetCommand::NoteReport {
+        budget: id(),
         year,
         note: text("Zur Kenntnis genommen"),
     };
@@ -98,6 +150,7 @@ fn the_stg_takes_note_of_a_report_once() {
         .when(note(2025))
         .then_err(BudgetError::NotReported(2025));
     let noted = BudgetEvent::ReportNoted {
+        budget: id(),
         year: 2025,
         note: text("Zur Kenntnis genommen"),
     };

@@ -52,8 +52,14 @@ impl BudgetView {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BudgetRegister;
 
-fn key(event: &RecordedEvent) -> DocKey {
-    DocKey::new(BUDGETS, &event.stream.stream_id)
+/// One document per budget in the register.
+fn key(event: &BudgetEvent) -> DocKey {
+    let id = match event {
+        BudgetEvent::Planned { id, .. }
+        | BudgetEvent::YearReported { budget: id, .. }
+        | BudgetEvent::ReportNoted { budget: id, .. } => id,
+    };
+    DocKey::new(BUDGETS, id.to_string())
 }
 
 impl Projection for BudgetRegister {
@@ -62,7 +68,8 @@ impl Projection for BudgetRegister {
     }
 
     fn version(&self) -> i32 {
-        1
+        // 2: budgets live in one register stream.
+        2
     }
 
     fn collections(&self) -> &'static [&'static str] {
@@ -74,12 +81,13 @@ impl Projection for BudgetRegister {
     }
 
     fn keys(&self, event: &RecordedEvent) -> Result<Vec<DocKey>, ProjectionError> {
-        Ok(vec![key(event)])
+        Ok(vec![key(&decode::<BudgetEvent>(event)?)])
     }
 
     fn apply(&self, docs: &mut DocSet, event: &RecordedEvent) -> Result<(), ProjectionError> {
-        let key = key(event);
-        let view = match decode::<BudgetEvent>(event)? {
+        let change = decode::<BudgetEvent>(event)?;
+        let key = key(&change);
+        let view = match change {
             BudgetEvent::Planned {
                 id,
                 first_year,
@@ -111,6 +119,7 @@ impl Projection for BudgetRegister {
                         year,
                         spent,
                         narrative,
+                        ..
                     } => {
                         view.reports.push(YearReport {
                             year,
@@ -121,7 +130,7 @@ impl Projection for BudgetRegister {
                         });
                         view.reports.sort_by_key(|report| report.year);
                     }
-                    BudgetEvent::ReportNoted { year, note } => {
+                    BudgetEvent::ReportNoted { year, note, .. } => {
                         if let Some(report) = view.reports.iter_mut().find(|r| r.year == year) {
                             report.note = Some(note);
                         }

@@ -144,27 +144,25 @@ fn a_budget_with_its_yearly_reports_and_notes() {
             purpose: text("Betrieb"),
         },
         BudgetEvent::YearReported {
+            budget: id,
             year: 2026,
             spent: 480_000,
             narrative: text("2026"),
         },
         BudgetEvent::YearReported {
+            budget: id,
             year: 2025,
             spent: 450_000,
             narrative: text("2025"),
         },
         BudgetEvent::ReportNoted {
+            budget: id,
             year: 2025,
             note: text("zur Kenntnis"),
         },
     ];
     let mut docs = DocSet::complete();
-    apply(
-        &BudgetRegister,
-        &mut docs,
-        ("CH", "budget", &id.to_string()),
-        &history,
-    );
+    apply(&BudgetRegister, &mut docs, ("CH", "budget", "CH"), &history);
     let view: BudgetView = get_typed(&docs, &DocKey::new(BUDGETS, id.to_string()))
         .unwrap()
         .unwrap();

@@ -99,11 +99,10 @@ async fn on_chair(ctx: &Context<'_>, body: &ID, command: ChairCommand) -> Result
     chairs_after(ctx, body).await
 }
 
-async fn on_budget(ctx: &Context<'_>, id: &ID, command: BudgetCommand) -> Result<Budget> {
+async fn on_budget(ctx: &Context<'_>, id: BudgetId, command: BudgetCommand) -> Result<Budget> {
     let (caller, request, _) = caller(ctx)?;
-    let id = parse_id(id, BudgetId::parse)?;
     caller
-        .budget_command(id, command)
+        .budget_command(command)
         .await
         .map_err(|error| request.error(error))?;
     caller
@@ -321,12 +320,14 @@ impl SteeringMutations {
         spent: u64,
         narrative: String,
     ) -> Result<Budget> {
+        let budget = parse_id(&budget, BudgetId::parse)?;
         let command = BudgetCommand::ReportYear {
+            budget,
             year,
             spent,
             narrative: free_text(narrative)?,
         };
-        on_budget(ctx, &budget, command).await
+        on_budget(ctx, budget, command).await
     }
 
     /// The STG takes note of a year's report.
@@ -337,7 +338,9 @@ impl SteeringMutations {
         year: i32,
         note: String,
     ) -> Result<Budget> {
+        let budget = parse_id(&budget, BudgetId::parse)?;
         let note = free_text(note)?;
-        on_budget(ctx, &budget, BudgetCommand::NoteReport { year, note }).await
+        let command = BudgetCommand::NoteReport { budget, year, note };
+        on_budget(ctx, budget, command).await
     }
 }
