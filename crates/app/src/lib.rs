@@ -17,6 +17,7 @@ mod demo_concerns;
 mod demo_people;
 mod demo_recommendations;
 mod error;
+pub mod meetings;
 pub mod people;
 mod queries;
 pub mod recommendations;

@@ -52,7 +52,7 @@ impl App {
     /// Every document of a collection matching `filters`, in sort order.
     /// Monitoring reads whole collections (a few thousand small rows), so
     /// this pages through the store instead of asking for one huge page.
-    async fn all_docs<T: DeserializeOwned>(
+    pub(crate) async fn all_docs<T: DeserializeOwned>(
         &self,
         collection: &str,
         filters: Vec<DocFilter>,
