@@ -143,6 +143,18 @@ const FIELDS: &[(&str, Operation)] = &[
         "Mutation.resolveRecommendationFlag",
         Operation::ActOnRecommendation,
     ),
+    ("Query.meeting", Operation::ShowMeeting),
+    ("Query.meetings", Operation::ListMeetings),
+    ("Query.meetingYear", Operation::ListMeetings),
+    ("Mutation.scheduleMeeting", Operation::ScheduleMeeting),
+    ("Mutation.rescheduleMeeting", Operation::PrepareMeeting),
+    ("Mutation.cancelMeeting", Operation::PrepareMeeting),
+    ("Mutation.addAgendaItem", Operation::PrepareMeeting),
+    ("Mutation.changeAgendaItem", Operation::PrepareMeeting),
+    ("Mutation.withdrawAgendaItem", Operation::PrepareMeeting),
+    ("Mutation.sendAgenda", Operation::PrepareMeeting),
+    ("Mutation.recordMinutes", Operation::RecordMinutes),
+    ("Mutation.approveMinutes", Operation::ApproveMinutes),
 ];
 
 /// `Type.field` for every field of the root types in the SDL.
