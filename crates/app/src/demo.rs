@@ -1,7 +1,8 @@
 //! Demo data, loaded through the same commands as real use: the 27
 //! tenants, the national and cantonal bodies, fictitious people with
 //! sign-in accounts, Seismograf concerns in every stage and STG
-//! recommendations in every stage, with answers and implementation reports.
+//! recommendations in every stage, with answers and implementation reports,
+//! and the year's STG and EKG meetings with agendas, minutes and decisions.
 
 use crate::catalog::CantonCatalog;
 use crate::{App, AppError};
@@ -20,6 +21,8 @@ pub struct DemoReport {
     pub concerns: usize,
     /// Demo recommendations drafted (none when they were loaded before).
     pub recommendations: usize,
+    /// Demo meetings scheduled (none when they were loaded before).
+    pub meetings: usize,
     /// The demo sign-ins, to print for whoever tries the platform.
     pub logins: Vec<DemoLogin>,
 }
@@ -37,11 +40,13 @@ impl App {
         let logins = self.load_demo_people(SYSTEM_ACTOR).await?;
         let concerns = Box::pin(self.load_demo_concerns()).await?;
         let recommendations = Box::pin(self.load_demo_recommendations()).await?;
+        let meetings = Box::pin(self.load_demo_meetings()).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,
             bodies_established: national + cantonal,
             concerns,
             recommendations,
+            meetings,
             logins,
         })
     }

@@ -14,6 +14,7 @@ pub mod concerns;
 pub mod demo;
 mod demo_cast;
 mod demo_concerns;
+mod demo_meetings;
 mod demo_people;
 mod demo_recommendations;
 mod error;
