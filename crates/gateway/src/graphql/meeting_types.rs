@@ -1,24 +1,23 @@
 //! GraphQL types of meetings: the slot, the agenda with its revisions, the
 //! minutes with decisions and what became of them, and the yearly overview.
 
-use async_graphql::{Enum, ID, SimpleObject};
+use async_graphql::{ID, SimpleObject};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use iiz_app::meetings::YearlyOverview;
 use iiz_app::meetings::ics::swiss_to_utc;
 use iiz_domain::concern::EkgOutcome;
 use iiz_domain::meeting::{
-    Approval, Decision, DecisionEffect, ItemPurpose, ItemSubject, MeetingReference, Propagation,
-    Resolution, Slot,
+    Approval, Decision, DecisionEffect, ItemSubject, MeetingReference, Propagation, Resolution,
+    Slot,
 };
-use iiz_projections::{
-    CalendarEntry, ItemView, MeetingCounts, MeetingStatus, MeetingView, Revision, RevisionKind,
-};
+use iiz_projections::{ItemView, MeetingView, Revision};
 
 use super::concern_enums::StgOutcomeValue;
 use super::concern_types::AttachmentLink;
+pub use super::meeting_enums::*;
+pub use super::meeting_year_types::*;
 use super::mutation::EkgOutcomeKind;
 
-fn id(value: impl ToString) -> ID {
+pub(super) fn id(value: impl ToString) -> ID {
     ID(value.to_string())
 }
 
@@ -39,73 +38,6 @@ impl From<&MeetingReference> for MeetingReferenceInfo {
             label: reference.label.as_str().to_owned(),
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-#[graphql(remote = "MeetingStatus")]
-pub enum MeetingStatusValue {
-    Planned,
-    Held,
-    Approved,
-    Cancelled,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-#[graphql(remote = "ItemPurpose")]
-pub enum ItemPurposeValue {
-    Information,
-    Discussion,
-    Decision,
-}
-
-/// What an agenda item is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-pub enum SubjectKind {
-    Free,
-    Concern,
-    Recommendation,
-    Project,
-    WorkingGroup,
-    Report,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-#[graphql(remote = "RevisionKind")]
-pub enum RevisionKindValue {
-    ItemAdded,
-    ItemChanged,
-    ItemWithdrawn,
-    Rescheduled,
-    Cancelled,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-pub enum ResolutionKind {
-    Consensus,
-    Vote,
-}
-
-/// The step a decision takes on the item's concern or recommendation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-pub enum EffectKind {
-    /// The EKG's step on a concern.
-    Examine,
-    /// The STG's step on a concern.
-    Decide,
-    /// The STG adopts a drafted recommendation.
-    Adopt,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-pub enum PropagationStatus {
-    Applied,
-    Refused,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-pub enum ApprovalKind {
-    AtMeeting,
-    ByChair,
 }
 
 /// When and where (local Swiss time, and the start in UTC).
@@ -419,86 +351,6 @@ impl From<MeetingView> for Meeting {
             scheduled_at: view.scheduled_at,
             updated_at: view.updated_at,
             stream_version: view.version,
-        }
-    }
-}
-
-/// Meetings counted (planned includes held; cancelled apart).
-#[derive(Debug, Clone, SimpleObject)]
-pub struct MeetingCountsInfo {
-    /// 0 for the whole year, else 1 to 4.
-    pub quarter: u32,
-    pub planned: u32,
-    pub held: u32,
-    pub cancelled: u32,
-}
-
-fn counts(quarter: u32, counts: &MeetingCounts) -> MeetingCountsInfo {
-    MeetingCountsInfo {
-        quarter,
-        planned: counts.planned,
-        held: counts.held,
-        cancelled: counts.cancelled,
-    }
-}
-
-/// A meeting on a calendar.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct CalendarMeeting {
-    pub id: ID,
-    pub title: String,
-    pub starts_at: NaiveDateTime,
-    pub ends_at: NaiveDateTime,
-    pub status: MeetingStatusValue,
-    pub joint_with: Option<ID>,
-}
-
-impl From<&CalendarEntry> for CalendarMeeting {
-    fn from(entry: &CalendarEntry) -> Self {
-        Self {
-            id: id(entry.id),
-            title: entry.title.clone(),
-            starts_at: entry.slot.starts_at,
-            ends_at: entry.slot.ends_at,
-            status: entry.status.into(),
-            joint_with: entry.joint_with.map(id),
-        }
-    }
-}
-
-/// A body's year: meetings per quarter against the planned cadence.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct MeetingYearInfo {
-    pub body: ID,
-    pub year: i32,
-    /// Meetings a year the concept plans for the body, when it says.
-    pub expected: Option<u32>,
-    pub total: MeetingCountsInfo,
-    pub quarters: Vec<MeetingCountsInfo>,
-    pub last_meeting: Option<ID>,
-    /// The body the year's last meeting is joint with.
-    pub last_joint_with: Option<ID>,
-    /// The national STG's year does not end jointly with the EKG.
-    pub year_end_not_joint: bool,
-    pub meetings: Vec<CalendarMeeting>,
-}
-
-impl From<YearlyOverview> for MeetingYearInfo {
-    fn from(overview: YearlyOverview) -> Self {
-        let year = overview.year;
-        Self {
-            body: id(year.body),
-            year: year.year,
-            expected: overview.expected,
-            total: counts(0, &year.total),
-            quarters: (1..)
-                .zip(&year.quarters)
-                .map(|(q, c)| counts(q, c))
-                .collect(),
-            last_meeting: year.last_meeting.map(id),
-            last_joint_with: year.last_joint_with.map(id),
-            year_end_not_joint: overview.year_end_not_joint,
-            meetings: year.meetings.iter().map(Into::into).collect(),
         }
     }
 }
