@@ -338,7 +338,7 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
     // The year: the STG ends it jointly with the EKG; the EKG met twice.
     let stg = seeded_body_id(TenantId::National, "STG");
     let ekg_body = seeded_body_id(TenantId::National, "EKG");
-    let year = i32::try_from(chrono::Datelike::year(&swiss_today())).unwrap();
+    let year = chrono::Datelike::year(&swiss_today());
     let overview = app.caller(Some(&zh)).meeting_year(stg, year).await.unwrap();
     assert_eq!(overview.expected, Some(4));
     assert!(!overview.year_end_not_joint);
