@@ -11,6 +11,7 @@ mod commands;
 mod graphql;
 mod live;
 mod meetings;
+mod programme;
 mod protection;
 mod recommendations;
 mod replay;

@@ -1,8 +1,10 @@
 //! Demo data, loaded through the same commands as real use: the 27
 //! tenants, the national and cantonal bodies, fictitious people with
-//! sign-in accounts, Seismograf concerns in every stage and STG
+//! sign-in accounts, Seismograf concerns in every stage, STG
 //! recommendations in every stage, with answers and implementation reports,
-//! and the year's STG and EKG meetings with agendas, minutes and decisions.
+//! the STG's steering: working groups, the running work programme with its
+//! projects, the chairs and the Fachstelle's budget, and the year's STG and
+//! EKG meetings with agendas, minutes and decisions.
 
 use crate::catalog::CantonCatalog;
 use crate::{App, AppError};
@@ -23,14 +25,21 @@ pub struct DemoReport {
     pub recommendations: usize,
     /// Demo meetings scheduled (none when they were loaded before).
     pub meetings: usize,
+    /// Demo working groups, projects, work programmes, chair terms and
+    /// budgets (none when the demo steering was loaded before).
+    pub working_groups: usize,
+    pub projects: usize,
+    pub programmes: usize,
+    pub chair_terms: usize,
+    pub budgets: usize,
     /// The demo sign-ins, to print for whoever tries the platform.
     pub logins: Vec<DemoLogin>,
 }
 
 impl App {
     /// Loads the 27 tenants, the national bodies and the cantonal bodies of
-    /// the panorama, the demo people, the demo concerns and the demo
-    /// recommendations. Running it again adds nothing.
+    /// the panorama, the demo people, the demo concerns, the demo
+    /// recommendations and the demo steering. Running it again adds nothing.
     pub async fn load_demo(&self) -> Result<DemoReport, AppError> {
         let catalog =
             CantonCatalog::embedded().map_err(|error| AppError::Validation(error.to_string()))?;
@@ -40,6 +49,7 @@ impl App {
         let logins = self.load_demo_people(SYSTEM_ACTOR).await?;
         let concerns = Box::pin(self.load_demo_concerns()).await?;
         let recommendations = Box::pin(self.load_demo_recommendations()).await?;
+        let steering = Box::pin(self.load_demo_programme()).await?;
         let meetings = Box::pin(self.load_demo_meetings()).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,
@@ -47,6 +57,11 @@ impl App {
             concerns,
             recommendations,
             meetings,
+            working_groups: steering.working_groups,
+            projects: steering.projects,
+            programmes: steering.programmes,
+            chair_terms: steering.chair_terms,
+            budgets: steering.budgets,
             logins,
         })
     }

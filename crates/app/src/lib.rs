@@ -16,13 +16,16 @@ mod demo_cast;
 mod demo_concerns;
 mod demo_meetings;
 mod demo_people;
+mod demo_programme;
 mod demo_recommendations;
 mod error;
 pub mod meetings;
 pub mod people;
 mod queries;
 pub mod recommendations;
+pub mod steering;
 pub mod tenants;
+pub mod working_groups;
 
 use std::sync::Arc;
 

@@ -258,6 +258,14 @@ uuid_id!(
     /// Identifier of a project of the work programme.
     ProjectId
 );
+uuid_id!(
+    /// Identifier of a two-year work programme of the STG.
+    ProgrammeId
+);
+uuid_id!(
+    /// Identifier of a four-year operating budget of the Fachstelle.
+    BudgetId
+);
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,8 @@
 
 pub mod aggregate;
 pub mod body;
+pub mod budget;
+pub mod chair;
 pub mod concern;
 pub mod error;
 pub mod ids;
@@ -13,6 +15,7 @@ pub mod meeting;
 pub mod network;
 pub mod partner;
 pub mod person;
+pub mod programme;
 pub mod project;
 pub mod recommendation;
 pub mod roles;

@@ -155,6 +155,68 @@ const FIELDS: &[(&str, Operation)] = &[
     ("Mutation.sendAgenda", Operation::PrepareMeeting),
     ("Mutation.recordMinutes", Operation::RecordMinutes),
     ("Mutation.approveMinutes", Operation::ApproveMinutes),
+    // Working groups, projects, work programmes, chairs, budgets.
+    ("Query.workingGroups", Operation::ListWorkingGroups),
+    ("Query.workingGroup", Operation::ShowWorkingGroup),
+    ("Query.projects", Operation::ListProjects),
+    ("Query.project", Operation::ShowProject),
+    ("Query.workProgrammes", Operation::ShowWorkProgramme),
+    ("Query.workProgramme", Operation::ShowWorkProgramme),
+    ("Query.currentWorkProgramme", Operation::ShowWorkProgramme),
+    ("Query.chairs", Operation::ShowChairs),
+    ("Query.chairHistories", Operation::ShowChairs),
+    ("Query.budgets", Operation::ShowBudget),
+    ("Query.budget", Operation::ShowBudget),
+    (
+        "Mutation.mandateWorkingGroup",
+        Operation::MandateWorkingGroup,
+    ),
+    ("Mutation.joinWorkingGroup", Operation::ActOnWorkingGroup),
+    ("Mutation.leaveWorkingGroup", Operation::ActOnWorkingGroup),
+    (
+        "Mutation.reportWorkingGroupProgress",
+        Operation::ActOnWorkingGroup,
+    ),
+    (
+        "Mutation.submitWorkingGroupResult",
+        Operation::ActOnWorkingGroup,
+    ),
+    (
+        "Mutation.noteWorkingGroupResult",
+        Operation::ActOnWorkingGroup,
+    ),
+    (
+        "Mutation.dissolveWorkingGroup",
+        Operation::ActOnWorkingGroup,
+    ),
+    ("Mutation.registerIizProject", Operation::RegisterProject),
+    (
+        "Mutation.registerAssociatedProject",
+        Operation::RegisterProject,
+    ),
+    ("Mutation.planMilestone", Operation::ActOnProject),
+    ("Mutation.replanMilestone", Operation::ActOnProject),
+    ("Mutation.reachMilestone", Operation::ActOnProject),
+    ("Mutation.noteMilestone", Operation::ActOnProject),
+    ("Mutation.submitProjectResult", Operation::ActOnProject),
+    ("Mutation.acceptProjectResult", Operation::ActOnProject),
+    ("Mutation.adoptWorkProgramme", Operation::ActOnWorkProgramme),
+    ("Mutation.addActionField", Operation::ActOnWorkProgramme),
+    (
+        "Mutation.linkProjectToProgramme",
+        Operation::ActOnWorkProgramme,
+    ),
+    (
+        "Mutation.unlinkProjectFromProgramme",
+        Operation::ActOnWorkProgramme,
+    ),
+    ("Mutation.closeWorkProgramme", Operation::ActOnWorkProgramme),
+    ("Mutation.establishChairRule", Operation::RecordChairTerm),
+    ("Mutation.recordChairTerm", Operation::RecordChairTerm),
+    ("Mutation.nameChairPerson", Operation::RecordChairTerm),
+    ("Mutation.planBudget", Operation::PlanBudget),
+    ("Mutation.reportBudgetYear", Operation::PlanBudget),
+    ("Mutation.noteBudgetReport", Operation::NoteBudgetReport),
 ];
 
 /// `Type.field` for every field of the root types in the SDL.

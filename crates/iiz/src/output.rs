@@ -20,6 +20,14 @@ pub fn demo_report(report: &DemoReport) {
         report.recommendations,
         report.meetings
     );
+    println!(
+        "demo steering: {} working groups, {} projects, {} work programme, {} chair terms, {} budget",
+        report.working_groups,
+        report.projects,
+        report.programmes,
+        report.chair_terms,
+        report.budgets
+    );
     if !report.logins.is_empty() {
         println!(
             "demo logins (fictitious people; password for all: {}):",

@@ -16,9 +16,14 @@ mod docs;
 mod meetings;
 mod network_directory;
 mod people_directory;
+mod projects;
 mod rebuild;
 mod recommendations;
+mod steering;
 mod tenant_directory;
+#[cfg(test)]
+mod testing;
+mod working_groups;
 
 use std::sync::Arc;
 
@@ -39,6 +44,9 @@ pub use meetings::{
 };
 pub use network_directory::{Delegation, NETWORKS, NetworkDirectory, NetworkView};
 pub use people_directory::{PEOPLE, PeopleDirectory, PersonView, RoleGrant};
+pub use projects::{
+    MilestoneStatus, MilestoneView, PROJECTS, ProjectRegister, ProjectResult, ProjectView, Replan,
+};
 pub use rebuild::{RebuildError, RebuildProgress, RebuildReport, needs_rebuild, rebuild};
 pub use recommendations::{
     AddresseeFigures, AddresseeItem, Adoption, AnswerEntry, Distribution, DueItem, DueKind,
@@ -48,7 +56,16 @@ pub use recommendations::{
     RecommendationSummary, RecommendationView, ReportEntry, Resolution, StatusPoint, VersionEntry,
     due_next, item_key, long_outstanding_on, overdue, recommendation_figures,
 };
+pub use steering::{
+    ActionFieldView, BUDGETS, BudgetRegister, BudgetView, CHAIRS, ChairRegister, ChairTerm,
+    ChairView, FocusAreaPlan, PROGRAMMES, ProgrammeClosure, ProgrammeProject, ProgrammeRegister,
+    ProgrammeView, YearReport,
+};
 pub use tenant_directory::{TENANTS, TenantDirectory, TenantView};
+pub use working_groups::{
+    Dissolution, GroupMember, GroupResult, ProgressEntry, WORKING_GROUPS, WorkingGroupRegister,
+    WorkingGroupView,
+};
 
 /// One read model.
 pub trait Projection: Send + Sync + std::fmt::Debug {
@@ -95,6 +112,11 @@ impl Projections {
             Arc::new(ConcernStats),
             Arc::new(RecommendationRegister),
             Arc::new(MeetingRegister),
+            Arc::new(WorkingGroupRegister),
+            Arc::new(ProjectRegister),
+            Arc::new(ProgrammeRegister),
+            Arc::new(ChairRegister),
+            Arc::new(BudgetRegister),
         ])
     }
 

@@ -20,6 +20,9 @@
 //! - meetings ([`meeting`]): the office of the body's tenant prepares them
 //!   and keeps the minutes, the chair approves; the national bodies meet in
 //!   the open, a canton's meetings are read inside the canton.
+//! - working groups ([`working_group`]) act through the mandating body,
+//!   its office and the group's own members; projects, work programmes and
+//!   the budget ([`steering`]) through the STG, the EKG and the Fachstelle.
 
 pub mod concern;
 #[cfg(test)]
@@ -29,8 +32,12 @@ mod principal;
 pub mod recommendation;
 #[cfg(test)]
 mod recommendation_tests;
+pub mod steering;
+#[cfg(test)]
+mod steering_tests;
 #[cfg(test)]
 mod tests;
+pub mod working_group;
 
 use iiz_domain::{PersonId, TenantId, TenantRole};
 
@@ -108,6 +115,21 @@ operations!(
     PrepareMeeting,
     RecordMinutes,
     ApproveMinutes,
+    ListWorkingGroups,
+    ShowWorkingGroup,
+    MandateWorkingGroup,
+    ActOnWorkingGroup,
+    ListProjects,
+    ShowProject,
+    RegisterProject,
+    ActOnProject,
+    ShowWorkProgramme,
+    ActOnWorkProgramme,
+    ShowChairs,
+    RecordChairTerm,
+    ShowBudget,
+    PlanBudget,
+    NoteBudgetReport,
 );
 
 /// What an operation is about: the tenant it touches and, for operations on
@@ -193,6 +215,17 @@ pub fn authorize(
         | ExportRecommendationMonitoring
         | DraftRecommendation
         | ActOnRecommendation => Ok(()),
+        // Working groups act through the mandating body and the group's
+        // members: decided in [`working_group`]. Projects, programmes and
+        // the noting of budget reports depend on seats in the STG and EKG:
+        // decided in [`steering`]. Everyone signed in reads them.
+        ListWorkingGroups | ShowWorkingGroup | MandateWorkingGroup | ActOnWorkingGroup
+        | ListProjects | ShowProject | RegisterProject | ActOnProject | ShowWorkProgramme
+        | ActOnWorkProgramme | ShowChairs | ShowBudget | NoteBudgetReport => Ok(()),
+        // The chairs of a body are recorded by whoever runs its bodies:
+        // the Fachstelle for the STG and EKG.
+        RecordChairTerm => allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden),
+        PlanBudget => allow_or(principal.is_national_office(), Denied::Forbidden),
         EstablishBody | RenameBody | AmendBodyMandate | DissolveBody | AdmitMember
         | ChangeMemberRole | HandOverChair | RemoveMember | DefineConcernRoute => {
             allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden)

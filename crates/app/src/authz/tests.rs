@@ -98,6 +98,15 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         | ExportRecommendationMonitoring
         | DraftRecommendation
         | ActOnRecommendation => SIGNED_IN,
+        // Decided in `authz::working_group` and `authz::steering` (tests in
+        // steering_tests).
+        ListWorkingGroups | ShowWorkingGroup | MandateWorkingGroup | ActOnWorkingGroup => SIGNED_IN,
+        ListProjects | ShowProject | RegisterProject | ActOnProject => SIGNED_IN,
+        ShowWorkProgramme | ActOnWorkProgramme | ShowChairs | ShowBudget | NoteBudgetReport => {
+            SIGNED_IN
+        }
+        RecordChairTerm => BODIES_WRITE,
+        PlanBudget => NATIONAL_OFFICE,
         RegisterPerson | ChangePersonProfile | GrantTenantRole | RevokeTenantRole => PEOPLE_ADMIN,
         GrantPlatformAdmin | RevokePlatformAdmin => PLATFORM_ONLY,
         FormNetwork | RenameNetwork | AssignCanton | ReleaseCanton | DelegateCoordinator => {

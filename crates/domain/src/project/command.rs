@@ -18,6 +18,7 @@ use crate::text::{FreeText, Title};
 pub struct IizProject {
     pub lead: Party,
     /// Amounts in Swiss francs as the partners declared them.
+    #[serde(with = "declarations")]
     pub funding: BTreeMap<Party, u64>,
     pub resources: FreeText,
     pub question: FreeText,
@@ -27,6 +28,41 @@ pub struct IizProject {
     /// The project group.
     pub group: FreeText,
     pub communication: FreeText,
+}
+
+/// The funding as a list of declarations: a party is a JSON object, which
+/// cannot be a JSON map key.
+mod declarations {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::partner::Party;
+
+    #[derive(Serialize, Deserialize)]
+    struct Declared {
+        party: Party,
+        amount: u64,
+    }
+
+    pub(super) fn serialize<S: Serializer>(
+        funding: &BTreeMap<Party, u64>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(funding.iter().map(|(party, amount)| Declared {
+            party: *party,
+            amount: *amount,
+        }))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<Party, u64>, D::Error> {
+        Ok(Vec::<Declared>::deserialize(deserializer)?
+            .into_iter()
+            .map(|declared| (declared.party, declared.amount))
+            .collect())
+    }
 }
 
 /// What kind of project: steered, or listed for information only.

@@ -181,3 +181,15 @@ fn an_associated_project_is_listed_for_information_only() {
         })
         .then_err(ProjectError::InformationOnly);
 }
+
+#[test]
+fn the_declared_funding_is_stored_as_a_list() {
+    use crate::DomainEvent;
+    let (_, payload) = registered().encode().unwrap();
+    let funding = &payload["kind"]["funding"];
+    assert_eq!(funding[0]["amount"], 120_000);
+    assert_eq!(
+        ProjectEvent::decode("Registered", payload).unwrap(),
+        registered()
+    );
+}

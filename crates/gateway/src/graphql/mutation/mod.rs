@@ -11,8 +11,11 @@ mod meeting_inputs;
 mod meetings;
 mod networks;
 mod people;
+mod programmes;
+mod projects;
 mod recommendation_tracking;
 mod recommendations;
+mod working_groups;
 
 use async_graphql::{Context, ID, InputObject, MergedObject, Result};
 use iiz_app::{App, Caller};
@@ -35,6 +38,9 @@ pub struct Mutation(
     recommendations::RecommendationMutations,
     recommendation_tracking::RecommendationTrackingMutations,
     meetings::MeetingMutations,
+    working_groups::WorkingGroupMutations,
+    projects::ProjectMutations,
+    programmes::SteeringMutations,
 );
 
 pub(super) use concerns::EkgOutcomeKind;

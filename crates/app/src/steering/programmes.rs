@@ -1,0 +1,114 @@
+//! Work programmes: adopted by the STG after consulting the EKG, extended
+//! during their term, closed with a final report.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use iiz_domain::ids::ProgrammeId;
+use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand, WorkProgrammes};
+use iiz_domain::recommendation::FocusArea;
+use iiz_domain::text::FreeText;
+use iiz_projections::{PROGRAMMES, PROJECTS, ProgrammeView, ProjectView};
+
+use super::programme_stream;
+use crate::authz::steering::{SteeringAct, authorize_steering};
+use crate::authz::{Denied, Operation, Target};
+use crate::recommendations::today;
+use crate::{AppError, Caller, Executed};
+
+/// A programme to adopt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewProgramme {
+    pub from: NaiveDate,
+    pub adopted_on: NaiveDate,
+    pub decision: FreeText,
+    pub consultation: EkgConsultation,
+    /// Each focus area with its goal for the period; the three of the 2017
+    /// decision when empty.
+    pub focus_areas: BTreeMap<FocusArea, FreeText>,
+    pub action_fields: Vec<ActionField>,
+}
+
+impl Caller<'_> {
+    /// Every work programme, oldest first.
+    pub async fn work_programmes(&self) -> Result<Vec<ProgrammeView>, AppError> {
+        self.check_operation(Operation::ShowWorkProgramme, Target::platform())?;
+        self.app().all_docs(PROGRAMMES, Vec::new()).await
+    }
+
+    /// One work programme.
+    pub async fn work_programme(&self, id: ProgrammeId) -> Result<ProgrammeView, AppError> {
+        self.check_operation(Operation::ShowWorkProgramme, Target::platform())?;
+        self.app()
+            .typed_doc::<ProgrammeView>(PROGRAMMES, &id.to_string())
+            .await?
+            .ok_or(AppError::Denied(Denied::NotFound))
+    }
+
+    /// The programme running on `day`, if any.
+    pub async fn current_work_programme(
+        &self,
+        day: NaiveDate,
+    ) -> Result<Option<ProgrammeView>, AppError> {
+        Ok(self
+            .work_programmes()
+            .await?
+            .into_iter()
+            .find(|programme| programme.runs_on(day)))
+    }
+
+    /// The STG adopts a programme; returns its id.
+    pub async fn adopt_work_programme(
+        &self,
+        new: NewProgramme,
+    ) -> Result<(ProgrammeId, Executed), AppError> {
+        if new.adopted_on > today() {
+            return Err(AppError::Validation(format!(
+                "the adoption date {} is in the future",
+                new.adopted_on
+            )));
+        }
+        let focus_areas = if new.focus_areas.is_empty() {
+            FocusArea::ALL
+                .into_iter()
+                .map(|area| (area, FreeText::default()))
+                .collect()
+        } else {
+            new.focus_areas
+        };
+        let id = ProgrammeId::new();
+        let command = ProgrammeCommand::Adopt {
+            id,
+            from: new.from,
+            adopted_on: new.adopted_on,
+            decision: new.decision,
+            consultation: Box::new(new.consultation),
+            focus_areas,
+            action_fields: new.action_fields,
+        };
+        let executed = self.programme_command(command).await?;
+        Ok((id, executed))
+    }
+
+    /// Takes one step on the work programmes. A project must exist before
+    /// it is linked.
+    pub async fn programme_command(&self, command: ProgrammeCommand) -> Result<Executed, AppError> {
+        self.check_operation(Operation::ActOnWorkProgramme, Target::platform())?;
+        let standing = self.steering_standing().await?;
+        authorize_steering(self.principal(), &standing, SteeringAct::DecideProgramme)?;
+        if let ProgrammeCommand::LinkProject { project, .. } = &command
+            && self
+                .app()
+                .typed_doc::<ProjectView>(PROJECTS, &project.to_string())
+                .await?
+                .is_none()
+        {
+            return Err(AppError::Validation(format!(
+                "project {project} does not exist"
+            )));
+        }
+        self.app()
+            .execute::<WorkProgrammes>(programme_stream(), command, self.event_metadata()?)
+            .await
+    }
+}

@@ -1,0 +1,161 @@
+//! Working-group commands and reads as one caller may issue them.
+
+use iiz_domain::PersonId;
+use iiz_domain::ids::WorkingGroupId;
+use iiz_domain::working_group::{GroupRole, WorkingGroup, WorkingGroupCommand};
+use iiz_projections::{WORKING_GROUPS, WorkingGroupView};
+use iiz_store::DocFilter;
+
+use super::{NewWorkingGroup, WorkingGroupFilter, working_group_stream};
+use crate::authz::working_group::{GroupStanding, WorkingGroupAct, authorize_working_group};
+use crate::authz::{Denied, Operation, Target};
+use crate::recommendations::today;
+use crate::{AppError, Caller, Executed};
+
+fn act_of(command: &WorkingGroupCommand) -> WorkingGroupAct {
+    match command {
+        WorkingGroupCommand::Mandate { .. } => WorkingGroupAct::Mandate,
+        WorkingGroupCommand::Join { .. } | WorkingGroupCommand::Leave { .. } => {
+            WorkingGroupAct::ManageMembers
+        }
+        WorkingGroupCommand::ReportProgress { .. } => WorkingGroupAct::ReportProgress,
+        WorkingGroupCommand::SubmitResult { .. } => WorkingGroupAct::SubmitResult,
+        WorkingGroupCommand::TakeNote { .. } => WorkingGroupAct::TakeNote,
+        WorkingGroupCommand::Dissolve { .. } => WorkingGroupAct::Dissolve,
+    }
+}
+
+impl Caller<'_> {
+    /// The working groups, newest mandate first.
+    pub async fn working_groups(
+        &self,
+        filter: WorkingGroupFilter,
+    ) -> Result<Vec<WorkingGroupView>, AppError> {
+        self.check_operation(Operation::ListWorkingGroups, Target::platform())?;
+        let mut filters = Vec::new();
+        if let Some(active) = filter.active {
+            filters.push(DocFilter::Eq("active".to_owned(), active.into()));
+        }
+        if let Some(tenant) = filter.tenant {
+            filters.push(DocFilter::Eq(
+                "tenant".to_owned(),
+                tenant.as_str().to_owned().into(),
+            ));
+        }
+        let mut groups: Vec<WorkingGroupView> =
+            self.app().all_docs(WORKING_GROUPS, filters).await?;
+        groups.reverse();
+        Ok(groups)
+    }
+
+    /// One working group.
+    pub async fn working_group(&self, id: WorkingGroupId) -> Result<WorkingGroupView, AppError> {
+        self.check_operation(Operation::ShowWorkingGroup, Target::platform())?;
+        self.app()
+            .typed_doc::<WorkingGroupView>(WORKING_GROUPS, &id.to_string())
+            .await?
+            .ok_or(AppError::Denied(Denied::NotFound))
+    }
+
+    /// Mandates a working group for a body, with the approval of the body
+    /// above when it has one; returns the new group's id.
+    pub async fn mandate_working_group(
+        &self,
+        new: NewWorkingGroup,
+    ) -> Result<(WorkingGroupId, Executed), AppError> {
+        let tenant = self
+            .app()
+            .check_mandating_bodies(new.mandated_by, new.approved_by)
+            .await?;
+        self.check_operation(Operation::MandateWorkingGroup, Target::tenant(tenant))?;
+        let standing = match self.principal() {
+            Some(principal) => GroupStanding {
+                in_mandating_body: self
+                    .app()
+                    .sits_in(principal, new.mandated_by, tenant)
+                    .await?,
+                group_role: None,
+            },
+            None => GroupStanding::default(),
+        };
+        authorize_working_group(self.principal(), tenant, standing, WorkingGroupAct::Mandate)?;
+        if new.on > today() {
+            return Err(AppError::Validation(format!(
+                "the mandate's date {} is in the future",
+                new.on
+            )));
+        }
+        let id = WorkingGroupId::new();
+        let command = WorkingGroupCommand::Mandate {
+            id,
+            mandated_by: new.mandated_by,
+            approved_by: new.approved_by,
+            mandate: Box::new(new.mandate),
+            on: new.on,
+        };
+        let executed = self
+            .app()
+            .execute::<WorkingGroup>(
+                working_group_stream(tenant, id),
+                command,
+                self.event_metadata()?,
+            )
+            .await?;
+        Ok((id, executed))
+    }
+
+    /// Takes one step on a working group.
+    pub async fn working_group_command(
+        &self,
+        id: WorkingGroupId,
+        command: WorkingGroupCommand,
+    ) -> Result<Executed, AppError> {
+        let group = self.working_group(id).await?;
+        self.check_operation(Operation::ActOnWorkingGroup, Target::tenant(group.tenant))?;
+        let standing = self.app().group_standing(self.principal(), &group).await?;
+        authorize_working_group(self.principal(), group.tenant, standing, act_of(&command))?;
+        if let WorkingGroupCommand::Join { person, tenant, .. } = &command {
+            let view =
+                self.app().person_view(*person).await?.ok_or_else(|| {
+                    AppError::Validation(format!("person {person} does not exist"))
+                })?;
+            let belongs = view.home == *tenant || view.roles.iter().any(|r| r.tenant == *tenant);
+            if !belongs {
+                return Err(AppError::Validation(format!(
+                    "person {person} takes part for {tenant}, where they neither live nor hold a role"
+                )));
+            }
+        }
+        self.app()
+            .execute::<WorkingGroup>(
+                working_group_stream(group.tenant, id),
+                command,
+                self.event_metadata()?,
+            )
+            .await
+    }
+
+    /// A person joins a group for their home tenant.
+    pub async fn join_working_group(
+        &self,
+        id: WorkingGroupId,
+        person: PersonId,
+        role: GroupRole,
+    ) -> Result<Executed, AppError> {
+        let tenant = self
+            .app()
+            .person_view(person)
+            .await?
+            .ok_or_else(|| AppError::Validation(format!("person {person} does not exist")))?
+            .home;
+        self.working_group_command(
+            id,
+            WorkingGroupCommand::Join {
+                person,
+                tenant,
+                role,
+            },
+        )
+        .await
+    }
+}

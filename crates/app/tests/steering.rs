@@ -1,0 +1,301 @@
+//! Projects, the work programme, chairs and the budget through the caller
+//! API: each step by whom the rules name, refusals for the others, and the
+//! read models after.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test code: a failed step must fail the test"
+)]
+
+mod common;
+#[path = "common/steering.rs"]
+mod world;
+
+use std::collections::BTreeMap;
+
+use common::{all, fachstelle};
+use iiz_app::steering::{NewBudget, NewProgramme, NewProject};
+use iiz_domain::budget::BudgetCommand;
+use iiz_domain::chair::ChairRule;
+use iiz_domain::error::ErrorKind;
+use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
+use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
+use iiz_domain::recommendation::FocusArea;
+use iiz_domain::{CantonCode, Partner, Party, TenantId, TenantRole};
+use iiz_projections::{BUDGETS, BudgetView, MilestoneStatus};
+use iiz_store::testing::TestDatabase;
+use world::{Denied, World, day, denied, kind, someone, text, title, world};
+
+fn iiz_project() -> NewProject {
+    NewProject {
+        title: title("Pilot Erstabklärung"),
+        focus_area: Some(FocusArea::LabourMarketIntegration),
+        kind: ProjectKind::Iiz(Box::new(IizProject {
+            lead: Party::Partner(Partner::Bsv),
+            funding: BTreeMap::from([
+                (Party::Partner(Partner::Bsv), 120_000),
+                (Party::Partner(Partner::Seco), 80_000),
+            ]),
+            resources: text("0.5 Stellen"),
+            question: text("Wirkt eine gemeinsame Erstabklärung?"),
+            goal: text("Pilot in drei Kantonen"),
+            output: text("Evaluationsbericht"),
+            process: text("Pilot, Evaluation"),
+            group: text("BSV, SECO, drei Kantone"),
+            communication: text("Tagung"),
+        })),
+    }
+}
+
+async fn projects_and_the_programme(w: &World) {
+    let office = fachstelle();
+    let zh = someone(&[(
+        TenantId::Canton(CantonCode::parse("ZH").unwrap()),
+        TenantRole::Coordinator,
+    )]);
+    assert_eq!(
+        denied(
+            w.app
+                .caller(Some(&zh))
+                .register_project(iiz_project())
+                .await
+        ),
+        Denied::Forbidden
+    );
+    let (project, _) = w
+        .app
+        .caller(Some(&office))
+        .register_project(iiz_project())
+        .await
+        .unwrap();
+    let lead = w.app.caller(Some(&w.bsv_delegate));
+    for (name, due) in [("Konzept", "2025-03-31"), ("Pilot", "2025-09-30")] {
+        lead.project_command(
+            project,
+            ProjectCommand::PlanMilestone {
+                title: title(name),
+                due: day(due),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    assert_eq!(
+        denied(
+            w.app
+                .caller(Some(&w.stg_member))
+                .project_command(
+                    project,
+                    ProjectCommand::ReachMilestone {
+                        number: 1,
+                        on: day("2025-03-20")
+                    }
+                )
+                .await
+        ),
+        Denied::Forbidden
+    );
+    lead.project_command(
+        project,
+        ProjectCommand::ReachMilestone {
+            number: 1,
+            on: day("2025-03-20"),
+        },
+    )
+    .await
+    .unwrap();
+    let note = ProjectCommand::NoteMilestone {
+        number: 1,
+        note: text("Das EKG nimmt Kenntnis"),
+    };
+    assert_eq!(
+        denied(lead.project_command(project, note.clone()).await),
+        Denied::Forbidden
+    );
+    w.app
+        .caller(Some(&w.ekg_member))
+        .project_command(project, note)
+        .await
+        .unwrap();
+    let view = w.app.caller(Some(&zh)).project(project).await.unwrap();
+    let statuses: Vec<_> = view
+        .milestones
+        .iter()
+        .map(|milestone| milestone.status_on(day("2025-10-01")))
+        .collect();
+    assert_eq!(statuses, [MilestoneStatus::Reached, MilestoneStatus::Late]);
+
+    let stg = w.app.caller(Some(&w.stg_member));
+    let new = NewProgramme {
+        from: day("2025-01-01"),
+        adopted_on: day("2024-11-20"),
+        decision: text("STG-Sitzung 2024/4"),
+        consultation: EkgConsultation {
+            on: day("2024-10-15"),
+            reference: title("EKG 2024/3"),
+            statement: text("Das EKG unterstützt den Entwurf"),
+        },
+        focus_areas: BTreeMap::new(),
+        action_fields: vec![ActionField {
+            focus_area: FocusArea::LabourMarketIntegration,
+            title: title("Erstabklärung"),
+            description: text("Gemeinsame Abklärung"),
+        }],
+    };
+    assert_eq!(
+        denied(
+            w.app
+                .caller(Some(&w.ekg_member))
+                .adopt_work_programme(new.clone())
+                .await
+        ),
+        Denied::Forbidden
+    );
+    let (programme, _) = stg.adopt_work_programme(new.clone()).await.unwrap();
+    let overlapping = NewProgramme {
+        from: day("2026-01-01"),
+        ..new
+    };
+    assert_eq!(
+        kind(stg.adopt_work_programme(overlapping).await),
+        ErrorKind::InvalidState
+    );
+    let link = |project| ProgrammeCommand::LinkProject {
+        programme,
+        project,
+        focus_area: FocusArea::LabourMarketIntegration,
+        action_field: Some(1),
+    };
+    assert_eq!(
+        kind(
+            stg.programme_command(link(iiz_domain::ids::ProjectId::new()))
+                .await
+        ),
+        ErrorKind::Validation
+    );
+    w.app
+        .caller(Some(&office))
+        .programme_command(link(project))
+        .await
+        .unwrap();
+    let current = w
+        .app
+        .caller(Some(&zh))
+        .current_work_programme(day("2025-06-01"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(current.id, programme);
+    assert_eq!(current.focus_areas.len(), 3);
+    assert_eq!(current.linked().count(), 1);
+}
+async fn chairs_and_the_budget(w: &World) {
+    let office = fachstelle();
+    let fachstelle = w.app.caller(Some(&office));
+    let stg = w.app.caller(Some(&w.stg_member));
+    assert_eq!(
+        denied(stg.establish_chair(w.stg, ChairRule::stg()).await),
+        Denied::Forbidden
+    );
+    fachstelle
+        .establish_chair(w.stg, ChairRule::stg())
+        .await
+        .unwrap();
+    let sem = Party::Partner(Partner::Sem);
+    let bsv = Party::Partner(Partner::Bsv);
+    fachstelle
+        .record_chair_term(w.stg, sem, None, day("2023-01-01"), day("2024-12-31"))
+        .await
+        .unwrap();
+    let seco = Party::Partner(Partner::Seco);
+    assert_eq!(
+        kind(
+            fachstelle
+                .record_chair_term(w.stg, seco, None, day("2025-01-01"), day("2026-12-31"))
+                .await
+        ),
+        ErrorKind::InvalidState
+    );
+    fachstelle
+        .record_chair_term(
+            w.stg,
+            bsv,
+            Some(w.bsv_delegate.person),
+            day("2025-01-01"),
+            day("2026-12-31"),
+        )
+        .await
+        .unwrap();
+    fachstelle
+        .establish_chair(w.ekg, ChairRule::Free { max_years: Some(4) })
+        .await
+        .unwrap();
+    let chairs = stg.chairs(w.stg).await.unwrap();
+    let current = chairs.current_on(day("2025-05-01")).unwrap();
+    assert_eq!(current.office, bsv);
+    assert_eq!(chairs.past_on(day("2025-05-01")).count(), 1);
+
+    let plan = NewBudget {
+        first_year: 2025,
+        total: 2_400_000,
+        purpose: text("Betrieb der Fachstelle"),
+    };
+    assert_eq!(
+        denied(stg.plan_budget(plan.clone()).await),
+        Denied::Forbidden
+    );
+    let (budget, _) = fachstelle.plan_budget(plan.clone()).await.unwrap();
+    let overlapping = NewBudget {
+        first_year: 2027,
+        ..plan
+    };
+    assert_eq!(
+        kind(fachstelle.plan_budget(overlapping).await),
+        ErrorKind::InvalidState
+    );
+    fachstelle
+        .budget_command(
+            budget,
+            BudgetCommand::ReportYear {
+                year: 2025,
+                spent: 590_000,
+                narrative: text("Personal, Tagung, Website"),
+            },
+        )
+        .await
+        .unwrap();
+    let note = BudgetCommand::NoteReport {
+        year: 2025,
+        note: text("Das STG nimmt Kenntnis"),
+    };
+    assert_eq!(
+        denied(fachstelle.budget_command(budget, note.clone()).await),
+        Denied::Forbidden
+    );
+    stg.budget_command(budget, note).await.unwrap();
+    let view = stg.budget(budget).await.unwrap();
+    assert_eq!(view.share, 600_000);
+    assert_eq!(view.spent(), 590_000);
+    assert!(view.reports[0].note.is_some());
+    let stored: Vec<BudgetView> = all(&w.app, BUDGETS).await;
+    assert_eq!(stored, [view]);
+}
+
+async fn steering(db: TestDatabase) {
+    let w = world(&db).await;
+    projects_and_the_programme(&w).await;
+    chairs_and_the_budget(&w).await;
+    w.app.store().close().await;
+}
+
+#[tokio::test]
+async fn steering_on_sqlite() {
+    steering(TestDatabase::sqlite_with(iiz_app::upcasters()).await).await;
+}
+
+#[tokio::test]
+async fn steering_on_postgres() {
+    if let Some(db) = TestDatabase::postgres_with(iiz_app::upcasters()).await {
+        steering(db).await;
+    }
+}

@@ -1,0 +1,62 @@
+//! Why a work-programme command was refused.
+
+use chrono::NaiveDate;
+
+use crate::error::{Classify, ErrorKind};
+use crate::ids::{ProgrammeId, ProjectId};
+use crate::recommendation::FocusArea;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProgrammeError {
+    #[error("the programme already exists")]
+    AlreadyAdopted,
+    #[error("programme {0} does not exist")]
+    UnknownProgramme(ProgrammeId),
+    #[error("the programme is closed")]
+    Closed,
+    #[error("the programme's {0} is required")]
+    Required(&'static str),
+    #[error("the EKG must be consulted before the STG adopts the programme")]
+    ConsultedAfterAdoption,
+    #[error("the programme's period has no end in the calendar")]
+    NoEnd,
+    #[error("the two years from {from} overlap programme {other} ({other_from} to {other_until})")]
+    Overlaps {
+        from: NaiveDate,
+        other: ProgrammeId,
+        other_from: NaiveDate,
+        other_until: NaiveDate,
+    },
+    #[error("the focus area {} is not part of the programme", .0.as_str())]
+    FocusAreaNotInProgramme(FocusArea),
+    #[error("action field {0} does not exist")]
+    UnknownActionField(u32),
+    #[error("action field {number} belongs to the focus area {}", .focus_area.as_str())]
+    ActionFieldElsewhere { number: u32, focus_area: FocusArea },
+    #[error("project {0} is already part of the programme")]
+    AlreadyLinked(ProjectId),
+    #[error("project {0} is not part of the programme")]
+    NotLinked(ProjectId),
+    #[error("the programme cannot close before it starts")]
+    ClosesBeforeStart,
+}
+
+impl Classify for ProgrammeError {
+    fn kind(&self) -> ErrorKind {
+        match self {
+            Self::AlreadyAdopted => ErrorKind::AlreadyExists,
+            Self::UnknownProgramme(_) | Self::UnknownActionField(_) | Self::NotLinked(_) => {
+                ErrorKind::NotFound
+            }
+            Self::Closed | Self::Overlaps { .. } | Self::AlreadyLinked(_) => {
+                ErrorKind::InvalidState
+            }
+            Self::Required(_)
+            | Self::ConsultedAfterAdoption
+            | Self::NoEnd
+            | Self::FocusAreaNotInProgramme(_)
+            | Self::ActionFieldElsewhere { .. }
+            | Self::ClosesBeforeStart => ErrorKind::Validation,
+        }
+    }
+}

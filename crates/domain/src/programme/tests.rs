@@ -1,0 +1,243 @@
+//! Given/when/then: a work programme from adoption to its final report.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::testing::given;
+use crate::text::Title;
+
+fn text(value: &str) -> FreeText {
+    FreeText::parse(value).unwrap()
+}
+
+fn day(value: &str) -> NaiveDate {
+    value.parse().unwrap()
+}
+
+fn id(n: u128) -> ProgrammeId {
+    ProgrammeId::from_uuid(uuid::Uuid::from_u128(n))
+}
+
+fn project(n: u128) -> ProjectId {
+    ProjectId::from_uuid(uuid::Uuid::from_u128(100 + n))
+}
+
+fn consultation(on: &str) -> Box<EkgConsultation> {
+    Box::new(EkgConsultation {
+        on: day(on),
+        reference: Title::parse("EKG 2024/4").unwrap(),
+        statement: text("Das EKG unterstützt die Schwerpunkte"),
+    })
+}
+
+fn areas() -> BTreeMap<FocusArea, FreeText> {
+    FocusArea::ALL
+        .into_iter()
+        .map(|area| (area, text("Ziel für die Periode")))
+        .collect()
+}
+
+fn field(area: FocusArea, title: &str) -> ActionField {
+    ActionField {
+        focus_area: area,
+        title: Title::parse(title).unwrap(),
+        description: text("Beschreibung"),
+    }
+}
+
+fn adopt(n: u128, from: &str, consulted: &str) -> ProgrammeCommand {
+    ProgrammeCommand::Adopt {
+        id: id(n),
+        from: day(from),
+        adopted_on: day("2024-11-20"),
+        decision: text("STG 2024/4"),
+        consultation: consultation(consulted),
+        focus_areas: areas(),
+        action_fields: vec![field(FocusArea::Professionalisation, "Fallführung")],
+    }
+}
+
+fn adopted(n: u128, from: &str, until: &str) -> Vec<ProgrammeEvent> {
+    vec![
+        ProgrammeEvent::Adopted {
+            id: id(n),
+            from: day(from),
+            until: day(until),
+            adopted_on: day("2024-11-20"),
+            decision: text("STG 2024/4"),
+            consultation: consultation("2024-10-15"),
+            focus_areas: areas(),
+        },
+        ProgrammeEvent::ActionFieldAdded {
+            programme: id(n),
+            number: 1,
+            field: field(FocusArea::Professionalisation, "Fallführung"),
+        },
+    ]
+}
+
+#[test]
+fn the_stg_adopts_a_two_year_programme_after_consulting_the_ekg() {
+    given::<WorkProgrammes>([])
+        .when(adopt(1, "2025-01-01", "2024-10-15"))
+        .then(adopted(1, "2025-01-01", "2026-12-31"));
+    given::<WorkProgrammes>([])
+        .when(adopt(1, "2025-01-01", "2024-12-01"))
+        .then_err(ProgrammeError::ConsultedAfterAdoption);
+    let ProgrammeCommand::Adopt {
+        id,
+        from,
+        adopted_on,
+        decision,
+        consultation,
+        ..
+    } = adopt(1, "2025-01-01", "2024-10-15")
+    else {
+        unreachable!()
+    };
+    given::<WorkProgrammes>([])
+        .when(ProgrammeCommand::Adopt {
+            id,
+            from,
+            adopted_on,
+            decision,
+            consultation,
+            focus_areas: BTreeMap::from([(FocusArea::KeyActors, text("Ziel"))]),
+            action_fields: vec![field(FocusArea::Professionalisation, "Fallführung")],
+        })
+        .then_err(ProgrammeError::FocusAreaNotInProgramme(
+            FocusArea::Professionalisation,
+        ));
+}
+
+#[test]
+fn a_new_programme_may_not_overlap_one_adopted_before() {
+    let history = adopted(1, "2025-01-01", "2026-12-31");
+    given::<WorkProgrammes>(history.clone())
+        .when(adopt(2, "2026-07-01", "2024-10-15"))
+        .then_err(ProgrammeError::Overlaps {
+            from: day("2026-07-01"),
+            other: id(1),
+            other_from: day("2025-01-01"),
+            other_until: day("2026-12-31"),
+        });
+    given::<WorkProgrammes>(history.clone())
+        .when(adopt(2, "2023-01-02", "2024-10-15"))
+        .then_err(ProgrammeError::Overlaps {
+            from: day("2023-01-02"),
+            other: id(1),
+            other_from: day("2025-01-01"),
+            other_until: day("2026-12-31"),
+        });
+    given::<WorkProgrammes>(history.clone())
+        .when(adopt(2, "2027-01-01", "2024-10-15"))
+        .then(adopted(2, "2027-01-01", "2028-12-31"));
+    given::<WorkProgrammes>(history)
+        .when(adopt(1, "2027-01-01", "2024-10-15"))
+        .then_err(ProgrammeError::AlreadyAdopted);
+}
+
+#[test]
+fn action_fields_and_projects_are_added_during_the_term() {
+    let history = adopted(1, "2025-01-01", "2026-12-31");
+    given::<WorkProgrammes>(history.clone())
+        .when(ProgrammeCommand::AddActionField {
+            programme: id(1),
+            field: field(FocusArea::KeyActors, "Arbeitgebende"),
+        })
+        .then([ProgrammeEvent::ActionFieldAdded {
+            programme: id(1),
+            number: 2,
+            field: field(FocusArea::KeyActors, "Arbeitgebende"),
+        }]);
+    let link = |focus_area, action_field| ProgrammeCommand::LinkProject {
+        programme: id(1),
+        project: project(1),
+        focus_area,
+        action_field,
+    };
+    given::<WorkProgrammes>(history.clone())
+        .when(link(FocusArea::Professionalisation, Some(1)))
+        .then([ProgrammeEvent::ProjectLinked {
+            programme: id(1),
+            project: project(1),
+            focus_area: FocusArea::Professionalisation,
+            action_field: Some(1),
+        }]);
+    given::<WorkProgrammes>(history.clone())
+        .when(link(FocusArea::KeyActors, Some(1)))
+        .then_err(ProgrammeError::ActionFieldElsewhere {
+            number: 1,
+            focus_area: FocusArea::Professionalisation,
+        });
+    given::<WorkProgrammes>(history.clone())
+        .when(link(FocusArea::KeyActors, Some(7)))
+        .then_err(ProgrammeError::UnknownActionField(7));
+    let mut linked = history.clone();
+    linked.push(ProgrammeEvent::ProjectLinked {
+        programme: id(1),
+        project: project(1),
+        focus_area: FocusArea::KeyActors,
+        action_field: None,
+    });
+    given::<WorkProgrammes>(linked.clone())
+        .when(link(FocusArea::KeyActors, None))
+        .then_err(ProgrammeError::AlreadyLinked(project(1)));
+    given::<WorkProgrammes>(linked)
+        .when(ProgrammeCommand::UnlinkProject {
+            programme: id(1),
+            project: project(1),
+            reason: text("Projekt abgebrochen"),
+        })
+        .then([ProgrammeEvent::ProjectUnlinked {
+            programme: id(1),
+            project: project(1),
+            reason: text("Projekt abgebrochen"),
+        }]);
+    given::<WorkProgrammes>(history)
+        .when(ProgrammeCommand::UnlinkProject {
+            programme: id(1),
+            project: project(2),
+            reason: text("x"),
+        })
+        .then_err(ProgrammeError::NotLinked(project(2)));
+}
+
+#[test]
+fn a_closed_programme_takes_no_further_step() {
+    let mut history = adopted(1, "2025-01-01", "2026-12-31");
+    let closed = ProgrammeEvent::Closed {
+        programme: id(1),
+        on: day("2026-12-15"),
+        report: text("Schlussbericht"),
+    };
+    given::<WorkProgrammes>(history.clone())
+        .when(ProgrammeCommand::Close {
+            programme: id(1),
+            on: day("2026-12-15"),
+            report: text("Schlussbericht"),
+        })
+        .then([closed.clone()]);
+    given::<WorkProgrammes>(history.clone())
+        .when(ProgrammeCommand::Close {
+            programme: id(1),
+            on: day("2026-12-15"),
+            report: FreeText::default(),
+        })
+        .then_err(ProgrammeError::Required("final report"));
+    history.push(closed);
+    given::<WorkProgrammes>(history)
+        .when(ProgrammeCommand::AddActionField {
+            programme: id(1),
+            field: field(FocusArea::KeyActors, "Arbeitgebende"),
+        })
+        .then_err(ProgrammeError::Closed);
+    given::<WorkProgrammes>([])
+        .when(ProgrammeCommand::AddActionField {
+            programme: id(3),
+            field: field(FocusArea::KeyActors, "Arbeitgebende"),
+        })
+        .then_err(ProgrammeError::UnknownProgramme(id(3)));
+}

@@ -1,0 +1,343 @@
+//! Mutations of the STG's steering: the work programme, the chairs of the
+//! bodies and the Fachstelle's budget.
+
+use std::collections::BTreeMap;
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+use iiz_app::recommendations::today;
+use iiz_app::steering::{NewBudget, NewProgramme};
+use iiz_domain::budget::BudgetCommand;
+use iiz_domain::chair::{ChairCommand, ChairRule};
+use iiz_domain::ids::{BudgetId, ProgrammeId, ProjectId};
+use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
+use iiz_domain::{BodyId, PersonId};
+
+use super::concerns::title;
+use super::{caller, free_text};
+use crate::graphql::group_types::{ChairHistory, ChairRuleKind};
+use crate::graphql::programme_types::{Budget, WorkProgramme};
+use crate::graphql::query_recommendations::party;
+use crate::graphql::recommendation_types::FocusAreaValue;
+use crate::graphql::{invalid, parse_id};
+
+/// An action field of a focus area.
+#[derive(Debug, Clone, InputObject)]
+pub struct ActionFieldInput {
+    pub focus_area: FocusAreaValue,
+    pub title: String,
+    pub description: String,
+}
+
+fn action_field(input: ActionFieldInput) -> Result<ActionField> {
+    Ok(ActionField {
+        focus_area: input.focus_area.into(),
+        title: title(&input.title)?,
+        description: free_text(input.description)?,
+    })
+}
+
+/// A focus area with its goal for the period.
+#[derive(Debug, Clone, InputObject)]
+pub struct FocusAreaGoalInput {
+    pub focus_area: FocusAreaValue,
+    pub goal: String,
+}
+
+/// A work programme as the STG adopts it.
+#[derive(Debug, Clone, InputObject)]
+pub struct WorkProgrammeInput {
+    /// The first day of the two years.
+    pub from: NaiveDate,
+    pub adopted_on: NaiveDate,
+    pub decision: String,
+    /// When the EKG was consulted, its reference and its statement.
+    pub consulted_on: NaiveDate,
+    pub consultation_reference: String,
+    pub ekg_statement: String,
+    /// The three focus areas of the 2017 decision when empty.
+    #[graphql(default)]
+    pub focus_areas: Vec<FocusAreaGoalInput>,
+    #[graphql(default)]
+    pub action_fields: Vec<ActionFieldInput>,
+}
+
+async fn programme_after(ctx: &Context<'_>, id: ProgrammeId) -> Result<WorkProgramme> {
+    let (caller, request, _) = caller(ctx)?;
+    caller
+        .work_programme(id)
+        .await
+        .map(Into::into)
+        .map_err(|error| request.error(error))
+}
+
+async fn on_programme(ctx: &Context<'_>, command: ProgrammeCommand) -> Result<()> {
+    let (caller, request, _) = caller(ctx)?;
+    caller
+        .programme_command(command)
+        .await
+        .map_err(|error| request.error(error))?;
+    Ok(())
+}
+
+async fn chairs_after(ctx: &Context<'_>, body: BodyId) -> Result<ChairHistory> {
+    let (caller, request, _) = caller(ctx)?;
+    let view = caller
+        .chairs(body)
+        .await
+        .map_err(|error| request.error(error))?;
+    Ok(ChairHistory::of(&view, today()))
+}
+
+async fn on_chair(ctx: &Context<'_>, body: &ID, command: ChairCommand) -> Result<ChairHistory> {
+    let (caller, request, _) = caller(ctx)?;
+    let body = parse_id(body, BodyId::parse)?;
+    caller
+        .chair_command(body, command)
+        .await
+        .map_err(|error| request.error(error))?;
+    chairs_after(ctx, body).await
+}
+
+async fn on_budget(ctx: &Context<'_>, id: &ID, command: BudgetCommand) -> Result<Budget> {
+    let (caller, request, _) = caller(ctx)?;
+    let id = parse_id(id, BudgetId::parse)?;
+    caller
+        .budget_command(id, command)
+        .await
+        .map_err(|error| request.error(error))?;
+    caller
+        .budget(id)
+        .await
+        .map(Into::into)
+        .map_err(|error| request.error(error))
+}
+
+#[derive(Debug, Default)]
+pub struct SteeringMutations;
+
+#[Object]
+impl SteeringMutations {
+    /// The STG adopts a two-year work programme after consulting the EKG.
+    async fn adopt_work_programme(
+        &self,
+        ctx: &Context<'_>,
+        input: WorkProgrammeInput,
+    ) -> Result<WorkProgramme> {
+        let mut focus_areas = BTreeMap::new();
+        for area in input.focus_areas {
+            if focus_areas
+                .insert(area.focus_area.into(), free_text(area.goal)?)
+                .is_some()
+            {
+                return Err(invalid("a focus area is named twice"));
+            }
+        }
+        let new = NewProgramme {
+            from: input.from,
+            adopted_on: input.adopted_on,
+            decision: free_text(input.decision)?,
+            consultation: EkgConsultation {
+                on: input.consulted_on,
+                reference: title(&input.consultation_reference)?,
+                statement: free_text(input.ekg_statement)?,
+            },
+            focus_areas,
+            action_fields: input
+                .action_fields
+                .into_iter()
+                .map(action_field)
+                .collect::<Result<_>>()?,
+        };
+        let (caller, request, _) = caller(ctx)?;
+        let (id, _) = caller
+            .adopt_work_programme(new)
+            .await
+            .map_err(|error| request.error(error))?;
+        programme_after(ctx, id).await
+    }
+
+    async fn add_action_field(
+        &self,
+        ctx: &Context<'_>,
+        programme: ID,
+        field: ActionFieldInput,
+    ) -> Result<WorkProgramme> {
+        let programme = parse_id(&programme, ProgrammeId::parse)?;
+        let field = action_field(field)?;
+        on_programme(ctx, ProgrammeCommand::AddActionField { programme, field }).await?;
+        programme_after(ctx, programme).await
+    }
+
+    /// Puts a project under a focus area (and one of its action fields).
+    async fn link_project_to_programme(
+        &self,
+        ctx: &Context<'_>,
+        programme: ID,
+        project: ID,
+        focus_area: FocusAreaValue,
+        action_field: Option<u32>,
+    ) -> Result<WorkProgramme> {
+        let programme = parse_id(&programme, ProgrammeId::parse)?;
+        let command = ProgrammeCommand::LinkProject {
+            programme,
+            project: parse_id(&project, ProjectId::parse)?,
+            focus_area: focus_area.into(),
+            action_field,
+        };
+        on_programme(ctx, command).await?;
+        programme_after(ctx, programme).await
+    }
+
+    async fn unlink_project_from_programme(
+        &self,
+        ctx: &Context<'_>,
+        programme: ID,
+        project: ID,
+        reason: String,
+    ) -> Result<WorkProgramme> {
+        let programme = parse_id(&programme, ProgrammeId::parse)?;
+        let command = ProgrammeCommand::UnlinkProject {
+            programme,
+            project: parse_id(&project, ProjectId::parse)?,
+            reason: free_text(reason)?,
+        };
+        on_programme(ctx, command).await?;
+        programme_after(ctx, programme).await
+    }
+
+    /// Closes the programme with its final report.
+    async fn close_work_programme(
+        &self,
+        ctx: &Context<'_>,
+        programme: ID,
+        on: NaiveDate,
+        report: String,
+    ) -> Result<WorkProgramme> {
+        let programme = parse_id(&programme, ProgrammeId::parse)?;
+        let report = free_text(report)?;
+        on_programme(
+            ctx,
+            ProgrammeCommand::Close {
+                programme,
+                on,
+                report,
+            },
+        )
+        .await?;
+        programme_after(ctx, programme).await
+    }
+
+    /// Starts a body's chair record: a rotation through `offices` with
+    /// terms of `years`, or a free choice with terms of at most `years`.
+    async fn establish_chair_rule(
+        &self,
+        ctx: &Context<'_>,
+        body: ID,
+        kind: ChairRuleKind,
+        #[graphql(default)] offices: Vec<String>,
+        years: Option<u32>,
+    ) -> Result<ChairHistory> {
+        let rule = match kind {
+            ChairRuleKind::Rotation => ChairRule::Rotation {
+                offices: offices
+                    .iter()
+                    .map(|code| party(code))
+                    .collect::<Result<_>>()?,
+                years: years.ok_or_else(|| invalid("a rotation needs its term in years"))?,
+            },
+            ChairRuleKind::Free => ChairRule::Free { max_years: years },
+        };
+        let id = parse_id(&body, BodyId::parse)?;
+        on_chair(ctx, &body, ChairCommand::Establish { body: id, rule }).await
+    }
+
+    /// Records a chair term, oldest first; `until` is its last day.
+    async fn record_chair_term(
+        &self,
+        ctx: &Context<'_>,
+        body: ID,
+        office: String,
+        person: Option<ID>,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<ChairHistory> {
+        let command = ChairCommand::RecordTerm {
+            office: party(&office)?,
+            person: person
+                .as_ref()
+                .map(|id| parse_id(id, PersonId::parse))
+                .transpose()?,
+            from,
+            until,
+        };
+        on_chair(ctx, &body, command).await
+    }
+
+    /// Names the person who chairs for the office in a term.
+    async fn name_chair_person(
+        &self,
+        ctx: &Context<'_>,
+        body: ID,
+        number: u32,
+        person: ID,
+    ) -> Result<ChairHistory> {
+        let person = parse_id(&person, PersonId::parse)?;
+        on_chair(ctx, &body, ChairCommand::NamePerson { number, person }).await
+    }
+
+    /// The Fachstelle's four-year budget; the total splits equally among
+    /// BSV, SBFI, SECO and SEM.
+    async fn plan_budget(
+        &self,
+        ctx: &Context<'_>,
+        first_year: i32,
+        total: u64,
+        purpose: String,
+    ) -> Result<Budget> {
+        let (caller, request, _) = caller(ctx)?;
+        let new = NewBudget {
+            first_year,
+            total,
+            purpose: free_text(purpose)?,
+        };
+        let (id, _) = caller
+            .plan_budget(new)
+            .await
+            .map_err(|error| request.error(error))?;
+        caller
+            .budget(id)
+            .await
+            .map(Into::into)
+            .map_err(|error| request.error(error))
+    }
+
+    /// The Fachstelle's report of a year's use to the STG.
+    async fn report_budget_year(
+        &self,
+        ctx: &Context<'_>,
+        budget: ID,
+        year: i32,
+        spent: u64,
+        narrative: String,
+    ) -> Result<Budget> {
+        let command = BudgetCommand::ReportYear {
+            year,
+            spent,
+            narrative: free_text(narrative)?,
+        };
+        on_budget(ctx, &budget, command).await
+    }
+
+    /// The STG takes note of a year's report.
+    async fn note_budget_report(
+        &self,
+        ctx: &Context<'_>,
+        budget: ID,
+        year: i32,
+        note: String,
+    ) -> Result<Budget> {
+        let note = free_text(note)?;
+        on_budget(ctx, &budget, BudgetCommand::NoteReport { year, note }).await
+    }
+}

@@ -1,0 +1,183 @@
+//! Mutations of working groups: mandated by a body (with the approval of
+//! the body above), members from several tenants, progress, result, the
+//! mandating body's note and the dissolution.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+use iiz_app::working_groups::NewWorkingGroup;
+use iiz_domain::ids::WorkingGroupId;
+use iiz_domain::working_group::{Mandate, WorkingGroupCommand};
+use iiz_domain::{BodyId, PersonId};
+
+use super::concerns::{AttachmentInput, attachments, title};
+use super::{caller, free_text};
+use crate::graphql::group_types::{GroupRoleValue, WorkingGroup};
+use crate::graphql::parse_id;
+
+/// A mandate with the fields of the national concept's template.
+#[derive(Debug, Clone, InputObject)]
+pub struct MandateInput {
+    /// The body that mandates (STG, EKG, a cantonal body).
+    pub mandated_by: ID,
+    /// The body above that approved it (a cantonal body's parent).
+    pub approved_by: Option<ID>,
+    pub title: String,
+    /// Situation and question.
+    pub question: String,
+    pub goal: String,
+    /// Output and process.
+    pub output: String,
+    #[graphql(default)]
+    pub composition: String,
+    #[graphql(default)]
+    pub communication: String,
+    #[graphql(default)]
+    pub financing: String,
+    #[graphql(default)]
+    pub resources: String,
+    /// The mandate ends on this day.
+    pub until: NaiveDate,
+    /// The day of the mandate.
+    pub on: NaiveDate,
+}
+
+async fn group_after(ctx: &Context<'_>, id: WorkingGroupId) -> Result<WorkingGroup> {
+    let (caller, request, _) = caller(ctx)?;
+    caller
+        .working_group(id)
+        .await
+        .map(Into::into)
+        .map_err(|error| request.error(error))
+}
+
+async fn act(ctx: &Context<'_>, id: &ID, command: WorkingGroupCommand) -> Result<WorkingGroup> {
+    let (caller, request, _) = caller(ctx)?;
+    let id = parse_id(id, WorkingGroupId::parse)?;
+    caller
+        .working_group_command(id, command)
+        .await
+        .map_err(|error| request.error(error))?;
+    group_after(ctx, id).await
+}
+
+#[derive(Debug, Default)]
+pub struct WorkingGroupMutations;
+
+#[Object]
+impl WorkingGroupMutations {
+    /// A body mandates a working group.
+    async fn mandate_working_group(
+        &self,
+        ctx: &Context<'_>,
+        input: MandateInput,
+    ) -> Result<WorkingGroup> {
+        let (caller, request, _) = caller(ctx)?;
+        let new = NewWorkingGroup {
+            mandated_by: parse_id(&input.mandated_by, BodyId::parse)?,
+            approved_by: input
+                .approved_by
+                .as_ref()
+                .map(|id| parse_id(id, BodyId::parse))
+                .transpose()?,
+            mandate: Mandate {
+                title: title(&input.title)?,
+                question: free_text(input.question)?,
+                goal: free_text(input.goal)?,
+                output: free_text(input.output)?,
+                composition: free_text(input.composition)?,
+                communication: free_text(input.communication)?,
+                financing: free_text(input.financing)?,
+                resources: free_text(input.resources)?,
+                until: input.until,
+            },
+            on: input.on,
+        };
+        let (id, _) = caller
+            .mandate_working_group(new)
+            .await
+            .map_err(|error| request.error(error))?;
+        group_after(ctx, id).await
+    }
+
+    /// A person joins the group for their home tenant.
+    async fn join_working_group(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        person: ID,
+        role: GroupRoleValue,
+    ) -> Result<WorkingGroup> {
+        let (caller, request, _) = caller(ctx)?;
+        let group = parse_id(&id, WorkingGroupId::parse)?;
+        let person = parse_id(&person, PersonId::parse)?;
+        caller
+            .join_working_group(group, person, role.into())
+            .await
+            .map_err(|error| request.error(error))?;
+        group_after(ctx, group).await
+    }
+
+    async fn leave_working_group(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        person: ID,
+    ) -> Result<WorkingGroup> {
+        let person = parse_id(&person, PersonId::parse)?;
+        act(ctx, &id, WorkingGroupCommand::Leave { person }).await
+    }
+
+    async fn report_working_group_progress(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        text: String,
+        on: NaiveDate,
+    ) -> Result<WorkingGroup> {
+        let text = free_text(text)?;
+        act(ctx, &id, WorkingGroupCommand::ReportProgress { text, on }).await
+    }
+
+    /// The group submits its result to the mandating body.
+    async fn submit_working_group_result(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        summary: String,
+        #[graphql(default)] documents: Vec<AttachmentInput>,
+        on: NaiveDate,
+    ) -> Result<WorkingGroup> {
+        let command = WorkingGroupCommand::SubmitResult {
+            summary: free_text(summary)?,
+            documents: attachments(documents)?,
+            on,
+        };
+        act(ctx, &id, command).await
+    }
+
+    /// The mandating body takes note of the result and decides what next.
+    async fn note_working_group_result(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        decision: String,
+        #[graphql(default)] next_steps: String,
+    ) -> Result<WorkingGroup> {
+        let command = WorkingGroupCommand::TakeNote {
+            decision: free_text(decision)?,
+            next_steps: free_text(next_steps)?,
+        };
+        act(ctx, &id, command).await
+    }
+
+    async fn dissolve_working_group(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        reason: String,
+        on: NaiveDate,
+    ) -> Result<WorkingGroup> {
+        let reason = free_text(reason)?;
+        act(ctx, &id, WorkingGroupCommand::Dissolve { reason, on }).await
+    }
+}
