@@ -4,7 +4,8 @@
 //! group, both carried out on the concerns with the minutes; a step the
 //! concern refuses shows on its item; the STG's joint year-end meeting with
 //! the EKG decides on the proposed concern and adopts the drafted
-//! recommendation; the concern timelines and the adoption cite the
+//! recommendation (and hears the working group the EKG mandated, which
+//! reported progress); the concern timelines and the adoption cite the
 //! meetings; the EKG's minutes are approved at the joint meeting; the
 //! EKG's iCalendar feed parses with an independent parser (`ical`).
 
@@ -191,6 +192,28 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
     );
     let group = json!({ "kind": "EXAMINE", "ekgOutcome": "GIVE_TO_WORKING_GROUP", "workingGroup": "AG Junge Erwachsene" });
     record(&app, &petra, &ekg_meeting, 2, group, &present).await;
+    // The working group is mandated by the EKG, its lead reports progress.
+    let mandate = json!({ "input": {
+        "mandatedBy": ekg, "title": "AG Junge Erwachsene",
+        "question": "Wie finden junge Erwachsene ohne Anschlusslösung den Weg in eine Ausbildung?",
+        "goal": "Empfehlungen an das STG", "output": "Bericht an die EKG",
+        "until": "2028-12-31", "on": swiss_today() } });
+    let group = ok(
+        &app,
+        &petra,
+        "mutation($input: MandateInput!) { mandateWorkingGroup(input: $input) { id } }",
+        mandate,
+    )
+    .await["mandateWorkingGroup"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok(&app, &petra, "mutation($id: ID!, $person: ID!) { joinWorkingGroup(id: $id, person: $person, role: LEAD) { id } }", json!({ "id": group, "person": present[0] })).await;
+    let progress = ok(&app, &jonas, "mutation($id: ID!, $on: NaiveDate!) { reportWorkingGroupProgress(id: $id, text: \"Erste Sitzung: Bestandesaufnahme in fünf Kantonen\", on: $on) { progress { text } } }", json!({ "id": group, "on": swiss_today() })).await;
+    assert_eq!(
+        progress["reportWorkingGroupProgress"]["progress"][0]["text"],
+        "Erste Sitzung: Bestandesaufnahme in fünf Kantonen"
+    );
     // The STG's step is not the EKG's to take: refused, nothing written.
     let (mutation, mut variables) = minutes(
         3,
@@ -228,6 +251,14 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
         .to_owned();
     meeting(&app, &petra, ADD, json!({ "id": joint, "item": item("Anliegen ZH: Entscheid", "CONCERN", &proposed), "reason": "" })).await;
     meeting(&app, &petra, ADD, json!({ "id": joint, "item": item("Empfehlung Aussteuerung", "RECOMMENDATION", &recommendation), "reason": "" })).await;
+    let report = json!({ "title": "Bericht der AG Junge Erwachsene", "purpose": "INFORMATION", "subject": "WORKING_GROUP", "subjectId": group });
+    meeting(
+        &app,
+        &petra,
+        ADD,
+        json!({ "id": joint, "item": report, "reason": "" }),
+    )
+    .await;
     meeting(&app, &petra, SEND, json!({ "id": joint })).await;
     record(
         &app,
