@@ -10,6 +10,7 @@ mod architecture;
 mod commands;
 mod graphql;
 mod live;
+mod meetings;
 mod programme;
 mod protection;
 mod recommendations;

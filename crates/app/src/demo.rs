@@ -2,8 +2,9 @@
 //! tenants, the national and cantonal bodies, fictitious people with
 //! sign-in accounts, Seismograf concerns in every stage, STG
 //! recommendations in every stage, with answers and implementation reports,
-//! and the STG's steering: working groups, the running work programme with
-//! its projects, the chairs and the Fachstelle's budget.
+//! the STG's steering: working groups, the running work programme with its
+//! projects, the chairs and the Fachstelle's budget, and the year's STG and
+//! EKG meetings with agendas, minutes and decisions.
 
 use crate::catalog::CantonCatalog;
 use crate::{App, AppError};
@@ -22,6 +23,8 @@ pub struct DemoReport {
     pub concerns: usize,
     /// Demo recommendations drafted (none when they were loaded before).
     pub recommendations: usize,
+    /// Demo meetings scheduled (none when they were loaded before).
+    pub meetings: usize,
     /// Demo working groups, projects, work programmes, chair terms and
     /// budgets (none when the demo steering was loaded before).
     pub working_groups: usize,
@@ -47,11 +50,13 @@ impl App {
         let concerns = Box::pin(self.load_demo_concerns()).await?;
         let recommendations = Box::pin(self.load_demo_recommendations()).await?;
         let steering = Box::pin(self.load_demo_programme()).await?;
+        let meetings = Box::pin(self.load_demo_meetings()).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,
             bodies_established: national + cantonal,
             concerns,
             recommendations,
+            meetings,
             working_groups: steering.working_groups,
             projects: steering.projects,
             programmes: steering.programmes,

@@ -1,11 +1,14 @@
 //! The HTTP front door of the platform: `/graphql` (POST, and GET for
 //! queries), subscriptions at `/graphql/ws`, GraphiQL at `/graphiql` in
-//! development, `/healthz`, `/readyz` and `/metrics`.
+//! development, the monitoring exports at `/exports/…`, the meeting feeds at
+//! `/calendar/bodies/{body}.ics` and `/calendar/me.ics`, `/healthz`,
+//! `/readyz` and `/metrics`.
 //!
 //! Authentication (session cookie or API token) happens here; every
 //! decision about access is taken in `app`.
 
 mod api;
+mod calendar;
 mod exports;
 pub mod graphql;
 mod health;
@@ -66,7 +69,9 @@ pub fn router(app: App, settings: &GatewaySettings) -> Router {
         .route(
             "/exports/recommendations/monitoring.json",
             get(exports::monitoring_json),
-        );
+        )
+        .route("/calendar/bodies/{file}", get(calendar::body_feed))
+        .route("/calendar/me.ics", get(calendar::my_feed));
     if settings.development {
         routes = routes.route("/graphiql", get(api::graphiql));
     }

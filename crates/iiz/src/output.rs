@@ -13,11 +13,12 @@ pub fn error(text: &str) {
 
 pub fn demo_report(report: &DemoReport) {
     println!(
-        "demo data loaded: {} tenants registered, {} bodies established, {} concerns and {} recommendations drafted (already present data is kept)",
+        "demo data loaded: {} tenants registered, {} bodies established, {} concerns and {} recommendations drafted, {} meetings scheduled (already present data is kept)",
         report.tenants_registered,
         report.bodies_established,
         report.concerns,
-        report.recommendations
+        report.recommendations,
+        report.meetings
     );
     println!(
         "demo steering: {} working groups, {} projects, {} work programme, {} chair terms, {} budget",

@@ -68,6 +68,14 @@ pub async fn start(
         tracing::info!(%key, %value, "configuration");
     }
     let app = open(&config).await?;
+    // Meeting decisions minuted before a crash but not yet carried out.
+    let resumed = app
+        .resume_propagations()
+        .await
+        .context("cannot complete pending meeting decisions")?;
+    if resumed > 0 {
+        tracing::info!(resumed, "pending meeting decisions carried out");
+    }
     if demo {
         let report = app.load_demo().await.context("cannot load demo data")?;
         output::demo_report(&report);

@@ -13,6 +13,7 @@ mod body_directory;
 mod body_members;
 mod concerns;
 mod docs;
+mod meetings;
 mod network_directory;
 mod people_directory;
 mod projects;
@@ -36,6 +37,11 @@ pub use concerns::{
     STATS_DOC, STG_QUEUE, TimelineEntry, queue_of, time_key,
 };
 pub use docs::{decode, get_typed, put_searchable, put_typed};
+pub use meetings::{
+    ApprovalView, CalendarEntry, ItemMinutes, ItemView, MEETING_CALENDAR, MEETINGS, MeetingCounts,
+    MeetingRegister, MeetingStatus, MeetingView, MeetingYear, Revision, RevisionKind, Sending,
+    local_key, meeting_year,
+};
 pub use network_directory::{Delegation, NETWORKS, NetworkDirectory, NetworkView};
 pub use people_directory::{PEOPLE, PeopleDirectory, PersonView, RoleGrant};
 pub use projects::{
@@ -105,6 +111,7 @@ impl Projections {
             Arc::new(ConcernRegister),
             Arc::new(ConcernStats),
             Arc::new(RecommendationRegister),
+            Arc::new(MeetingRegister),
             Arc::new(WorkingGroupRegister),
             Arc::new(ProjectRegister),
             Arc::new(ProgrammeRegister),

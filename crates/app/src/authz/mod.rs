@@ -17,6 +17,9 @@
 //!   inside their tenant, and each step belongs to a role or a seat;
 //! - so do recommendations ([`recommendation`]): the national bodies
 //!   prepare, decide and monitor, each addressee answers for itself;
+//! - meetings ([`meeting`]): the office of the body's tenant prepares them
+//!   and keeps the minutes, the chair approves; the national bodies meet in
+//!   the open, a canton's meetings are read inside the canton.
 //! - working groups ([`working_group`]) act through the mandating body,
 //!   its office and the group's own members; projects, work programmes and
 //!   the budget ([`steering`]) through the STG, the EKG and the Fachstelle.
@@ -24,6 +27,7 @@
 pub mod concern;
 #[cfg(test)]
 mod concern_tests;
+pub mod meeting;
 mod principal;
 pub mod recommendation;
 #[cfg(test)]
@@ -105,6 +109,12 @@ operations!(
     ExportRecommendationMonitoring,
     DraftRecommendation,
     ActOnRecommendation,
+    ListMeetings,
+    ShowMeeting,
+    ScheduleMeeting,
+    PrepareMeeting,
+    RecordMinutes,
+    ApproveMinutes,
     ListWorkingGroups,
     ShowWorkingGroup,
     MandateWorkingGroup,
@@ -238,6 +248,13 @@ pub fn authorize(
         FormNetwork | RenameNetwork | AssignCanton | ReleaseCanton | DelegateCoordinator => {
             allow_or(principal.is_national_office(), Denied::Forbidden)
         }
+        // Approval by the chair depends on the body's seats: decided in
+        // [`meeting::approve_by_chair`] once the reader may see the meeting.
+        ListMeetings | ShowMeeting | ApproveMinutes => allow_or(
+            meeting::sees_meetings_of(principal, tenant),
+            Denied::NotFound,
+        ),
+        ScheduleMeeting | PrepareMeeting | RecordMinutes => meeting::office_work(principal, tenant),
     }
 }
 

@@ -73,6 +73,8 @@ fn expected(operation: Operation) -> [&'static str; 3] {
     const PEOPLE_ADMIN: [&str; 3] = ["FFFFFAFNFAFU", "NNNNNNFNFANU", "NNNNNNFFAANU"];
     const PLATFORM_ONLY: [&str; 3] = ["FFFFFFFFFAFU"; 3];
     const NATIONAL_OFFICE: [&str; 3] = ["FFFFFFAFAAFU"; 3];
+    const MEETINGS_READ: [&str; 3] = ["AAAAAAANAAAU", "NNNNNNANAANU", "AAAAAAAAAAAU"];
+    const MEETINGS_OFFICE: [&str; 3] = ["AAFFFAFNFAAU", "NNNNNNFNFANU", "FFFFFFAFAAFU"];
     // No wildcard: a new operation does not compile until it is decided here.
     match operation {
         SignIn => EVERYONE,
@@ -110,6 +112,11 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         FormNetwork | RenameNetwork | AssignCanton | ReleaseCanton | DelegateCoordinator => {
             NATIONAL_OFFICE
         }
+        // National meetings are open to everyone signed in; a canton's to
+        // those with a role there and the national office. Approval by the
+        // chair is decided in `authz::meeting` (its tests).
+        ListMeetings | ShowMeeting | ApproveMinutes => MEETINGS_READ,
+        ScheduleMeeting | PrepareMeeting | RecordMinutes => MEETINGS_OFFICE,
     }
 }
 

@@ -8,6 +8,7 @@ use iiz_domain::concern::{ConcernStage, RouteSnapshot, StepActor};
 use iiz_projections::{ConcernStatistics, ConcernView, QueueEntry, TimelineEntry};
 
 pub use super::concern_enums::*;
+use super::meeting_types::MeetingReferenceInfo;
 use super::mutation::caller;
 use super::types::{Language, TenantRoleValue};
 
@@ -119,6 +120,8 @@ pub struct TimelineItem {
     pub subject: Option<String>,
     pub detail: Option<String>,
     pub text: Option<String>,
+    /// The meeting and agenda item whose decision the step carried out.
+    pub meeting: Option<MeetingReferenceInfo>,
 }
 
 impl From<&TimelineEntry> for TimelineItem {
@@ -133,6 +136,7 @@ impl From<&TimelineEntry> for TimelineItem {
             subject: entry.subject.clone(),
             detail: entry.detail.clone(),
             text: entry.text.clone(),
+            meeting: entry.meeting.as_ref().map(Into::into),
         }
     }
 }

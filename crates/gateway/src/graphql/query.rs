@@ -50,6 +50,7 @@ pub struct Query(
     StructureQuery,
     super::query_concerns::ConcernQuery,
     super::query_recommendations::RecommendationQuery,
+    super::query_meetings::MeetingQuery,
     super::query_steering::SteeringQuery,
 );
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use iiz_projections::{FlagView, HistoryEntry, RecommendationView, VersionEntry};
 
 use super::concern_types::{AttachmentLink, Party};
+use super::meeting_types::MeetingReferenceInfo;
 use super::monitoring_types::RecommendationTracking;
 use super::mutation::caller;
 pub use super::recommendation_enums::*;
@@ -47,6 +48,8 @@ pub struct AdoptionInfo {
     /// The minuted decision reference.
     pub decision: String,
     pub on: NaiveDate,
+    /// The STG meeting and item that adopted it, when adopted in a meeting.
+    pub meeting: Option<MeetingReferenceInfo>,
 }
 
 /// One published version and what it changed.
@@ -226,6 +229,7 @@ impl From<RecommendationView> for Recommendation {
             adoption: view.adoption.as_ref().map(|adoption| AdoptionInfo {
                 decision: adoption.decision.clone(),
                 on: adoption.on,
+                meeting: adoption.meeting.as_ref().map(Into::into),
             }),
             published_on: view.published_on,
             superseded_by: view.superseded_by.map(|id| ID(id.to_string())),

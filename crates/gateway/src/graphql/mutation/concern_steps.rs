@@ -14,6 +14,30 @@ use crate::graphql::concern_types::{
 use crate::graphql::query::parse_tenant;
 use crate::graphql::{invalid, parse_id};
 
+/// The EKG's outcome from its kind and the field that kind needs (also
+/// for decisions minuted in a meeting).
+pub(in crate::graphql) fn ekg_outcome(
+    kind: EkgOutcomeKind,
+    working_group: Option<String>,
+    proposal: Option<StgOutcomeValue>,
+    answer: Option<String>,
+) -> Result<EkgOutcome> {
+    Ok(match kind {
+        EkgOutcomeKind::HandleInEkg => EkgOutcome::HandleInEkg,
+        EkgOutcomeKind::GiveToWorkingGroup => EkgOutcome::GiveToWorkingGroup {
+            working_group: free_text(working_group.unwrap_or_default())?,
+        },
+        EkgOutcomeKind::ProposeToStg => EkgOutcome::ProposeToStg {
+            proposal: proposal
+                .map(StgOutcome::from)
+                .ok_or_else(|| invalid("a proposal to the STG names the proposed outcome"))?,
+        },
+        EkgOutcomeKind::CloseWithAnswer => EkgOutcome::CloseWithAnswer {
+            answer: free_text(answer.unwrap_or_default())?,
+        },
+    })
+}
+
 #[derive(Debug, Default)]
 pub struct ConcernStepMutations;
 
@@ -82,20 +106,7 @@ impl ConcernStepMutations {
         answer: Option<String>,
         #[graphql(default)] rationale: String,
     ) -> Result<Concern> {
-        let outcome = match outcome {
-            EkgOutcomeKind::HandleInEkg => EkgOutcome::HandleInEkg,
-            EkgOutcomeKind::GiveToWorkingGroup => EkgOutcome::GiveToWorkingGroup {
-                working_group: free_text(working_group.unwrap_or_default())?,
-            },
-            EkgOutcomeKind::ProposeToStg => EkgOutcome::ProposeToStg {
-                proposal: proposal
-                    .map(StgOutcome::from)
-                    .ok_or_else(|| invalid("a proposal to the STG names the proposed outcome"))?,
-            },
-            EkgOutcomeKind::CloseWithAnswer => EkgOutcome::CloseWithAnswer {
-                answer: free_text(answer.unwrap_or_default())?,
-            },
-        };
+        let outcome = ekg_outcome(outcome, working_group, proposal, answer)?;
         let rationale = free_text(rationale)?;
         step(
             ctx,

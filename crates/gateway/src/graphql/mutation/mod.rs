@@ -7,6 +7,8 @@ mod accounts;
 mod bodies;
 mod concern_steps;
 mod concerns;
+mod meeting_inputs;
+mod meetings;
 mod networks;
 mod people;
 mod programmes;
@@ -35,10 +37,13 @@ pub struct Mutation(
     concern_steps::ConcernStepMutations,
     recommendations::RecommendationMutations,
     recommendation_tracking::RecommendationTrackingMutations,
+    meetings::MeetingMutations,
     working_groups::WorkingGroupMutations,
     projects::ProjectMutations,
     programmes::SteeringMutations,
 );
+
+pub(super) use concerns::EkgOutcomeKind;
 
 /// A name in one language.
 #[derive(Debug, Clone, InputObject)]

@@ -1,0 +1,123 @@
+//! `/calendar/bodies/{body}.ics` and `/calendar/me.ics`: the meetings of a
+//! body, and of every body the signed-in person sits in, as iCalendar
+//! feeds for calendar programs. Authenticated like the exports (session
+//! cookie or API token; a calendar program subscribes with a token), read
+//! through the same [`iiz_app::Caller`] and its rules as GraphQL, refusals
+//! with the same codes mapped to HTTP statuses.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use iiz_app::AppError;
+use iiz_app::authz::Principal;
+use iiz_app::meetings::ics;
+use iiz_domain::{BodyId, Language};
+
+use crate::api::{Api, authenticate, refuse};
+use crate::graphql::{Code, code_of};
+
+fn failed(error: &AppError) -> Response {
+    let code = code_of(error);
+    if code == Code::Internal {
+        tracing::error!(%error, "calendar feed failed");
+        return refuse(code.http_status(), code, "internal error");
+    }
+    refuse(code.http_status(), code, &error.to_string())
+}
+
+/// The caller of a feed request, within the rate limit.
+async fn caller_of(
+    api: &Api,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    jar: &CookieJar,
+) -> Result<Option<Principal>, Response> {
+    let (principal, _) = authenticate(&api.app, headers, jar).await?;
+    let key = principal.as_ref().map_or_else(
+        || format!("ip:{}", peer.ip()),
+        |principal| format!("person:{}", principal.person),
+    );
+    if api.limiter.check_key(&key).is_err() {
+        return Err(refuse(
+            Code::RateLimited.http_status(),
+            Code::RateLimited,
+            "too many requests; slow down",
+        ));
+    }
+    Ok(principal)
+}
+
+fn feed(name: &str, body: String) -> Response {
+    let disposition = HeaderValue::from_str(&format!("inline; filename=\"{name}.ics\""))
+        .unwrap_or(HeaderValue::from_static("inline"));
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// One body's meetings, joint ones included.
+pub async fn body_feed(
+    State(api): State<Api>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    Path(file): Path<String>,
+) -> Response {
+    let principal = match caller_of(&api, peer, &headers, &jar).await {
+        Ok(principal) => principal,
+        Err(response) => return response,
+    };
+    let Some(id) = file
+        .strip_suffix(".ics")
+        .and_then(|id| BodyId::parse(id).ok())
+    else {
+        return refuse(
+            Code::NotFound.http_status(),
+            Code::NotFound,
+            "a body's feed is /calendar/bodies/<body id>.ics",
+        );
+    };
+    let caller = api.app.caller(principal.as_ref());
+    let body = match caller.body(id).await {
+        Ok(body) => body,
+        Err(error) => return failed(&error),
+    };
+    match caller.body_calendar(id).await {
+        Ok(entries) => {
+            let name = body.names.best(Language::De).to_owned();
+            feed(&format!("iiz-{id}"), ics::calendar(&name, &entries))
+        }
+        Err(error) => failed(&error),
+    }
+}
+
+/// The meetings of every body the signed-in person sits in.
+pub async fn my_feed(
+    State(api): State<Api>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    jar: CookieJar,
+) -> Response {
+    let principal = match caller_of(&api, peer, &headers, &jar).await {
+        Ok(principal) => principal,
+        Err(response) => return response,
+    };
+    match api.app.caller(principal.as_ref()).my_calendar().await {
+        Ok(entries) => feed(
+            "iiz-meine-sitzungen",
+            ics::calendar("Meine IIZ-Sitzungen", &entries),
+        ),
+        Err(error) => failed(&error),
+    }
+}
