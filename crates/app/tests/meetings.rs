@@ -187,6 +187,23 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         matches!(refused, Err(AppError::Denied(Denied::Forbidden))),
         "{refused:?}"
     );
+    // An item names something that exists.
+    for subject in [
+        ItemSubject::Concern(ConcernId::new()),
+        ItemSubject::Recommendation(iiz_domain::RecommendationId::new()),
+        ItemSubject::Project(iiz_domain::ids::ProjectId::new()),
+        ItemSubject::WorkingGroup(iiz_domain::ids::WorkingGroupId::new()),
+    ] {
+        let add = MeetingCommand::AddItem {
+            item: item("Unbekannt", subject),
+            reason: FreeText::default(),
+        };
+        let refused = fachstelle.meeting_command(ekg, add).await;
+        assert!(
+            matches!(&refused, Err(AppError::Validation(message)) if message.contains("does not exist")),
+            "{refused:?}"
+        );
+    }
     fachstelle
         .meeting_command(ekg, MeetingCommand::SendAgenda)
         .await

@@ -109,33 +109,32 @@ impl Caller<'_> {
             .await
     }
 
-    /// An item names a concern or recommendation that exists (projects and
-    /// working groups are checked once the app runs them).
+    /// An item names a concern, recommendation, project or working group
+    /// that exists.
     async fn check_subject(&self, item: &AgendaItem) -> Result<(), AppError> {
-        let missing = match &item.subject {
-            ItemSubject::Concern(id) => self
-                .app()
-                .concern_view(*id)
-                .await?
-                .is_none()
-                .then(|| format!("concern {id}")),
-            ItemSubject::Recommendation(id) => self
-                .app()
-                .typed_doc::<iiz_projections::RecommendationView>(
-                    iiz_projections::RECOMMENDATIONS,
-                    &id.to_string(),
-                )
-                .await?
-                .is_none()
-                .then(|| format!("recommendation {id}")),
-            _ => None,
+        let (collection, what, id) = match &item.subject {
+            ItemSubject::Concern(id) => {
+                let missing = self.app().concern_view(*id).await?.is_none();
+                return refuse_missing(missing.then(|| format!("concern {id}")));
+            }
+            ItemSubject::Recommendation(id) => (
+                iiz_projections::RECOMMENDATIONS,
+                "recommendation",
+                id.to_string(),
+            ),
+            ItemSubject::Project(id) => (iiz_projections::PROJECTS, "project", id.to_string()),
+            ItemSubject::WorkingGroup(id) => (
+                iiz_projections::WORKING_GROUPS,
+                "working group",
+                id.to_string(),
+            ),
+            ItemSubject::Free | ItemSubject::Report(_) => return Ok(()),
         };
-        match missing {
-            Some(what) => Err(AppError::Validation(format!(
-                "the item refers to {what}, which does not exist"
-            ))),
-            None => Ok(()),
-        }
+        let found = self
+            .app()
+            .typed_doc::<serde_json::Value>(collection, &id)
+            .await?;
+        refuse_missing(found.is_none().then(|| format!("{what} {id}")))
     }
 
     /// At the next meeting: a later, not cancelled meeting of the same body,
@@ -222,5 +221,14 @@ impl Caller<'_> {
             self.app().propagate(view.id, number).await?;
         }
         Ok(executed)
+    }
+}
+
+fn refuse_missing(missing: Option<String>) -> Result<(), AppError> {
+    match missing {
+        Some(what) => Err(AppError::Validation(format!(
+            "the item refers to {what}, which does not exist"
+        ))),
+        None => Ok(()),
     }
 }
