@@ -9,16 +9,18 @@
 //! meetings; the EKG's minutes are approved at the joint meeting; the
 //! EKG's iCalendar feed parses with an independent parser (`ical`).
 
-use std::io::BufReader;
-
 use iiz_app::demo::DEMO_PASSWORD;
-use iiz_app::meetings::{ics::swiss_to_utc, swiss_today};
+use iiz_app::meetings::swiss_today;
 use iiz_app::tenants::seeded_body_id;
 use iiz_domain::TenantId;
-use iiz_tests::{As, Backend, Session, TestApp, spawn_app};
+use iiz_tests::{Backend, Session, TestApp, spawn_app};
 use serde_json::{Value, json};
 
 use crate::requests::{ok, refused_code};
+
+#[path = "meetings_calendar.rs"]
+mod calendar;
+use calendar::Meetings;
 
 crate::on_both_backends!(an_ekg_meeting_and_the_joint_year_end_meeting_decide);
 
@@ -346,57 +348,11 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
     )
     .await;
 
-    // The EKG's feed parses with an independent iCalendar parser.
-    let path = format!("/calendar/bodies/{ekg}.ics");
-    assert_eq!(app.get_as(&path, As::Anonymous).await.unwrap().0, 401);
-    let (status, feed) = app.get_as(&path, As::Session(&luc)).await.unwrap();
-    assert_eq!(status, 200, "{feed}");
-    let calendar = ical::IcalParser::new(BufReader::new(feed.as_bytes()))
-        .next()
-        .unwrap()
-        .unwrap();
-    let event = |id: &str| {
-        let uid = format!("meeting-{id}@iiz.platform");
-        calendar
-            .events
-            .iter()
-            .find(|event| {
-                event
-                    .properties
-                    .iter()
-                    .any(|p| p.name == "UID" && p.value.as_deref() == Some(uid.as_str()))
-            })
-            .unwrap_or_else(|| panic!("no event {uid} in {feed}"))
+    let meetings = Meetings {
+        ekg: &ekg,
+        ekg_meeting: &ekg_meeting,
+        joint: &joint,
+        cancelled: &cancelled,
     };
-    let value = |event: &ical::parser::ical::component::IcalEvent, name: &str| {
-        event
-            .properties
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.value.clone())
-            .unwrap_or_default()
-    };
-    let ekg_event = event(&ekg_meeting);
-    let start = swiss_to_utc(swiss_today().and_hms_opt(8, 0, 0).unwrap());
-    assert_eq!(
-        value(ekg_event, "DTSTART"),
-        start.format("%Y%m%dT%H%M%SZ").to_string()
-    );
-    assert_eq!(value(ekg_event, "SEQUENCE"), "1");
-    assert_eq!(value(ekg_event, "STATUS"), "CONFIRMED");
-    assert_eq!(value(ekg_event, "LOCATION"), "Bern\\, Holzikofenweg 36");
-    assert_eq!(value(ekg_event, "URL"), "https://meet.example.ch/iiz");
-    assert!(value(ekg_event, "DESCRIPTION").contains("Aussteuerung: Nachtrag"));
-    assert_eq!(value(event(&joint), "SUMMARY"), "STG-Sitzung 4/2026");
-    assert_eq!(value(event(&cancelled), "STATUS"), "CANCELLED");
-    // Jonas sits in the EKG: his own feed has the meetings too.
-    let (status, mine) = app
-        .get_as("/calendar/me.ics", As::Session(&jonas))
-        .await
-        .unwrap();
-    assert_eq!(status, 200);
-    assert!(
-        mine.contains(&format!("meeting-{joint}@iiz.platform")),
-        "{mine}"
-    );
+    calendar::feeds_parse(&app, &luc, &jonas, meetings).await;
 }

@@ -1,7 +1,9 @@
 //! `/calendar/bodies/{body}.ics` and `/calendar/me.ics`: the meetings of a
 //! body, and of every body the signed-in person sits in, as iCalendar
 //! feeds for calendar programs. Authenticated like the exports (session
-//! cookie or API token; a calendar program subscribes with a token), read
+//! cookie or API token); a calendar program subscribes with HTTP Basic
+//! authentication, an API token as the password, since most of them cannot
+//! send a bearer header and a token in the URL would end up in logs. Read
 //! through the same [`iiz_app::Caller`] and its rules as GraphQL, refusals
 //! with the same codes mapped to HTTP statuses.
 
@@ -11,6 +13,8 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use iiz_app::AppError;
 use iiz_app::authz::Principal;
 use iiz_app::meetings::ics;
@@ -19,13 +23,43 @@ use iiz_domain::{BodyId, Language};
 use crate::api::{Api, authenticate, refuse};
 use crate::graphql::{Code, code_of};
 
+/// Makes calendar programs ask for the user name and token.
+const CHALLENGE: &str = "Basic realm=\"IIZ calendar\", charset=\"UTF-8\"";
+
 fn failed(error: &AppError) -> Response {
     let code = code_of(error);
     if code == Code::Internal {
         tracing::error!(%error, "calendar feed failed");
         return refuse(code.http_status(), code, "internal error");
     }
-    refuse(code.http_status(), code, &error.to_string())
+    let mut response = refuse(code.http_status(), code, &error.to_string());
+    if code == Code::Unauthenticated {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static(CHALLENGE),
+        );
+    }
+    response
+}
+
+/// HTTP Basic credentials (any user name, an API token as the password)
+/// as the bearer header [`authenticate`] understands; other headers as
+/// they are. Undecodable Basic credentials stay as they are and are
+/// refused there like an unknown token.
+fn basic_as_bearer(headers: &HeaderMap) -> HeaderMap {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Basic "))
+        .and_then(|encoded| BASE64.decode(encoded.trim()).ok())
+        .and_then(|decoded| String::from_utf8(decoded).ok())
+        .and_then(|pair| pair.split_once(':').map(|(_, token)| token.to_owned()))
+        .and_then(|token| HeaderValue::from_str(&format!("Bearer {token}")).ok());
+    let mut headers = headers.clone();
+    if let Some(bearer) = token {
+        headers.insert(header::AUTHORIZATION, bearer);
+    }
+    headers
 }
 
 /// The caller of a feed request, within the rate limit.
@@ -35,7 +69,18 @@ async fn caller_of(
     headers: &HeaderMap,
     jar: &CookieJar,
 ) -> Result<Option<Principal>, Response> {
-    let (principal, _) = authenticate(&api.app, headers, jar).await?;
+    let headers = basic_as_bearer(headers);
+    let (principal, _) = authenticate(&api.app, &headers, jar)
+        .await
+        .map_err(|mut response| {
+            if response.status() == axum::http::StatusCode::UNAUTHORIZED {
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(CHALLENGE),
+                );
+            }
+            response
+        })?;
     let key = principal.as_ref().map_or_else(
         || format!("ip:{}", peer.ip()),
         |principal| format!("person:{}", principal.person),
