@@ -70,6 +70,40 @@ pub(crate) fn refuse(status: StatusCode, code: Code, message: &str) -> Response 
         .into_response()
 }
 
+/// The response to a refusal on a plain HTTP route (exports, feeds): the
+/// stable code and its status; an internal error is logged, not shown.
+pub(crate) fn refused_by(error: &iiz_app::AppError, route: &'static str) -> Response {
+    let code = crate::graphql::code_of(error);
+    if code == Code::Internal {
+        tracing::error!(%error, route, "request failed");
+        return refuse(code.http_status(), code, "internal error");
+    }
+    refuse(code.http_status(), code, &error.to_string())
+}
+
+/// The caller of a read-only HTTP request (exports, feeds), within the
+/// rate limit: per person, or per address when anonymous.
+pub(crate) async fn reader(
+    api: &Api,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    jar: &CookieJar,
+) -> Result<Option<Principal>, Response> {
+    let (principal, _) = authenticate(&api.app, headers, jar).await?;
+    let key = principal.as_ref().map_or_else(
+        || format!("ip:{}", peer.ip()),
+        |principal| format!("person:{}", principal.person),
+    );
+    if api.limiter.check_key(&key).is_err() {
+        return Err(refuse(
+            Code::RateLimited.http_status(),
+            Code::RateLimited,
+            "too many requests; slow down",
+        ));
+    }
+    Ok(principal)
+}
+
 /// How the request proved who it is.
 pub(crate) enum Credentials {
     Anonymous,

@@ -20,20 +20,15 @@ use iiz_app::authz::Principal;
 use iiz_app::meetings::ics;
 use iiz_domain::{BodyId, Language};
 
-use crate::api::{Api, authenticate, refuse};
+use crate::api::{Api, reader, refuse, refused_by};
 use crate::graphql::{Code, code_of};
 
 /// Makes calendar programs ask for the user name and token.
 const CHALLENGE: &str = "Basic realm=\"IIZ calendar\", charset=\"UTF-8\"";
 
 fn failed(error: &AppError) -> Response {
-    let code = code_of(error);
-    if code == Code::Internal {
-        tracing::error!(%error, "calendar feed failed");
-        return refuse(code.http_status(), code, "internal error");
-    }
-    let mut response = refuse(code.http_status(), code, &error.to_string());
-    if code == Code::Unauthenticated {
+    let mut response = refused_by(error, "calendar feed");
+    if code_of(error) == Code::Unauthenticated {
         response.headers_mut().insert(
             header::WWW_AUTHENTICATE,
             HeaderValue::from_static(CHALLENGE),
@@ -62,7 +57,8 @@ fn basic_as_bearer(headers: &HeaderMap) -> HeaderMap {
     headers
 }
 
-/// The caller of a feed request, within the rate limit.
+/// The caller of a feed request, within the rate limit; a calendar
+/// program without valid credentials is challenged for them.
 async fn caller_of(
     api: &Api,
     peer: SocketAddr,
@@ -70,7 +66,7 @@ async fn caller_of(
     jar: &CookieJar,
 ) -> Result<Option<Principal>, Response> {
     let headers = basic_as_bearer(headers);
-    let (principal, _) = authenticate(&api.app, &headers, jar)
+    reader(api, peer, &headers, jar)
         .await
         .map_err(|mut response| {
             if response.status() == axum::http::StatusCode::UNAUTHORIZED {
@@ -80,19 +76,7 @@ async fn caller_of(
                 );
             }
             response
-        })?;
-    let key = principal.as_ref().map_or_else(
-        || format!("ip:{}", peer.ip()),
-        |principal| format!("person:{}", principal.person),
-    );
-    if api.limiter.check_key(&key).is_err() {
-        return Err(refuse(
-            Code::RateLimited.http_status(),
-            Code::RateLimited,
-            "too many requests; slow down",
-        ));
-    }
-    Ok(principal)
+        })
 }
 
 fn feed(name: &str, body: String) -> Response {

@@ -19,8 +19,8 @@ use iiz_projections::MonitoringPolicy;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::api::{Api, authenticate, refuse};
-use crate::graphql::{Code, code_of};
+use crate::api::{Api, reader, refuse, refused_by};
+use crate::graphql::Code;
 
 /// The query string of an export.
 #[derive(Debug, Deserialize)]
@@ -32,12 +32,7 @@ pub struct ExportParams {
 }
 
 fn failed(error: &AppError) -> Response {
-    let code = code_of(error);
-    if code == Code::Internal {
-        tracing::error!(%error, "export failed");
-        return refuse(code.http_status(), code, "internal error");
-    }
-    refuse(code.http_status(), code, &error.to_string())
+    refused_by(error, "export")
 }
 
 async fn table(
@@ -47,18 +42,7 @@ async fn table(
     jar: &CookieJar,
     params: &ExportParams,
 ) -> Result<(Vec<MonitoringRecord>, NaiveDate, MonitoringPolicy), Response> {
-    let (principal, _) = authenticate(&api.app, headers, jar).await?;
-    let key = principal.as_ref().map_or_else(
-        || format!("ip:{}", peer.ip()),
-        |principal| format!("person:{}", principal.person),
-    );
-    if api.limiter.check_key(&key).is_err() {
-        return Err(refuse(
-            Code::RateLimited.http_status(),
-            Code::RateLimited,
-            "too many requests; slow down",
-        ));
-    }
+    let principal = reader(api, peer, headers, jar).await?;
     let years = params.long_outstanding_years.unwrap_or(3);
     if !(1..=20).contains(&years) {
         return Err(refuse(

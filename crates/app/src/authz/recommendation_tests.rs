@@ -11,7 +11,8 @@ use super::recommendation::*;
 use super::tests::outcome;
 use super::*;
 
-fn seat(stg: bool, ekg: bool, partners: &[Partner]) -> Standing {
+/// A standing in the national bodies: STG or EKG seat, partners spoken for.
+pub(super) fn seat(stg: bool, ekg: bool, partners: &[Partner]) -> Standing {
     Standing {
         stg_member: stg,
         ekg_member: ekg,

@@ -1,25 +1,15 @@
 //! Who may act on working groups, projects, programmes and budgets.
 
-use std::collections::BTreeSet;
-
 use iiz_domain::working_group::GroupRole;
 use iiz_domain::{Partner, Party, TenantId, TenantRole};
 
 use super::concern::Standing;
 use super::concern_tests::{person, zh};
+use super::recommendation_tests::seat;
 use super::steering::*;
 use super::tests::outcome;
 use super::working_group::*;
 use super::*;
-
-fn seat(stg: bool, ekg: bool, partners: &[Partner]) -> Standing {
-    Standing {
-        stg_member: stg,
-        ekg_member: ekg,
-        partners: partners.iter().copied().collect::<BTreeSet<_>>(),
-        ..Standing::default()
-    }
-}
 
 /// Columns: office, STG member, EKG member, BSV delegate (STG), ZH
 /// coordinator, ZH member, platform admin, anonymous.

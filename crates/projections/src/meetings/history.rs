@@ -140,27 +140,19 @@ pub(super) fn apply(
             number,
             item,
             revision,
-        } => {
-            put_item(&mut view, *number, item);
-            let title = item.title.as_str().to_owned();
-            let kind = RevisionKind::ItemAdded;
-            revise(
-                &mut view,
-                recorded,
-                kind,
-                *number,
-                &title,
-                revision.as_ref(),
-            );
         }
-        MeetingEvent::ItemChanged {
+        | MeetingEvent::ItemChanged {
             number,
             item,
             revision,
         } => {
             put_item(&mut view, *number, item);
             let title = item.title.as_str().to_owned();
-            let kind = RevisionKind::ItemChanged;
+            let kind = if matches!(event, MeetingEvent::ItemAdded { .. }) {
+                RevisionKind::ItemAdded
+            } else {
+                RevisionKind::ItemChanged
+            };
             revise(
                 &mut view,
                 recorded,
