@@ -104,7 +104,7 @@ async fn record(
 }
 
 async fn timeline(app: &TestApp, who: &Session, id: &str) -> Vec<Value> {
-    let data = ok(app, who, "query($id: ID!) { concern(id: $id) { stage timeline { kind meeting { meeting item label } } } }", json!({ "id": id })).await;
+    let data = ok(app, who, "query($id: ID!) { concern(id: $id) { stage timeline { kind subject detail meeting { meeting item label } } } }", json!({ "id": id })).await;
     data["concern"]["timeline"].as_array().unwrap().clone()
 }
 
@@ -199,7 +199,20 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
         "mandatedBy": ekg, "title": "AG Junge Erwachsene",
         "question": "Wie finden junge Erwachsene ohne Anschlusslösung den Weg in eine Ausbildung?",
         "goal": "Empfehlungen an das STG", "output": "Bericht an die EKG",
-        "until": "2028-12-31", "on": swiss_today() } });
+        "until": "2028-12-31", "on": swiss_today(), "concerns": [grouped] } });
+    // A group takes on only what the EKG gave to a working group.
+    let mut elsewhere = mandate.clone();
+    elsewhere["input"]["concerns"] = json!([proposed]);
+    assert_eq!(
+        refused_code(
+            &app,
+            &petra,
+            "mutation($input: MandateInput!) { mandateWorkingGroup(input: $input) { id } }",
+            elsewhere
+        )
+        .await,
+        "VALIDATION"
+    );
     let group = ok(
         &app,
         &petra,
@@ -302,6 +315,14 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
     );
     let steps = timeline(&app, &luc, &grouped).await;
     assert_eq!(cited(&steps, "examined")["item"], 2);
+    let taken_on = steps
+        .iter()
+        .find(|entry| entry["kind"] == "working_group_mandated")
+        .unwrap();
+    assert_eq!(
+        (&taken_on["subject"], &taken_on["detail"]),
+        (&json!(group), &json!("AG Junge Erwachsene"))
+    );
     let adopted = ok(&app, &marco, "query($id: ID!) { recommendation(id: $id) { stage adoption { meeting { meeting label } } } }", json!({ "id": recommendation })).await;
     assert_eq!(adopted["recommendation"]["stage"], "ADOPTED");
     assert_eq!(

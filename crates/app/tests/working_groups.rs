@@ -37,6 +37,7 @@ fn mandate(name: &str) -> Mandate {
         financing: text("Keine Mittel"),
         resources: text("Zwei Tage je Mitglied"),
         until: day("2026-12-31"),
+        concerns: std::collections::BTreeSet::new(),
     }
 }
 async fn working_groups_are_mandated_run_and_dissolved(w: &World) {

@@ -42,6 +42,7 @@ fn mandate(fields: MandateText, until: NaiveDate) -> Result<Mandate, AppError> {
         financing: text(financing)?,
         resources: text(resources)?,
         until,
+        concerns: std::collections::BTreeSet::new(),
     })
 }
 

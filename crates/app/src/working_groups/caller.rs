@@ -1,8 +1,11 @@
 //! Working-group commands and reads as one caller may issue them.
 
-use iiz_domain::PersonId;
+use std::collections::BTreeSet;
+
+use iiz_domain::concern::ConcernStage;
 use iiz_domain::ids::WorkingGroupId;
 use iiz_domain::working_group::{GroupRole, WorkingGroup, WorkingGroupCommand};
+use iiz_domain::{ConcernId, PersonId};
 use iiz_projections::{WORKING_GROUPS, WorkingGroupView};
 use iiz_store::DocFilter;
 
@@ -85,6 +88,7 @@ impl Caller<'_> {
                 new.on
             )));
         }
+        self.check_concerns_given(&new.mandate.concerns).await?;
         let id = WorkingGroupId::new();
         let command = WorkingGroupCommand::Mandate {
             id,
@@ -157,5 +161,19 @@ impl Caller<'_> {
             },
         )
         .await
+    }
+
+    /// A group takes on concerns the EKG gave to a working group, nothing
+    /// else: the concern's own stage says the EKG decided so.
+    async fn check_concerns_given(&self, concerns: &BTreeSet<ConcernId>) -> Result<(), AppError> {
+        for id in concerns {
+            let stage = self.app().concern_view(*id).await?.map(|view| view.stage);
+            if stage != Some(ConcernStage::WithWorkingGroup) {
+                return Err(AppError::Validation(format!(
+                    "concern {id} was not given to a working group by the EKG"
+                )));
+            }
+        }
+        Ok(())
     }
 }

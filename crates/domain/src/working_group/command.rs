@@ -1,11 +1,13 @@
 //! What callers ask of a working group and what is recorded.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
 use crate::concern::Attachment;
-use crate::ids::{BodyId, PersonId, TenantId, WorkingGroupId};
+use crate::ids::{BodyId, ConcernId, PersonId, TenantId, WorkingGroupId};
 use crate::text::{FreeText, Title};
 
 /// The mandate, with the fields of the national concept's template.
@@ -24,6 +26,10 @@ pub struct Mandate {
     pub resources: FreeText,
     /// The mandate ends on this day.
     pub until: NaiveDate,
+    /// The Seismograf concerns the EKG gave to this group: their timelines
+    /// show that the group took them on.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub concerns: BTreeSet<ConcernId>,
 }
 
 /// A member's part in the group.

@@ -40,6 +40,7 @@ fn mandate() -> Mandate {
         financing: text("Keine Mittel nötig"),
         resources: text("Je zwei Tage pro Mitglied"),
         until: day("2027-12-31"),
+        concerns: std::collections::BTreeSet::new(),
     }
 }
 

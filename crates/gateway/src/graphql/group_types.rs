@@ -72,6 +72,8 @@ pub struct WorkingGroup {
     pub resources: String,
     /// The mandate ends on this day.
     pub until: NaiveDate,
+    /// The concerns the EKG gave to this group.
+    pub concerns: Vec<ID>,
     pub lead: Option<ID>,
     pub members: Vec<GroupMemberInfo>,
     pub progress: Vec<ProgressInfo>,
@@ -99,6 +101,11 @@ impl From<WorkingGroupView> for WorkingGroup {
             financing: mandate.financing.as_str().to_owned(),
             resources: mandate.resources.as_str().to_owned(),
             until: mandate.until,
+            concerns: mandate
+                .concerns
+                .iter()
+                .map(|id| ID(id.to_string()))
+                .collect(),
             lead,
             members: view
                 .members

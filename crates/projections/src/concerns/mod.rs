@@ -2,6 +2,7 @@
 //! its own language, the internal comments apart, and the work queues of the
 //! Fachstelle, the EKG and the STG, oldest first.
 
+mod groups;
 mod stats;
 mod timeline;
 mod view;
@@ -81,7 +82,8 @@ impl Projection for ConcernRegister {
     }
 
     fn version(&self) -> i32 {
-        // 2: steps carry the meeting that decided them.
+        // 2: steps carry the meeting that decided them, and the timeline
+        // shows the working groups that take concerns on.
         2
     }
 
@@ -97,14 +99,20 @@ impl Projection for ConcernRegister {
     }
 
     fn handles(&self, stream_type: &str) -> bool {
-        stream_type == "concern"
+        stream_type == "concern" || groups::is_group(stream_type)
     }
 
     fn keys(&self, event: &RecordedEvent) -> Result<Vec<DocKey>, ProjectionError> {
+        if groups::is_group(&event.stream.stream_type) {
+            return groups::keys(event);
+        }
         Ok(keys_of(&event.stream.stream_id))
     }
 
     fn apply(&self, docs: &mut DocSet, event: &RecordedEvent) -> Result<(), ProjectionError> {
+        if groups::is_group(&event.stream.stream_type) {
+            return groups::apply(docs, event);
+        }
         let id = event.stream.stream_id.as_str();
         let key = DocKey::new(CONCERNS, id);
         let change = decode::<ConcernEvent>(event)?;
@@ -131,10 +139,16 @@ impl Projection for ConcernRegister {
         }
         view.version = event.stream_version;
         update_queues(docs, &view, previous_stage, event.recorded_at)?;
-        let tenant = (!view.shared).then(|| view.origin.as_str().to_owned());
-        let search = search_of(&view);
-        put_searchable(docs, key, tenant, time_key(view.drafted_at), &view, search)
+        store(docs, key, &view)
     }
+}
+
+/// Writes a concern's view: in its tenant until it is shared, searchable in
+/// its language, in the order concerns were drafted.
+fn store(docs: &mut DocSet, key: DocKey, view: &ConcernView) -> Result<(), ProjectionError> {
+    let tenant = (!view.shared).then(|| view.origin.as_str().to_owned());
+    let search = search_of(view);
+    put_searchable(docs, key, tenant, time_key(view.drafted_at), view, search)
 }
 
 /// Moves the concern's queue entry when its stage changes and keeps the

@@ -31,6 +31,7 @@ fn history() -> Vec<WorkingGroupEvent> {
                 financing: text("keine"),
                 resources: text("2 Tage"),
                 until: day("2026-12-31"),
+                concerns: std::collections::BTreeSet::new(),
             }),
             on: day("2025-02-01"),
         },

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use iiz_app::working_groups::NewWorkingGroup;
 use iiz_domain::ids::WorkingGroupId;
 use iiz_domain::working_group::{Mandate, WorkingGroupCommand};
-use iiz_domain::{BodyId, PersonId};
+use iiz_domain::{BodyId, ConcernId, PersonId};
 
 use super::concerns::{AttachmentInput, attachments, title};
 use super::{caller, free_text};
@@ -39,6 +39,9 @@ pub struct MandateInput {
     pub until: NaiveDate,
     /// The day of the mandate.
     pub on: NaiveDate,
+    /// The concerns the EKG gave to this group.
+    #[graphql(default)]
+    pub concerns: Vec<ID>,
 }
 
 async fn group_after(ctx: &Context<'_>, id: WorkingGroupId) -> Result<WorkingGroup> {
@@ -89,6 +92,11 @@ impl WorkingGroupMutations {
                 financing: free_text(input.financing)?,
                 resources: free_text(input.resources)?,
                 until: input.until,
+                concerns: input
+                    .concerns
+                    .iter()
+                    .map(|id| parse_id(id, ConcernId::parse))
+                    .collect::<Result<_>>()?,
             },
             on: input.on,
         };
