@@ -202,6 +202,29 @@ async fn chairs_and_budget(app: &TestApp, petra: &Session, marco: &Session, luc:
     assert_eq!(chairs["current"]["office"]["code"], "BSV");
     assert_eq!(chairs["current"]["until"], "2026-12-31");
     assert_eq!(chairs["past"][0]["office"]["code"], "SEM");
+    // Each programme shows the STG chair it starts under: the demo's runs
+    // with BSV's term; none is recorded for the one adopted for 2031.
+    let programmes = ok(
+        app,
+        luc,
+        "{ workProgrammes { from chair { office { code } from } } }",
+        json!({}),
+    )
+    .await;
+    let chair_of = |from: &str| {
+        programmes["workProgrammes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|programme| programme["from"] == from)
+            .unwrap()["chair"]
+            .clone()
+    };
+    assert_eq!(
+        chair_of(chairs["current"]["from"].as_str().unwrap()),
+        json!({ "office": { "code": "BSV" }, "from": chairs["current"]["from"] })
+    );
+    assert_eq!(chair_of("2031-01-01"), Value::Null);
     let record = "mutation($b: ID!) { recordChairTerm(body: $b, office: \"SKOS\", from: \"2040-01-01\", until: \"2041-12-31\") { body } }";
     assert_eq!(
         refused_code(app, marco, record, json!({ "b": stg })).await,

@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 use iiz_domain::chair::{Chair, ChairCommand, ChairRule};
-use iiz_domain::{BodyId, Party, PersonId};
-use iiz_projections::{CHAIRS, ChairView};
+use iiz_domain::{BodyId, Party, PersonId, TenantId};
+use iiz_projections::{CHAIRS, ChairTerm, ChairView};
 
 use super::chair_stream;
 use crate::authz::{Denied, Operation, Target};
+use crate::tenants::seeded_body_id;
 use crate::{AppError, Caller, Executed};
 
 impl Caller<'_> {
@@ -19,6 +20,17 @@ impl Caller<'_> {
             .typed_doc::<ChairView>(CHAIRS, &body.to_string())
             .await?
             .ok_or(AppError::Denied(Denied::NotFound))
+    }
+
+    /// The national STG's chair term running on `day`: a work programme is
+    /// adopted at a chair change and shown with the chair it runs under.
+    /// None when the STG's chairs are not recorded for that day.
+    pub async fn stg_chair_on(&self, day: NaiveDate) -> Result<Option<ChairTerm>, AppError> {
+        match self.chairs(seeded_body_id(TenantId::National, "STG")).await {
+            Ok(view) => Ok(view.current_on(day).cloned()),
+            Err(AppError::Denied(Denied::NotFound)) => Ok(None),
+            Err(error) => Err(error),
+        }
     }
 
     /// Every body's chair record.

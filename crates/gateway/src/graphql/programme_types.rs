@@ -8,7 +8,7 @@ use iiz_domain::project::ProjectKind;
 use iiz_projections::{BudgetView, MilestoneStatus, MilestoneView, ProgrammeView, ProjectView};
 
 use super::concern_types::{AttachmentLink, Party};
-use super::group_types::links;
+use super::group_types::{ChairTermInfo, links};
 use super::mutation::caller;
 use super::recommendation_types::FocusAreaValue;
 
@@ -243,6 +243,7 @@ pub struct ProgrammeClosureInfo {
 
 /// The STG's two-year work programme.
 #[derive(Debug, Clone, SimpleObject)]
+#[graphql(complex)]
 pub struct WorkProgramme {
     pub id: ID,
     pub from: NaiveDate,
@@ -359,5 +360,20 @@ impl From<BudgetView> for Budget {
                 })
                 .collect(),
         }
+    }
+}
+
+#[ComplexObject]
+impl WorkProgramme {
+    /// The STG chair term the programme starts under (programmes are
+    /// adopted at chair changes); null when the STG's chairs are not
+    /// recorded for its first day.
+    async fn chair(&self, ctx: &Context<'_>) -> Result<Option<ChairTermInfo>> {
+        let (caller, request, _) = caller(ctx)?;
+        let term = caller
+            .stg_chair_on(self.from)
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(term.as_ref().map(Into::into))
     }
 }
