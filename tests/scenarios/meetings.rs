@@ -229,6 +229,9 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
         progress["reportWorkingGroupProgress"]["progress"][0]["text"],
         "Erste Sitzung: Bestandesaufnahme in fünf Kantonen"
     );
+    // Its result goes to the EKG, which takes note and decides what next.
+    ok(&app, &jonas, "mutation($id: ID!, $on: NaiveDate!) { submitWorkingGroupResult(id: $id, summary: \"Brückenangebote koordinieren\", on: $on) { id } }", json!({ "id": group, "on": swiss_today() })).await;
+    ok(&app, &petra, "mutation($id: ID!) { noteWorkingGroupResult(id: $id, decision: \"Die EKG nimmt Kenntnis\", nextSteps: \"Antwort an den Kanton\") { id } }", json!({ "id": group })).await;
     // The STG's step is not the EKG's to take: refused, nothing written.
     let (mutation, mut variables) = minutes(
         3,
@@ -322,6 +325,25 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
     assert_eq!(
         (&taken_on["subject"], &taken_on["detail"]),
         (&json!(group), &json!("AG Junge Erwachsene"))
+    );
+    let group_steps: Vec<_> = steps
+        .iter()
+        .filter(|entry| entry["subject"] == json!(group))
+        .map(|entry| (entry["kind"].clone(), entry["detail"].clone()))
+        .collect();
+    assert_eq!(
+        group_steps,
+        [
+            (
+                json!("working_group_mandated"),
+                json!("AG Junge Erwachsene")
+            ),
+            (json!("working_group_result"), Value::Null),
+            (
+                json!("working_group_result_noted"),
+                json!("Antwort an den Kanton")
+            ),
+        ]
     );
     let adopted = ok(&app, &marco, "query($id: ID!) { recommendation(id: $id) { stage adoption { meeting { meeting label } } } }", json!({ "id": recommendation })).await;
     assert_eq!(adopted["recommendation"]["stage"], "ADOPTED");

@@ -109,10 +109,15 @@ pub enum WorkingGroupEvent {
         summary: FreeText,
         documents: Vec<Attachment>,
         on: NaiveDate,
+        /// The concerns of the mandate, for their timelines.
+        #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+        concerns: BTreeSet<ConcernId>,
     },
     ResultNoted {
         decision: FreeText,
         next_steps: FreeText,
+        #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+        concerns: BTreeSet<ConcernId>,
     },
     Dissolved {
         reason: FreeText,

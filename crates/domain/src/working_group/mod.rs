@@ -9,7 +9,7 @@ mod error;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -17,7 +17,7 @@ pub use command::{GroupRole, Mandate, WorkingGroupCommand, WorkingGroupEvent};
 pub use error::WorkingGroupError;
 
 use crate::Aggregate;
-use crate::ids::{BodyId, PersonId, WorkingGroupId};
+use crate::ids::{BodyId, ConcernId, PersonId, WorkingGroupId};
 use crate::text::FreeText;
 
 /// State of a working-group stream.
@@ -30,6 +30,9 @@ pub struct WorkingGroup {
 struct State {
     id: WorkingGroupId,
     mandated_by: BodyId,
+    /// The concerns the mandate names: the result and the note name them
+    /// too, so the concerns' timelines can show them.
+    concerns: BTreeSet<ConcernId>,
     members: BTreeMap<PersonId, GroupRole>,
     result_submitted: bool,
     result_noted: bool,
@@ -152,6 +155,7 @@ impl Aggregate for WorkingGroup {
                     summary,
                     documents,
                     on,
+                    concerns: state.concerns.clone(),
                 }])
             }
             WorkingGroupCommand::TakeNote {
@@ -168,6 +172,7 @@ impl Aggregate for WorkingGroup {
                 Ok(vec![WorkingGroupEvent::ResultNoted {
                     decision,
                     next_steps,
+                    concerns: state.concerns.clone(),
                 }])
             }
             WorkingGroupCommand::Dissolve { reason, on } => {
@@ -179,12 +184,16 @@ impl Aggregate for WorkingGroup {
 
     fn evolve(mut self, event: &WorkingGroupEvent) -> Self {
         if let WorkingGroupEvent::Mandated {
-            id, mandated_by, ..
+            id,
+            mandated_by,
+            mandate,
+            ..
         } = event
         {
             self.mandated = Some(State {
                 id: *id,
                 mandated_by: *mandated_by,
+                concerns: mandate.concerns.clone(),
                 members: BTreeMap::new(),
                 result_submitted: false,
                 result_noted: false,

@@ -1,7 +1,7 @@
 //! Given/when/then: a working group from mandate to dissolution.
 
 use super::*;
-use crate::ids::{CantonCode, TenantId};
+use crate::ids::{CantonCode, ConcernId, TenantId};
 use crate::testing::given;
 use crate::text::Title;
 
@@ -40,8 +40,12 @@ fn mandate() -> Mandate {
         financing: text("Keine Mittel nötig"),
         resources: text("Je zwei Tage pro Mitglied"),
         until: day("2027-12-31"),
-        concerns: std::collections::BTreeSet::new(),
+        concerns: BTreeSet::from([concern()]),
     }
+}
+
+fn concern() -> ConcernId {
+    ConcernId::from_uuid(uuid::Uuid::from_u128(50))
 }
 
 fn mandated() -> WorkingGroupEvent {
@@ -132,6 +136,8 @@ fn the_result_goes_to_the_mandating_body_which_takes_note_once() {
         summary: text("Instrument entworfen"),
         documents: vec![],
         on: day("2027-11-30"),
+        // The result names the mandate's concerns, for their timelines.
+        concerns: BTreeSet::from([concern()]),
     };
     given::<WorkingGroup>([mandated()])
         .when(WorkingGroupCommand::SubmitResult {
@@ -150,6 +156,7 @@ fn the_result_goes_to_the_mandating_body_which_takes_note_once() {
     let noted = WorkingGroupEvent::ResultNoted {
         decision: text("Dem STG als Empfehlung vorschlagen"),
         next_steps: text("Fachstelle entwirft die Empfehlung"),
+        concerns: BTreeSet::from([concern()]),
     };
     given::<WorkingGroup>([mandated(), submitted.clone()])
         .when(WorkingGroupCommand::TakeNote {

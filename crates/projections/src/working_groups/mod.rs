@@ -101,6 +101,7 @@ impl WorkingGroupView {
                 summary,
                 documents,
                 on,
+                ..
             } => {
                 self.result = Some(GroupResult {
                     summary,
@@ -113,6 +114,7 @@ impl WorkingGroupView {
             WorkingGroupEvent::ResultNoted {
                 decision,
                 next_steps,
+                ..
             } => {
                 if let Some(result) = self.result.as_mut() {
                     result.decision = Some(decision);

@@ -54,10 +54,12 @@ fn history() -> Vec<WorkingGroupEvent> {
             summary: text("Leitfaden"),
             documents: vec![],
             on: day("2026-10-01"),
+            concerns: std::collections::BTreeSet::new(),
         },
         WorkingGroupEvent::ResultNoted {
             decision: text("Zur Kenntnis"),
             next_steps: text("Umsetzung"),
+            concerns: std::collections::BTreeSet::new(),
         },
         WorkingGroupEvent::Dissolved {
             reason: text("Mandat erfüllt"),
