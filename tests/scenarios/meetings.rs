@@ -29,6 +29,9 @@ const LUC: &str = "luc.exemple@ge.demo.iiz.invalid";
 const JONAS: &str = "jonas.platzhalter@ekg.demo.iiz.invalid";
 const MARCO: &str = "marco.esempio@stg.demo.iiz.invalid";
 
+const MANDATE: &str =
+    "mutation($input: MandateInput!) { mandateWorkingGroup(input: $input) { id } }";
+
 const MEETING_FIELDS: &str = "id title status sentVersion sequence revisions { kind item reason revisesVersion } \
     agenda { number title withdrawn minutes { note decision { effect ekgOutcome stgOutcome } } propagation { status reason } } \
     approval { kind meeting }";
@@ -213,13 +216,7 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
         .await,
         "VALIDATION"
     );
-    let group = ok(
-        &app,
-        &petra,
-        "mutation($input: MandateInput!) { mandateWorkingGroup(input: $input) { id } }",
-        mandate,
-    )
-    .await["mandateWorkingGroup"]["id"]
+    let group = meeting(&app, &petra, MANDATE, mandate).await["id"]
         .as_str()
         .unwrap()
         .to_owned();
