@@ -13,6 +13,8 @@ mod error;
 mod minutes;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_effects;
 
 use std::collections::BTreeMap;
 

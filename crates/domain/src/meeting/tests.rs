@@ -10,7 +10,7 @@ use crate::concern::{EkgOutcome, StgOutcome};
 use crate::ids::{ConcernId, PersonId};
 use crate::testing::given;
 
-fn text(value: &str) -> FreeText {
+pub(super) fn text(value: &str) -> FreeText {
     FreeText::parse(value).unwrap()
 }
 
@@ -81,7 +81,7 @@ fn sent(version: u32) -> MeetingEvent {
     MeetingEvent::AgendaSent { version }
 }
 
-fn prepared() -> Vec<MeetingEvent> {
+pub(super) fn prepared() -> Vec<MeetingEvent> {
     vec![
         scheduled(),
         added(1, info_item()),
@@ -90,7 +90,7 @@ fn prepared() -> Vec<MeetingEvent> {
     ]
 }
 
-fn decision() -> Decision {
+pub(super) fn decision() -> Decision {
     Decision {
         outcome: text("Dem STG eine Empfehlung an alle Kantone vorschlagen"),
         rationale: text("Betrifft alle Kantone"),
@@ -110,7 +110,7 @@ fn decision() -> Decision {
     }
 }
 
-fn minuted(number: u32, note: &str, decision: Option<Decision>) -> MeetingEvent {
+pub(super) fn minuted(number: u32, note: &str, decision: Option<Decision>) -> MeetingEvent {
     MeetingEvent::MinutesRecorded {
         number,
         note: text(note),
@@ -351,65 +351,4 @@ fn a_cancelled_meeting_takes_no_further_step() {
             slot: later,
             reason: text("Ferien"),
         }]);
-}
-
-#[test]
-fn a_decision_effect_fits_its_item_and_once_carried_out_it_stays() {
-    let mut history = prepared();
-    let record = |decision: Decision| MeetingCommand::RecordMinutes {
-        number: 2,
-        note: text("Diskussion"),
-        decision: Some(decision),
-    };
-    let mut adopt = decision();
-    adopt.effect = Some(DecisionEffect::Adopt);
-    given::<Meeting>(history.clone())
-        .when(record(adopt))
-        .then_err(MeetingError::EffectDoesNotFit {
-            effect: "adopt",
-            subject: "concern",
-        });
-    history.push(minuted(2, "Diskussion", Some(decision())));
-    // A refused step leaves the decision open to correction, which is then
-    // carried out afresh.
-    let refused = MeetingEvent::PropagationRecorded {
-        number: 2,
-        propagation: Propagation::Refused {
-            reason: "the concern is not before the EKG".to_owned(),
-        },
-    };
-    let mut corrected = decision();
-    corrected.effect = Some(DecisionEffect::Examine {
-        outcome: EkgOutcome::HandleInEkg,
-    });
-    let mut after_refusal = history.clone();
-    after_refusal.push(refused);
-    after_refusal.push(minuted(2, "Diskussion", Some(corrected.clone())));
-    given::<Meeting>(after_refusal)
-        .when(MeetingCommand::RecordPropagation {
-            number: 2,
-            propagation: Propagation::Applied,
-        })
-        .then([MeetingEvent::PropagationRecorded {
-            number: 2,
-            propagation: Propagation::Applied,
-        }]);
-    // An applied decision is history: it is neither changed nor refused.
-    history.push(MeetingEvent::PropagationRecorded {
-        number: 2,
-        propagation: Propagation::Applied,
-    });
-    given::<Meeting>(history.clone())
-        .when(record(corrected))
-        .then_err(MeetingError::AlreadyCarriedOut(2));
-    given::<Meeting>(history.clone())
-        .when(MeetingCommand::RecordPropagation {
-            number: 2,
-            propagation: Propagation::Refused {
-                reason: "late".to_owned(),
-            },
-        })
-        .then_err(MeetingError::AlreadyCarriedOut(2));
-    // Recording the same minutes again changes nothing.
-    given::<Meeting>(history).when(record(decision())).then([]);
 }
