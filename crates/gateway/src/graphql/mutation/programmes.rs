@@ -71,13 +71,18 @@ async fn programme_after(ctx: &Context<'_>, id: ProgrammeId) -> Result<WorkProgr
         .map_err(|error| request.error(error))
 }
 
-async fn on_programme(ctx: &Context<'_>, command: ProgrammeCommand) -> Result<()> {
+/// Takes a step on programme `id` and returns the programme after it.
+async fn on_programme(
+    ctx: &Context<'_>,
+    id: ProgrammeId,
+    command: ProgrammeCommand,
+) -> Result<WorkProgramme> {
     let (caller, request, _) = caller(ctx)?;
     caller
         .programme_command(command)
         .await
         .map_err(|error| request.error(error))?;
-    Ok(())
+    programme_after(ctx, id).await
 }
 
 async fn chairs_after(ctx: &Context<'_>, body: BodyId) -> Result<ChairHistory> {
@@ -164,8 +169,12 @@ impl SteeringMutations {
     ) -> Result<WorkProgramme> {
         let programme = parse_id(&programme, ProgrammeId::parse)?;
         let field = action_field(field)?;
-        on_programme(ctx, ProgrammeCommand::AddActionField { programme, field }).await?;
-        programme_after(ctx, programme).await
+        on_programme(
+            ctx,
+            programme,
+            ProgrammeCommand::AddActionField { programme, field },
+        )
+        .await
     }
 
     /// Puts a project under a focus area (and one of its action fields).
@@ -184,8 +193,7 @@ impl SteeringMutations {
             focus_area: focus_area.into(),
             action_field,
         };
-        on_programme(ctx, command).await?;
-        programme_after(ctx, programme).await
+        on_programme(ctx, programme, command).await
     }
 
     async fn unlink_project_from_programme(
@@ -201,8 +209,7 @@ impl SteeringMutations {
             project: parse_id(&project, ProjectId::parse)?,
             reason: free_text(reason)?,
         };
-        on_programme(ctx, command).await?;
-        programme_after(ctx, programme).await
+        on_programme(ctx, programme, command).await
     }
 
     /// Closes the programme with its final report.
@@ -215,16 +222,12 @@ impl SteeringMutations {
     ) -> Result<WorkProgramme> {
         let programme = parse_id(&programme, ProgrammeId::parse)?;
         let report = free_text(report)?;
-        on_programme(
-            ctx,
-            ProgrammeCommand::Close {
-                programme,
-                on,
-                report,
-            },
-        )
-        .await?;
-        programme_after(ctx, programme).await
+        let command = ProgrammeCommand::Close {
+            programme,
+            on,
+            report,
+        };
+        on_programme(ctx, programme, command).await
     }
 
     /// Starts a body's chair record: a rotation through `offices` with
