@@ -1,7 +1,7 @@
 //! Reading the read models: one page at a time, in a stable order.
 
-use iiz_domain::TenantId;
-use iiz_projections::{BODIES, BodyView, TENANTS, TenantView};
+use iiz_domain::{BodyId, PersonId, TenantId};
+use iiz_projections::{BODIES, BODY_MEMBERS, BodyMembersView, BodyView, Seat, TENANTS, TenantView};
 use iiz_store::{DocFilter, DocKey, DocQuery, EventStore};
 use serde::de::DeserializeOwned;
 
@@ -99,6 +99,23 @@ impl App {
         doc.map(|doc| serde_json::from_value(doc.body))
             .transpose()
             .map_err(|error| AppError::Internal(format!("{collection}/{id}: {error}")))
+    }
+
+    /// The seat `person` holds in `body` now, if any.
+    pub(crate) async fn current_seat(
+        &self,
+        person: PersonId,
+        body: BodyId,
+    ) -> Result<Option<Seat>, AppError> {
+        let members = self
+            .typed_doc::<BodyMembersView>(BODY_MEMBERS, &body.to_string())
+            .await?;
+        Ok(members.and_then(|members| {
+            members
+                .current()
+                .find(|seat| seat.person == person)
+                .cloned()
+        }))
     }
 
     /// Bodies by name, filtered.

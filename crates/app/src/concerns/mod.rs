@@ -125,13 +125,7 @@ impl App {
         mut standing: Standing,
         body: iiz_domain::BodyId,
     ) -> Result<Standing, AppError> {
-        if let Some(members) = self
-            .typed_doc::<BodyMembersView>(BODY_MEMBERS, &body.to_string())
-            .await?
-            && members
-                .current()
-                .any(|seat| seat.person == principal.person)
-        {
+        if self.current_seat(principal.person, body).await?.is_some() {
             standing.bodies.insert(body);
         }
         Ok(standing)

@@ -4,7 +4,7 @@ use iiz_domain::BodyRole;
 use iiz_domain::ids::MeetingId;
 use iiz_domain::meeting::{AgendaItem, Approval, Decision, ItemSubject, Meeting, MeetingCommand};
 use iiz_domain::text::FreeText;
-use iiz_projections::{BODY_MEMBERS, BodyMembersView, MeetingStatus, MeetingView};
+use iiz_projections::{MeetingStatus, MeetingView};
 
 use super::{NewMeeting, meeting_stream, swiss_today};
 use crate::authz::meeting::approve_by_chair;
@@ -164,13 +164,9 @@ impl Caller<'_> {
             Approval::ByChair => {
                 let chairs = self
                     .app()
-                    .typed_doc::<BodyMembersView>(BODY_MEMBERS, &view.body.to_string())
+                    .current_seat(principal.person, view.body)
                     .await?
-                    .is_some_and(|members| {
-                        members.current().any(|seat| {
-                            seat.person == principal.person && seat.role == BodyRole::Chair
-                        })
-                    });
+                    .is_some_and(|seat| seat.role == BodyRole::Chair);
                 approve_by_chair(principal, view.tenant, chairs).map_err(AppError::Denied)
             }
         }

@@ -14,7 +14,7 @@ use iiz_domain::body::BodyKind;
 use iiz_domain::ids::WorkingGroupId;
 use iiz_domain::working_group::{Mandate, WorkingGroup};
 use iiz_domain::{Aggregate, BodyId, TenantId};
-use iiz_projections::{BODIES, BODY_MEMBERS, BodyMembersView, BodyView, WorkingGroupView};
+use iiz_projections::{BODIES, BodyView, WorkingGroupView};
 use iiz_store::StreamRef;
 
 use crate::authz::Principal;
@@ -115,14 +115,7 @@ impl App {
         {
             return Ok(false);
         }
-        let members = self
-            .typed_doc::<BodyMembersView>(BODY_MEMBERS, &body.to_string())
-            .await?;
-        Ok(members.is_some_and(|members| {
-            members
-                .current()
-                .any(|seat| seat.person == principal.person)
-        }))
+        Ok(self.current_seat(principal.person, body).await?.is_some())
     }
 
     /// What the caller is for a group: seated in its mandating body, and
