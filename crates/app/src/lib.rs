@@ -20,6 +20,7 @@ mod demo_programme;
 mod demo_recommendations;
 mod error;
 pub mod meetings;
+pub mod outbound;
 pub mod people;
 mod queries;
 pub mod recommendations;
@@ -43,6 +44,8 @@ pub use queries::{BodyFilter, MAX_PAGE, Page};
 pub struct App {
     store: Store,
     projections: Arc<Projections>,
+    live: outbound::LiveFeed,
+    relay: Arc<outbound::RelayStatus>,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -56,6 +59,8 @@ impl App {
         Self {
             store,
             projections: Arc::new(Projections::platform()),
+            live: outbound::LiveFeed::new(),
+            relay: Arc::new(outbound::RelayStatus::default()),
         }
     }
 
@@ -72,6 +77,16 @@ impl App {
 
     pub fn projections(&self) -> &Projections {
         &self.projections
+    }
+
+    /// Changes published on the bus, for live subscriptions.
+    pub fn live(&self) -> &outbound::LiveFeed {
+        &self.live
+    }
+
+    /// The relay's progress, for metrics and readiness.
+    pub fn relay_status(&self) -> &Arc<outbound::RelayStatus> {
+        &self.relay
     }
 
     /// Applies migrations and rebuilds read models whose code changed.

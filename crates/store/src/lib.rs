@@ -14,6 +14,7 @@ mod error;
 mod event;
 mod migrations;
 mod notify;
+mod outbound;
 mod postgres;
 mod query;
 mod search;
@@ -33,6 +34,11 @@ pub use event::{
     RecordedEvent, StreamRef,
 };
 pub use notify::LogNotifier;
+pub use outbound::{
+    DeliveryFailure, EmailDelivery, InboxItem, Leadership, NewEmail, NewNotification,
+    NotificationBatch, OutgoingEmail, Preference, RejectedEmail, Webhook, WebhookDelivery,
+    WebhookDeliveryStatus, notification_id,
+};
 pub use postgres::PgEventStore;
 pub use query::{DocFilter, DocQuery, SimilarQuery};
 pub use search::{SearchLanguage, SearchText};

@@ -1,0 +1,116 @@
+//! The public event contract: what leaves the platform for NATS, webhooks
+//! and anyone downstream. One versioned JSON document per event, described
+//! by a JSON Schema per event type in `schema/events/`.
+//!
+//! Not everything in the log leaves it: see [`withheld`].
+
+use chrono::{DateTime, Utc};
+use iiz_store::RecordedEvent;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::NotifierError;
+
+/// The default subject prefix: events go to `iiz.events.<tenant>.<aggregate>.<EventType>`.
+/// Configurable ([`crate::NatsSettings::prefix`]) so test runs and
+/// installations sharing one NATS server stay apart.
+pub const DEFAULT_PREFIX: &str = "iiz";
+
+/// The stream an event belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AggregateRef {
+    #[serde(rename = "type")]
+    pub stream_type: String,
+    pub id: String,
+    /// The stream's version after this event (1 for the first).
+    pub version: u64,
+}
+
+/// One published event. Field names are camelCase in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishedEvent {
+    /// The event id (UUIDv7): JetStream's `Nats-Msg-Id`, so a republished
+    /// event is dropped.
+    pub id: Uuid,
+    /// `<aggregate>.<EventType>`, e.g. `concern.Decided`: the schema's name.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// The version of `data`'s schema.
+    pub version: u32,
+    pub tenant: String,
+    pub aggregate: AggregateRef,
+    pub recorded_at: DateTime<Utc>,
+    /// `person:<id>` or `system:<process>`.
+    pub actor: String,
+    pub correlation_id: Uuid,
+    pub causation_id: Option<Uuid>,
+    /// The event's own fields.
+    pub data: Value,
+}
+
+/// Why an event stays inside the platform, if it does.
+pub fn withheld(event: &RecordedEvent) -> Option<&'static str> {
+    match (event.stream.stream_type.as_str(), event.event_type.as_str()) {
+        ("concern", "Commented")
+            if event.payload.get("visibility").and_then(Value::as_str) == Some("internal") =>
+        {
+            Some("internal comment")
+        }
+        // People's records hold names and e-mail addresses: personal data
+        // that must stay erasable, so it never leaves the platform.
+        ("person", _) => Some("personal data"),
+        _ => None,
+    }
+}
+
+impl PublishedEvent {
+    /// The published form of a logged event; `None` when it is withheld.
+    pub fn of(event: &RecordedEvent) -> Option<Self> {
+        if withheld(event).is_some() {
+            return None;
+        }
+        Some(Self {
+            id: event.event_id,
+            event_type: format!("{}.{}", event.stream.stream_type, event.event_type),
+            version: event.schema_version,
+            tenant: event.stream.tenant.clone(),
+            aggregate: AggregateRef {
+                stream_type: event.stream.stream_type.clone(),
+                id: event.stream.stream_id.clone(),
+                version: event.stream_version,
+            },
+            recorded_at: event.recorded_at,
+            actor: event.metadata.actor.clone(),
+            correlation_id: event.metadata.correlation_id,
+            causation_id: event.metadata.causation_id,
+            data: event.payload.clone(),
+        })
+    }
+
+    /// The domain's name of the event type (`Decided` of `concern.Decided`).
+    pub fn domain_event_type(&self) -> &str {
+        self.event_type
+            .split_once('.')
+            .map_or(self.event_type.as_str(), |(_, name)| name)
+    }
+
+    /// `<prefix>.events.<tenant>.<aggregate>.<EventType>`.
+    pub fn subject(&self, prefix: &str) -> String {
+        format!(
+            "{prefix}.events.{}.{}.{}",
+            self.tenant,
+            self.aggregate.stream_type,
+            self.domain_event_type()
+        )
+    }
+
+    pub fn to_json(&self) -> Result<Vec<u8>, NotifierError> {
+        serde_json::to_vec(self).map_err(|error| NotifierError::Contract(error.to_string()))
+    }
+
+    pub fn from_json(bytes: &[u8]) -> Result<Self, NotifierError> {
+        serde_json::from_slice(bytes).map_err(|error| NotifierError::Contract(error.to_string()))
+    }
+}
