@@ -30,6 +30,8 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// Kept so the database outlives the server.
     pub database: TestDatabase,
+    /// The server's data directory (the embedded default writes e-mails to `mail/`).
+    pub data_dir: tempfile::TempDir,
 }
 
 /// Starts `iiz serve` in process on port 0 against a fresh database.
@@ -37,15 +39,17 @@ pub async fn spawn_app(backend: Backend, demo: bool) -> anyhow::Result<Option<Te
     let Some(database) = database(backend).await else {
         return Ok(None);
     };
+    let data_dir = tempfile::tempdir()?;
     let config = Config {
         database_url: Some(SecretString::from(database.url.clone())),
-        data_dir: std::env::temp_dir(),
+        data_dir: data_dir.path().to_path_buf(),
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
         log_format: iiz::config::LogFormat::Pretty,
         max_connections: 8,
         development: false,
         public_url: None,
         requests_per_minute: 10_000,
+        notify: iiz::config::NotifyConfig::default(),
     };
     let server = iiz::start(config, demo, std::future::pending()).await?;
     let base_url = format!("http://{}", server.address);
@@ -54,6 +58,7 @@ pub async fn spawn_app(backend: Backend, demo: bool) -> anyhow::Result<Option<Te
         base_url,
         http: reqwest::Client::new(),
         database,
+        data_dir,
     }))
 }
 

@@ -50,6 +50,114 @@ pub struct Config {
     /// GraphQL requests per minute and caller.
     #[serde(default = "default_requests_per_minute")]
     pub requests_per_minute: u32,
+    /// How the platform tells people: NATS, e-mail, digests, webhooks.
+    #[serde(flatten)]
+    pub notify: NotifyConfig,
+}
+
+/// The notifier's part of the configuration (flat keys, like the rest).
+#[derive(Debug, Deserialize)]
+pub struct NotifyConfig {
+    /// `nats://host:port` (several comma-separated); without it the
+    /// in-process bus. `NATS_URL` sets it too.
+    #[serde(default)]
+    pub nats_url: Option<String>,
+    /// The JetStream stream the log is published to.
+    #[serde(default = "default_nats_stream")]
+    pub nats_stream: String,
+    /// First token of every subject (`iiz.events.…`).
+    #[serde(default = "default_nats_prefix")]
+    pub nats_prefix: String,
+    /// Copies of the stream in a NATS cluster.
+    #[serde(default = "default_nats_replicas")]
+    pub nats_replicas: usize,
+    /// SMTP server; without it e-mails are written as `.eml` files to
+    /// `data_dir/mail`.
+    #[serde(default)]
+    pub smtp_host: Option<String>,
+    #[serde(default = "default_smtp_port")]
+    pub smtp_port: u16,
+    /// `none`, `starttls` or `tls`.
+    #[serde(default = "default_smtp_tls")]
+    pub smtp_tls: String,
+    #[serde(default)]
+    pub smtp_username: Option<String>,
+    /// Secret: never printed.
+    #[serde(default)]
+    pub smtp_password: Option<SecretString>,
+    /// The sender of every e-mail.
+    #[serde(default = "default_mail_from")]
+    pub mail_from: String,
+    /// Seconds before an e-mail the server did not take is tried again
+    /// (doubling with each attempt, up to an hour).
+    #[serde(default = "default_mail_retry_seconds")]
+    pub mail_retry_seconds: u64,
+    /// Local hour (Europe/Zurich) of the daily digest.
+    #[serde(default = "default_digest_hour")]
+    pub digest_hour: u32,
+    /// Minutes between two looks for due answers and reports.
+    #[serde(default = "default_reminder_minutes")]
+    pub reminder_minutes: u64,
+    /// Allow webhooks to private-range addresses (closed networks, tests).
+    #[serde(default)]
+    pub webhooks_allow_private: bool,
+}
+
+impl Default for NotifyConfig {
+    fn default() -> Self {
+        Self {
+            nats_url: None,
+            nats_stream: default_nats_stream(),
+            nats_prefix: default_nats_prefix(),
+            nats_replicas: default_nats_replicas(),
+            smtp_host: None,
+            smtp_port: default_smtp_port(),
+            smtp_tls: default_smtp_tls(),
+            smtp_username: None,
+            smtp_password: None,
+            mail_from: default_mail_from(),
+            mail_retry_seconds: default_mail_retry_seconds(),
+            digest_hour: default_digest_hour(),
+            reminder_minutes: default_reminder_minutes(),
+            webhooks_allow_private: false,
+        }
+    }
+}
+
+fn default_nats_stream() -> String {
+    "IIZ_EVENTS".to_owned()
+}
+
+fn default_nats_prefix() -> String {
+    "iiz".to_owned()
+}
+
+fn default_nats_replicas() -> usize {
+    1
+}
+
+fn default_smtp_port() -> u16 {
+    587
+}
+
+fn default_smtp_tls() -> String {
+    "starttls".to_owned()
+}
+
+fn default_mail_from() -> String {
+    "IIZ-Plattform <noreply@iiz.localhost>".to_owned()
+}
+
+fn default_mail_retry_seconds() -> u64 {
+    30
+}
+
+fn default_digest_hour() -> u32 {
+    7
+}
+
+fn default_reminder_minutes() -> u64 {
+    60
 }
 
 fn default_requests_per_minute() -> u32 {
@@ -81,7 +189,7 @@ impl Config {
         };
         Figment::new()
             .merge(toml)
-            .merge(Env::raw().only(&["DATABASE_URL"]))
+            .merge(Env::raw().only(&["DATABASE_URL", "NATS_URL"]))
             .merge(Env::prefixed("IIZ_").ignore(&["CONFIG"]))
     }
 
@@ -122,7 +230,89 @@ impl Config {
                 self.public_url.clone().unwrap_or_else(|| "-".to_owned()),
             ),
             ("requests_per_minute", self.requests_per_minute.to_string()),
+            (
+                "nats_url",
+                self.notify
+                    .nats_url
+                    .as_deref()
+                    .map_or_else(|| "- (in-process bus)".to_owned(), redact),
+            ),
+            ("nats_stream", self.notify.nats_stream.clone()),
+            ("nats_prefix", self.notify.nats_prefix.clone()),
+            ("nats_replicas", self.notify.nats_replicas.to_string()),
+            (
+                "smtp",
+                match &self.notify.smtp_host {
+                    Some(host) => format!(
+                        "{host}:{} ({})",
+                        self.notify.smtp_port, self.notify.smtp_tls
+                    ),
+                    None => format!(
+                        "- (e-mails as files in {})",
+                        self.mail_dir().display()
+                    ),
+                },
+            ),
+            ("mail_from", self.notify.mail_from.clone()),
+            ("digest_hour", self.notify.digest_hour.to_string()),
+            ("reminder_minutes", self.notify.reminder_minutes.to_string()),
+            (
+                "webhooks_allow_private",
+                self.notify.webhooks_allow_private.to_string(),
+            ),
         ]
+    }
+
+    /// Where the embedded default writes e-mails.
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+
+    /// The address links in e-mails point to.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.listen))
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
+    /// What the notifier needs to know; a wrong value is refused here.
+    pub fn notifier(&self) -> anyhow::Result<iiz_notifier::NotifierSettings> {
+        use iiz_notifier::{MailTransport, NatsSettings, SmtpTls};
+        let mut settings = iiz_notifier::NotifierSettings::embedded(&self.data_dir, self.public_url());
+        let notify = &self.notify;
+        settings.nats = notify.nats_url.as_ref().map(|url| NatsSettings {
+            prefix: notify.nats_prefix.clone(),
+            stream: notify.nats_stream.clone(),
+            replicas: notify.nats_replicas,
+            ..NatsSettings::new(url.clone())
+        });
+        if let Some(host) = &notify.smtp_host {
+            let tls = match notify.smtp_tls.as_str() {
+                "none" => SmtpTls::None,
+                "starttls" => SmtpTls::StartTls,
+                "tls" => SmtpTls::Tls,
+                other => anyhow::bail!("smtp_tls must be none, starttls or tls, not '{other}'"),
+            };
+            settings.mail.transport = MailTransport::Smtp {
+                host: host.clone(),
+                port: notify.smtp_port,
+                tls,
+                username: notify.smtp_username.clone(),
+                password: notify.smtp_password.clone(),
+            };
+        }
+        if notify.digest_hour > 23 {
+            anyhow::bail!("digest_hour must be 0 to 23, not {}", notify.digest_hour);
+        }
+        settings.mail.from = notify.mail_from.clone();
+        settings.mail.retry_base = std::time::Duration::from_secs(notify.mail_retry_seconds.max(1));
+        settings.digest_hour = notify.digest_hour;
+        settings.reminder_interval =
+            std::time::Duration::from_secs(notify.reminder_minutes.max(1) * 60);
+        settings.webhooks_allow_private = notify.webhooks_allow_private;
+        Ok(settings)
     }
 
     /// What the gateway needs to know.

@@ -80,6 +80,14 @@ pub async fn start(
         let report = app.load_demo().await.context("cannot load demo data")?;
         output::demo_report(&report);
     }
+    let notifier_settings = config.notifier()?;
+    let app = app.with_webhooks_allow_private(notifier_settings.webhooks_allow_private);
+    if notifier_settings.nats.is_none() {
+        tracing::info!(mail = %config.mail_dir().display(), "in-process bus; e-mails are written as .eml files");
+    }
+    let notifier = iiz_notifier::runtime::start(app.clone(), notifier_settings)
+        .await
+        .context("cannot start the notifier")?;
     let listener = TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
@@ -100,6 +108,7 @@ pub async fn start(
             .with_graceful_shutdown(signal)
             .await
             .context("server error")?;
+        notifier.stop().await;
         served.store().close().await;
         tracing::info!("stopped");
         Ok(())

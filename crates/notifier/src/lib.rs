@@ -23,7 +23,10 @@ pub mod messages;
 pub mod relay;
 pub mod reminders;
 pub mod rules;
+pub mod runtime;
 mod settings;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod webhooks;
 
 pub use error::NotifierError;

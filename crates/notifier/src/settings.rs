@@ -73,6 +73,9 @@ pub struct MailSettings {
     pub transport: MailTransport,
     /// The sender, e.g. `IIZ-Plattform <noreply@iiz.ch>`.
     pub from: String,
+    /// First wait before an e-mail the server did not take is tried again;
+    /// it doubles with each attempt, up to an hour.
+    pub retry_base: Duration,
 }
 
 /// Everything the notifier needs to know.
@@ -102,6 +105,7 @@ impl NotifierSettings {
                     dir: data_dir.join("mail"),
                 },
                 from: "IIZ-Plattform <noreply@iiz.localhost>".to_owned(),
+                retry_base: Duration::from_secs(30),
             },
             public_url: public_url.into(),
             digest_hour: 7,
