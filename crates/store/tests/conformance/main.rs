@@ -65,6 +65,7 @@ conformance!(
     an_inbox_page_is_capped,
     marking_read_touches_only_the_recipients_own_items,
     preferences_are_upserted_per_kind,
+    concurrent_redeliveries_write_once,
     a_claimed_email_waits_for_its_lease,
     concurrent_claimers_get_disjoint_emails,
     failed_emails_are_retried_or_rejected,

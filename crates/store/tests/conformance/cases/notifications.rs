@@ -240,3 +240,37 @@ pub async fn preferences_are_upserted_per_kind(store: &Store) {
         [("concern_decided".to_owned(), Preference::Immediately)]
     );
 }
+
+pub async fn concurrent_redeliveries_write_once(store: &Store) {
+    let event = Uuid::now_v7();
+    let same = batch(
+        ["alice", "bob", "carol"]
+            .map(|who| notification(event, who, Some(EmailDelivery::Immediately)))
+            .into(),
+    );
+    let reminder = |n: usize| NotificationBatch {
+        reminder: Some("overdue:r-1:ZH".to_owned()),
+        items: vec![notification(Uuid::now_v7(), &format!("r{n}"), None)],
+    };
+    let writers: Vec<_> = (0..4)
+        .map(|n| {
+            let (store, same, reminder) = (store.clone(), same.clone(), reminder(n));
+            tokio::spawn(async move {
+                let event = store.record_notifications(&same, at(0)).await.unwrap();
+                let reminded = store.record_notifications(&reminder, at(0)).await.unwrap();
+                (event.len(), reminded.len())
+            })
+        })
+        .collect();
+    let (mut events, mut reminders) = (0, 0);
+    for writer in writers {
+        let (event, reminded) = writer.await.unwrap();
+        events += event;
+        reminders += reminded;
+    }
+    assert_eq!((events, reminders), (3, 1));
+    assert_eq!(
+        store.claim_emails(at(1), at(60), 100).await.unwrap().len(),
+        3
+    );
+}
