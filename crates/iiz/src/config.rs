@@ -247,10 +247,7 @@ impl Config {
                         "{host}:{} ({})",
                         self.notify.smtp_port, self.notify.smtp_tls
                     ),
-                    None => format!(
-                        "- (e-mails as files in {})",
-                        self.mail_dir().display()
-                    ),
+                    None => format!("- (e-mails as files in {})", self.mail_dir().display()),
                 },
             ),
             ("mail_from", self.notify.mail_from.clone()),
@@ -280,7 +277,8 @@ impl Config {
     /// What the notifier needs to know; a wrong value is refused here.
     pub fn notifier(&self) -> anyhow::Result<iiz_notifier::NotifierSettings> {
         use iiz_notifier::{MailTransport, NatsSettings, SmtpTls};
-        let mut settings = iiz_notifier::NotifierSettings::embedded(&self.data_dir, self.public_url());
+        let mut settings =
+            iiz_notifier::NotifierSettings::embedded(&self.data_dir, self.public_url());
         let notify = &self.notify;
         settings.nats = notify.nats_url.as_ref().map(|url| NatsSettings {
             prefix: notify.nats_prefix.clone(),

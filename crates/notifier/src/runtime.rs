@@ -13,7 +13,9 @@ use crate::bus::Bus;
 use crate::consume::EventHandler;
 use crate::contract::PublishedEvent;
 use crate::handler::Notifications;
-use crate::{NotifierError, NotifierSettings, consume, digest, email, live, relay, reminders, webhooks};
+use crate::{
+    NotifierError, NotifierSettings, consume, digest, email, live, relay, reminders, webhooks,
+};
 
 /// The running notifier; [`Notifier::stop`] ends every task.
 #[derive(Debug)]

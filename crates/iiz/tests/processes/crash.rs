@@ -26,8 +26,12 @@ fn geneva_concern(n: usize) -> serde_json::Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crashes_and_outages_lose_and_double_nothing() {
-    let Some(mut nats) = NatsServer::start() else { return };
-    let Some(mut smtp) = SmtpSink::start() else { return };
+    let Some(mut nats) = NatsServer::start() else {
+        return;
+    };
+    let Some(mut smtp) = SmtpSink::start() else {
+        return;
+    };
     let Some(database) = TestDatabase::postgres_with(iiz_app::upcasters()).await else {
         return;
     };
@@ -40,9 +44,11 @@ async fn crashes_and_outages_lose_and_double_nothing() {
 
     // 1. The relay and the notifier die mid-stream.
     let mut first = shared.serve(data.path(), "first");
-    eventually(Duration::from_secs(30), "the relay starts publishing", || async {
-        stream_count(&shared).await > 0
-    })
+    eventually(
+        Duration::from_secs(30),
+        "the relay starts publishing",
+        || async { stream_count(&shared).await > 0 },
+    )
     .await;
     first.kill();
     let published_at_kill = stream_count(&shared).await;
@@ -70,7 +76,9 @@ async fn crashes_and_outages_lose_and_double_nothing() {
         second.graphql(&luc, SUBMIT, json!({ "id": id })).await;
         concerns.push(id);
     }
-    let ready = reqwest::get(format!("{}/readyz", second.base_url)).await.unwrap();
+    let ready = reqwest::get(format!("{}/readyz", second.base_url))
+        .await
+        .unwrap();
     assert_eq!(ready.status(), 200, "NATS down does not fail readiness");
     let readiness: serde_json::Value = ready.json().await.unwrap();
     assert_eq!(readiness["bus"], "unreachable", "{readiness}");
@@ -79,14 +87,21 @@ async fn crashes_and_outages_lose_and_double_nothing() {
 
     // 4. Everything is published exactly once.
     let expected = published_ids(&database.store).await;
-    assert!(expected.len() > expected_demo.len() + 6, "the new commands were logged");
+    assert!(
+        expected.len() > expected_demo.len() + 6,
+        "the new commands were logged"
+    );
     eventually(Duration::from_secs(60), "the relay catches up", || async {
         stream_count(&shared).await >= expected.len() as u64
     })
     .await;
     let in_stream = stream_ids(&nats.url(), &shared.stream).await;
     let unique: BTreeSet<_> = in_stream.iter().copied().collect();
-    assert_eq!(unique.len(), in_stream.len(), "no event is in the stream twice");
+    assert_eq!(
+        unique.len(),
+        in_stream.len(),
+        "no event is in the stream twice"
+    );
     assert_eq!(unique, expected, "every published event is in the stream");
     assert!(
         published_at_kill < expected_demo.len() as u64,
@@ -102,15 +117,27 @@ async fn crashes_and_outages_lose_and_double_nothing() {
             .iter()
             .map(|id| format!("<{id}@iiz>"))
             .collect();
-        let received: BTreeSet<String> =
-            smtp.received().into_iter().map(|mail| mail.message_id).collect();
+        let received: BTreeSet<String> = smtp
+            .received()
+            .into_iter()
+            .map(|mail| mail.message_id)
+            .collect();
         !expected.is_empty() && expected == received
     };
-    eventually(Duration::from_secs(120), "every e-mail is delivered", delivered).await;
+    eventually(
+        Duration::from_secs(120),
+        "every e-mail is delivered",
+        delivered,
+    )
+    .await;
     // Give a late duplicate or a late notification the chance to show.
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert!(delivered().await, "nothing arrived after the count matched");
-    let ids: Vec<String> = smtp.received().into_iter().map(|mail| mail.message_id).collect();
+    let ids: Vec<String> = smtp
+        .received()
+        .into_iter()
+        .map(|mail| mail.message_id)
+        .collect();
     let unique: BTreeSet<&String> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "no e-mail arrived twice");
     drop(second);
@@ -142,7 +169,10 @@ async fn notification_ids(store: &iiz_store::Store) -> BTreeSet<uuid::Uuid> {
     for person in people {
         let mut before = None;
         loop {
-            let page = store.inbox(&person.key.id, false, 500, before).await.unwrap();
+            let page = store
+                .inbox(&person.key.id, false, 500, before)
+                .await
+                .unwrap();
             let Some(last) = page.last() else { break };
             before = Some(last.sequence);
             ids.extend(page.iter().map(|item| item.id));

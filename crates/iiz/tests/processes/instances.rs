@@ -29,7 +29,10 @@ fn zurich_draft(title: &str) -> Value {
 }
 
 async fn follow(instance: &Instance, session: &Session, id: &str) -> Socket {
-    let url = format!("{}/graphql/ws", instance.base_url.replace("http://", "ws://"));
+    let url = format!(
+        "{}/graphql/ws",
+        instance.base_url.replace("http://", "ws://")
+    );
     let mut request = url.into_client_request().unwrap();
     request
         .headers_mut()
@@ -46,7 +49,10 @@ async fn follow(instance: &Instance, session: &Session, id: &str) -> Socket {
         "query": "subscription($id: ID!) { concernChanged(id: $id) { version } }",
         "variables": { "id": id },
     }});
-    socket.send(Message::text(subscribe.to_string())).await.unwrap();
+    socket
+        .send(Message::text(subscribe.to_string()))
+        .await
+        .unwrap();
     socket
 }
 
@@ -68,7 +74,9 @@ async fn receive(socket: &mut Socket) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_share_live_updates_and_the_relay() {
-    let Some(nats) = NatsServer::start() else { return };
+    let Some(nats) = NatsServer::start() else {
+        return;
+    };
     let Some(database) = TestDatabase::postgres_with(iiz_app::upcasters()).await else {
         return;
     };
@@ -81,8 +89,9 @@ async fn two_instances_share_live_updates_and_the_relay() {
     // A change through A reaches a subscriber on B within a second.
     let anna_a = a.sign_in("anna.beispiel@zh.demo.iiz.invalid").await;
     let anna_b = b.sign_in("anna.beispiel@zh.demo.iiz.invalid").await;
-    let id = a.graphql(&anna_a, DRAFT, zurich_draft("Lehrabbrüche früher erkennen")).await
-        ["draftConcern"]["id"]
+    let id = a
+        .graphql(&anna_a, DRAFT, zurich_draft("Lehrabbrüche früher erkennen"))
+        .await["draftConcern"]["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -93,8 +102,12 @@ async fn two_instances_share_live_updates_and_the_relay() {
         .unwrap_or_else(|| panic!("{first}"));
     for round in 0..3 {
         let sent = Instant::now();
-        a.graphql(&anna_a, COMMENT, json!({ "id": id, "text": format!("Ergänzung {round}") }))
-            .await;
+        a.graphql(
+            &anna_a,
+            COMMENT,
+            json!({ "id": id, "text": format!("Ergänzung {round}") }),
+        )
+        .await;
         let change = receive(&mut socket).await;
         let elapsed = sent.elapsed();
         assert_eq!(
@@ -102,14 +115,24 @@ async fn two_instances_share_live_updates_and_the_relay() {
             version + 1 + round,
             "{change}"
         );
-        assert!(elapsed < Duration::from_secs(1), "B heard of A's change after {elapsed:?}");
+        assert!(
+            elapsed < Duration::from_secs(1),
+            "B heard of A's change after {elapsed:?}"
+        );
     }
 
     // Exactly one of them relays; kill it and the other takes over.
     let leading_a = a.metric("iiz_relay_leading").await == Some(1.0);
     let leading_b = b.metric("iiz_relay_leading").await == Some(1.0);
-    assert!(leading_a != leading_b, "exactly one instance relays ({leading_a}, {leading_b})");
-    let (leader, survivor) = if leading_a { (&mut a, &b) } else { (&mut b, &a) };
+    assert!(
+        leading_a != leading_b,
+        "exactly one instance relays ({leading_a}, {leading_b})"
+    );
+    let (leader, survivor) = if leading_a {
+        (&mut a, &b)
+    } else {
+        (&mut b, &a)
+    };
     leader.kill();
     let anna = survivor.sign_in("anna.beispiel@zh.demo.iiz.invalid").await;
     for n in 0..5 {
@@ -117,15 +140,21 @@ async fn two_instances_share_live_updates_and_the_relay() {
             .graphql(&anna, DRAFT, zurich_draft(&format!("Nach dem Ausfall {n}")))
             .await;
     }
-    eventually(Duration::from_secs(10), "the survivor takes the relay over", || async {
-        survivor.metric("iiz_relay_leading").await == Some(1.0)
-    })
+    eventually(
+        Duration::from_secs(10),
+        "the survivor takes the relay over",
+        || async { survivor.metric("iiz_relay_leading").await == Some(1.0) },
+    )
     .await;
     let expected = published_ids(&database.store).await;
-    eventually(Duration::from_secs(30), "the survivor publishes everything", || async {
-        survivor.metric("iiz_relay_lag_events").await == Some(0.0)
-            && stream_ids(&nats.url(), &shared.stream).await.len() >= expected.len()
-    })
+    eventually(
+        Duration::from_secs(30),
+        "the survivor publishes everything",
+        || async {
+            survivor.metric("iiz_relay_lag_events").await == Some(0.0)
+                && stream_ids(&nats.url(), &shared.stream).await.len() >= expected.len()
+        },
+    )
     .await;
     let in_stream = stream_ids(&nats.url(), &shared.stream).await;
     let unique: BTreeSet<_> = in_stream.iter().copied().collect();

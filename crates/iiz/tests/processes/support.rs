@@ -191,7 +191,12 @@ pub async fn published_ids(store: &Store) -> BTreeSet<uuid::Uuid> {
         let batch = store.read_all(after, 1_000).await.unwrap();
         let Some(last) = batch.last() else { break };
         after = last.cursor;
-        ids.extend(batch.iter().filter_map(PublishedEvent::of).map(|event| event.id));
+        ids.extend(
+            batch
+                .iter()
+                .filter_map(PublishedEvent::of)
+                .map(|event| event.id),
+        );
     }
     ids
 }

@@ -60,7 +60,14 @@ impl SmtpSink {
     pub fn start() -> Option<Self> {
         if !importable() {
             Command::new("python3")
-                .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "aiosmtpd"])
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "aiosmtpd",
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .status()
