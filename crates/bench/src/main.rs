@@ -13,6 +13,7 @@ mod concerns;
 mod graphql;
 mod load;
 mod machine;
+mod notifier;
 mod plain;
 mod recommendations;
 mod replay;
@@ -89,7 +90,7 @@ struct Args {
     backends: Vec<BackendChoice>,
 
     /// Sections to run (repeat the flag for several); all by default.
-    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns, Section::Recommendations])]
+    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns, Section::Recommendations, Section::Notifier])]
     sections: Vec<Section>,
 
     /// Admin connection to PostgreSQL; a fresh database is created through
@@ -125,6 +126,9 @@ pub enum Section {
     /// The national monitoring dashboard over many recommendations, next to
     /// plain SQL aggregates.
     Recommendations,
+    /// The relay into NATS JetStream next to a raw publish loop, and the
+    /// latency from an append to the inbox.
+    Notifier,
 }
 
 /// What every section needs to know about the run.
@@ -233,6 +237,10 @@ async fn main() -> anyhow::Result<()> {
             &mut report,
         ))
         .await?;
+    }
+
+    if args.sections.contains(&Section::Notifier) {
+        Box::pin(notifier::run_notifier_benchmarks(&settings, &mut report)).await?;
     }
 
     report.write(&args.output)?;

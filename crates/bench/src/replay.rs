@@ -71,7 +71,7 @@ pub async fn run_replay_benchmarks(settings: &Settings, report: &mut Report) -> 
 }
 
 /// Appends `events` body events, one append of a whole stream at a time.
-async fn fill(store: &Store, events: usize) -> anyhow::Result<()> {
+pub(crate) async fn fill(store: &Store, events: usize) -> anyhow::Result<()> {
     let bodies = events / EVENTS_PER_BODY;
     let tenants: Arc<Vec<TenantId>> = Arc::new(TenantId::all().collect());
     let writers = (0..FILL_WRITERS).map(|writer| {
