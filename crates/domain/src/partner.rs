@@ -19,7 +19,19 @@ pub enum PartnerKind {
 }
 
 /// A partner by its usual abbreviation, as the national concept lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum Partner {
     #[serde(rename = "BSV")]
     Bsv,
@@ -146,7 +158,19 @@ impl fmt::Display for Partner {
 /// Who takes part in a flow across levels: a tenant (the national IIZ, a
 /// canton) or a partner organisation. Concerns are submitted and endorsed by
 /// parties and answered to them; recommendations are addressed to them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(tag = "kind", content = "code", rename_all = "snake_case")]
 pub enum Party {
     Tenant(TenantId),

@@ -117,8 +117,9 @@ impl From<LocalizedName> for BTreeMap<Language, String> {
 }
 
 /// Free text of bounded length (a mandate, a rationale). May be empty.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(extend("maxLength" = Self::MAX_CHARS, "pattern" = crate::schema::TRIMMED))]
 pub struct FreeText(String);
 
 impl FreeText {

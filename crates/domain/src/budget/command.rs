@@ -41,7 +41,7 @@ pub enum BudgetCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum BudgetEvent {
     Planned {

@@ -8,7 +8,7 @@ use crate::ids::{BodyId, PersonId};
 use crate::partner::{Partner, Party};
 
 /// How a body's chair changes hands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChairRule {
     /// The chair passes through `offices` in this order, each for exactly
@@ -58,7 +58,7 @@ pub enum ChairCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum ChairEvent {
     Established {

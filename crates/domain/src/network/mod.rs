@@ -47,7 +47,7 @@ pub enum NetworkCommand {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum NetworkEvent {
     /// `cantons` is sorted and free of duplicates.

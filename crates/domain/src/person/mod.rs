@@ -40,7 +40,7 @@ pub enum PersonCommand {
     RevokePlatformAdmin,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum PersonEvent {
     Registered {

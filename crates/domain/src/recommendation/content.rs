@@ -15,7 +15,7 @@ pub const MAX_BASIS_ENTRIES: usize = 30;
 
 /// Where a recommendation comes from (national concept 3.3: it rests on a
 /// well-founded need for action).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecommendationSource {
     EkgProposal,
@@ -27,7 +27,19 @@ pub enum RecommendationSource {
 
 /// The strategic focus areas of the 2017 decision, which orient all
 /// national IIZ work (national concept 3.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FocusArea {
     /// Professionalising coordination and cooperation; good practice.
@@ -56,7 +68,7 @@ impl FocusArea {
 
 /// What a recommendation rests on: the concerns it answers, the projects
 /// (named until projects are modelled) and the documents.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Basis {
     pub concerns: BTreeSet<ConcernId>,
     pub projects: Vec<Title>,
@@ -64,14 +76,14 @@ pub struct Basis {
 }
 
 /// The text in a further language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Translation {
     pub title: Title,
     pub text: FreeText,
 }
 
 /// The text of a recommendation as drafted or amended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecommendationContent {
     pub title: Title,
     pub text: FreeText,
@@ -102,7 +114,7 @@ impl RecommendationContent {
 }
 
 /// How often addressees report on their implementation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportingRhythm {
     HalfYearly,
@@ -136,7 +148,7 @@ impl ReportingRhythm {
 
 /// When answers are due: the first answer (acceptance) by `answer_due`,
 /// then an implementation report every `rhythm`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Schedule {
     pub answer_due: NaiveDate,
     pub rhythm: ReportingRhythm,
