@@ -3,9 +3,20 @@
 //! files drift from the code, when a type has no schema, when a real
 //! message of any type does not validate, and when something withheld would
 //! leave the platform. `IIZ_UPDATE_SCHEMAS=1` rewrites the files.
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a broken contract must fail the test"
+)]
 
 #[path = "contracts/files.rs"]
 mod files;
 #[path = "contracts/messages.rs"]
 mod messages;
+#[path = "contracts/rest.rs"]
+mod rest;
+#[path = "contracts/withheld.rs"]
+mod withheld;
+#[path = "contracts/world.rs"]
+mod world;
