@@ -14,8 +14,10 @@
 mod files;
 #[path = "contracts/messages.rs"]
 mod messages;
-#[path = "contracts/rest.rs"]
+#[path = "contracts/rest/mod.rs"]
 mod rest;
+#[path = "contracts/texts.rs"]
+mod texts;
 #[path = "contracts/withheld.rs"]
 mod withheld;
 #[path = "contracts/world.rs"]

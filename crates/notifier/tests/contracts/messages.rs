@@ -87,6 +87,6 @@ fn a_real_message_of_every_event_type_validates_against_its_schema() {
         .collect();
     assert!(
         never.is_empty(),
-        "these event types never occurred; add the commands that record them to tests/contracts/rest.rs: {never:?}"
+        "these event types never occurred; add the commands that record them to tests/contracts/rest/: {never:?}"
     );
 }
