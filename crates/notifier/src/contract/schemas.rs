@@ -5,7 +5,7 @@
 //! `schema/events/` are these documents; `tests/contracts.rs` fails when
 //! they drift.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use iiz_domain::body::Body;
@@ -284,14 +284,12 @@ fn reachable_definitions(schema: &Value, definitions: &Map<String, Value>) -> Ma
             collect_references(definition, &mut pending);
         }
     }
-    let chosen: BTreeMap<_, _> = seen
-        .into_iter()
+    seen.into_iter()
         .filter_map(|name| {
             let definition = definitions.get(&name)?.clone();
             Some((name, definition))
         })
-        .collect();
-    chosen.into_iter().collect()
+        .collect()
 }
 
 fn collect_references(schema: &Value, names: &mut Vec<String>) {
