@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
@@ -14,7 +15,7 @@ use crate::text::{FreeText, Title};
 
 /// An IIZ project: at the interface of several partners, steered by the
 /// national IIZ (national concept 3.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct IizProject {
     pub lead: Party,
     /// Amounts in Swiss francs as the partners declared them.
@@ -36,12 +37,13 @@ pub struct IizProject {
 mod declarations {
     use std::collections::BTreeMap;
 
+    use schemars::JsonSchema;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use crate::partner::Party;
 
     /// What one party declared it funds, in Swiss francs.
-    #[derive(Serialize, Deserialize, schemars::JsonSchema)]
+    #[derive(Serialize, Deserialize, JsonSchema)]
     pub(super) struct Declared {
         party: Party,
         amount: u64,
@@ -68,7 +70,7 @@ mod declarations {
 }
 
 /// What kind of project: steered, or listed for information only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProjectKind {
     Iiz(Box<IizProject>),
@@ -118,7 +120,7 @@ pub enum ProjectCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum ProjectEvent {
     Registered {

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::TextError;
@@ -80,7 +81,7 @@ macro_rules! string_type {
 /// A person's full name as they want it shown, in a single field: Swiss
 /// names do not split reliably into given name and surname.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(try_from = "String", into = "String")]
 #[schemars(extend("minLength" = 1, "maxLength" = Self::MAX_CHARS, "pattern" = SINGLE_LINE))]
@@ -101,7 +102,7 @@ string_type!(PersonName);
 /// The check is deliberately shallow (one '@', a dotted domain): whether an
 /// address really works is only known once a mail reaches it.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(try_from = "String", into = "String")]
 #[schemars(extend("maxLength" = Self::MAX_CHARS, "pattern" = EMAIL))]
@@ -151,7 +152,7 @@ string_type!(Email);
 
 /// The institution a person represents in a body ("SECO", "IV-Stelle Zürich").
 #[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(try_from = "String", into = "String")]
 #[schemars(extend("minLength" = 1, "maxLength" = Self::MAX_CHARS, "pattern" = SINGLE_LINE))]
@@ -169,7 +170,7 @@ string_type!(Institution);
 
 /// The title of a concern, an attachment or an agenda item.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(try_from = "String", into = "String")]
 #[schemars(extend("minLength" = 1, "maxLength" = Self::MAX_CHARS, "pattern" = SINGLE_LINE))]
@@ -188,7 +189,7 @@ string_type!(Title);
 /// A link to a document kept elsewhere (the platform stores no files): an
 /// absolute `https://` or `http://` address without spaces.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(try_from = "String", into = "String")]
 #[schemars(extend("maxLength" = Self::MAX_CHARS, "pattern" = LINK))]
