@@ -138,15 +138,9 @@ where
             let event_type = EventType {
                 aggregate: A::STREAM_TYPE,
                 version: A::Event::schema_version(&variant.name),
-                name: variant.name,
+                name: variant.name.clone(),
             };
-            let schema = document(
-                &event_type,
-                envelope.clone(),
-                variant.data,
-                variant.description,
-                &definitions,
-            )?;
+            let schema = document(&event_type, envelope.clone(), variant, &definitions)?;
             Ok(EventSchema { event_type, schema })
         })
         .collect()
@@ -198,12 +192,12 @@ fn variants(aggregate: &str, events: &Value) -> Result<Vec<Variant>, NotifierErr
 fn document(
     event_type: &EventType,
     mut envelope: Value,
-    data: Option<Value>,
-    description: Option<String>,
+    variant: Variant,
     definitions: &Map<String, Value>,
 ) -> Result<Value, NotifierError> {
     let qualified = event_type.qualified();
-    let mut data = data
+    let mut data = variant
+        .data
         .unwrap_or_else(|| json!({ "type": "null", "description": "This event carries no data." }));
     narrow_to_what_is_published(&qualified, &mut data);
     let properties = envelope
@@ -238,7 +232,7 @@ fn document(
     object.insert("title".into(), qualified.clone().into());
     object.insert(
         "description".into(),
-        describe(event_type, description.as_deref()).into(),
+        describe(event_type, variant.description.as_deref()).into(),
     );
     if !used.is_empty() {
         object.insert("$defs".into(), Value::Object(used));
