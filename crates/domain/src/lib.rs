@@ -19,6 +19,7 @@ pub mod programme;
 pub mod project;
 pub mod recommendation;
 pub mod roles;
+mod schema;
 pub mod tenant;
 pub mod text;
 pub mod working_group;

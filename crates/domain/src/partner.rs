@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::TenantId;
@@ -19,7 +20,9 @@ pub enum PartnerKind {
 }
 
 /// A partner by its usual abbreviation, as the national concept lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum Partner {
     #[serde(rename = "BSV")]
     Bsv,
@@ -146,7 +149,9 @@ impl fmt::Display for Partner {
 /// Who takes part in a flow across levels: a tenant (the national IIZ, a
 /// canton) or a partner organisation. Concerns are submitted and endorsed by
 /// parties and answered to them; recommendations are addressed to them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(tag = "kind", content = "code", rename_all = "snake_case")]
 pub enum Party {
     Tenant(TenantId),

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::Language;
@@ -117,8 +118,9 @@ impl From<LocalizedName> for BTreeMap<Language, String> {
 }
 
 /// Free text of bounded length (a mandate, a rationale). May be empty.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(extend("maxLength" = Self::MAX_CHARS, "pattern" = crate::schema::TRIMMED))]
 pub struct FreeText(String);
 
 impl FreeText {

@@ -8,6 +8,7 @@ mod membership_tests;
 mod tests;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Classify, ErrorKind};
@@ -17,7 +18,7 @@ use crate::text::{FreeText, Institution, LocalizedName};
 use crate::{Aggregate, DomainEvent};
 
 /// What a body is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyKind {
     /// Decides (STG, IIZ-Leitung, Trägerschaft).
@@ -79,7 +80,7 @@ pub enum BodyCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum BodyEvent {
     Established {

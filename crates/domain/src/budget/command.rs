@@ -1,5 +1,6 @@
 //! What callers ask of an operating budget and what is recorded.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
@@ -41,7 +42,7 @@ pub enum BudgetCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum BudgetEvent {
     Planned {

@@ -1,6 +1,7 @@
 //! What callers ask of a body's chair record and what is recorded.
 
 use chrono::{Months, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
@@ -8,7 +9,7 @@ use crate::ids::{BodyId, PersonId};
 use crate::partner::{Partner, Party};
 
 /// How a body's chair changes hands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChairRule {
     /// The chair passes through `offices` in this order, each for exactly
@@ -58,7 +59,7 @@ pub enum ChairCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum ChairEvent {
     Established {

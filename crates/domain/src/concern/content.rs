@@ -2,13 +2,16 @@
 
 use std::collections::BTreeSet;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::Language;
 use crate::text::{FreeText, Link, Title};
 
 /// The institutions whose interface a concern is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AffectedInstitution {
     /// Unemployment insurance and public employment service (ALV/RAV).
@@ -47,14 +50,14 @@ impl AffectedInstitution {
 }
 
 /// A document a concern refers to, kept elsewhere.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Attachment {
     pub title: Title,
     pub link: Link,
 }
 
 /// A concern's text and classification, as drafted or edited.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ConcernContent {
     pub title: Title,
     pub description: FreeText,

@@ -1,11 +1,12 @@
 //! The outcomes the national steps record.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::text::FreeText;
 
 /// How a concern is submitted nationally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Through the Fachstelle, the single entry gate, which triages it.
@@ -15,7 +16,7 @@ pub enum Channel {
 }
 
 /// Why the Fachstelle returns a concern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnReason {
     NotIizRelevant,
@@ -24,7 +25,7 @@ pub enum ReturnReason {
 }
 
 /// What the STG decides on a concern (and what the EKG proposes to it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StgOutcome {
     Recommendation,
@@ -35,7 +36,7 @@ pub enum StgOutcome {
 }
 
 /// What the EKG does with a concern.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EkgOutcome {
     /// The EKG deals with it itself; an answer follows.
@@ -50,7 +51,7 @@ pub enum EkgOutcome {
 }
 
 /// Who may read a comment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CommentVisibility {
     /// Only the originating tenant.

@@ -3,6 +3,7 @@
 //! cantons differ (the panorama's types 1–4); a concern keeps the route
 //! version it started with.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::BodyId;
@@ -10,7 +11,7 @@ use crate::roles::TenantRole;
 use crate::text::Title;
 
 /// Who acts at a step: a body of the tenant or the holders of a role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum StepActor {
     Body(BodyId),
@@ -19,7 +20,7 @@ pub enum StepActor {
 
 /// What the acting body or role does with the concern (OParl's roles of a
 /// consultation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     /// Decides whether the concern goes on: approves or returns it.
@@ -31,7 +32,7 @@ pub enum StepKind {
 }
 
 /// One step of a route.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RouteStep {
     /// What the step is called in the canton ("Prüfung Geschäftsstelle").
     pub label: Title,
@@ -40,7 +41,7 @@ pub struct RouteStep {
 }
 
 /// The outcome recorded for the current step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StepOutcome {
     /// The step approves (or, for an office check, finds it relevant).
@@ -68,7 +69,7 @@ pub const MAX_ROUTE_STEPS: usize = 8;
 /// A tenant's route as a concern starts it: the version and its steps. The
 /// default (no steps) lets the coordinator submit directly, as in cantons
 /// without IIZ bodies.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct RouteSnapshot {
     /// 0 for the default route, then 1, 2, … for each definition.
     pub version: u32,

@@ -1,6 +1,7 @@
 //! The agenda: numbered items, each for information, discussion or a
 //! decision, on free text or on something the platform tracks.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::concern::Attachment;
@@ -11,7 +12,7 @@ use crate::text::{FreeText, Title};
 pub const MAX_ITEM_DOCUMENTS: usize = 20;
 
 /// What the body does with an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemPurpose {
     Information,
@@ -21,7 +22,7 @@ pub enum ItemPurpose {
 
 /// What an item is about: free text, or something the platform tracks.
 /// A new working group's mandate is a free item until the group exists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", content = "ref", rename_all = "snake_case")]
 pub enum ItemSubject {
     Free,
@@ -47,7 +48,7 @@ impl ItemSubject {
 }
 
 /// An agenda item as the office prepares it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AgendaItem {
     pub title: Title,
     pub purpose: ItemPurpose,

@@ -1,6 +1,7 @@
 //! What callers ask of a meeting and what is recorded.
 
 use chrono::NaiveDateTime;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::AgendaItem;
@@ -10,7 +11,7 @@ use crate::ids::{BodyId, MeetingId};
 use crate::text::{FreeText, Link, Title};
 
 /// When and where a meeting takes place (local Swiss time).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Slot {
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
@@ -71,7 +72,7 @@ pub enum MeetingCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum MeetingEvent {
     Scheduled {

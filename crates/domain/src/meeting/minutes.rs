@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::concern::{EkgOutcome, StgOutcome};
@@ -10,7 +11,7 @@ use crate::ids::{MeetingId, PersonId};
 use crate::text::{FreeText, Title};
 
 /// How a decision was reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Resolution {
     Consensus,
@@ -18,7 +19,7 @@ pub enum Resolution {
 }
 
 /// A decision on an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Decision {
     /// What was decided, as minuted.
     pub outcome: FreeText,
@@ -34,7 +35,7 @@ pub struct Decision {
 /// What a decision does to the concern or recommendation its item refers
 /// to. Which body may take which step is the app's to check; the meeting
 /// only checks that the effect fits the item's subject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DecisionEffect {
     /// The EKG's step on a concern.
@@ -58,7 +59,7 @@ impl DecisionEffect {
 /// Where a step taken by a meeting's decision was decided: kept on the
 /// step's event so that a concern's or recommendation's history points to
 /// the minutes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct MeetingReference {
     pub meeting: MeetingId,
     /// The agenda item's number.
@@ -68,7 +69,7 @@ pub struct MeetingReference {
 }
 
 /// Who approved the minutes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", content = "meeting", rename_all = "snake_case")]
 pub enum Approval {
     /// The body at its next meeting.
@@ -78,7 +79,7 @@ pub enum Approval {
 }
 
 /// What became of a decision on the aggregate its item refers to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Propagation {
     /// The referenced aggregate took the step.

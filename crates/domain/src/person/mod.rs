@@ -6,6 +6,7 @@ mod tests;
 
 use std::collections::BTreeSet;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Classify, ErrorKind};
@@ -40,7 +41,7 @@ pub enum PersonCommand {
     RevokePlatformAdmin,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum PersonEvent {
     Registered {

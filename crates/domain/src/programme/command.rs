@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
@@ -11,7 +12,7 @@ use crate::recommendation::FocusArea;
 use crate::text::{FreeText, Title};
 
 /// The EKG's consultation before the STG adopts a programme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EkgConsultation {
     pub on: NaiveDate,
     /// The EKG's decision or letter, e.g. "EKG 2024/3, Traktandum 4".
@@ -20,7 +21,7 @@ pub struct EkgConsultation {
 }
 
 /// An action field of a focus area, as proposed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ActionField {
     pub focus_area: FocusArea,
     pub title: Title,
@@ -67,7 +68,7 @@ pub enum ProgrammeCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum ProgrammeEvent {
     Adopted {

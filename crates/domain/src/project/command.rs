@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
@@ -14,11 +15,12 @@ use crate::text::{FreeText, Title};
 
 /// An IIZ project: at the interface of several partners, steered by the
 /// national IIZ (national concept 3.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct IizProject {
     pub lead: Party,
     /// Amounts in Swiss francs as the partners declared them.
     #[serde(with = "declarations")]
+    #[schemars(with = "Vec<declarations::Declared>")]
     pub funding: BTreeMap<Party, u64>,
     pub resources: FreeText,
     pub question: FreeText,
@@ -35,12 +37,14 @@ pub struct IizProject {
 mod declarations {
     use std::collections::BTreeMap;
 
+    use schemars::JsonSchema;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use crate::partner::Party;
 
-    #[derive(Serialize, Deserialize)]
-    struct Declared {
+    /// What one party declared it funds, in Swiss francs.
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    pub(super) struct Declared {
         party: Party,
         amount: u64,
     }
@@ -66,7 +70,7 @@ mod declarations {
 }
 
 /// What kind of project: steered, or listed for information only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProjectKind {
     Iiz(Box<IizProject>),
@@ -116,7 +120,7 @@ pub enum ProjectCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum ProjectEvent {
     Registered {

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Months, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::concern::Attachment;
@@ -15,7 +16,7 @@ pub const MAX_BASIS_ENTRIES: usize = 30;
 
 /// Where a recommendation comes from (national concept 3.3: it rests on a
 /// well-founded need for action).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecommendationSource {
     EkgProposal,
@@ -27,7 +28,9 @@ pub enum RecommendationSource {
 
 /// The strategic focus areas of the 2017 decision, which orient all
 /// national IIZ work (national concept 3.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FocusArea {
     /// Professionalising coordination and cooperation; good practice.
@@ -56,7 +59,7 @@ impl FocusArea {
 
 /// What a recommendation rests on: the concerns it answers, the projects
 /// (named until projects are modelled) and the documents.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Basis {
     pub concerns: BTreeSet<ConcernId>,
     pub projects: Vec<Title>,
@@ -64,14 +67,14 @@ pub struct Basis {
 }
 
 /// The text in a further language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Translation {
     pub title: Title,
     pub text: FreeText,
 }
 
 /// The text of a recommendation as drafted or amended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RecommendationContent {
     pub title: Title,
     pub text: FreeText,
@@ -102,7 +105,7 @@ impl RecommendationContent {
 }
 
 /// How often addressees report on their implementation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportingRhythm {
     HalfYearly,
@@ -136,7 +139,7 @@ impl ReportingRhythm {
 
 /// When answers are due: the first answer (acceptance) by `answer_due`,
 /// then an implementation report every `rhythm`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Schedule {
     pub answer_due: NaiveDate,
     pub rhythm: ReportingRhythm,

@@ -3,6 +3,7 @@
 //! report is kept.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::concern::Attachment;
@@ -12,7 +13,9 @@ use crate::text::FreeText;
 pub const MAX_EVIDENCE: usize = 20;
 
 /// An addressee's answer to a recommendation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Acceptance {
     Accepted,
@@ -45,7 +48,9 @@ impl Acceptance {
 }
 
 /// Where an addressee stands in implementing a recommendation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ImplementationStatus {
     NotStarted,
@@ -83,14 +88,14 @@ impl ImplementationStatus {
 }
 
 /// The period a report covers, both days included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportingPeriod {
     pub from: NaiveDate,
     pub to: NaiveDate,
 }
 
 /// One implementation report of one addressee.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ImplementationReport {
     pub period: ReportingPeriod,
     pub status: ImplementationStatus,
@@ -101,7 +106,9 @@ pub struct ImplementationReport {
 }
 
 /// What a flag of the EKG points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(tag = "scope", content = "addressee", rename_all = "snake_case")]
 pub enum FlagTarget {
     /// The recommendation as a whole.

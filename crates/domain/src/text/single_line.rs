@@ -2,9 +2,11 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::TextError;
+use crate::schema::{EMAIL, LINK, SINGLE_LINE};
 
 /// Which single-line text a [`TextError`] is about, so the message can say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,8 +80,11 @@ macro_rules! string_type {
 
 /// A person's full name as they want it shown, in a single field: Swiss
 /// names do not split reliably into given name and surname.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(extend("minLength" = 1, "maxLength" = Self::MAX_CHARS, "pattern" = SINGLE_LINE))]
 pub struct PersonName(String);
 
 impl PersonName {
@@ -96,8 +101,11 @@ string_type!(PersonName);
 ///
 /// The check is deliberately shallow (one '@', a dotted domain): whether an
 /// address really works is only known once a mail reaches it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(extend("maxLength" = Self::MAX_CHARS, "pattern" = EMAIL))]
 pub struct Email(String);
 
 impl Email {
@@ -143,8 +151,11 @@ impl Email {
 string_type!(Email);
 
 /// The institution a person represents in a body ("SECO", "IV-Stelle Zürich").
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(extend("minLength" = 1, "maxLength" = Self::MAX_CHARS, "pattern" = SINGLE_LINE))]
 pub struct Institution(String);
 
 impl Institution {
@@ -158,8 +169,11 @@ impl Institution {
 string_type!(Institution);
 
 /// The title of a concern, an attachment or an agenda item.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(extend("minLength" = 1, "maxLength" = Self::MAX_CHARS, "pattern" = SINGLE_LINE))]
 pub struct Title(String);
 
 impl Title {
@@ -174,8 +188,11 @@ string_type!(Title);
 
 /// A link to a document kept elsewhere (the platform stores no files): an
 /// absolute `https://` or `http://` address without spaces.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(extend("maxLength" = Self::MAX_CHARS, "pattern" = LINK))]
 pub struct Link(String);
 
 impl Link {

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
@@ -11,7 +12,7 @@ use crate::ids::{BodyId, ConcernId, PersonId, TenantId, WorkingGroupId};
 use crate::text::{FreeText, Title};
 
 /// The mandate, with the fields of the national concept's template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Mandate {
     pub title: Title,
     /// Situation and question.
@@ -33,7 +34,7 @@ pub struct Mandate {
 }
 
 /// A member's part in the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupRole {
     Lead,
@@ -83,7 +84,7 @@ pub enum WorkingGroupCommand {
 
 /// Stored events: variants and their fields are never renamed or removed,
 /// new ones are added at the end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum WorkingGroupEvent {
     Mandated {

@@ -4,7 +4,12 @@
 //!
 //! Not everything in the log leaves it: see [`withheld`].
 
+mod schemas;
+
+pub use schemas::{EventSchema, EventType, event_types, schema_for, schemas};
+
 use chrono::{DateTime, Utc};
+use iiz_domain::{Aggregate, Person};
 use iiz_store::RecordedEvent;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -18,17 +23,21 @@ use crate::NotifierError;
 pub const DEFAULT_PREFIX: &str = "iiz";
 
 /// The stream an event belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[schemars(inline)]
 pub struct AggregateRef {
+    /// The aggregate's stream type.
     #[serde(rename = "type")]
     pub stream_type: String,
+    /// The stream's id: the aggregate's UUID, or the tenant's key.
     pub id: String,
     /// The stream's version after this event (1 for the first).
+    #[schemars(range(min = 1))]
     pub version: u64,
 }
 
 /// One published event. Field names are camelCase in JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PublishedEvent {
     /// The event id (UUIDv7): JetStream's `Nats-Msg-Id`, so a republished
@@ -39,12 +48,18 @@ pub struct PublishedEvent {
     pub event_type: String,
     /// The version of `data`'s schema.
     pub version: u32,
+    /// The tenant whose log recorded the event.
+    #[schemars(with = "iiz_domain::TenantId")]
     pub tenant: String,
     pub aggregate: AggregateRef,
+    /// When the platform recorded the event.
     pub recorded_at: DateTime<Utc>,
     /// `person:<id>` or `system:<process>`.
+    #[schemars(regex(pattern = r"^(person|system):.+$"))]
     pub actor: String,
+    /// Shared by every event that one request caused.
     pub correlation_id: Uuid,
+    /// The event whose handling caused this one, if any.
     pub causation_id: Option<Uuid>,
     /// The event's own fields.
     pub data: Value,
@@ -60,9 +75,15 @@ pub fn withheld(event: &RecordedEvent) -> Option<&'static str> {
         }
         // People's records hold names and e-mail addresses: personal data
         // that must stay erasable, so it never leaves the platform.
-        ("person", _) => Some("personal data"),
+        (stream_type, _) if is_personal(stream_type) => Some("personal data"),
         _ => None,
     }
+}
+
+/// Whether a whole stream type holds personal data, so that none of its
+/// events is published (nor has a contract).
+pub(crate) fn is_personal(stream_type: &str) -> bool {
+    stream_type == <Person as Aggregate>::STREAM_TYPE
 }
 
 impl PublishedEvent {
