@@ -8,13 +8,17 @@ run:
 test:
     cargo test --workspace
 
-# Benchmarks on both backends; writes docs/benchmarks.md.
+# Benchmarks on both backends; writes docs/benchmarks.md (the notifier section needs NATS on 127.0.0.1:4222 or NATS_URL).
 bench:
     cargo run --release -p iiz-bench -- --output docs/benchmarks.md
 
 # Rewrites schema/graphql/schema.graphql from the code.
 sdl:
     IIZ_UPDATE_SDL=1 cargo test -p iiz-gateway --test sdl
+
+# Rewrites schema/events/*.json (the published event contracts) from the code.
+schemas:
+    IIZ_UPDATE_SCHEMAS=1 cargo test -p iiz-notifier --test contracts
 
 lint:
     cargo fmt --all --check
