@@ -110,9 +110,7 @@ impl Directory {
 
     /// A person by the id as text (a notification's recipient).
     pub fn person_by_key(&self, id: &str) -> Option<&PersonView> {
-        PersonId::parse(id)
-            .ok()
-            .and_then(|id| self.people.get(&id))
+        PersonId::parse(id).ok().and_then(|id| self.people.get(&id))
     }
 
     fn holding(&self, tenant: TenantId, role: TenantRole) -> impl Iterator<Item = &PersonView> {
@@ -210,7 +208,9 @@ impl Directory {
                         person: person.clone(),
                         party: None,
                     }),
-                    None => tracing::warn!(person = %seat.person, %body, "seat of an unknown person"),
+                    None => {
+                        tracing::warn!(person = %seat.person, %body, "seat of an unknown person")
+                    }
                 }
             }
         }

@@ -18,9 +18,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use iiz_app::App;
 use iiz_app::outbound::NotificationKind;
-use iiz_store::{
-    EmailDelivery, NewEmail, NewNotification, NotificationBatch, Preference, Store,
-};
+use iiz_store::{EmailDelivery, NewEmail, NewNotification, NotificationBatch, Preference, Store};
 use lettre::message::Mailbox;
 use uuid::Uuid;
 
@@ -93,10 +91,14 @@ impl Notifications {
                 );
             }
         }
-        record(store, NotificationBatch {
-            reminder: None,
-            items,
-        }, now)
+        record(
+            store,
+            NotificationBatch {
+                reminder: None,
+                items,
+            },
+            now,
+        )
         .await
     }
 }
@@ -176,12 +178,19 @@ impl Composer {
         let calendar = match subject {
             Subject::Meeting(meeting) if rule.invitation => {
                 let texts = InvitationTexts {
-                    agenda: self.messages.format(locale, "invitation-agenda", &Args::new())?,
-                    none: self.messages.format(locale, "invitation-none", &Args::new())?,
-                    online: self.messages.format(locale, "invitation-online", &Args::new())?,
-                    body: meeting.body.as_ref().map_or_else(String::new, |body| {
-                        body.names.best(language).to_owned()
-                    }),
+                    agenda: self
+                        .messages
+                        .format(locale, "invitation-agenda", &Args::new())?,
+                    none: self
+                        .messages
+                        .format(locale, "invitation-none", &Args::new())?,
+                    online: self
+                        .messages
+                        .format(locale, "invitation-online", &Args::new())?,
+                    body: meeting
+                        .body
+                        .as_ref()
+                        .map_or_else(String::new, |body| body.names.best(language).to_owned()),
                 };
                 Some(invitation(
                     &meeting.view,

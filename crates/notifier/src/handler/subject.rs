@@ -47,9 +47,9 @@ pub struct MeetingSubject {
 /// What an event is about.
 #[derive(Debug, Clone)]
 pub enum Subject {
-    Concern(ConcernSubject),
-    Recommendation(RecommendationSubject),
-    Meeting(MeetingSubject),
+    Concern(Box<ConcernSubject>),
+    Recommendation(Box<RecommendationSubject>),
+    Meeting(Box<MeetingSubject>),
 }
 
 fn decode<E: DomainEvent>(event: &PublishedEvent) -> Result<E, NotifierError> {
@@ -81,7 +81,10 @@ pub fn parties_of(view: &ConcernView) -> Vec<Party> {
 impl Subject {
     /// Reads what the event is about; `None` for aggregates the rules do
     /// not cover.
-    pub async fn load(store: &Store, event: &PublishedEvent) -> Result<Option<Self>, NotifierError> {
+    pub async fn load(
+        store: &Store,
+        event: &PublishedEvent,
+    ) -> Result<Option<Self>, NotifierError> {
         let id = event.aggregate.id.as_str();
         let subject = match event.aggregate.stream_type.as_str() {
             "concern" => {
@@ -93,11 +96,11 @@ impl Subject {
                     }
                     _ => None,
                 };
-                Self::Concern(ConcernSubject {
+                Self::Concern(Box::new(ConcernSubject {
                     view,
                     change,
                     merged_into,
-                })
+                }))
             }
             "recommendation" => {
                 let view: RecommendationView = required(store, RECOMMENDATIONS, id).await?;
@@ -106,20 +109,22 @@ impl Subject {
                 for concern in &view.basis.concerns {
                     match read_doc::<ConcernView>(store, CONCERNS, &concern.to_string()).await? {
                         Some(concern) => basis_parties.extend(parties_of(&concern)),
-                        None => tracing::warn!(%concern, recommendation = id, "basis concern not in the read models"),
+                        None => {
+                            tracing::warn!(%concern, recommendation = id, "basis concern not in the read models")
+                        }
                     }
                 }
-                Self::Recommendation(RecommendationSubject {
+                Self::Recommendation(Box::new(RecommendationSubject {
                     view,
                     change,
                     basis_parties,
-                })
+                }))
             }
             "meeting" => {
                 let view: MeetingView = required(store, MEETINGS, id).await?;
                 let change = decode(event)?;
                 let body = read_doc(store, BODIES, &view.body.to_string()).await?;
-                Self::Meeting(MeetingSubject { view, change, body })
+                Self::Meeting(Box::new(MeetingSubject { view, change, body }))
             }
             _ => return Ok(None),
         };
@@ -171,12 +176,11 @@ impl Subject {
     /// The addressee that answered or reported.
     pub fn reporting_party(&self) -> Option<Party> {
         match self {
-            Self::Recommendation(RecommendationSubject {
-                change:
-                    RecommendationEvent::Answered { addressee, .. }
-                    | RecommendationEvent::Reported { addressee, .. },
-                ..
-            }) => Some(*addressee),
+            Self::Recommendation(subject) => match &subject.change {
+                RecommendationEvent::Answered { addressee, .. }
+                | RecommendationEvent::Reported { addressee, .. } => Some(*addressee),
+                _ => None,
+            },
             _ => None,
         }
     }

@@ -71,12 +71,10 @@ fn concern_args(reader: Reader<'_>, subject: &ConcernSubject) -> Result<Args, No
     Ok(match &subject.change {
         ConcernEvent::Submitted { channel } => args.text("channel", stored_name(channel)),
         ConcernEvent::Accepted { .. } => args.text("step", Step::Accepted.as_str()),
-        ConcernEvent::Returned { reason, .. } => args
-            .text("step", Step::Returned.as_str())
-            .text(
-                "reason",
-                label(messages, locale, "return-reason", &stored_name(reason))?,
-            ),
+        ConcernEvent::Returned { reason, .. } => args.text("step", Step::Returned.as_str()).text(
+            "reason",
+            label(messages, locale, "return-reason", &stored_name(reason))?,
+        ),
         ConcernEvent::MergedInto { into, .. } => {
             let target = subject
                 .merged_into
@@ -172,10 +170,10 @@ fn recommendation_args(
 
 fn meeting_args(reader: Reader<'_>, subject: &MeetingSubject) -> Args {
     let view = &subject.view;
-    let body = subject
-        .body
-        .as_ref()
-        .map_or_else(|| "—".to_owned(), |body| body.names.best(reader.language).to_owned());
+    let body = subject.body.as_ref().map_or_else(
+        || "—".to_owned(),
+        |body| body.names.best(reader.language).to_owned(),
+    );
     let args = Args::new()
         .text("meeting", view.title.as_str())
         .text("body", body)

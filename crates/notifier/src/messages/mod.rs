@@ -226,9 +226,8 @@ fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, NotifierError>
         .tag()
         .parse()
         .map_err(|error| NotifierError::Message(format!("{}: {error}", locale.tag())))?;
-    let resource = FluentResource::try_new(locale.source().to_owned()).map_err(|(_, errors)| {
-        NotifierError::Message(format!("{}: {errors:?}", locale.tag()))
-    })?;
+    let resource = FluentResource::try_new(locale.source().to_owned())
+        .map_err(|(_, errors)| NotifierError::Message(format!("{}: {errors:?}", locale.tag())))?;
     let mut bundle = FluentBundle::new_concurrent(vec![language]);
     // Plain text for e-mail and inbox: no Unicode isolation marks around
     // the variables.
@@ -243,7 +242,11 @@ impl Messages {
     /// The messages embedded in the binary.
     pub fn embedded() -> Result<Self, NotifierError> {
         Ok(Self {
-            bundles: [bundle(Locale::De)?, bundle(Locale::Fr)?, bundle(Locale::It)?],
+            bundles: [
+                bundle(Locale::De)?,
+                bundle(Locale::Fr)?,
+                bundle(Locale::It)?,
+            ],
         })
     }
 

@@ -196,7 +196,11 @@ fn a_missing_variable_or_message_is_an_error() {
             .format(Locale::De, "concern_submitted-body", &args)
             .is_err()
     );
-    assert!(messages.format(Locale::Fr, "no-such-message", &args).is_err());
+    assert!(
+        messages
+            .format(Locale::Fr, "no-such-message", &args)
+            .is_err()
+    );
 }
 
 #[test]
@@ -208,8 +212,14 @@ fn texts_are_in_the_readers_language_with_swiss_dates() {
     let french = messages.wording(Locale::Fr, kind, &args).expect("fr");
     let italian = messages.wording(Locale::It, kind, &args).expect("it");
     assert!(german.title.starts_with("Neue Empfehlung"), "{german:?}");
-    assert!(french.title.starts_with("Nouvelle recommandation"), "{french:?}");
-    assert!(italian.title.starts_with("Nuova raccomandazione"), "{italian:?}");
+    assert!(
+        french.title.starts_with("Nouvelle recommandation"),
+        "{french:?}"
+    );
+    assert!(
+        italian.title.starts_with("Nuova raccomandazione"),
+        "{italian:?}"
+    );
     assert!(german.body.contains("30.06.2026"));
     assert_eq!(Locale::of(Language::Rm), Locale::De);
     let day = NaiveDate::from_ymd_opt(2026, 3, 5).expect("day");
@@ -226,4 +236,3 @@ fn an_email_text_ends_with_the_link_and_a_signature() {
     assert!(message.starts_with("Corpo.\n\nSulla piattaforma: https://iiz.example/meetings/1"));
     assert!(footer.contains("piattaforma CII"));
 }
-

@@ -108,7 +108,12 @@ pub const RULES: &[Rule] = &[
     // canton or conference."
     rule("concern", "Accepted", Kind::ConcernTriaged, ConcernParties),
     rule("concern", "Returned", Kind::ConcernTriaged, ConcernParties),
-    rule("concern", "MergedInto", Kind::ConcernTriaged, ConcernParties),
+    rule(
+        "concern",
+        "MergedInto",
+        Kind::ConcernTriaged,
+        ConcernParties,
+    ),
     rule("concern", "Examined", Kind::ConcernExamined, ConcernParties),
     rule("concern", "Decided", Kind::ConcernDecided, ConcernParties),
     rule("concern", "Answered", Kind::ConcernAnswered, ConcernParties),
@@ -131,10 +136,30 @@ pub const RULES: &[Rule] = &[
     // recommendation, its submitters and endorsers hear when that
     // recommendation is adopted, published, amended and closed, and when
     // their own canton reports on it."
-    rule("recommendation", "Adopted", Kind::ConcernOutcome, BasisParties),
-    rule("recommendation", "Published", Kind::ConcernOutcome, BasisParties),
-    rule("recommendation", "Amended", Kind::ConcernOutcome, BasisParties),
-    rule("recommendation", "Closed", Kind::ConcernOutcome, BasisParties),
+    rule(
+        "recommendation",
+        "Adopted",
+        Kind::ConcernOutcome,
+        BasisParties,
+    ),
+    rule(
+        "recommendation",
+        "Published",
+        Kind::ConcernOutcome,
+        BasisParties,
+    ),
+    rule(
+        "recommendation",
+        "Amended",
+        Kind::ConcernOutcome,
+        BasisParties,
+    ),
+    rule(
+        "recommendation",
+        "Closed",
+        Kind::ConcernOutcome,
+        BasisParties,
+    ),
     rule(
         "recommendation",
         "Answered",
@@ -151,7 +176,11 @@ pub const RULES: &[Rule] = &[
     // revised → the members of that body, with an iCalendar invitation."
     // A revised agenda goes out as its next sending; moving or cancelling
     // the meeting is a revision too (the invitation's SEQUENCE grows).
-    meeting_rule("ItemAdded", When::ItemOnConcernOrRecommendation, Kind::Agenda),
+    meeting_rule(
+        "ItemAdded",
+        When::ItemOnConcernOrRecommendation,
+        Kind::Agenda,
+    ),
     meeting_rule("AgendaSent", When::Always, Kind::Agenda),
     meeting_rule("Rescheduled", When::Always, Kind::Agenda),
     meeting_rule("Cancelled", When::Always, Kind::Agenda),
@@ -192,3 +221,6 @@ pub fn rules_for(event: &PublishedEvent) -> Vec<&'static Rule> {
 pub fn acting_person(event: &PublishedEvent) -> Option<&str> {
     event.actor.strip_prefix("person:")
 }
+
+#[cfg(test)]
+mod tests;
