@@ -1,6 +1,12 @@
 //! Each rule of "who hears what" against the demo data on SQLite: the
 //! demo's own events are handed to the handler as the consumer would, and
 //! the inboxes of the demo people show who heard, in which language.
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test code: a failed step must fail the test"
+)]
 
 #[path = "rules/delivery.rs"]
 mod delivery;
