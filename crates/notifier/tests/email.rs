@@ -241,12 +241,14 @@ async fn the_embedded_default_writes_readable_eml_files() {
     let dispatcher = tokio::spawn(run(demo.app.clone(), demo.settings.clone(), async {
         stopped.await.ok();
     }));
+    // Only whole messages: a message being written has a hidden name.
     let files = |dir: &std::path::Path| -> Vec<std::path::PathBuf> {
         std::fs::read_dir(dir)
             .map(|entries| {
                 entries
                     .filter_map(Result::ok)
                     .map(|entry| entry.path())
+                    .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
                     .collect()
             })
             .unwrap_or_default()
