@@ -72,7 +72,7 @@ pub async fn start(app: App, settings: NotifierSettings) -> Result<Notifier, Not
     let deliveries = Deliveries {
         app: app.clone(),
         bus: bus.clone(),
-        notifications: Notifications::new(app.clone(), settings.clone()),
+        notifications: Notifications::new(app.clone(), settings.clone())?,
     };
     {
         let (app, bus, done) = (app.clone(), bus.clone(), report("relay"));

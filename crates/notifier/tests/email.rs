@@ -10,7 +10,6 @@
 
 #[path = "rules/demo.rs"]
 mod demo;
-mod smtp;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -21,7 +20,7 @@ use iiz_notifier::digest::{Digests, latest_due_day};
 use iiz_notifier::email::{DispatchReport, Dispatcher, run};
 use iiz_notifier::{MailTransport, NotifierSettings, SmtpTls};
 use iiz_store::Preference;
-use smtp::{Received, SmtpServer};
+use iiz_notifier::testing::{Received, SmtpServer};
 
 fn over_smtp(settings: &NotifierSettings, port: u16) -> NotifierSettings {
     let mut settings = settings.clone();

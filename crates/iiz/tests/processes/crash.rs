@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use iiz_notifier::testing::{NatsServer, SmtpSink};
+use iiz_notifier::testing::{NatsServer, SmtpServer};
 use iiz_store::testing::TestDatabase;
 use serde_json::json;
 
@@ -36,9 +36,7 @@ async fn crashes_and_outages_lose_and_double_nothing() {
         return;
     };
     let data = tempfile::tempdir().unwrap();
-    let shared = Shared::new(&database.url, &nats.url(), Some(smtp.port()));
-    // SMTP is down until the end: e-mails wait in the outbox.
-    smtp.stop();
+    let shared = Shared::new(&database.url, &nats.url(), Some(smtp.port));
     shared.load_demo(data.path());
     let expected_demo = published_ids(&database.store).await;
 
@@ -110,7 +108,7 @@ async fn crashes_and_outages_lose_and_double_nothing() {
     );
 
     // 5. SMTP comes back: every e-mail the notifications asked for arrives once.
-    smtp.start_again();
+    smtp.start();
     let delivered = || async {
         let expected: BTreeSet<String> = notification_ids(&database.store)
             .await

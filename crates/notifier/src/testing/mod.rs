@@ -19,7 +19,7 @@ use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 pub use nats::{NatsCluster, NatsServer};
-pub use smtp::{ReceivedMail, SmtpSink};
+pub use smtp::{Part, Received, SmtpServer};
 
 /// Whether tests must fail rather than skip when a service is missing.
 pub fn services_required() -> bool {

@@ -1,144 +1,49 @@
-//! A real SMTP server: Python's aiosmtpd, with a small handler that writes
-//! each accepted message to a file and refuses, for good (550), every
-//! recipient whose address starts with `refused`.
+//! A real SMTP server process on loopback: Python's aiosmtpd running
+//! `smtp_server.py`, which records every message it accepts (as JSON, with
+//! its decoded subject and MIME parts), refuses the addresses it is given
+//! for good (550), and can be killed and started again on the same port.
+//!
+//! When aiosmtpd is missing it is installed with pip; when that fails the
+//! test skips with a message, unless `IIZ_REQUIRE_SERVICES=1`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use serde::Deserialize;
+
 use super::{free_port, kill_hard, unavailable, wait_for_port};
 
-const HANDLER: &str = r#"
-import asyncio, os, sys, uuid
-from aiosmtpd.controller import Controller
+const SCRIPT: &str = include_str!("smtp_server.py");
 
-class Sink:
-    def __init__(self, directory):
-        self.directory = directory
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.lower().startswith("refused"):
-            return "550 5.1.1 mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-    async def handle_DATA(self, server, session, envelope):
-        name = os.path.join(self.directory, uuid.uuid4().hex)
-        with open(name + ".part", "wb") as f:
-            f.write(b"X-Envelope-To: " + ",".join(envelope.rcpt_tos).encode() + b"\r\n")
-            f.write(envelope.original_content or envelope.content)
-        os.rename(name + ".part", name + ".eml")
-        return "250 Message accepted"
+/// One MIME part of a received message.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Part {
+    pub content_type: String,
+    pub body: String,
+}
 
-controller = Controller(Sink(sys.argv[2]), hostname="127.0.0.1", port=int(sys.argv[1]))
-controller.start()
-try:
-    asyncio.get_event_loop().run_forever()
-except KeyboardInterrupt:
-    pass
-"#;
-
-/// A received message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReceivedMail {
-    pub to: String,
+/// A message as the server received it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Received {
     pub message_id: String,
+    pub to: Vec<String>,
+    pub from: String,
+    /// Decoded.
     pub subject: String,
-    /// The whole message as received.
-    pub raw: String,
+    pub content_type: String,
+    pub parts: Vec<Part>,
 }
 
-/// An SMTP server on a free loopback port.
-#[derive(Debug)]
-pub struct SmtpSink {
-    child: Option<Child>,
-    port: u16,
-    dir: tempfile::TempDir,
-}
-
-impl SmtpSink {
-    /// Starts aiosmtpd, installing it with pip when missing; `None` (skip)
-    /// when that is impossible and services are not required.
-    pub fn start() -> Option<Self> {
-        if !importable() {
-            Command::new("python3")
-                .args([
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "aiosmtpd",
-                ])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .ok();
-            if !importable() {
-                return unavailable("Python's aiosmtpd is not available (pip install aiosmtpd)");
-            }
-        }
-        let mut sink = Self {
-            child: None,
-            port: free_port(),
-            dir: tempfile::tempdir().expect("a directory for received mail"),
-        };
-        sink.start_again();
-        Some(sink)
-    }
-
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-
-    /// Stops the server (SIGKILL): connections are refused until started again.
-    pub fn stop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            kill_hard(&mut child);
-        }
-    }
-
-    /// Starts the server again on the same port, keeping what it received.
-    pub fn start_again(&mut self) {
-        self.stop();
-        let child = Command::new("python3")
-            .args(["-c", HANDLER, &self.port.to_string()])
-            .arg(self.dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 starts");
-        self.child = Some(child);
-        assert!(
-            wait_for_port(self.port, Duration::from_secs(15)),
-            "aiosmtpd did not listen on {}",
-            self.port
-        );
-    }
-
-    /// Every message received so far.
-    pub fn received(&self) -> Vec<ReceivedMail> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
-            .map(|entries| {
-                entries
-                    .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-                    .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        files
+impl Received {
+    pub fn part(&self, content_type: &str) -> Option<&Part> {
+        self.parts
             .iter()
-            .filter_map(|path| std::fs::read_to_string(path).ok())
-            .map(|raw| ReceivedMail {
-                to: header(&raw, "X-Envelope-To"),
-                message_id: header(&raw, "Message-ID"),
-                subject: header(&raw, "Subject"),
-                raw,
-            })
-            .collect()
+            .find(|part| part.content_type.starts_with(content_type))
     }
 }
 
-fn importable() -> bool {
+fn aiosmtpd_available() -> bool {
     Command::new("python3")
         .args(["-c", "import aiosmtpd"])
         .stdout(Stdio::null())
@@ -147,32 +52,97 @@ fn importable() -> bool {
         .is_ok_and(|status| status.success())
 }
 
-/// A header's (unfolded) value; empty when absent.
-fn header(raw: &str, name: &str) -> String {
-    let mut lines = raw.lines();
-    let prefix = format!("{}:", name.to_lowercase());
-    while let Some(line) = lines.next() {
-        if line.is_empty() {
-            break;
-        }
-        if line.to_lowercase().starts_with(&prefix) {
-            let mut value = line[prefix.len()..].trim().to_owned();
-            for next in lines.by_ref() {
-                if next.starts_with(' ') || next.starts_with('\t') {
-                    value.push(' ');
-                    value.push_str(next.trim());
-                } else {
-                    break;
-                }
-            }
-            return value;
-        }
+/// Whether aiosmtpd can be used, installing it when missing.
+fn ensure_aiosmtpd() -> bool {
+    if aiosmtpd_available() {
+        return true;
     }
-    String::new()
+    let installed = Command::new("python3")
+        .args(["-m", "pip", "install", "--quiet", "aiosmtpd"])
+        .status()
+        .is_ok_and(|status| status.success());
+    installed && aiosmtpd_available()
 }
 
-impl Drop for SmtpSink {
+/// The SMTP server of one test.
+#[derive(Debug)]
+pub struct SmtpServer {
+    pub port: u16,
+    dir: tempfile::TempDir,
+    refused: Vec<String>,
+    child: Option<Child>,
+}
+
+impl SmtpServer {
+    /// A server on a free port, not started yet; `None` (skip) when
+    /// aiosmtpd cannot be had.
+    pub fn prepare(refused: &[&str]) -> Option<Self> {
+        if !ensure_aiosmtpd() {
+            return unavailable("python3 with aiosmtpd is not available (pip install aiosmtpd)");
+        }
+        Some(Self {
+            port: free_port(),
+            dir: tempfile::tempdir().expect("received directory"),
+            refused: refused
+                .iter()
+                .map(|address| (*address).to_owned())
+                .collect(),
+            child: None,
+        })
+    }
+
+    /// Starts the server process and waits until it accepts connections.
+    pub fn start(&mut self) {
+        assert!(self.child.is_none(), "already running");
+        let child = Command::new("python3")
+            .args(["-c", SCRIPT])
+            .arg(self.port.to_string())
+            .arg(self.dir.path())
+            .args(&self.refused)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 runs");
+        self.child = Some(child);
+        assert!(
+            wait_for_port(self.port, Duration::from_secs(15)),
+            "the SMTP server did not listen on {}",
+            self.port
+        );
+    }
+
+    /// Kills the process (SIGKILL), as a crash would.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            kill_hard(&mut child);
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Every message received so far.
+    pub fn received(&self) -> Vec<Received> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
+            .expect("received directory")
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path).expect("received message");
+                serde_json::from_str(&text).expect("received JSON")
+            })
+            .collect()
+    }
+}
+
+impl Drop for SmtpServer {
     fn drop(&mut self) {
-        self.stop();
+        self.kill();
     }
 }
