@@ -22,6 +22,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "document search",
         include_str!("../../../schema/migrations/postgres/0003_document_search.sql"),
     ),
+    (
+        4,
+        "outbound",
+        include_str!("../../../schema/migrations/postgres/0004_outbound.sql"),
+    ),
 ];
 
 /// `(version, description, sql)` of each SQLite migration, in order.
@@ -40,6 +45,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         3,
         "document search",
         include_str!("../../../schema/migrations/sqlite/0003_document_search.sql"),
+    ),
+    (
+        4,
+        "outbound",
+        include_str!("../../../schema/migrations/sqlite/0004_outbound.sql"),
     ),
 ];
 

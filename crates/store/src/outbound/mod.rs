@@ -7,6 +7,7 @@
 //! insert is idempotent by a unique key, so a redelivered event never
 //! notifies anyone twice.
 
+mod columns;
 mod lease;
 mod postgres;
 mod sqlite;
@@ -209,6 +210,9 @@ pub struct WebhookDelivery {
     pub created_at: DateTime<Utc>,
 }
 
+/// The most items one page of an inbox holds, whatever was asked for.
+const INBOX_PAGE_LIMIT: usize = 100;
+
 macro_rules! dispatch {
     ($self:ident, $function:ident ( $($arg:expr),* ), write) => {
         match $self {
@@ -239,7 +243,9 @@ impl Store {
         dispatch!(self, record_notifications(batch, now), write)
     }
 
-    /// A person's inbox, newest first, after the `sequence` cursor.
+    /// A person's inbox, newest first, after the `sequence` cursor: the
+    /// `first` (at most 100) items older than
+    /// `before_sequence`.
     pub async fn inbox(
         &self,
         recipient: &str,
@@ -247,6 +253,7 @@ impl Store {
         first: usize,
         before_sequence: Option<i64>,
     ) -> Result<Vec<InboxItem>, StoreError> {
+        let first = first.min(INBOX_PAGE_LIMIT);
         dispatch!(
             self,
             inbox(recipient, unread_only, first, before_sequence),

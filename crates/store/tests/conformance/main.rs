@@ -8,6 +8,8 @@
 
 mod cases;
 mod gap;
+mod leadership;
+mod outbound;
 mod support;
 
 /// Generates one test per case and backend.
@@ -57,6 +59,21 @@ conformance!(
     projection_commits_and_resets_move_the_checkpoint,
     concurrent_writers_to_one_stream_never_both_win,
     a_subscription_sees_appends_as_they_commit,
+    notifications_are_written_once_per_event_and_recipient,
+    a_recorded_reminder_is_never_written_again,
+    the_inbox_pages_newest_first_and_counts_unread,
+    an_inbox_page_is_capped,
+    marking_read_touches_only_the_recipients_own_items,
+    preferences_are_upserted_per_kind,
+    concurrent_redeliveries_write_once,
+    a_claimed_email_waits_for_its_lease,
+    concurrent_claimers_get_disjoint_emails,
+    failed_emails_are_retried_or_rejected,
+    a_digest_bundles_held_emails_once,
+    webhooks_are_added_listed_and_removed_per_tenant,
+    an_event_is_queued_once_per_webhook,
+    failed_deliveries_are_retried_then_dead_lettered_and_replayed,
+    concurrent_claimers_get_disjoint_deliveries,
 );
 
 mod log_gaps {

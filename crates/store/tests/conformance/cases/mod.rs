@@ -2,12 +2,18 @@
 
 mod append;
 mod docs;
+mod emails;
+mod notifications;
 mod projections;
 mod reading;
 mod search;
+mod webhooks;
 
 pub use append::*;
 pub use docs::*;
+pub use emails::*;
+pub use notifications::*;
 pub use projections::*;
 pub use reading::*;
 pub use search::*;
+pub use webhooks::*;
