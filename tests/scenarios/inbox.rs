@@ -19,7 +19,8 @@ crate::on_both_backends!(
     webhooks_are_run_by_the_tenant_admin
 );
 
-const ITEMS: &str = "subscription { inboxChanged(first: 5) { unreadCount items { id title readAt } } }";
+const ITEMS: &str =
+    "subscription { inboxChanged(first: 5) { unreadCount items { id title readAt } } }";
 
 /// The next `inboxChanged` payload.
 async fn next_update(socket: &mut crate::live::Socket) -> Value {
@@ -154,7 +155,10 @@ async fn webhooks_are_run_by_the_tenant_admin(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(error_code(&private), Some("VALIDATION"), "{private}");
-    assert_eq!(private["errors"][0]["extensions"]["details"]["field"], "url");
+    assert_eq!(
+        private["errors"][0]["extensions"]["details"]["field"],
+        "url"
+    );
     let (_, forbidden) = app
         .graphql(
             As::Session(&anna),

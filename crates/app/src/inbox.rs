@@ -36,10 +36,7 @@ impl Caller<'_> {
         let principal = self
             .principal()
             .ok_or(AppError::Denied(Denied::Unauthenticated))?;
-        self.check_operation(
-            operation,
-            Target::person(principal.home, principal.person),
-        )?;
+        self.check_operation(operation, Target::person(principal.home, principal.person))?;
         Ok(principal)
     }
 

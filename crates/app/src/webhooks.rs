@@ -13,8 +13,8 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use chrono::Utc;
-use iiz_domain::error::ErrorKind;
 use iiz_domain::TenantId;
+use iiz_domain::error::ErrorKind;
 use iiz_store::{RejectedEmail, Webhook, WebhookDelivery};
 use url::{Host, Url};
 use uuid::Uuid;
@@ -207,7 +207,12 @@ impl Caller<'_> {
     /// Removes a webhook of the tenant with the deliveries still pending.
     pub async fn remove_webhook(&self, tenant: TenantId, id: Uuid) -> Result<(), AppError> {
         self.check_operation(Operation::RemoveWebhook, Target::tenant(tenant))?;
-        if self.app().store().remove_webhook(tenant.as_str(), id).await? {
+        if self
+            .app()
+            .store()
+            .remove_webhook(tenant.as_str(), id)
+            .await?
+        {
             Ok(())
         } else {
             Err(not_found(format!("{tenant} has no webhook {id}")))
@@ -250,7 +255,9 @@ impl Caller<'_> {
         {
             Ok(())
         } else {
-            Err(not_found(format!("{tenant} has no dead webhook delivery {id}")))
+            Err(not_found(format!(
+                "{tenant} has no dead webhook delivery {id}"
+            )))
         }
     }
 
@@ -281,7 +288,10 @@ mod tests {
 
     #[test]
     fn bad_urls_and_schemes_are_refused() {
-        assert!(matches!(refused("not a url"), WebhookUrlError::Unparsable(_)));
+        assert!(matches!(
+            refused("not a url"),
+            WebhookUrlError::Unparsable(_)
+        ));
         assert!(matches!(
             refused("ftp://example.ch/"),
             WebhookUrlError::Scheme { .. }
@@ -295,7 +305,10 @@ mod tests {
             WebhookUrlError::Scheme { .. }
         ));
         assert!(matches!(
-            refused(&format!("https://example.ch/{}", "a".repeat(MAX_URL_LENGTH))),
+            refused(&format!(
+                "https://example.ch/{}",
+                "a".repeat(MAX_URL_LENGTH)
+            )),
             WebhookUrlError::TooLong
         ));
         assert!(refused("ftp://example.ch/").to_string().starts_with("url:"));
@@ -345,7 +358,12 @@ mod tests {
 
     #[test]
     fn public_addresses_are_not_forbidden() {
-        for address in ["8.8.8.8", "193.5.216.14", "2001:4860:4860::8888", "::ffff:8.8.8.8"] {
+        for address in [
+            "8.8.8.8",
+            "193.5.216.14",
+            "2001:4860:4860::8888",
+            "::ffff:8.8.8.8",
+        ] {
             assert!(!forbidden_address(address.parse().unwrap()), "{address}");
         }
     }

@@ -91,8 +91,8 @@ impl DispatchSettings {
 /// Queues a published event for every webhook of its tenant (once per
 /// webhook and event, however often called).
 pub async fn enqueue(app: &App, event: &PublishedEvent) -> Result<(), NotifierError> {
-    let body = serde_json::to_string(event)
-        .map_err(|error| NotifierError::Contract(error.to_string()))?;
+    let body =
+        serde_json::to_string(event).map_err(|error| NotifierError::Contract(error.to_string()))?;
     let queued = app
         .store()
         .enqueue_webhook_deliveries(&event.tenant, event.id, &body, Utc::now())
@@ -123,9 +123,13 @@ pub async fn run_with(
     let mut fault = Duration::ZERO;
     loop {
         let now = Utc::now();
-        // Long enough for an attempt to end; a crashed instance's claims
-        // come due again after it.
-        let lease = settings.timeout + Duration::from_secs(30);
+        // Long enough for the whole batch to be tried (the last ones wait
+        // for a free slot); a crashed instance's claims come due after it.
+        let rounds = settings.batch.div_ceil(settings.concurrency.max(1));
+        let lease = settings
+            .timeout
+            .saturating_mul(u32::try_from(rounds).unwrap_or(u32::MAX))
+            .saturating_add(Duration::from_secs(30));
         let lease_until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX);
         let pause = match app
             .store()
@@ -138,10 +142,10 @@ pub async fn run_with(
             }
             Ok(claimed) => {
                 fault = Duration::ZERO;
-                let work = futures::stream::iter(claimed).for_each_concurrent(
-                    settings.concurrency,
-                    |delivery| attempt(&app, &client, &settings, delivery),
-                );
+                let work = futures::stream::iter(claimed)
+                    .for_each_concurrent(settings.concurrency, |delivery| {
+                        attempt(&app, &client, &settings, delivery)
+                    });
                 tokio::select! {
                     () = work => {}
                     () = &mut shutdown => return Ok(()),
@@ -308,9 +312,8 @@ impl Resolve for PublicAddresses {
         let host = name.as_str().to_owned();
         Box::pin(async move {
             type Failure = Box<dyn std::error::Error + Send + Sync>;
-            let resolved: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .collect();
+            let resolved: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let allowed: Vec<SocketAddr> = resolved
                 .into_iter()
                 .filter(|address| allow_private || !forbidden_address(address.ip()))
@@ -357,7 +360,10 @@ mod tests {
         for (attempts, base) in [(1, 10), (2, 20), (3, 40), (7, 640)] {
             let wait = retry_delay(attempts, &settings, id).as_secs_f64();
             let base = f64::from(base);
-            assert!(wait >= base * 0.8 && wait <= base * 1.2, "{attempts}: {wait}");
+            assert!(
+                wait >= base * 0.8 && wait <= base * 1.2,
+                "{attempts}: {wait}"
+            );
         }
         assert!(retry_delay(20, &settings, id) <= settings.max_retry);
         assert!(retry_delay(u32::MAX, &settings, id) <= settings.max_retry);
@@ -381,6 +387,10 @@ mod tests {
         .resolve(Name::from_str("localhost").unwrap())
         .await
         .unwrap();
-        assert!(allowed.into_iter().all(|address| address.ip().is_loopback()));
+        assert!(
+            allowed
+                .into_iter()
+                .all(|address| address.ip().is_loopback())
+        );
     }
 }

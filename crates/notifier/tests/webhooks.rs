@@ -56,7 +56,11 @@ struct Receiver {
 impl Receiver {
     fn of(&self, hook: &str) -> Vec<Received> {
         let received = self.received.lock().unwrap();
-        received.iter().filter(|r| r.hook == hook).cloned().collect()
+        received
+            .iter()
+            .filter(|r| r.hook == hook)
+            .cloned()
+            .collect()
     }
 
     fn fail(&self, hook: &str, times: u32) {
@@ -237,9 +241,13 @@ async fn deliveries_retry_die_and_are_replayed(db: TestDatabase) {
     let dispatcher = dispatch(&app, quick(true, 3));
 
     let ge_caller = app.caller(Some(&ge_admin));
-    eventually("the flaky receiver accepts and GE's delivery dies", async || {
-        receiver.of("flaky").len() >= 3 && !ge_caller.webhook_dead_letters(ge).await.unwrap().is_empty()
-    })
+    eventually(
+        "the flaky receiver accepts and GE's delivery dies",
+        async || {
+            receiver.of("flaky").len() >= 3
+                && !ge_caller.webhook_dead_letters(ge).await.unwrap().is_empty()
+        },
+    )
     .await;
     let flaky = receiver.of("flaky");
     assert_eq!(
@@ -254,22 +262,37 @@ async fn deliveries_retry_die_and_are_replayed(db: TestDatabase) {
         assert!(request.signature_valid, "{request:?}");
         assert_eq!(request.event_id, decided.id.to_string());
         assert_eq!(request.event_type, "concern.Decided");
-        assert_eq!(PublishedEvent::from_json(request.body.as_bytes()).unwrap(), decided);
+        assert_eq!(
+            PublishedEvent::from_json(request.body.as_bytes()).unwrap(),
+            decided
+        );
     }
 
     let dead = ge_caller.webhook_dead_letters(ge).await.unwrap();
     assert_eq!(dead.len(), 1);
     assert_eq!(dead[0].event_id, elsewhere.id);
     assert_eq!(dead[0].attempts, 3);
-    assert!(dead[0].last_error.as_deref().unwrap().contains("500"), "{dead:?}");
+    assert!(
+        dead[0].last_error.as_deref().unwrap().contains("500"),
+        "{dead:?}"
+    );
     let down = receiver.of("down");
     assert_eq!(down.len(), 3);
     assert!(down.iter().all(|request| request.signature_valid));
-    assert!(app.caller(Some(&zh_admin)).webhook_dead_letters(zh).await.unwrap().is_empty());
+    assert!(
+        app.caller(Some(&zh_admin))
+            .webhook_dead_letters(zh)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // The receiver is back; the tenant admin replays the dead letter.
     receiver.fail("down", 0);
-    ge_caller.replay_webhook_delivery(ge, dead[0].id).await.unwrap();
+    ge_caller
+        .replay_webhook_delivery(ge, dead[0].id)
+        .await
+        .unwrap();
     eventually("the replayed delivery arrives", async || {
         receiver.of("down").len() >= 4
     })

@@ -273,7 +273,10 @@ pub fn authorize(
         }
         // Webhooks carry the tenant's events out and their secrets sign
         // them; refused addresses name the tenant's people.
-        ListWebhooks | RegisterWebhook | RemoveWebhook | ReplayWebhookDelivery
+        ListWebhooks
+        | RegisterWebhook
+        | RemoveWebhook
+        | ReplayWebhookDelivery
         | ListRejectedEmails => allow_or(
             principal.holds(tenant, TenantRole::TenantAdmin),
             Denied::Forbidden,

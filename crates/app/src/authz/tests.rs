@@ -123,7 +123,10 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         ShowInbox | MarkInboxRead | ShowNotificationPreferences | SetNotificationPreference => {
             OWN_ONLY
         }
-        ListWebhooks | RegisterWebhook | RemoveWebhook | ReplayWebhookDelivery
+        ListWebhooks
+        | RegisterWebhook
+        | RemoveWebhook
+        | ReplayWebhookDelivery
         | ListRejectedEmails => TENANT_ADMIN,
     }
 }

@@ -27,7 +27,11 @@ impl InboxQuery {
     ) -> Result<InboxConnection> {
         let (caller, request, _) = caller(ctx)?;
         let page = caller
-            .inbox(unread.unwrap_or(false), self::first(first)?, after.as_deref())
+            .inbox(
+                unread.unwrap_or(false),
+                self::first(first)?,
+                after.as_deref(),
+            )
             .await
             .map_err(|error| request.error(error))?;
         let unread_count = caller

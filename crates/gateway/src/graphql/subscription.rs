@@ -14,8 +14,8 @@ use futures::Stream;
 use iiz_app::App;
 use iiz_app::authz::Principal;
 use iiz_app::outbound::LiveSignal;
-use iiz_domain::{Aggregate, ConcernId};
 use iiz_domain::concern::Concern as ConcernAggregate;
+use iiz_domain::{Aggregate, ConcernId};
 use iiz_store::{EventStore, InboxItem as StoredItem};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, watch};
@@ -154,9 +154,7 @@ impl FollowInbox {
             }
             if self.sent.is_some() {
                 let person = self.principal.person.to_string();
-                let relevant = move |signal: &LiveSignal| {
-                    matches!(signal, LiveSignal::Inbox { person: changed } if *changed == person)
-                };
+                let relevant = move |signal: &LiveSignal| matches!(signal, LiveSignal::Inbox { person: changed } if *changed == person);
                 if !self.wakers.wait(relevant).await {
                     return None;
                 }

@@ -47,12 +47,7 @@ impl WebhookMutations {
 
     /// Sends a dead letter again: it is queued, due now, with its attempts
     /// reset.
-    async fn replay_webhook_delivery(
-        &self,
-        ctx: &Context<'_>,
-        tenant: ID,
-        id: ID,
-    ) -> Result<bool> {
+    async fn replay_webhook_delivery(&self, ctx: &Context<'_>, tenant: ID, id: ID) -> Result<bool> {
         let (caller, request, _) = caller(ctx)?;
         caller
             .replay_webhook_delivery(parse_tenant(&tenant)?, uuid(&id, "a delivery id")?)
