@@ -13,10 +13,10 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 crate::on_both_backends!(a_concern_is_followed_live);
 
-type Socket =
+pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn connect(app: &TestApp, session: &Session, init: Value) -> Socket {
+pub(crate) async fn connect(app: &TestApp, session: &Session, init: Value) -> Socket {
     let url = format!("{}/graphql/ws", app.base_url.replace("http://", "ws://"));
     let mut request = url.into_client_request().unwrap();
     let headers = request.headers_mut();
@@ -32,7 +32,7 @@ async fn connect(app: &TestApp, session: &Session, init: Value) -> Socket {
 }
 
 /// The next protocol message (pings skipped), or `None` once closed.
-async fn receive(socket: &mut Socket) -> Option<Value> {
+pub(crate) async fn receive(socket: &mut Socket) -> Option<Value> {
     loop {
         let message = tokio::time::timeout(Duration::from_secs(10), socket.next())
             .await

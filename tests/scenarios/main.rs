@@ -9,6 +9,7 @@
 mod architecture;
 mod commands;
 mod graphql;
+mod inbox;
 mod live;
 mod meetings;
 mod programme;

@@ -19,7 +19,7 @@ async fn health_and_readiness_answer_and_the_server_stops_cleanly(backend: Backe
     };
     assert_eq!(
         body,
-        serde_json::json!({ "status": "ready", "store": expected })
+        serde_json::json!({ "status": "ready", "store": expected, "bus": "in_process" })
     );
     assert_eq!(app.get("/nope").await.unwrap().status(), 404);
     // Demo data was loaded through the commands before serving.

@@ -19,6 +19,7 @@ mod demo_people;
 mod demo_programme;
 mod demo_recommendations;
 mod error;
+pub mod inbox;
 pub mod meetings;
 pub mod outbound;
 pub mod people;
@@ -26,6 +27,7 @@ mod queries;
 pub mod recommendations;
 pub mod steering;
 pub mod tenants;
+pub mod webhooks;
 pub mod working_groups;
 
 use std::sync::Arc;
@@ -46,6 +48,8 @@ pub struct App {
     projections: Arc<Projections>,
     live: outbound::LiveFeed,
     relay: Arc<outbound::RelayStatus>,
+    /// Whether webhooks may target private addresses ([`webhooks`]).
+    webhooks_allow_private: bool,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -61,6 +65,7 @@ impl App {
             projections: Arc::new(Projections::platform()),
             live: outbound::LiveFeed::new(),
             relay: Arc::new(outbound::RelayStatus::default()),
+            webhooks_allow_private: false,
         }
     }
 

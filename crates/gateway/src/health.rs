@@ -1,6 +1,9 @@
 //! `/healthz` answers as long as the process serves requests; `/readyz`
 //! answers 200 only while the store answers, so a load balancer takes an
-//! instance out of rotation when its database is gone.
+//! instance out of rotation when its database is gone. It also names the
+//! state of the message bus (`in_process`, `connected`, `unreachable`), but
+//! an unreachable NATS does not make the instance unready: the log keeps
+//! every event until the relay can publish it, and requests are served.
 
 use std::time::Duration;
 
@@ -30,27 +33,28 @@ async fn healthz() -> Response {
 
 async fn readyz(State(app): State<App>) -> Response {
     let backend = app.store().backend().name();
+    let bus = app.relay_status().bus().as_str();
     match tokio::time::timeout(READINESS_TIMEOUT, app.store().ping()).await {
         Ok(Ok(())) => (
             StatusCode::OK,
-            Json(json!({ "status": "ready", "store": backend })),
+            Json(json!({ "status": "ready", "store": backend, "bus": bus })),
         )
             .into_response(),
         Ok(Err(error)) => {
             tracing::error!(%error, "readiness check: store unavailable");
-            unavailable(backend)
+            unavailable(backend, bus)
         }
         Err(_) => {
             tracing::error!("readiness check: store did not answer in time");
-            unavailable(backend)
+            unavailable(backend, bus)
         }
     }
 }
 
-fn unavailable(backend: &str) -> Response {
+fn unavailable(backend: &str, bus: &str) -> Response {
     (
         StatusCode::SERVICE_UNAVAILABLE,
-        Json(json!({ "status": "unavailable", "store": backend })),
+        Json(json!({ "status": "unavailable", "store": backend, "bus": bus })),
     )
         .into_response()
 }

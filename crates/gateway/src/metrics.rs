@@ -1,8 +1,11 @@
 //! `/metrics` in the Prometheus text format: HTTP requests (count and
 //! latency by route and status), appends made by this instance, the log's
-//! head, and how far the outbox relay and each read model trail it.
+//! head, how far the outbox relay and each read model trail it, and the
+//! relay's own report: lag behind the log, whether this instance leads it,
+//! whether the bus answers, how much it published.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
@@ -10,6 +13,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use iiz_app::App;
+use iiz_app::outbound::{BusState, RelayStatus};
 use iiz_store::{EventStore, OUTBOX_CHECKPOINT};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
@@ -49,6 +53,58 @@ pub struct Metrics {
     head: Gauge,
     outbox_lag: Gauge,
     projection_lag: Family<ProjectionLabels, Gauge>,
+    relay: RelayGauges,
+}
+
+/// The relay's report ([`RelayStatus`]), read at each scrape.
+#[derive(Debug, Clone, Default)]
+struct RelayGauges {
+    lag_events: Gauge,
+    lag_seconds: Gauge<f64, AtomicU64>,
+    leading: Gauge,
+    bus_connected: Gauge,
+    published: Gauge,
+}
+
+impl RelayGauges {
+    fn register(&self, registry: &mut Registry) {
+        registry.register(
+            "relay_lag_events",
+            "Events committed to the log and not yet acknowledged by the bus, as the relay last saw",
+            self.lag_events.clone(),
+        );
+        registry.register(
+            "relay_lag_seconds",
+            "Age of the oldest event the bus has not yet acknowledged",
+            self.lag_seconds.clone(),
+        );
+        registry.register(
+            "relay_leading",
+            "1 while this instance runs the relay (one instance at a time does)",
+            self.leading.clone(),
+        );
+        registry.register(
+            "bus_connected",
+            "1 while the message bus answers (NATS connected, or the in-process bus)",
+            self.bus_connected.clone(),
+        );
+        registry.register(
+            "relay_published_events",
+            "Events this instance has published to the bus since it started",
+            self.published.clone(),
+        );
+    }
+
+    fn set(&self, status: &RelayStatus) {
+        self.lag_events
+            .set(i64::try_from(status.lag_events()).unwrap_or(i64::MAX));
+        self.lag_seconds.set(status.lag_seconds());
+        self.leading.set(i64::from(status.leading()));
+        self.bus_connected
+            .set(i64::from(status.bus() != BusState::Unreachable));
+        self.published
+            .set(i64::try_from(status.published()).unwrap_or(i64::MAX));
+    }
 }
 
 impl Metrics {
@@ -89,6 +145,8 @@ impl Metrics {
              append, the distance from its checkpoint while it waits for a rebuild",
             projection_lag.clone(),
         );
+        let relay = RelayGauges::default();
+        relay.register(&mut registry);
         Self {
             registry: Arc::new(registry),
             requests,
@@ -97,6 +155,7 @@ impl Metrics {
             head,
             outbox_lag,
             projection_lag,
+            relay,
         }
     }
 }
@@ -135,6 +194,7 @@ pub async fn track(State(metrics): State<Metrics>, request: Request, next: Next)
 /// Renders the metrics, reading the log's state at scrape time.
 pub async fn render(State((app, metrics)): State<(App, Metrics)>) -> Response {
     let store = app.store();
+    metrics.relay.set(app.relay_status());
     metrics
         .appends
         .set(i64::try_from(*store.notifier().watch().borrow()).unwrap_or(i64::MAX));

@@ -60,6 +60,28 @@ const FIELDS: &[(&str, Operation)] = &[
         Operation::DelegateCoordinator,
     ),
     ("Subscription.concernChanged", Operation::ShowConcern),
+    // The inbox, preferences, webhooks and refused e-mails.
+    ("Query.inbox", Operation::ShowInbox),
+    ("Subscription.inboxChanged", Operation::ShowInbox),
+    ("Mutation.markRead", Operation::MarkInboxRead),
+    ("Mutation.markAllRead", Operation::MarkInboxRead),
+    (
+        "Query.notificationPreferences",
+        Operation::ShowNotificationPreferences,
+    ),
+    (
+        "Mutation.setNotificationPreference",
+        Operation::SetNotificationPreference,
+    ),
+    ("Query.webhooks", Operation::ListWebhooks),
+    ("Query.webhookDeadLetters", Operation::ListWebhooks),
+    ("Mutation.registerWebhook", Operation::RegisterWebhook),
+    ("Mutation.removeWebhook", Operation::RemoveWebhook),
+    (
+        "Mutation.replayWebhookDelivery",
+        Operation::ReplayWebhookDelivery,
+    ),
+    ("Query.rejectedEmails", Operation::ListRejectedEmails),
     ("Mutation.defineConcernRoute", Operation::DefineConcernRoute),
     ("Mutation.draftConcern", Operation::DraftConcern),
     ("Mutation.editConcern", Operation::ActOnConcern),

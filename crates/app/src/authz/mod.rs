@@ -23,6 +23,8 @@
 //! - working groups ([`working_group`]) act through the mandating body,
 //!   its office and the group's own members; projects, work programmes and
 //!   the budget ([`steering`]) through the STG, the EKG and the Fachstelle.
+//! - one's inbox and notification preferences are one's own alone; a
+//!   tenant's webhooks and refused e-mails belong to its tenant admin.
 
 pub mod concern;
 #[cfg(test)]
@@ -130,6 +132,15 @@ operations!(
     ShowBudget,
     PlanBudget,
     NoteBudgetReport,
+    ShowInbox,
+    MarkInboxRead,
+    ShowNotificationPreferences,
+    SetNotificationPreference,
+    ListWebhooks,
+    RegisterWebhook,
+    RemoveWebhook,
+    ReplayWebhookDelivery,
+    ListRejectedEmails,
 );
 
 /// What an operation is about: the tenant it touches and, for operations on
@@ -255,6 +266,21 @@ pub fn authorize(
             Denied::NotFound,
         ),
         ScheduleMeeting | PrepareMeeting | RecordMinutes => meeting::office_work(principal, tenant),
+        // What one was told and how one wants to hear it is nobody else's
+        // business: someone else's inbox does not exist for the caller.
+        ShowInbox | MarkInboxRead | ShowNotificationPreferences | SetNotificationPreference => {
+            allow_or(is_self, Denied::NotFound)
+        }
+        // Webhooks carry the tenant's events out and their secrets sign
+        // them; refused addresses name the tenant's people.
+        ListWebhooks
+        | RegisterWebhook
+        | RemoveWebhook
+        | ReplayWebhookDelivery
+        | ListRejectedEmails => allow_or(
+            principal.holds(tenant, TenantRole::TenantAdmin),
+            Denied::Forbidden,
+        ),
     }
 }
 

@@ -75,6 +75,9 @@ fn expected(operation: Operation) -> [&'static str; 3] {
     const NATIONAL_OFFICE: [&str; 3] = ["FFFFFFAFAAFU"; 3];
     const MEETINGS_READ: [&str; 3] = ["AAAAAAANAAAU", "NNNNNNANAANU", "AAAAAAAAAAAU"];
     const MEETINGS_OFFICE: [&str; 3] = ["AAFFFAFNFAAU", "NNNNNNFNFANU", "FFFFFFAFAAFU"];
+    // About someone else (see `an_inbox_is_its_owners_alone` for oneself).
+    const OWN_ONLY: [&str; 3] = ["NNNNNNNNNANU"; 3];
+    const TENANT_ADMIN: [&str; 3] = ["FFFFFAFFFAFU", "FFFFFFFFFAFU", "FFFFFFFFAAFU"];
     // No wildcard: a new operation does not compile until it is decided here.
     match operation {
         SignIn => EVERYONE,
@@ -117,6 +120,14 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         // chair is decided in `authz::meeting` (its tests).
         ListMeetings | ShowMeeting | ApproveMinutes => MEETINGS_READ,
         ScheduleMeeting | PrepareMeeting | RecordMinutes => MEETINGS_OFFICE,
+        ShowInbox | MarkInboxRead | ShowNotificationPreferences | SetNotificationPreference => {
+            OWN_ONLY
+        }
+        ListWebhooks
+        | RegisterWebhook
+        | RemoveWebhook
+        | ReplayWebhookDelivery
+        | ListRejectedEmails => TENANT_ADMIN,
     }
 }
 
@@ -178,6 +189,33 @@ fn people_see_and_edit_themselves_wherever_they_are() {
         authorize(Some(&observer), Operation::GrantTenantRole, &me),
         Err(Denied::Forbidden)
     );
+}
+
+#[test]
+fn an_inbox_is_its_owners_alone() {
+    let operations = [
+        Operation::ShowInbox,
+        Operation::MarkInboxRead,
+        Operation::ShowNotificationPreferences,
+        Operation::SetNotificationPreference,
+    ];
+    for (name, principal) in personas() {
+        let Some(principal) = principal else { continue };
+        let me = Target::person(principal.home, principal.person);
+        for operation in operations {
+            assert_eq!(
+                authorize(Some(&principal), operation, &me),
+                Ok(()),
+                "{operation:?} by {name} on their own"
+            );
+        }
+    }
+    for operation in operations {
+        assert_eq!(
+            authorize(None, operation, &Target::platform()),
+            Err(Denied::Unauthenticated)
+        );
+    }
 }
 
 #[test]

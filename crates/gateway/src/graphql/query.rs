@@ -52,6 +52,7 @@ pub struct Query(
     super::query_recommendations::RecommendationQuery,
     super::query_meetings::MeetingQuery,
     super::query_steering::SteeringQuery,
+    super::query_inbox::InboxQuery,
 );
 
 /// Tenants, bodies, people, networks and the caller's own account.

@@ -7,6 +7,7 @@ mod accounts;
 mod bodies;
 mod concern_steps;
 mod concerns;
+mod inbox;
 mod meeting_inputs;
 mod meetings;
 mod networks;
@@ -15,6 +16,7 @@ mod programmes;
 mod projects;
 mod recommendation_tracking;
 mod recommendations;
+mod webhooks;
 mod working_groups;
 
 use async_graphql::{Context, ID, InputObject, MergedObject, Result};
@@ -41,6 +43,8 @@ pub struct Mutation(
     working_groups::WorkingGroupMutations,
     projects::ProjectMutations,
     programmes::SteeringMutations,
+    inbox::InboxMutations,
+    webhooks::WebhookMutations,
 );
 
 pub(super) use concerns::EkgOutcomeKind;
