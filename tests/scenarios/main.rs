@@ -18,6 +18,7 @@ mod recommendations;
 mod replay;
 mod requests;
 mod seismograf;
+mod seismograf_notices;
 mod server;
 
 /// Generates one test per backend for an `async fn(Backend)` scenario.

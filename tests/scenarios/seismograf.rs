@@ -502,4 +502,15 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
         .as_u64()
         .unwrap();
     assert_eq!(answered_after, answered_before + 1);
+
+    // Everyone concerned heard of it, in their language.
+    let people = crate::seismograf_notices::Participants {
+        anna: &anna,
+        luc: &luc,
+        hans: &hans,
+        nicole: &nicole,
+        petra: &petra,
+        marco: &marco,
+    };
+    crate::seismograf_notices::participants_heard(&app, &people, &zh_id, &ge_id).await;
 }
