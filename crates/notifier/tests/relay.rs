@@ -1,0 +1,276 @@
+//! The relay publishes every event of the log to JetStream exactly once:
+//! in log order, after a restart from a rewound checkpoint, across a NATS
+//! outage, and with the lead moving between instances.
+
+mod support;
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use iiz_app::App;
+use iiz_app::outbound::{BusState, LiveSignal};
+use iiz_notifier::bus::Bus;
+use iiz_notifier::relay;
+use iiz_store::testing::{TestDatabase, services_required};
+use iiz_store::{Checkpoint, EventStore, LogCursor, OUTBOX_CHECKPOINT, Store};
+use support::nats::{NatsServer, machine_nats_available, machine_nats_url, nats_server_installed};
+use support::{
+    Running, append_events, delete_stream, eventually, isolated_settings, published_ids,
+    relay_caught_up, stream_contents, stream_ids,
+};
+
+fn start_relay(app: &App, bus: &Bus) -> Running {
+    let (app, bus) = (app.clone(), bus.clone());
+    Running::spawn(move |shutdown| relay::run(app, bus, shutdown))
+}
+
+async fn publishes_each_event_once(database: TestDatabase) {
+    if !machine_nats_available() {
+        return;
+    }
+    let url = machine_nats_url();
+    let settings = isolated_settings(&url);
+    let app = App::new(database.store.clone());
+    let bus = Bus::connect(&app, Some(&settings)).await.expect("connect");
+    assert_eq!(app.relay_status().bus(), BusState::Connected);
+    append_events(app.store(), 120).await;
+    let lag = app.store().log_lag(LogCursor::START).await.expect("lag");
+    assert_eq!(lag.events, 120);
+    assert!(lag.oldest.is_some());
+
+    let relay = start_relay(&app, &bus);
+    eventually(Duration::from_secs(10), "the relay caught up", || {
+        relay_caught_up(app.store())
+    })
+    .await;
+    let expected = published_ids(app.store()).await;
+    assert_eq!(expected.len(), 75, "people's records and internal comments stay inside");
+    assert_eq!(stream_ids(&url, &settings).await, expected, "in log order, once");
+    assert!(app.relay_status().leading());
+    assert_eq!(app.relay_status().published(), 75);
+    eventually(Duration::from_secs(3), "the lag is measured as none", || async {
+        app.relay_status().lag_events() == 0
+    })
+    .await;
+    relay.stop().await;
+    assert!(!app.relay_status().leading());
+
+    // A crash between publishing and checkpointing: the checkpoint is
+    // behind what the stream holds, and the relay publishes it all again.
+    let rewound = Checkpoint {
+        cursor: LogCursor::START,
+        version: 1,
+    };
+    app.store()
+        .commit_projection(Vec::new(), &[(OUTBOX_CHECKPOINT, rewound)])
+        .await
+        .expect("rewind the checkpoint");
+    append_events(app.store(), 40).await;
+    let relay = start_relay(&app, &bus);
+    eventually(Duration::from_secs(10), "the relay caught up again", || {
+        relay_caught_up(app.store())
+    })
+    .await;
+    relay.stop().await;
+    let expected = published_ids(app.store()).await;
+    assert_eq!(expected.len(), 100);
+    assert_eq!(
+        stream_ids(&url, &settings).await,
+        expected,
+        "the duplicate window dropped what was published twice"
+    );
+    delete_stream(&url, &settings).await;
+}
+
+#[tokio::test]
+async fn publishes_each_event_once_on_sqlite() {
+    publishes_each_event_once(TestDatabase::sqlite_with(iiz_app::upcasters()).await).await;
+}
+
+#[tokio::test]
+async fn publishes_each_event_once_on_postgres() {
+    let Some(database) = TestDatabase::postgres_with(iiz_app::upcasters()).await else {
+        return;
+    };
+    publishes_each_event_once(database).await;
+}
+
+#[tokio::test]
+async fn in_process_the_relay_tells_live_subscribers() {
+    let database = TestDatabase::sqlite_with(iiz_app::upcasters()).await;
+    let app = App::new(database.store.clone());
+    let bus = Bus::connect(&app, None).await.expect("in process");
+    assert_eq!(app.relay_status().bus(), BusState::InProcess);
+    let mut live = app.live().subscribe();
+    append_events(app.store(), 40).await;
+    let relay = start_relay(&app, &bus);
+    let mut signals = Vec::new();
+    while signals.len() < 25 {
+        let signal = tokio::time::timeout(Duration::from_secs(5), live.recv())
+            .await
+            .expect("a signal")
+            .expect("not lagging");
+        signals.push(signal);
+    }
+    eventually(Duration::from_secs(5), "the relay caught up", || {
+        relay_caught_up(app.store())
+    })
+    .await;
+    relay.stop().await;
+    assert!(live.try_recv().is_err(), "withheld events are not announced");
+    assert!(signals.iter().all(|signal| matches!(
+        signal,
+        LiveSignal::Event { tenant, stream_type, .. } if tenant == "be" && stream_type != "person"
+    )));
+    assert_eq!(app.relay_status().bus(), BusState::InProcess);
+}
+
+#[tokio::test]
+async fn catches_up_after_nats_was_down_at_start_and_in_between() {
+    if !nats_server_installed() {
+        return;
+    }
+    let mut server = NatsServer::new();
+    let settings = isolated_settings(&server.url());
+    let database = TestDatabase::sqlite_with(iiz_app::upcasters()).await;
+    let app = App::new(database.store.clone());
+
+    // NATS is down when the instance starts: it serves anyway.
+    let started = Instant::now();
+    let bus = Bus::connect(&app, Some(&settings)).await.expect("connect");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(app.relay_status().bus(), BusState::Unreachable);
+    let relay = start_relay(&app, &bus);
+    append_events(app.store(), 20).await;
+    server.start();
+    eventually(Duration::from_secs(20), "the relay published", || {
+        relay_caught_up(app.store())
+    })
+    .await;
+    assert_eq!(app.relay_status().bus(), BusState::Connected);
+
+    // NATS dies; what is appended meanwhile waits in the log.
+    server.kill();
+    append_events(app.store(), 20).await;
+    eventually(Duration::from_secs(10), "the relay reports NATS unreachable", || async {
+        app.relay_status().bus() == BusState::Unreachable
+    })
+    .await;
+    eventually(Duration::from_secs(10), "the lag is reported", || async {
+        app.relay_status().lag_events() > 0
+    })
+    .await;
+    assert!(!relay_caught_up(app.store()).await);
+
+    server.start();
+    eventually(Duration::from_secs(30), "the relay caught up", || {
+        relay_caught_up(app.store())
+    })
+    .await;
+    relay.stop().await;
+    assert_eq!(app.relay_status().bus(), BusState::Connected);
+    let expected = published_ids(app.store()).await;
+    assert_eq!(expected.len(), 40);
+    assert_eq!(stream_ids(&server.url(), &settings).await, expected);
+}
+
+/// Terminates the database session that holds the relay's lead, as a
+/// network failure or a dead instance would; `false` when `psql` is missing.
+fn terminate_lead_session(database_url: &str) -> bool {
+    let sql = "SELECT pg_terminate_backend(pid) FROM pg_locks \
+               WHERE locktype = 'advisory' \
+                 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+    match std::process::Command::new("psql")
+        .args([database_url, "-qtA", "-c", sql])
+        .output()
+    {
+        Ok(output) => {
+            assert!(output.status.success(), "psql: {output:?}");
+            true
+        }
+        Err(error) => {
+            assert!(!services_required(), "psql is required: {error}");
+            eprintln!("skipping the lease loss: no psql ({error})");
+            false
+        }
+    }
+}
+
+async fn instance(database_url: &str) -> App {
+    let store = Store::connect(database_url, 4, iiz_app::upcasters())
+        .await
+        .expect("connect a second instance");
+    App::new(store)
+}
+
+#[tokio::test]
+async fn one_instance_relays_and_another_takes_over() {
+    if !machine_nats_available() {
+        return;
+    }
+    let Some(database) = TestDatabase::postgres_with(iiz_app::upcasters()).await else {
+        return;
+    };
+    let url = machine_nats_url();
+    let settings = isolated_settings(&url);
+    let first = instance(&database.url).await;
+    let second = instance(&database.url).await;
+    let first_bus = Bus::connect(&first, Some(&settings)).await.expect("connect");
+    let second_bus = Bus::connect(&second, Some(&settings)).await.expect("connect");
+
+    let first_relay = start_relay(&first, &first_bus);
+    eventually(Duration::from_secs(5), "the first instance leads", || async {
+        first.relay_status().leading()
+    })
+    .await;
+    let second_relay = start_relay(&second, &second_bus);
+    // Events keep coming, appended through the instance that does not lead.
+    let writer = {
+        let store = second.store().clone();
+        tokio::spawn(async move {
+            for _ in 0..15 {
+                append_events(&store, 40).await;
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    assert!(first.relay_status().leading());
+    assert!(!second.relay_status().leading(), "exactly one instance leads");
+
+    let stopped = Instant::now();
+    first_relay.stop().await;
+    eventually(Duration::from_secs(3), "the second instance leads", || async {
+        second.relay_status().leading()
+    })
+    .await;
+    eprintln!("the lead moved in {:?}", stopped.elapsed());
+
+    let first_relay = start_relay(&first, &first_bus);
+    if terminate_lead_session(&database.url) {
+        eventually(Duration::from_secs(5), "the lead is taken again", || async {
+            first.relay_status().leading() || !second.relay_status().leading()
+        })
+        .await;
+        eventually(Duration::from_secs(5), "one instance leads", || async {
+            first.relay_status().leading() != second.relay_status().leading()
+        })
+        .await;
+    }
+
+    writer.await.expect("appends");
+    eventually(Duration::from_secs(20), "the relay caught up", || {
+        relay_caught_up(first.store())
+    })
+    .await;
+    first_relay.stop().await;
+    second_relay.stop().await;
+    let expected = published_ids(first.store()).await;
+    assert_eq!(expected.len(), 15 * 25);
+    let contents = stream_contents(&url, &settings).await;
+    let unique: HashSet<_> = contents.iter().map(|(id, _)| *id).collect();
+    assert_eq!(unique.len(), contents.len(), "nothing published twice");
+    let stored: Vec<_> = contents.into_iter().map(|(id, _)| id).collect();
+    assert_eq!(stored, expected, "nothing lost, in log order");
+    delete_stream(&url, &settings).await;
+}
