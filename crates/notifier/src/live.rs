@@ -52,7 +52,11 @@ async fn forward(app: &App, bus: &JetStreamBus) -> Result<(), NotifierError> {
         .map_err(NotifierError::nats)?;
     let mut messages = futures::stream::select(events, inboxes);
     while let Some(message) = messages.next().await {
-        match signal_of(&bus.settings().prefix, message.subject.as_str(), &message.payload) {
+        match signal_of(
+            &bus.settings().prefix,
+            message.subject.as_str(),
+            &message.payload,
+        ) {
             Some(signal) => app.live().publish(signal),
             None => tracing::debug!(subject = %message.subject, "not a live update"),
         }
@@ -116,6 +120,9 @@ mod tests {
                 event_type: "Decided".to_owned(),
             })
         );
-        assert_eq!(signal_of("iiz", "iiz.events.be.concern.Decided", b"{"), None);
+        assert_eq!(
+            signal_of("iiz", "iiz.events.be.concern.Decided", b"{"),
+            None
+        );
     }
 }

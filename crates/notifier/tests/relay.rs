@@ -4,9 +4,10 @@
 
 mod support;
 
-use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
+use async_nats::jetstream::context::PublishErrorKind;
+use async_nats::jetstream::message::PublishMessage;
 use iiz_app::App;
 use iiz_app::outbound::{BusState, LiveSignal};
 use iiz_notifier::bus::Bus;
@@ -15,8 +16,8 @@ use iiz_store::testing::{TestDatabase, services_required};
 use iiz_store::{Checkpoint, EventStore, LogCursor, OUTBOX_CHECKPOINT, Store};
 use support::nats::{NatsServer, machine_nats_available, machine_nats_url, nats_server_installed};
 use support::{
-    Running, append_events, delete_stream, eventually, isolated_settings, published_ids,
-    relay_caught_up, stream_contents, stream_ids,
+    Running, append_events, assert_stored_once_in_order, delete_stream, eventually,
+    isolated_settings, published_ids, relay_caught_up, sample_event, stream_ids,
 };
 
 fn start_relay(app: &App, bus: &Bus) -> Running {
@@ -44,13 +45,19 @@ async fn publishes_each_event_once(database: TestDatabase) {
     })
     .await;
     let expected = published_ids(app.store()).await;
-    assert_eq!(expected.len(), 75, "people's records and internal comments stay inside");
-    assert_eq!(stream_ids(&url, &settings).await, expected, "in log order, once");
+    assert_eq!(
+        expected.len(),
+        75,
+        "people's records and internal comments stay inside"
+    );
+    assert_stored_once_in_order(&stream_ids(&url, &settings).await, &expected);
     assert!(app.relay_status().leading());
     assert_eq!(app.relay_status().published(), 75);
-    eventually(Duration::from_secs(3), "the lag is measured as none", || async {
-        app.relay_status().lag_events() == 0
-    })
+    eventually(
+        Duration::from_secs(3),
+        "the lag is measured as none",
+        || async { app.relay_status().lag_events() == 0 },
+    )
     .await;
     relay.stop().await;
     assert!(!app.relay_status().leading());
@@ -74,11 +81,8 @@ async fn publishes_each_event_once(database: TestDatabase) {
     relay.stop().await;
     let expected = published_ids(app.store()).await;
     assert_eq!(expected.len(), 100);
-    assert_eq!(
-        stream_ids(&url, &settings).await,
-        expected,
-        "the duplicate window dropped what was published twice"
-    );
+    // The duplicate window dropped what was published twice.
+    assert_stored_once_in_order(&stream_ids(&url, &settings).await, &expected);
     delete_stream(&url, &settings).await;
 }
 
@@ -117,7 +121,10 @@ async fn in_process_the_relay_tells_live_subscribers() {
     })
     .await;
     relay.stop().await;
-    assert!(live.try_recv().is_err(), "withheld events are not announced");
+    assert!(
+        live.try_recv().is_err(),
+        "withheld events are not announced"
+    );
     assert!(signals.iter().all(|signal| matches!(
         signal,
         LiveSignal::Event { tenant, stream_type, .. } if tenant == "be" && stream_type != "person"
@@ -152,9 +159,11 @@ async fn catches_up_after_nats_was_down_at_start_and_in_between() {
     // NATS dies; what is appended meanwhile waits in the log.
     server.kill();
     append_events(app.store(), 20).await;
-    eventually(Duration::from_secs(10), "the relay reports NATS unreachable", || async {
-        app.relay_status().bus() == BusState::Unreachable
-    })
+    eventually(
+        Duration::from_secs(10),
+        "the relay reports NATS unreachable",
+        || async { app.relay_status().bus() == BusState::Unreachable },
+    )
     .await;
     eventually(Duration::from_secs(10), "the lag is reported", || async {
         app.relay_status().lag_events() > 0
@@ -171,7 +180,56 @@ async fn catches_up_after_nats_was_down_at_start_and_in_between() {
     assert_eq!(app.relay_status().bus(), BusState::Connected);
     let expected = published_ids(app.store()).await;
     assert_eq!(expected.len(), 40);
-    assert_eq!(stream_ids(&server.url(), &settings).await, expected);
+    assert_stored_once_in_order(&stream_ids(&server.url(), &settings).await, &expected);
+}
+
+#[tokio::test]
+async fn the_stream_stores_an_event_only_after_its_predecessor() {
+    if !machine_nats_available() {
+        return;
+    }
+    let url = machine_nats_url();
+    let settings = isolated_settings(&url);
+    let database = TestDatabase::sqlite().await;
+    let app = App::new(database.store.clone());
+    let bus = Bus::connect(&app, Some(&settings)).await.expect("connect");
+    let events: Vec<_> = (0..4).map(|number| sample_event("be", number)).collect();
+    bus.publish(&events[..3]).await.expect("publish");
+    // Republished, the chained events are dropped as duplicates.
+    bus.publish(&events).await.expect("publish again");
+    let ids: Vec<_> = events.iter().map(|event| event.id).collect();
+    assert_stored_once_in_order(&stream_ids(&url, &settings).await, &ids);
+
+    // An event whose predecessor was lost in flight is refused...
+    let (lost, next) = (sample_event("be", 4), sample_event("be", 5));
+    let Bus::JetStream(jetstream) = &bus else {
+        panic!("a JetStream bus");
+    };
+    let refused = jetstream
+        .jetstream()
+        .send_publish(
+            next.subject(&settings.prefix),
+            PublishMessage::build()
+                .payload(next.to_json().expect("json").into())
+                .message_id(next.id.to_string())
+                .expected_last_message_id(lost.id.to_string()),
+        )
+        .await
+        .expect("sent")
+        .await
+        .expect_err("refused");
+    assert_eq!(refused.kind(), PublishErrorKind::WrongLastMessageId);
+    // ... and the retried batch stores both in order.
+    bus.publish(&[lost.clone(), next.clone()])
+        .await
+        .expect("publish");
+    let ids: Vec<_> = events
+        .iter()
+        .chain([&lost, &next])
+        .map(|event| event.id)
+        .collect();
+    assert_stored_once_in_order(&stream_ids(&url, &settings).await, &ids);
+    delete_stream(&url, &settings).await;
 }
 
 /// Terminates the database session that holds the relay's lead, as a
@@ -215,13 +273,19 @@ async fn one_instance_relays_and_another_takes_over() {
     let settings = isolated_settings(&url);
     let first = instance(&database.url).await;
     let second = instance(&database.url).await;
-    let first_bus = Bus::connect(&first, Some(&settings)).await.expect("connect");
-    let second_bus = Bus::connect(&second, Some(&settings)).await.expect("connect");
+    let first_bus = Bus::connect(&first, Some(&settings))
+        .await
+        .expect("connect");
+    let second_bus = Bus::connect(&second, Some(&settings))
+        .await
+        .expect("connect");
 
     let first_relay = start_relay(&first, &first_bus);
-    eventually(Duration::from_secs(5), "the first instance leads", || async {
-        first.relay_status().leading()
-    })
+    eventually(
+        Duration::from_secs(5),
+        "the first instance leads",
+        || async { first.relay_status().leading() },
+    )
     .await;
     let second_relay = start_relay(&second, &second_bus);
     // Events keep coming, appended through the instance that does not lead.
@@ -236,21 +300,28 @@ async fn one_instance_relays_and_another_takes_over() {
     };
     tokio::time::sleep(Duration::from_millis(1_500)).await;
     assert!(first.relay_status().leading());
-    assert!(!second.relay_status().leading(), "exactly one instance leads");
+    assert!(
+        !second.relay_status().leading(),
+        "exactly one instance leads"
+    );
 
     let stopped = Instant::now();
     first_relay.stop().await;
-    eventually(Duration::from_secs(3), "the second instance leads", || async {
-        second.relay_status().leading()
-    })
+    eventually(
+        Duration::from_secs(3),
+        "the second instance leads",
+        || async { second.relay_status().leading() },
+    )
     .await;
     eprintln!("the lead moved in {:?}", stopped.elapsed());
 
     let first_relay = start_relay(&first, &first_bus);
     if terminate_lead_session(&database.url) {
-        eventually(Duration::from_secs(5), "the lead is taken again", || async {
-            first.relay_status().leading() || !second.relay_status().leading()
-        })
+        eventually(
+            Duration::from_secs(5),
+            "the lead is taken again",
+            || async { first.relay_status().leading() || !second.relay_status().leading() },
+        )
         .await;
         eventually(Duration::from_secs(5), "one instance leads", || async {
             first.relay_status().leading() != second.relay_status().leading()
@@ -267,10 +338,6 @@ async fn one_instance_relays_and_another_takes_over() {
     second_relay.stop().await;
     let expected = published_ids(first.store()).await;
     assert_eq!(expected.len(), 15 * 25);
-    let contents = stream_contents(&url, &settings).await;
-    let unique: HashSet<_> = contents.iter().map(|(id, _)| *id).collect();
-    assert_eq!(unique.len(), contents.len(), "nothing published twice");
-    let stored: Vec<_> = contents.into_iter().map(|(id, _)| id).collect();
-    assert_eq!(stored, expected, "nothing lost, in log order");
+    assert_stored_once_in_order(&stream_ids(&url, &settings).await, &expected);
     delete_stream(&url, &settings).await;
 }

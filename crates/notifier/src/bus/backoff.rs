@@ -67,7 +67,10 @@ mod tests {
         for step in steps {
             let delay = backoff.next_delay();
             let step = Duration::from_millis(step);
-            assert!(delay >= step / 2 && delay <= step, "{delay:?} outside {step:?}");
+            assert!(
+                delay >= step / 2 && delay <= step,
+                "{delay:?} outside {step:?}"
+            );
         }
         backoff.reset();
         assert!(backoff.next_delay() <= Duration::from_millis(100));

@@ -1,6 +1,7 @@
 //! NATS JetStream: one stream holds every published event, deduplicated by
 //! event id; inbox changes go out as plain NATS messages.
 
+use std::future::IntoFuture;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -106,7 +107,10 @@ impl JetStreamBus {
 
     /// `<prefix>.deadletter.<consumer>`: messages the consumer gave up on.
     pub fn deadletter_subject(&self) -> String {
-        format!("{}.deadletter.{}", self.settings.prefix, self.settings.consumer)
+        format!(
+            "{}.deadletter.{}",
+            self.settings.prefix, self.settings.consumer
+        )
     }
 
     /// Creates the stream or brings its configuration up to date, once.
@@ -136,35 +140,46 @@ impl JetStreamBus {
         }
     }
 
-    /// Sends the whole batch, then waits for every acknowledgement in order.
+    /// Sends the whole batch, then waits for every acknowledgement.
+    ///
+    /// Each event but the first is stored only right after its predecessor
+    /// (`Nats-Expected-Last-Msg-Id`): if one is lost in flight, as when a
+    /// cluster node dies, the rest of the batch is refused rather than
+    /// stored out of order, and the retried batch fills the gap in order.
+    /// The first needs no such guard: everything before it was acknowledged
+    /// before the relay's checkpoint moved past it.
     pub async fn publish(&self, events: &[PublishedEvent]) -> Result<(), NotifierError> {
         if events.is_empty() {
             return Ok(());
         }
         self.ensure_stream().await?;
         let mut acks = Vec::with_capacity(events.len());
+        let mut previous: Option<&PublishedEvent> = None;
         for event in events {
-            let message = PublishMessage::build()
+            let mut message = PublishMessage::build()
                 .payload(event.to_json()?.into())
                 .message_id(event.id.to_string())
                 .expected_stream(&self.settings.stream);
+            if let Some(previous) = previous {
+                message = message.expected_last_message_id(previous.id.to_string());
+            }
+            previous = Some(event);
             let ack = self
                 .jetstream
                 .send_publish(event.subject(&self.settings.prefix), message)
                 .await
                 .map_err(|error| self.publish_failed(error))?;
-            acks.push(ack);
+            acks.push(ack.into_future());
         }
-        for ack in acks {
-            ack.await.map_err(|error| self.publish_failed(error))?;
-        }
+        // All at once, so a refused event ends the wait without waiting out
+        // the timeout of the lost one before it.
+        futures::future::try_join_all(acks)
+            .await
+            .map_err(|error| self.publish_failed(error))?;
         Ok(())
     }
 
-    fn publish_failed(
-        &self,
-        error: async_nats::jetstream::context::PublishError,
-    ) -> NotifierError {
+    fn publish_failed(&self, error: async_nats::jetstream::context::PublishError) -> NotifierError {
         if error.kind() == PublishErrorKind::StreamNotFound {
             self.stream_ready.store(false, Ordering::Release);
         }

@@ -7,11 +7,12 @@
 
 pub mod nats;
 
+use std::collections::HashSet;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
 use iiz_notifier::NatsSettings;
-use iiz_notifier::contract::PublishedEvent;
+use iiz_notifier::contract::{AggregateRef, PublishedEvent};
 use iiz_store::{
     AppendRequest, EventMetadata, EventStore, ExpectedVersion, LogCursor, NewEvent, NoProjection,
     OUTBOX_CHECKPOINT, Store, StreamRef,
@@ -71,6 +72,26 @@ pub async fn append_events(store: &Store, count: usize) {
     }
 }
 
+/// A published event that is not in any log: for tests of the bus alone.
+pub fn sample_event(tenant: &str, number: u64) -> PublishedEvent {
+    PublishedEvent {
+        id: Uuid::now_v7(),
+        event_type: "concern.Submitted".to_owned(),
+        version: 1,
+        tenant: tenant.to_owned(),
+        aggregate: AggregateRef {
+            stream_type: "concern".to_owned(),
+            id: format!("c-{number}"),
+            version: 1,
+        },
+        recorded_at: chrono::Utc::now(),
+        actor: "person:p-1".to_owned(),
+        correlation_id: Uuid::now_v7(),
+        causation_id: None,
+        data: json!({ "n": number }),
+    }
+}
+
 /// The ids of every event of the log that is published, in log order.
 pub async fn published_ids(store: &Store) -> Vec<Uuid> {
     let mut ids = Vec::new();
@@ -81,7 +102,12 @@ pub async fn published_ids(store: &Store) -> Vec<Uuid> {
             return ids;
         };
         after = last.cursor;
-        ids.extend(events.iter().filter_map(PublishedEvent::of).map(|event| event.id));
+        ids.extend(
+            events
+                .iter()
+                .filter_map(PublishedEvent::of)
+                .map(|event| event.id),
+        );
     }
 }
 
@@ -109,7 +135,11 @@ pub async fn stream_contents(url: &str, settings: &NatsSettings) -> Vec<(Uuid, S
             .headers
             .get(async_nats::header::NATS_MESSAGE_ID)
             .map(|value| value.as_str().to_owned());
-        assert_eq!(message_id, Some(event.id.to_string()), "Nats-Msg-Id is the event id");
+        assert_eq!(
+            message_id,
+            Some(event.id.to_string()),
+            "Nats-Msg-Id is the event id"
+        );
         assert_eq!(message.subject.as_str(), event.subject(&settings.prefix));
         contents.push((event.id, message.subject.to_string()));
     }
@@ -123,6 +153,34 @@ pub async fn stream_ids(url: &str, settings: &NatsSettings) -> Vec<Uuid> {
         .into_iter()
         .map(|(id, _)| id)
         .collect()
+}
+
+/// Asserts that the stream holds exactly the expected events in order,
+/// saying what differs (missing, doubled, out of order) when it does not.
+pub fn assert_stored_once_in_order(stored: &[Uuid], expected: &[Uuid]) {
+    let expected_set: HashSet<&Uuid> = expected.iter().collect();
+    let mut seen = HashSet::new();
+    let doubled = stored.iter().filter(|id| !seen.insert(**id)).count();
+    let missing = expected.iter().filter(|id| !seen.contains(*id)).count();
+    let unexpected = stored
+        .iter()
+        .filter(|id| !expected_set.contains(id))
+        .count();
+    let first_difference = stored
+        .iter()
+        .zip(expected)
+        .position(|(stored, expected)| stored != expected);
+    assert!(
+        doubled == 0
+            && missing == 0
+            && unexpected == 0
+            && first_difference.is_none()
+            && stored.len() == expected.len(),
+        "stored {} of {} expected: {doubled} doubled, {missing} missing, {unexpected} unexpected, \
+         first difference in order at {first_difference:?}",
+        stored.len(),
+        expected.len()
+    );
 }
 
 /// Removes the test's stream from a shared server.

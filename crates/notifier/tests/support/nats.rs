@@ -101,7 +101,14 @@ impl NatsServer {
             .open(self.store_dir.join("server.log"))
             .expect("log file");
         let child = Command::new(NATS_SERVER)
-            .args(["-a", "127.0.0.1", "-p", &self.port.to_string(), "-js", "-sd"])
+            .args([
+                "-a",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "-js",
+                "-sd",
+            ])
             .arg(&self.store_dir)
             .args(&self.extra)
             .stdout(Stdio::null())
