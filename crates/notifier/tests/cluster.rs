@@ -25,6 +25,8 @@ async fn a_node_dies_while_the_relay_publishes() {
     }
     let started = Instant::now();
     let mut cluster = NatsCluster::start();
+    cluster.wait_until_ready().await;
+    let ready = started.elapsed();
     let mut settings = isolated_settings(&cluster.url());
     settings.replicas = 3;
     let database = TestDatabase::sqlite_with(iiz_app::upcasters()).await;
@@ -43,12 +45,14 @@ async fn a_node_dies_while_the_relay_publishes() {
     .await;
     // Not necessarily the stream's leader: whichever it is, two of three
     // replicas remain, a quorum.
+    let first_third = started.elapsed();
     cluster.nodes[1].kill();
     let killed_at = app.relay_status().published();
     eventually(Duration::from_secs(30), "the relay caught up", || {
         relay_caught_up(app.store())
     })
     .await;
+    let caught_up = started.elapsed();
     relay.stop().await;
     assert!(
         killed_at < u64::try_from(expected.len()).unwrap_or(0),
@@ -59,8 +63,8 @@ async fn a_node_dies_while_the_relay_publishes() {
     let stored = stream_ids(&survivor, &settings).await;
     assert_stored_once_in_order(&stored, &expected);
     eprintln!(
-        "{} events through a three-node cluster, one node killed after {killed_at}, in {:?}",
+        "{} events through a three-node cluster (ready at {ready:?}), one node killed \
+         after {killed_at} at {first_third:?}, all published at {caught_up:?}",
         expected.len(),
-        started.elapsed()
     );
 }

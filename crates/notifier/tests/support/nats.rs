@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use async_nats::jetstream::context::GetStreamErrorKind;
 use iiz_store::testing::services_required;
 
 /// The Debian package's server.
@@ -189,6 +190,25 @@ impl NatsCluster {
             node.start();
         }
         Self { nodes, _dir: dir }
+    }
+
+    /// Waits until the nodes have elected a JetStream meta leader, which
+    /// answers that a stream does not exist.
+    pub async fn wait_until_ready(&self) {
+        let client = async_nats::connect(self.nodes[0].url())
+            .await
+            .expect("connect to the cluster");
+        let mut jetstream = async_nats::jetstream::new(client);
+        jetstream.set_timeout(Duration::from_millis(500));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match jetstream.get_stream("READINESS").await {
+                Err(error) if matches!(error.kind(), GetStreamErrorKind::JetStream(_)) => return,
+                _ => {}
+            }
+            assert!(Instant::now() < deadline, "the cluster did not form");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Every node's client URL, comma-separated.
