@@ -1,6 +1,11 @@
 //! A three-node JetStream cluster with three replicas of the stream: a node
 //! killed while the relay publishes loses nothing that was acknowledged,
 //! and nothing is stored twice.
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a broken setup must fail the test loudly"
+)]
 
 mod support;
 

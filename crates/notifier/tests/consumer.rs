@@ -1,6 +1,11 @@
 //! The notifier's input: the durable JetStream consumer shared by several
 //! instances, redelivery of what failed, the dead-letter subject, and the
 //! in-process consumer that follows the log from its checkpoint.
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a broken setup must fail the test loudly"
+)]
 
 mod support;
 

@@ -1,6 +1,11 @@
 //! The relay publishes every event of the log to JetStream exactly once:
 //! in log order, after a restart from a rewound checkpoint, across a NATS
 //! outage, and with the lead moving between instances.
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a broken setup must fail the test loudly"
+)]
 
 mod support;
 

@@ -5,6 +5,8 @@
 mod backoff;
 mod jetstream;
 
+use std::sync::Arc;
+
 use iiz_app::App;
 use iiz_app::outbound::{BusState, LiveFeed, LiveSignal};
 
@@ -20,7 +22,7 @@ pub use jetstream::JetStreamBus;
 pub enum Bus {
     /// No NATS: events reach this instance's live feed and nothing else.
     InProcess(LiveFeed),
-    JetStream(JetStreamBus),
+    JetStream(Arc<JetStreamBus>),
 }
 
 impl Bus {
@@ -36,9 +38,9 @@ impl Bus {
                 app.relay_status().set_bus(BusState::InProcess);
                 Ok(Bus::InProcess(app.live().clone()))
             }
-            Some(settings) => Ok(Bus::JetStream(
+            Some(settings) => Ok(Bus::JetStream(Arc::new(
                 JetStreamBus::connect(settings, app.relay_status().clone()).await?,
-            )),
+            ))),
         }
     }
 
