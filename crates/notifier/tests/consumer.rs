@@ -1,6 +1,7 @@
 //! The notifier's input: the durable JetStream consumer shared by several
 //! instances, redelivery of what failed, the dead-letter subject, and the
-//! in-process consumer that follows the log from its checkpoint.
+//! in-process consumer that follows the log from its checkpoint; and the
+//! live feed, through which every instance hears what another published.
 #![allow(
     clippy::expect_used,
     clippy::panic,
@@ -11,14 +12,16 @@ mod support;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 use iiz_app::App;
+use iiz_app::outbound::LiveSignal;
 use iiz_notifier::NotifierError;
 use iiz_notifier::bus::Bus;
 use iiz_notifier::consume::{self, ERROR_HEADER, EventHandler, ORIGINAL_SUBJECT_HEADER};
 use iiz_notifier::contract::PublishedEvent;
+use iiz_notifier::live;
 use iiz_store::testing::TestDatabase;
 use iiz_store::{EventStore, LogCursor};
 use support::nats::{machine_nats_available, machine_nats_url};
@@ -279,4 +282,68 @@ async fn in_process_follows_the_log_on_postgres() {
         return;
     };
     in_process_follows_the_log(database).await;
+}
+
+#[tokio::test]
+async fn every_instance_hears_what_another_publishes() {
+    if !machine_nats_available() {
+        return;
+    }
+    let url = machine_nats_url();
+    let settings = isolated_settings(&url);
+    let database = TestDatabase::sqlite().await;
+    let (first, second) = (
+        App::new(database.store.clone()),
+        App::new(database.store.clone()),
+    );
+    let first_bus = Bus::connect(&first, Some(&settings))
+        .await
+        .expect("connect");
+    let second_bus = Bus::connect(&second, Some(&settings))
+        .await
+        .expect("connect");
+    let mut heard = second.live().subscribe();
+    let listening = {
+        let (app, bus) = (second.clone(), second_bus.clone());
+        Running::spawn(move |shutdown| live::run(app, bus, shutdown))
+    };
+
+    // The subscription starts in the background: announce until heard.
+    let inbox = LiveSignal::Inbox {
+        person: "p-1".to_owned(),
+    };
+    let announced = tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            first_bus.announce_inbox("p-1").await.expect("announce");
+            if let Ok(Ok(signal)) =
+                tokio::time::timeout(Duration::from_millis(100), heard.recv()).await
+            {
+                break signal;
+            }
+        }
+    })
+    .await
+    .expect("the other instance hears inbox changes");
+    assert_eq!(announced, inbox);
+    while heard.try_recv().is_ok() {}
+
+    let event = sample_event("be", 7);
+    let sent = Instant::now();
+    first_bus.publish(&[event]).await.expect("publish");
+    let signal = tokio::time::timeout(Duration::from_secs(1), heard.recv())
+        .await
+        .expect("heard within a second")
+        .expect("not lagging");
+    assert_eq!(
+        signal,
+        LiveSignal::Event {
+            tenant: "be".to_owned(),
+            stream_type: "concern".to_owned(),
+            stream_id: "c-7".to_owned(),
+            event_type: "Submitted".to_owned(),
+        }
+    );
+    eprintln!("heard on the other instance after {:?}", sent.elapsed());
+    listening.stop().await;
+    delete_stream(&url, &settings).await;
 }
