@@ -135,7 +135,9 @@ async fn relay_while_leading(app: &App, bus: &Bus, leadership: &mut iiz_store::L
         if !published {
             return;
         }
-        status.set_bus(bus.working_state());
+        if !events.is_empty() {
+            status.set_bus(bus.working_state());
+        }
         if let Err(error) = app.store().outbox_mark_published(through).await {
             // The batch is read and published again: JetStream drops it.
             tracing::warn!(%error, %through, "cannot move the outbox checkpoint");
