@@ -1,1 +1,184 @@
-//! (filled by the notifier issue's work)
+//! The relay: publishes the log to the bus in log order, one instance at a
+//! time.
+//!
+//! The log is the outbox (docs/architecture.md, "The outbox"): the relay
+//! reads what follows the `outbox` checkpoint, publishes it and moves the
+//! checkpoint only once the bus has acknowledged every event of the batch.
+//! A crash in between republishes the batch, which JetStream drops by event
+//! id within its duplicate window, so every event is stored exactly once.
+
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use iiz_app::App;
+use iiz_app::outbound::{BusState, RelayStatus};
+use iiz_store::{EventStore, LogCursor, OUTBOX_CHECKPOINT};
+
+use crate::bus::{Backoff, Bus};
+use crate::contract::PublishedEvent;
+
+/// The name of the relay's leadership among instances on one database.
+pub const LEADERSHIP: &str = "relay";
+
+/// Events read and published together; their acknowledgements are awaited
+/// together, so a batch costs about one round trip.
+const BATCH: usize = 500;
+
+/// How often the relay looks for events appended by other instances, whose
+/// appends do not wake this one.
+const POLL: Duration = Duration::from_millis(200);
+
+/// How often an instance that does not lead tries to.
+const LEAD_RETRY: Duration = Duration::from_secs(1);
+
+/// How often the lag is measured.
+const LAG_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Runs until `shutdown` resolves: waits for the lead, then publishes
+/// while it holds it, and waits again if it loses it. Faults of the bus or
+/// the database are logged and retried with backoff; nothing here panics.
+pub async fn run(app: App, bus: Bus, shutdown: impl Future<Output = ()> + Send) {
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let mut leadership = tokio::select! {
+            () = &mut shutdown => return,
+            leadership = lead(&app) => leadership,
+        };
+        tracing::info!("this instance runs the relay");
+        app.relay_status().set_leading(true);
+        let stopping = tokio::select! {
+            () = &mut shutdown => true,
+            () = relay_while_leading(&app, &bus, &mut leadership) => false,
+        };
+        app.relay_status().set_leading(false);
+        leadership.release().await;
+        if stopping {
+            tracing::info!("the relay stopped");
+            return;
+        }
+        tracing::warn!("the relay lost its lead; trying to lead again");
+    }
+}
+
+/// Waits until this instance leads.
+async fn lead(app: &App) -> iiz_store::Leadership {
+    let mut faults = Backoff::for_faults();
+    let mut told = false;
+    loop {
+        match app.store().try_lead(LEADERSHIP).await {
+            Ok(Some(leadership)) => return leadership,
+            Ok(None) => {
+                if !told {
+                    tracing::info!("another instance runs the relay; standing by");
+                    told = true;
+                }
+                faults.reset();
+                tokio::time::sleep(LEAD_RETRY).await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot try to lead the relay");
+                tokio::time::sleep(faults.next_delay()).await;
+            }
+        }
+    }
+}
+
+/// Publishes batch after batch; returns when the lead is lost.
+async fn relay_while_leading(app: &App, bus: &Bus, leadership: &mut iiz_store::Leadership) {
+    let status = app.relay_status();
+    let mut wake = app.store().notifier().watch();
+    let mut faults = Backoff::for_faults();
+    let mut lag = LagMeter::default();
+    loop {
+        if !leadership.holds().await {
+            return;
+        }
+        // Seen before reading, so an append during the read still wakes us.
+        wake.borrow_and_update();
+        let batch = match app.store().outbox_pending(BATCH).await {
+            Ok(batch) => batch,
+            Err(error) => {
+                tracing::warn!(%error, "cannot read the outbox");
+                tokio::time::sleep(faults.next_delay()).await;
+                continue;
+            }
+        };
+        lag.measure(app, status).await;
+        let Some(through) = batch.last().map(|event| event.cursor) else {
+            tokio::select! {
+                changed = wake.changed() => {
+                    if changed.is_err() {
+                        tokio::time::sleep(POLL).await;
+                    }
+                }
+                () = tokio::time::sleep(POLL) => {}
+            }
+            continue;
+        };
+        // Withheld events are not published but passed like the others.
+        let events: Vec<PublishedEvent> = batch.iter().filter_map(PublishedEvent::of).collect();
+        let published = loop {
+            match bus.publish(&events).await {
+                Ok(()) => break true,
+                Err(error) => {
+                    status.set_bus(BusState::Unreachable);
+                    tracing::warn!(%error, events = events.len(), "publishing failed; retrying the batch");
+                    lag.measure(app, status).await;
+                    tokio::time::sleep(faults.next_delay()).await;
+                    if !leadership.holds().await {
+                        break false;
+                    }
+                }
+            }
+        };
+        if !published {
+            return;
+        }
+        if !events.is_empty() {
+            status.set_bus(bus.working_state());
+        }
+        if let Err(error) = app.store().outbox_mark_published(through).await {
+            // The batch is read and published again: JetStream drops it.
+            tracing::warn!(%error, %through, "cannot move the outbox checkpoint");
+            tokio::time::sleep(faults.next_delay()).await;
+            continue;
+        }
+        status.add_published(
+            u64::try_from(events.len()).unwrap_or(u64::MAX),
+            Utc::now().timestamp_millis(),
+        );
+        faults.reset();
+    }
+}
+
+/// Measures the lag at most once per [`LAG_INTERVAL`]: counting what
+/// waits costs a range scan of the log.
+#[derive(Debug, Default)]
+struct LagMeter {
+    measured_at: Option<Instant>,
+}
+
+impl LagMeter {
+    async fn measure(&mut self, app: &App, status: &RelayStatus) {
+        if self
+            .measured_at
+            .is_some_and(|at| at.elapsed() < LAG_INTERVAL)
+        {
+            return;
+        }
+        self.measured_at = Some(Instant::now());
+        let lag = async {
+            let published = app
+                .store()
+                .checkpoint(OUTBOX_CHECKPOINT)
+                .await?
+                .map_or(LogCursor::START, |checkpoint| checkpoint.cursor);
+            app.store().log_lag(published).await
+        };
+        match lag.await {
+            Ok(lag) => status.set_lag(lag.events, lag.millis(Utc::now())),
+            Err(error) => tracing::debug!(%error, "cannot measure the relay's lag"),
+        }
+    }
+}

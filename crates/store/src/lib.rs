@@ -12,6 +12,7 @@ mod any;
 mod docs;
 mod error;
 mod event;
+mod lag;
 mod migrations;
 mod notify;
 mod outbound;

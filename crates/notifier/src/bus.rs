@@ -1,1 +1,0 @@
-//! (filled by the notifier issue's work)
