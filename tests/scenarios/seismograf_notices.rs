@@ -12,7 +12,8 @@ use serde_json::json;
 
 use crate::requests::ok;
 
-const INBOX: &str = "{ inbox(first: 100) { unreadCount edges { node { kind title link subjectId } } } }";
+const INBOX: &str =
+    "{ inbox(first: 100) { unreadCount edges { node { kind title link subjectId } } } }";
 
 /// The caller's inbox items (kind, title, subject id).
 async fn inbox(app: &TestApp, who: &Session) -> Vec<(String, String, String)> {
@@ -88,10 +89,16 @@ fn header(raw: &str, name: &str) -> String {
 fn decode_words(value: &str) -> String {
     let mut out = String::new();
     for word in value.split_whitespace() {
-        let parts: Vec<&str> = word.trim_start_matches("=?").trim_end_matches("?=").split('?').collect();
+        let parts: Vec<&str> = word
+            .trim_start_matches("=?")
+            .trim_end_matches("?=")
+            .split('?')
+            .collect();
         if word.starts_with("=?") && parts.len() == 3 {
             let bytes = if parts[1].eq_ignore_ascii_case("b") {
-                base64::engine::general_purpose::STANDARD.decode(parts[2]).unwrap()
+                base64::engine::general_purpose::STANDARD
+                    .decode(parts[2])
+                    .unwrap()
             } else {
                 quoted(parts[2])
             };
@@ -134,7 +141,12 @@ pub(crate) struct Participants<'a> {
     pub marco: &'a Session,
 }
 
-pub(crate) async fn participants_heard(app: &TestApp, people: &Participants<'_>, zh_id: &str, ge_id: &str) {
+pub(crate) async fn participants_heard(
+    app: &TestApp,
+    people: &Participants<'_>,
+    zh_id: &str,
+    ge_id: &str,
+) {
     // The Fachstelle heard of both submissions.
     heard(app, people.petra, "CONCERN_SUBMITTED", zh_id).await;
     heard(app, people.petra, "CONCERN_SUBMITTED", ge_id).await;
@@ -143,7 +155,10 @@ pub(crate) async fn participants_heard(app: &TestApp, people: &Participants<'_>,
     let merged = heard(app, people.luc, "CONCERN_TRIAGED", ge_id).await;
     assert!(!merged.is_empty());
     let decided_fr = heard(app, people.luc, "CONCERN_DECIDED", zh_id).await;
-    assert!(decided_fr.starts_with("Décision du comité de pilotage"), "{decided_fr}");
+    assert!(
+        decided_fr.starts_with("Décision du comité de pilotage"),
+        "{decided_fr}"
+    );
     heard(app, people.luc, "CONCERN_ANSWERED", zh_id).await;
     // Zurich, Bern and the SKOS (submitter and endorsers) heard it in German.
     for who in [people.anna, people.hans, people.nicole] {
@@ -154,7 +169,9 @@ pub(crate) async fn participants_heard(app: &TestApp, people: &Participants<'_>,
     // Marco took the decision: he is not told of his own step.
     let marco = inbox(app, people.marco).await;
     assert!(
-        !marco.iter().any(|(kind, _, id)| kind == "CONCERN_DECIDED" && id == zh_id),
+        !marco
+            .iter()
+            .any(|(kind, _, id)| kind == "CONCERN_DECIDED" && id == zh_id),
         "{marco:?}"
     );
 
@@ -171,7 +188,9 @@ pub(crate) async fn participants_heard(app: &TestApp, people: &Participants<'_>,
             .any(|subject| subject.starts_with("IIZ: Entscheid des STG"));
         if french && german {
             assert!(
-                !to_luc.iter().any(|subject| subject.starts_with("IIZ: Entscheid")),
+                !to_luc
+                    .iter()
+                    .any(|subject| subject.starts_with("IIZ: Entscheid")),
                 "Geneva gets no German e-mail: {to_luc:?}"
             );
             break;
@@ -183,4 +202,3 @@ pub(crate) async fn participants_heard(app: &TestApp, people: &Participants<'_>,
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
-

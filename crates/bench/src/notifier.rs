@@ -31,9 +31,16 @@ const INBOX_TARGET: Duration = Duration::from_secs(1);
 /// Messages per acknowledged batch in the raw loop (the relay's batch).
 const RAW_BATCH: usize = 500;
 
-pub async fn run_notifier_benchmarks(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
+pub async fn run_notifier_benchmarks(
+    settings: &Settings,
+    report: &mut Report,
+) -> anyhow::Result<()> {
     let nats_url = std::env::var("NATS_URL").unwrap_or_else(|_| DEFAULT_NATS.to_owned());
-    let events = if settings.loads < 1_000 { 5_000 } else { 50_000 };
+    let events = if settings.loads < 1_000 {
+        5_000
+    } else {
+        50_000
+    };
     for backend in &settings.backends {
         let (database, name) = crate::setup::fresh_database(*backend).await?;
         let app = App::new(database.store.clone());
@@ -48,15 +55,22 @@ pub async fn run_notifier_benchmarks(settings: &Settings, report: &mut Report) -
         let raw_second = raw_publish(&nats_url, &messages).await?;
         let raw = f64::midpoint(raw_first, raw_second);
         let ratio = relay / raw;
-        let verdict = if ratio >= RELAY_TARGET { "met" } else { "NOT met" };
+        let verdict = if ratio >= RELAY_TARGET {
+            "met"
+        } else {
+            "NOT met"
+        };
         let mut rows = vec![
             Row::plain("messages (published events)", messages.len().to_string()),
-            Row::plain("relay: log → JetStream, acknowledged", per_second(relay, "events"))
-                .compared(
-                    format!("raw async-nats publish + ack: {}", per_second(raw, "msgs")),
-                    format!("{:.0} %", ratio * 100.0),
-                )
-                .target(format!("≥ 50 % of raw: {verdict}")),
+            Row::plain(
+                "relay: log → JetStream, acknowledged",
+                per_second(relay, "events"),
+            )
+            .compared(
+                format!("raw async-nats publish + ack: {}", per_second(raw, "msgs")),
+                format!("{:.0} %", ratio * 100.0),
+            )
+            .target(format!("≥ 50 % of raw: {verdict}")),
         ];
         let bus = if *backend == BackendChoice::Postgres {
             Some(nats_url.as_str())
@@ -104,7 +118,9 @@ fn fresh_names() -> (String, String) {
 
 async fn raw_publish(url: &str, messages: &[PublishedEvent]) -> anyhow::Result<f64> {
     let (prefix, stream) = fresh_names();
-    let client = async_nats::connect(url).await.context("connecting to NATS")?;
+    let client = async_nats::connect(url)
+        .await
+        .context("connecting to NATS")?;
     let jetstream = async_nats::jetstream::new(client);
     jetstream
         .create_stream(async_nats::jetstream::stream::Config {
@@ -116,13 +132,19 @@ async fn raw_publish(url: &str, messages: &[PublishedEvent]) -> anyhow::Result<f
         .await?;
     let bodies: Vec<(String, String, Vec<u8>)> = messages
         .iter()
-        .map(|event| Ok((event.subject(&prefix), event.id.to_string(), event.to_json()?)))
+        .map(|event| {
+            Ok((
+                event.subject(&prefix),
+                event.id.to_string(),
+                event.to_json()?,
+            ))
+        })
         .collect::<Result<_, iiz_notifier::NotifierError>>()?;
     let started = Instant::now();
     for chunk in bodies.chunks(RAW_BATCH) {
         let mut acks = Vec::with_capacity(chunk.len());
         for (subject, id, body) in chunk {
-            let message = async_nats::jetstream::context::Publish::build()
+            let message = async_nats::jetstream::message::PublishMessage::build()
                 .payload(body.clone().into())
                 .message_id(id);
             acks.push(jetstream.send_publish(subject.clone(), message).await?);
@@ -159,16 +181,17 @@ async fn relay_rate(app: &App, url: &str, expected: usize) -> anyhow::Result<f64
     stop.send_replace(true);
     relay.await?;
     let client = async_nats::connect(url).await?;
-    async_nats::jetstream::new(client).delete_stream(&stream).await.ok();
+    async_nats::jetstream::new(client)
+        .delete_stream(&stream)
+        .await
+        .ok();
     Ok(rate)
 }
 
-fn wait(mut stopped: watch::Receiver<bool>) -> impl Future<Output = ()> + Send + 'static {
-    async move {
-        while !*stopped.borrow_and_update() {
-            if stopped.changed().await.is_err() {
-                return;
-            }
+async fn wait(mut stopped: watch::Receiver<bool>) {
+    while !*stopped.borrow_and_update() {
+        if stopped.changed().await.is_err() {
+            return;
         }
     }
 }
@@ -195,7 +218,11 @@ fn content(n: usize) -> anyhow::Result<ConcernContent> {
 }
 
 /// Append-to-inbox latencies with the whole notifier running.
-async fn inbox_latency(app: &App, nats: Option<&str>, samples: usize) -> anyhow::Result<Vec<Duration>> {
+async fn inbox_latency(
+    app: &App,
+    nats: Option<&str>,
+    samples: usize,
+) -> anyhow::Result<Vec<Duration>> {
     app.load_demo().await?;
     let dir = tempfile::tempdir()?;
     let mut settings = NotifierSettings::embedded(dir.path(), "http://127.0.0.1:8080");
@@ -210,8 +237,13 @@ async fn inbox_latency(app: &App, nats: Option<&str>, samples: usize) -> anyhow:
     let stream_name = settings.nats.as_ref().map(|nats| nats.stream.clone());
     let notifier = iiz_notifier::runtime::start(app.clone(), settings).await?;
     let luc = person(app, "luc.exemple@ge.demo.iiz.invalid").await?;
-    let luc = app.principal_of(luc, None).await?.context("Luc's principal")?;
-    let petra = person(app, "petra.muster@fachstelle.demo.iiz.invalid").await?.to_string();
+    let luc = app
+        .principal_of(luc, None)
+        .await?
+        .context("Luc's principal")?;
+    let petra = person(app, "petra.muster@fachstelle.demo.iiz.invalid")
+        .await?
+        .to_string();
     let mut live = app.live().subscribe();
     // Let the consumer work through the demo's own events first.
     tokio::time::sleep(Duration::from_secs(3)).await;
@@ -228,7 +260,12 @@ async fn inbox_latency(app: &App, nats: Option<&str>, samples: usize) -> anyhow:
         while live.try_recv().is_ok() {}
         let started = Instant::now();
         caller
-            .concern_command(id, ConcernCommand::Submit { channel: Channel::ViaFachstelle })
+            .concern_command(
+                id,
+                ConcernCommand::Submit {
+                    channel: Channel::ViaFachstelle,
+                },
+            )
             .await?;
         loop {
             let signal = tokio::time::timeout(Duration::from_secs(30), live.recv())
@@ -245,7 +282,10 @@ async fn inbox_latency(app: &App, nats: Option<&str>, samples: usize) -> anyhow:
     notifier.stop().await;
     if let (Some(url), Some(stream)) = (nats, stream_name) {
         let client = async_nats::connect(url).await?;
-        async_nats::jetstream::new(client).delete_stream(&stream).await.ok();
+        async_nats::jetstream::new(client)
+            .delete_stream(&stream)
+            .await
+            .ok();
     }
     Ok(latencies)
 }
@@ -259,10 +299,18 @@ fn latency_row(latencies: &[Duration], jetstream: bool) -> Row {
     };
     let (p50, p99) = (at(0.5), at(0.99));
     let verdict = if p99 < INBOX_TARGET { "met" } else { "NOT met" };
-    let bus = if jetstream { "JetStream" } else { "in-process bus" };
+    let bus = if jetstream {
+        "JetStream"
+    } else {
+        "in-process bus"
+    };
     Row::plain(
         format!("append → inbox ({bus}, {} submissions)", sorted.len()),
-        format!("p50 {:.1} ms, p99 {:.1} ms", p50.as_secs_f64() * 1e3, p99.as_secs_f64() * 1e3),
+        format!(
+            "p50 {:.1} ms, p99 {:.1} ms",
+            p50.as_secs_f64() * 1e3,
+            p99.as_secs_f64() * 1e3
+        ),
     )
     .target(format!("p99 < 1 s: {verdict}"))
 }

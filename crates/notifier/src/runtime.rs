@@ -3,8 +3,6 @@
 //! notifications and webhook deliveries, and the senders (e-mail, digest,
 //! reminders, webhooks).
 
-use std::future::Future;
-
 use iiz_app::App;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -45,13 +43,11 @@ impl EventHandler for Deliveries {
 }
 
 /// A future that resolves once `stop` says so.
-fn stopped(mut stop: watch::Receiver<bool>) -> impl Future<Output = ()> + Send + 'static {
-    async move {
-        // An error means the sender is gone: stop as well.
-        while !*stop.borrow_and_update() {
-            if stop.changed().await.is_err() {
-                return;
-            }
+async fn stopped(mut stop: watch::Receiver<bool>) {
+    // An error means the sender is gone: stop as well.
+    while !*stop.borrow_and_update() {
+        if stop.changed().await.is_err() {
+            return;
         }
     }
 }
@@ -75,19 +71,19 @@ pub async fn start(app: App, settings: NotifierSettings) -> Result<Notifier, Not
         notifications: Notifications::new(app.clone(), settings.clone())?,
     };
     {
-        let (app, bus, done) = (app.clone(), bus.clone(), report("relay"));
+        let (app, bus) = (app.clone(), bus.clone());
         let shutdown = stopped(watch.clone());
-        tasks.spawn(async move { done(relay::run(app, bus, shutdown).await) });
+        tasks.spawn(relay::run(app, bus, shutdown));
     }
     {
-        let (app, bus, done) = (app.clone(), bus.clone(), report("live"));
+        let (app, bus) = (app.clone(), bus.clone());
         let shutdown = stopped(watch.clone());
-        tasks.spawn(async move { done(live::run(app, bus, shutdown).await) });
+        tasks.spawn(live::run(app, bus, shutdown));
     }
     {
-        let (app, bus, done) = (app.clone(), bus.clone(), report("consumer"));
+        let (app, bus) = (app.clone(), bus.clone());
         let shutdown = stopped(watch.clone());
-        tasks.spawn(async move { done(consume::run(app, bus, deliveries, shutdown).await) });
+        tasks.spawn(consume::run(app, bus, deliveries, shutdown));
     }
     {
         let (app, settings, done) = (app.clone(), settings.clone(), report("email"));

@@ -18,9 +18,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use demo::Demo;
 use iiz_notifier::digest::{Digests, latest_due_day};
 use iiz_notifier::email::{DispatchReport, Dispatcher, run};
+use iiz_notifier::testing::{Received, SmtpServer};
 use iiz_notifier::{MailTransport, NotifierSettings, SmtpTls};
 use iiz_store::Preference;
-use iiz_notifier::testing::{Received, SmtpServer};
 
 fn over_smtp(settings: &NotifierSettings, port: u16) -> NotifierSettings {
     let mut settings = settings.clone();

@@ -234,7 +234,7 @@ pub async fn stream_ids(nats_url: &str, stream: &str) -> Vec<uuid::Uuid> {
 pub async fn eventually<F, Fut>(within: Duration, what: &str, mut check: F)
 where
     F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
+    Fut: Future<Output = bool>,
 {
     let deadline = Instant::now() + within;
     loop {
