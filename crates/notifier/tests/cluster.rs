@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 use iiz_app::App;
 use iiz_notifier::bus::Bus;
 use iiz_notifier::relay;
+use iiz_notifier::testing::{NatsCluster, nats_server_installed};
 use iiz_store::testing::TestDatabase;
-use support::nats::{NatsCluster, nats_server_installed};
 use support::{
     Running, append_events, assert_stored_once_in_order, eventually, isolated_settings,
     published_ids, relay_caught_up, stream_ids,

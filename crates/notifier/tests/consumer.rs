@@ -22,9 +22,9 @@ use iiz_notifier::bus::Bus;
 use iiz_notifier::consume::{self, ERROR_HEADER, EventHandler, ORIGINAL_SUBJECT_HEADER};
 use iiz_notifier::contract::PublishedEvent;
 use iiz_notifier::live;
+use iiz_notifier::testing::{machine_nats_available, machine_nats_url};
 use iiz_store::testing::TestDatabase;
 use iiz_store::{EventStore, LogCursor};
-use support::nats::{machine_nats_available, machine_nats_url};
 use support::{
     Running, append_events, delete_stream, eventually, isolated_settings, published_ids,
     sample_event,

@@ -17,9 +17,11 @@ use iiz_app::App;
 use iiz_app::outbound::{BusState, LiveSignal};
 use iiz_notifier::bus::Bus;
 use iiz_notifier::relay;
+use iiz_notifier::testing::{
+    NatsServer, machine_nats_available, machine_nats_url, nats_server_installed,
+};
 use iiz_store::testing::{TestDatabase, services_required};
 use iiz_store::{Checkpoint, EventStore, LogCursor, OUTBOX_CHECKPOINT, Store};
-use support::nats::{NatsServer, machine_nats_available, machine_nats_url, nats_server_installed};
 use support::{
     Running, append_events, assert_stored_once_in_order, delete_stream, eventually,
     isolated_settings, published_ids, relay_caught_up, sample_event, stream_ids,

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use iiz_notifier::testing::{NatsServer, SmtpServer};
+use iiz_notifier::testing::{NatsServer, SmtpServer, nats_server_installed};
 use iiz_store::testing::TestDatabase;
 use serde_json::json;
 
@@ -26,9 +26,11 @@ fn geneva_concern(n: usize) -> serde_json::Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crashes_and_outages_lose_and_double_nothing() {
-    let Some(mut nats) = NatsServer::start() else {
+    if !nats_server_installed() {
         return;
-    };
+    }
+    let mut nats = NatsServer::new();
+    nats.start();
     // Not started: SMTP is down until the end, e-mails wait in the outbox.
     let Some(mut smtp) = SmtpServer::prepare(&[]) else {
         return;
@@ -82,7 +84,7 @@ async fn crashes_and_outages_lose_and_double_nothing() {
     let readiness: serde_json::Value = ready.json().await.unwrap();
     assert_eq!(readiness["bus"], "unreachable", "{readiness}");
     tokio::time::sleep(Duration::from_secs(2)).await;
-    nats.start_again();
+    nats.start();
 
     // 4. Everything is published exactly once.
     let expected = published_ids(&database.store).await;

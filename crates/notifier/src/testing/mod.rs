@@ -18,7 +18,10 @@ mod smtp;
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
-pub use nats::{NatsCluster, NatsServer};
+pub use nats::{
+    NATS_SERVER, NatsCluster, NatsServer, machine_nats_available, machine_nats_url,
+    nats_server_installed,
+};
 pub use smtp::{Part, Received, SmtpServer};
 
 /// Whether tests must fail rather than skip when a service is missing.

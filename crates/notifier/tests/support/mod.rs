@@ -5,8 +5,6 @@
     reason = "each test binary uses a different part of the support module"
 )]
 
-pub mod nats;
-
 use std::collections::HashSet;
 use std::future::Future;
 use std::time::{Duration, Instant};
