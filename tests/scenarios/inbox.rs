@@ -41,8 +41,11 @@ async fn an_inbox_is_followed_and_read_live(backend: Backend) {
     let Some(app) = spawn_app(backend, true).await.unwrap() else {
         return;
     };
+    // The platform administrator holds no role the rules notify, so the
+    // notifier, busy with the demo's own events, adds nothing to this inbox
+    // while the test counts.
     let anna = app
-        .sign_in("anna.beispiel@zh.demo.iiz.invalid", DEMO_PASSWORD)
+        .sign_in("admin@demo.iiz.invalid", DEMO_PASSWORD)
         .await
         .unwrap();
     let (_, me) = app

@@ -6,7 +6,6 @@
 
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
 use iiz_tests::{Session, TestApp};
 use serde_json::json;
 
@@ -52,83 +51,21 @@ async fn heard(app: &TestApp, who: &Session, kind: &str, subject: &str) -> Strin
 
 /// The decoded subjects of the e-mails written to `address`.
 fn subjects_to(app: &TestApp, address: &str) -> Vec<String> {
+    use mailparse::MailHeaderMap as _;
     let dir = app.data_dir.path().join("mail");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
     entries
-        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-        .filter(|raw| header(raw, "To").contains(address))
-        .map(|raw| decode_words(&header(raw.as_str(), "Subject")))
+        .filter_map(|entry| std::fs::read(entry.ok()?.path()).ok())
+        .filter_map(|raw| {
+            let mail = mailparse::parse_mail(&raw).ok()?;
+            let to = mail.headers.get_first_value("To")?;
+            to.contains(address)
+                .then(|| mail.headers.get_first_value("Subject"))
+                .flatten()
+        })
         .collect()
-}
-
-/// A header's unfolded value.
-fn header(raw: &str, name: &str) -> String {
-    let mut value = None::<String>;
-    for line in raw.lines() {
-        if line.is_empty() {
-            break;
-        }
-        match &mut value {
-            Some(found) if line.starts_with([' ', '\t']) => found.push_str(line.trim_start()),
-            Some(_) => break,
-            None => {
-                if let Some((key, rest)) = line.split_once(':')
-                    && key.eq_ignore_ascii_case(name)
-                {
-                    value = Some(rest.trim().to_owned());
-                }
-            }
-        }
-    }
-    value.unwrap_or_default()
-}
-
-/// Decodes RFC 2047 encoded words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`).
-fn decode_words(value: &str) -> String {
-    let mut out = String::new();
-    for word in value.split_whitespace() {
-        let parts: Vec<&str> = word
-            .trim_start_matches("=?")
-            .trim_end_matches("?=")
-            .split('?')
-            .collect();
-        if word.starts_with("=?") && parts.len() == 3 {
-            let bytes = if parts[1].eq_ignore_ascii_case("b") {
-                base64::engine::general_purpose::STANDARD
-                    .decode(parts[2])
-                    .unwrap()
-            } else {
-                quoted(parts[2])
-            };
-            out.push_str(&String::from_utf8(bytes).unwrap());
-        } else {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-    }
-    out
-}
-
-fn quoted(text: &str) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    let mut chars = text.bytes();
-    while let Some(byte) = chars.next() {
-        match byte {
-            b'_' => bytes.push(b' '),
-            b'=' => {
-                let high = chars.next().unwrap();
-                let low = chars.next().unwrap();
-                let hex = [high, low];
-                bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).unwrap(), 16).unwrap());
-            }
-            other => bytes.push(other),
-        }
-    }
-    bytes
 }
 
 /// The people of the journey, signed in.

@@ -101,6 +101,8 @@ impl BusState {
 pub struct RelayStatus {
     bus: AtomicU8,
     leading: AtomicBool,
+    /// How often this instance took the lead (moves of the relay).
+    leads_taken: AtomicU64,
     lag_events: AtomicU64,
     /// Milliseconds between the oldest unpublished event and now.
     lag_millis: AtomicU64,
@@ -124,7 +126,15 @@ impl RelayStatus {
     }
 
     pub fn set_leading(&self, leading: bool) {
+        if leading && !self.leading.swap(true, Ordering::Relaxed) {
+            self.leads_taken.fetch_add(1, Ordering::Relaxed);
+        }
         self.leading.store(leading, Ordering::Relaxed);
+    }
+
+    /// How often this instance has taken the lead since it started.
+    pub fn leads_taken(&self) -> u64 {
+        self.leads_taken.load(Ordering::Relaxed)
     }
 
     /// Events committed but not yet acknowledged by the bus.

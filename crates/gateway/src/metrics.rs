@@ -62,6 +62,7 @@ struct RelayGauges {
     lag_events: Gauge,
     lag_seconds: Gauge<f64, AtomicU64>,
     leading: Gauge,
+    leads_taken: Gauge,
     bus_connected: Gauge,
     published: Gauge,
 }
@@ -84,6 +85,11 @@ impl RelayGauges {
             self.leading.clone(),
         );
         registry.register(
+            "relay_leads_taken",
+            "How often this instance took the relay's lead since it started",
+            self.leads_taken.clone(),
+        );
+        registry.register(
             "bus_connected",
             "1 while the message bus answers (NATS connected, or the in-process bus)",
             self.bus_connected.clone(),
@@ -100,6 +106,8 @@ impl RelayGauges {
             .set(i64::try_from(status.lag_events()).unwrap_or(i64::MAX));
         self.lag_seconds.set(status.lag_seconds());
         self.leading.set(i64::from(status.leading()));
+        self.leads_taken
+            .set(i64::try_from(status.leads_taken()).unwrap_or(i64::MAX));
         self.bus_connected
             .set(i64::from(status.bus() != BusState::Unreachable));
         self.published

@@ -50,7 +50,11 @@ async fn forward(app: &App, bus: &JetStreamBus) -> Result<(), NotifierError> {
         .subscribe(bus.inbox_subjects())
         .await
         .map_err(NotifierError::nats)?;
-    let mut messages = futures::stream::select(events, inboxes);
+    let touched = client
+        .subscribe(bus.touched_subjects())
+        .await
+        .map_err(NotifierError::nats)?;
+    let mut messages = futures::stream::select(futures::stream::select(events, inboxes), touched);
     while let Some(message) = messages.next().await {
         match signal_of(
             &bus.settings().prefix,
@@ -64,13 +68,23 @@ async fn forward(app: &App, bus: &JetStreamBus) -> Result<(), NotifierError> {
     Ok(())
 }
 
-/// The signal a message on `<prefix>.events.…` or `<prefix>.inbox.<person>`
-/// stands for.
+/// The signal a message on `<prefix>.events.…`, `<prefix>.touched.…` or
+/// `<prefix>.inbox.<person>` stands for.
 pub fn signal_of(prefix: &str, subject: &str, payload: &[u8]) -> Option<LiveSignal> {
     let rest = subject.strip_prefix(prefix)?;
     if let Some(person) = rest.strip_prefix(".inbox.") {
         return Some(LiveSignal::Inbox {
             person: person.to_owned(),
+        });
+    }
+    if let Some(stream) = rest.strip_prefix(".touched.") {
+        let mut parts = stream.splitn(3, '.');
+        let (tenant, stream_type, stream_id) = (parts.next()?, parts.next()?, parts.next()?);
+        return Some(LiveSignal::Event {
+            tenant: tenant.to_owned(),
+            stream_type: stream_type.to_owned(),
+            stream_id: stream_id.to_owned(),
+            event_type: String::new(),
         });
     }
     rest.strip_prefix(".events.")?;
@@ -124,5 +138,19 @@ mod tests {
             signal_of("iiz", "iiz.events.be.concern.Decided", b"{"),
             None
         );
+    }
+
+    #[test]
+    fn touched_streams_name_the_stream() {
+        assert_eq!(
+            signal_of("iiz", "iiz.touched.ZH.concern.c-1", b""),
+            Some(LiveSignal::Event {
+                tenant: "ZH".to_owned(),
+                stream_type: "concern".to_owned(),
+                stream_id: "c-1".to_owned(),
+                event_type: String::new(),
+            })
+        );
+        assert_eq!(signal_of("iiz", "iiz.touched.ZH", b""), None);
     }
 }

@@ -16,7 +16,7 @@ use iiz_app::outbound::{BusState, RelayStatus};
 use iiz_store::{EventStore, LogCursor, OUTBOX_CHECKPOINT};
 
 use crate::bus::{Backoff, Bus};
-use crate::contract::PublishedEvent;
+use crate::contract::{PublishedEvent, withheld};
 
 /// The name of the relay's leadership among instances on one database.
 pub const LEADERSHIP: &str = "relay";
@@ -148,6 +148,12 @@ async fn relay_while_leading(app: &App, bus: &Bus, leadership: &mut iiz_store::L
             u64::try_from(events.len()).unwrap_or(u64::MAX),
             Utc::now().timestamp_millis(),
         );
+        for event in batch.iter().filter(|event| withheld(event).is_some()) {
+            if let Err(error) = bus.announce_withheld(event).await {
+                // Only a hint for live pages; they re-read on the next change.
+                tracing::debug!(%error, "announcing a withheld event failed");
+            }
+        }
         faults.reset();
     }
 }

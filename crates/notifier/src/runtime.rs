@@ -96,9 +96,14 @@ pub async fn start(app: App, settings: NotifierSettings) -> Result<Notifier, Not
         tasks.spawn(async move { done(digest::run(app, settings, shutdown).await) });
     }
     {
-        let (app, settings, done) = (app.clone(), settings.clone(), report("reminders"));
+        let (app, bus, settings, done) = (
+            app.clone(),
+            bus.clone(),
+            settings.clone(),
+            report("reminders"),
+        );
         let shutdown = stopped(watch.clone());
-        tasks.spawn(async move { done(reminders::run(app, settings, shutdown).await) });
+        tasks.spawn(async move { done(reminders::run(app, bus, settings, shutdown).await) });
     }
     {
         let allow_private = settings.webhooks_allow_private;

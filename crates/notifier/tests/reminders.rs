@@ -144,7 +144,10 @@ async fn an_answer_late_by_more_than_30_days_reaches_the_fachstelle_as_well() {
 async fn the_scheduler_stops_when_asked() {
     let demo = Demo::load().await;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let scheduler = tokio::spawn(run(demo.app.clone(), demo.settings.clone(), async {
+    let bus = iiz_notifier::bus::Bus::connect(&demo.app, None)
+        .await
+        .unwrap();
+    let scheduler = tokio::spawn(run(demo.app.clone(), bus, demo.settings.clone(), async {
         stopped.await.ok();
     }));
     tokio::time::sleep(Duration::from_millis(500)).await;

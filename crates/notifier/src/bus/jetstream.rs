@@ -100,6 +100,30 @@ impl JetStreamBus {
         format!("{}.inbox.>", self.settings.prefix)
     }
 
+    /// `<prefix>.touched.>`: streams changed by events that are not published.
+    pub fn touched_subjects(&self) -> String {
+        format!("{}.touched.>", self.settings.prefix)
+    }
+
+    /// A plain message that a stream changed by an event that stays inside
+    /// (an internal comment), so subscriptions on other instances re-read
+    /// it. Subject only, no content; the stream does not capture it.
+    pub async fn announce_touched(
+        &self,
+        tenant: &str,
+        stream_type: &str,
+        stream_id: &str,
+    ) -> Result<(), NotifierError> {
+        let subject = format!(
+            "{}.touched.{tenant}.{stream_type}.{stream_id}",
+            self.settings.prefix
+        );
+        self.client
+            .publish(subject, Vec::new().into())
+            .await
+            .map_err(NotifierError::nats)
+    }
+
     /// `<prefix>.inbox.<person>`.
     pub fn inbox_subject(&self, person: &str) -> String {
         format!("{}.inbox.{person}", self.settings.prefix)

@@ -72,6 +72,26 @@ impl Bus {
         }
     }
 
+    /// Tells other instances that a stream changed by an event that is not
+    /// published. In process the log notifier already wakes the only
+    /// instance's subscriptions.
+    pub async fn announce_withheld(
+        &self,
+        event: &iiz_store::RecordedEvent,
+    ) -> Result<(), NotifierError> {
+        match self {
+            Bus::InProcess(_) => Ok(()),
+            Bus::JetStream(bus) => {
+                bus.announce_touched(
+                    &event.stream.tenant,
+                    &event.stream.stream_type,
+                    &event.stream.stream_id,
+                )
+                .await
+            }
+        }
+    }
+
     /// The state to report while the bus works.
     pub fn working_state(&self) -> BusState {
         match self {

@@ -14,7 +14,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Zurich;
 use iiz_app::App;
-use iiz_app::outbound::{LiveSignal, NotificationKind};
+use iiz_app::outbound::NotificationKind;
 use iiz_projections::{
     MonitoringRow, RECOMMENDATION_INDEX, RECOMMENDATION_MONITORING, RECOMMENDATIONS,
     RecommendationSummary, RecommendationView,
@@ -26,6 +26,7 @@ pub use due::{
 };
 
 use crate::audience::{Directory, read_all, read_doc};
+use crate::bus::Bus;
 use crate::handler::{About, Composer, record};
 use crate::messages::{Args, swiss_date};
 use crate::{NotifierError, NotifierSettings};
@@ -158,10 +159,11 @@ impl Reminders {
 
 /// Scans at start and then every `settings.reminder_interval` until
 /// `shutdown`; a failed scan is logged and retried sooner, with backoff.
-/// The people whose inbox changed are told through this instance's live
-/// feed.
+/// The people whose inbox changed are told over the bus, so their open
+/// pages on every instance update.
 pub async fn run(
     app: App,
+    bus: Bus,
     settings: NotifierSettings,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), NotifierError> {
@@ -176,7 +178,10 @@ pub async fn run(
                     tracing::info!(people = people.len(), "reminders sent");
                 }
                 for person in people {
-                    app.live().publish(LiveSignal::Inbox { person });
+                    if let Err(error) = bus.announce_inbox(&person).await {
+                        // Only a hint to re-read: the inbox itself is written.
+                        tracing::debug!(%error, "announcing a reminder failed");
+                    }
                 }
                 retry = RETRY.min(interval);
                 interval

@@ -4,6 +4,10 @@ use sqlx::{Connection, PgConnection, PgPool};
 
 use crate::error::StoreError;
 
+/// How long the lock's connection may take to answer before the lead is
+/// taken as lost.
+const PING_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Held while this instance runs a singleton task. Dropping it (or the
 /// process dying) gives the task up.
 #[derive(Debug)]
@@ -32,7 +36,12 @@ impl Leadership {
     /// says false, stop and try to lead again.
     pub async fn holds(&mut self) -> bool {
         match &mut self.held {
-            Held::Postgres(connection) => connection.ping().await.is_ok(),
+            // A connection that no longer answers (a dead network path
+            // sends no reset) counts as lost: better to step down than to
+            // relay beside a new leader.
+            Held::Postgres(connection) => tokio::time::timeout(PING_TIMEOUT, connection.ping())
+                .await
+                .is_ok_and(|pinged| pinged.is_ok()),
             Held::Embedded => true,
         }
     }
