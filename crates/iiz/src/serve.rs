@@ -82,8 +82,11 @@ pub async fn start(
     }
     let notifier_settings = config.notifier()?;
     let app = app.with_webhooks_allow_private(notifier_settings.webhooks_allow_private);
-    if notifier_settings.nats.is_none() {
-        tracing::info!(mail = %config.mail_dir().display(), "in-process bus; e-mails are written as .eml files");
+    if config.notify.smtp_host.is_none() {
+        output::line(&format!(
+            "no SMTP server configured: e-mails are written as .eml files to {}",
+            config.mail_dir().display()
+        ));
     }
     let notifier = iiz_notifier::runtime::start(app.clone(), notifier_settings)
         .await

@@ -9,7 +9,7 @@ use iiz_notifier::testing::{NatsServer, SmtpServer, nats_server_installed};
 use iiz_store::testing::TestDatabase;
 use serde_json::json;
 
-use crate::support::{Shared, eventually, published_ids, stream_ids};
+use crate::support::{Shared, eventually, fill_log, published_ids, stream_ids};
 
 const DRAFT: &str = "mutation($input: DraftConcernInput!) { draftConcern(input: $input) { id } }";
 const SUBMIT: &str = "mutation($id: ID!) { submitConcern(id: $id) { concern { stage } } }";
@@ -41,6 +41,8 @@ async fn crashes_and_outages_lose_and_double_nothing() {
     let data = tempfile::tempdir().unwrap();
     let shared = Shared::new(&database.url, &nats.url(), Some(smtp.port));
     shared.load_demo(data.path());
+    // A long stream, so the kill lands while the relay is still at work.
+    fill_log(&iiz_app::App::new(database.store.clone()), 100).await;
     let expected_demo = published_ids(&database.store).await;
 
     // 1. The relay and the notifier die mid-stream.

@@ -245,3 +245,53 @@ where
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// Appends `bodies` working groups of 100 events each (an establishment and
+/// amendments of its mandate), so the relay has a long stream to work
+/// through when a test kills it.
+pub async fn fill_log(app: &iiz_app::App, bodies: usize) {
+    use iiz_domain::body::{BodyEvent, BodyKind};
+    use iiz_domain::text::{FreeText, LocalizedName};
+    use iiz_domain::{BodyId, DomainEvent, Language, TenantId};
+    use iiz_store::{AppendRequest, EventMetadata, ExpectedVersion, NewEvent};
+
+    let mandate = |version: usize| {
+        FreeText::parse(format!(
+            "Fassung {version}: koordiniert ALV, IV und Sozialhilfe an den Schnittstellen."
+        ))
+        .unwrap()
+    };
+    for n in 0..bodies {
+        let tenant = TenantId::parse("ZH").unwrap();
+        let id = BodyId::new();
+        let mut history = vec![BodyEvent::Established {
+            id,
+            tenant,
+            kind: BodyKind::WorkingGroup,
+            names: LocalizedName::parse([(Language::De, format!("Arbeitsgruppe {n}"))]).unwrap(),
+            mandate: mandate(0),
+            parent: None,
+            active_from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        }];
+        history.extend((1..100).map(|version| BodyEvent::MandateAmended {
+            mandate: mandate(version),
+        }));
+        let events = history
+            .iter()
+            .map(|event| {
+                let (event_type, payload) = event.encode().unwrap();
+                NewEvent::new(event_type, BodyEvent::schema_version(event_type), payload)
+            })
+            .collect();
+        let request = AppendRequest {
+            stream: iiz_app::tenants::body_stream(tenant, id),
+            expected: ExpectedVersion::NoStream,
+            events,
+            metadata: EventMetadata::new("system:test"),
+        };
+        app.store()
+            .append(request, app.projections())
+            .await
+            .unwrap();
+    }
+}
