@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use iiz_app::App;
 use iiz_app::outbound::{BusState, RelayStatus};
-use iiz_store::{EventStore, LogCursor, OUTBOX_CHECKPOINT};
+use iiz_store::{EventStore, Leadership, LogCursor, OUTBOX_CHECKPOINT, RecordedEvent};
 
 use crate::bus::{Backoff, Bus};
 use crate::contract::{PublishedEvent, withheld};
@@ -62,7 +62,7 @@ pub async fn run(app: App, bus: Bus, shutdown: impl Future<Output = ()> + Send) 
 }
 
 /// Waits until this instance leads.
-async fn lead(app: &App) -> iiz_store::Leadership {
+async fn lead(app: &App) -> Leadership {
     let mut faults = Backoff::for_faults();
     let mut told = false;
     loop {
@@ -84,28 +84,55 @@ async fn lead(app: &App) -> iiz_store::Leadership {
     }
 }
 
+/// A batch the bus acknowledged whose checkpoint is not written yet.
+#[derive(Debug)]
+struct Acknowledged {
+    through: LogCursor,
+    published: u64,
+    /// Events of the batch that stay inside: other instances are told
+    /// their streams changed.
+    withheld: Vec<RecordedEvent>,
+}
+
 /// Publishes batch after batch; returns when the lead is lost.
-async fn relay_while_leading(app: &App, bus: &Bus, leadership: &mut iiz_store::Leadership) {
+///
+/// Three things overlap: while batch N is published and its
+/// acknowledgements awaited, the checkpoint of batch N − 1 (acknowledged
+/// already) is written and batch N + 1 is read. So the checkpoint still
+/// only names acknowledged events, one checkpoint write runs at a time (it
+/// never moves backwards), and the database's work hides behind the round
+/// trip to NATS.
+async fn relay_while_leading(app: &App, bus: &Bus, leadership: &mut Leadership) {
     let status = app.relay_status();
     let mut wake = app.store().notifier().watch();
     let mut faults = Backoff::for_faults();
     let mut lag = LagMeter::default();
+    let Some(mut cursor) = published_through(app, leadership, &mut faults).await else {
+        return;
+    };
+    let mut acknowledged: Option<Acknowledged> = None;
+    let mut read_ahead: Option<Vec<RecordedEvent>> = None;
     loop {
         if !leadership.holds().await {
             return;
         }
         // Seen before reading, so an append during the read still wakes us.
         wake.borrow_and_update();
-        let batch = match app.store().outbox_pending(BATCH).await {
-            Ok(batch) => batch,
-            Err(error) => {
-                tracing::warn!(%error, "cannot read the outbox");
-                tokio::time::sleep(faults.next_delay()).await;
-                continue;
-            }
+        let batch = match read_ahead.take() {
+            Some(batch) => batch,
+            None => match app.store().read_all(cursor, BATCH).await {
+                Ok(batch) => batch,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot read the outbox");
+                    tokio::time::sleep(faults.next_delay()).await;
+                    continue;
+                }
+            },
         };
         lag.measure(app, status).await;
         let Some(through) = batch.last().map(|event| event.cursor) else {
+            // Nothing new: settle what was acknowledged, then wait.
+            settle(app, bus, acknowledged.take()).await;
             tokio::select! {
                 changed = wake.changed() => {
                     if changed.is_err() {
@@ -118,43 +145,103 @@ async fn relay_while_leading(app: &App, bus: &Bus, leadership: &mut iiz_store::L
         };
         // Withheld events are not published but passed like the others.
         let events: Vec<PublishedEvent> = batch.iter().filter_map(PublishedEvent::of).collect();
-        let published = loop {
-            match bus.publish(&events).await {
-                Ok(()) => break true,
-                Err(error) => {
-                    status.set_bus(BusState::Unreachable);
-                    tracing::warn!(%error, events = events.len(), "publishing failed; retrying the batch");
-                    lag.measure(app, status).await;
-                    tokio::time::sleep(faults.next_delay()).await;
-                    if !leadership.holds().await {
-                        break false;
-                    }
-                }
-            }
-        };
+        let (published, (), next) = tokio::join!(
+            publish(app, bus, &events, leadership, &mut faults, &mut lag),
+            settle(app, bus, acknowledged.take()),
+            app.store().read_all(through, BATCH),
+        );
         if !published {
             return;
         }
         if !events.is_empty() {
             status.set_bus(bus.working_state());
         }
-        if let Err(error) = app.store().outbox_mark_published(through).await {
-            // The batch is read and published again: JetStream drops it.
-            tracing::warn!(%error, %through, "cannot move the outbox checkpoint");
-            tokio::time::sleep(faults.next_delay()).await;
-            continue;
-        }
-        status.add_published(
-            u64::try_from(events.len()).unwrap_or(u64::MAX),
-            Utc::now().timestamp_millis(),
-        );
-        for event in batch.iter().filter(|event| withheld(event).is_some()) {
-            if let Err(error) = bus.announce_withheld(event).await {
-                // Only a hint for live pages; they re-read on the next change.
-                tracing::debug!(%error, "announcing a withheld event failed");
+        faults.reset();
+        acknowledged = Some(Acknowledged {
+            through,
+            published: u64::try_from(events.len()).unwrap_or(u64::MAX),
+            withheld: batch
+                .into_iter()
+                .filter(|event| withheld(event).is_some())
+                .collect(),
+        });
+        cursor = through;
+        // A failed read ahead is read again at the top of the loop.
+        read_ahead = next.ok();
+    }
+}
+
+/// Where the relay starts when it takes the lead: after the checkpoint.
+/// `None` when the lead was lost while the database did not answer.
+async fn published_through(
+    app: &App,
+    leadership: &mut Leadership,
+    faults: &mut Backoff,
+) -> Option<LogCursor> {
+    loop {
+        match app.store().checkpoint(OUTBOX_CHECKPOINT).await {
+            Ok(checkpoint) => {
+                return Some(checkpoint.map_or(LogCursor::START, |checkpoint| checkpoint.cursor));
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot read the outbox checkpoint");
+                tokio::time::sleep(faults.next_delay()).await;
+                if !leadership.holds().await {
+                    return None;
+                }
             }
         }
-        faults.reset();
+    }
+}
+
+/// Publishes one batch, retrying with back-off until the bus acknowledges
+/// all of it; false when the lead was lost meanwhile.
+async fn publish(
+    app: &App,
+    bus: &Bus,
+    events: &[PublishedEvent],
+    leadership: &mut Leadership,
+    faults: &mut Backoff,
+    lag: &mut LagMeter,
+) -> bool {
+    loop {
+        match bus.publish(events).await {
+            Ok(()) => return true,
+            Err(error) => {
+                app.relay_status().set_bus(BusState::Unreachable);
+                tracing::warn!(%error, events = events.len(), "publishing failed; retrying the batch");
+                lag.measure(app, app.relay_status()).await;
+                tokio::time::sleep(faults.next_delay()).await;
+                if !leadership.holds().await {
+                    return false;
+                }
+            }
+        }
+    }
+}
+
+/// Writes the checkpoint of an acknowledged batch and tells other instances
+/// of its withheld events. A checkpoint that cannot be written is covered
+/// by the next one (it names a later cursor); until then a crash would only
+/// republish the batch, which JetStream drops.
+async fn settle(app: &App, bus: &Bus, acknowledged: Option<Acknowledged>) {
+    let Some(acknowledged) = acknowledged else {
+        return;
+    };
+    if let Err(error) = app
+        .store()
+        .outbox_mark_published(acknowledged.through)
+        .await
+    {
+        tracing::warn!(%error, through = %acknowledged.through, "cannot move the outbox checkpoint");
+    }
+    app.relay_status()
+        .add_published(acknowledged.published, Utc::now().timestamp_millis());
+    for event in &acknowledged.withheld {
+        if let Err(error) = bus.announce_withheld(event).await {
+            // Only a hint for live pages; they re-read on the next change.
+            tracing::debug!(%error, "announcing a withheld event failed");
+        }
     }
 }
 
