@@ -144,7 +144,13 @@ async fn relay_while_leading(app: &App, bus: &Bus, leadership: &mut Leadership) 
             continue;
         };
         // Withheld events are not published but passed like the others.
-        let events: Vec<PublishedEvent> = batch.iter().filter_map(PublishedEvent::of).collect();
+        let (withheld_events, published_events): (Vec<RecordedEvent>, Vec<RecordedEvent>) = batch
+            .into_iter()
+            .partition(|event| withheld(event).is_some());
+        let events: Vec<PublishedEvent> = published_events
+            .into_iter()
+            .filter_map(PublishedEvent::of_owned)
+            .collect();
         let (published, (), next) = tokio::join!(
             publish(app, bus, &events, leadership, &mut faults, &mut lag),
             settle(app, bus, acknowledged.take()),
@@ -160,10 +166,7 @@ async fn relay_while_leading(app: &App, bus: &Bus, leadership: &mut Leadership) 
         acknowledged = Some(Acknowledged {
             through,
             published: u64::try_from(events.len()).unwrap_or(u64::MAX),
-            withheld: batch
-                .into_iter()
-                .filter(|event| withheld(event).is_some())
-                .collect(),
+            withheld: withheld_events,
         });
         cursor = through;
         // A failed read ahead is read again at the top of the loop.

@@ -92,22 +92,35 @@ impl PublishedEvent {
         if withheld(event).is_some() {
             return None;
         }
-        Some(Self {
+        Some(Self::from_logged(event.clone()))
+    }
+
+    /// [`PublishedEvent::of`] taking the logged event, so its payload is
+    /// moved rather than copied (the relay publishes every event of the log).
+    pub fn of_owned(event: RecordedEvent) -> Option<Self> {
+        if withheld(&event).is_some() {
+            return None;
+        }
+        Some(Self::from_logged(event))
+    }
+
+    fn from_logged(event: RecordedEvent) -> Self {
+        Self {
             id: event.event_id,
             event_type: format!("{}.{}", event.stream.stream_type, event.event_type),
             version: event.schema_version,
-            tenant: event.stream.tenant.clone(),
+            tenant: event.stream.tenant,
             aggregate: AggregateRef {
-                stream_type: event.stream.stream_type.clone(),
-                id: event.stream.stream_id.clone(),
+                stream_type: event.stream.stream_type,
+                id: event.stream.stream_id,
                 version: event.stream_version,
             },
             recorded_at: event.recorded_at,
-            actor: event.metadata.actor.clone(),
+            actor: event.metadata.actor,
             correlation_id: event.metadata.correlation_id,
             causation_id: event.metadata.causation_id,
-            data: event.payload.clone(),
-        })
+            data: event.payload,
+        }
     }
 
     /// The domain's name of the event type (`Decided` of `concern.Decided`).
