@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use iiz_app::App;
 use iiz_app::outbound::{BusState, RelayStatus};
-use iiz_store::{EventStore, Leadership, LogCursor, OUTBOX_CHECKPOINT, RecordedEvent};
+use iiz_store::{EventStore, Leadership, LogCursor, RecordedEvent};
 
 use crate::bus::{Backoff, Bus};
 use crate::contract::{PublishedEvent, withheld};
@@ -182,10 +182,8 @@ async fn published_through(
     faults: &mut Backoff,
 ) -> Option<LogCursor> {
     loop {
-        match app.store().checkpoint(OUTBOX_CHECKPOINT).await {
-            Ok(checkpoint) => {
-                return Some(checkpoint.map_or(LogCursor::START, |checkpoint| checkpoint.cursor));
-            }
+        match app.store().outbox_published_through().await {
+            Ok(through) => return Some(through),
             Err(error) => {
                 tracing::warn!(%error, "cannot read the outbox checkpoint");
                 tokio::time::sleep(faults.next_delay()).await;
@@ -265,11 +263,7 @@ impl LagMeter {
         }
         self.measured_at = Some(Instant::now());
         let lag = async {
-            let published = app
-                .store()
-                .checkpoint(OUTBOX_CHECKPOINT)
-                .await?
-                .map_or(LogCursor::START, |checkpoint| checkpoint.cursor);
+            let published = app.store().outbox_published_through().await?;
             app.store().log_lag(published).await
         };
         match lag.await {

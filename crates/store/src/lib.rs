@@ -102,24 +102,23 @@ pub trait EventStore: Clone + Send + Sync + 'static {
     /// committed before the call.
     fn head(&self) -> impl Future<Output = Result<LogCursor, StoreError>> + Send;
 
-    /// Up to `limit` events not yet published, in log order.
+    /// Where the outbox relay has published up to: it reads the log after
+    /// this cursor (`LogCursor::START` before the first publication).
     ///
     /// The log is the outbox: an event row is written in its append's
     /// transaction, and the relay follows the log with the same gap-free
-    /// reads as projections, keeping its place in [`OUTBOX_CHECKPOINT`]. A
-    /// separate outbox table would add a row and an index entry to every
-    /// append for nothing the log does not already give (see
-    /// docs/architecture.md, "The outbox").
-    fn outbox_pending(
+    /// reads as projections ([`EventStore::read_all`]), keeping its place in
+    /// [`OUTBOX_CHECKPOINT`]. A separate outbox table would add a row and an
+    /// index entry to every append for nothing the log does not already give
+    /// (see docs/architecture.md, "The outbox").
+    fn outbox_published_through(
         &self,
-        limit: usize,
-    ) -> impl Future<Output = Result<Vec<RecordedEvent>, StoreError>> + Send {
+    ) -> impl Future<Output = Result<LogCursor, StoreError>> + Send {
         async move {
-            let from = self
+            Ok(self
                 .checkpoint(OUTBOX_CHECKPOINT)
                 .await?
-                .map_or(LogCursor::START, |checkpoint| checkpoint.cursor);
-            self.read_all(from, limit).await
+                .map_or(LogCursor::START, |checkpoint| checkpoint.cursor))
         }
     }
 

@@ -36,11 +36,16 @@ const POLL: Duration = Duration::from_secs(2);
 const RETRY: Duration = Duration::from_secs(1);
 const MAX_RETRY: Duration = Duration::from_secs(60);
 
-/// The wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min, …,
-/// at most an hour.
-pub fn backoff(attempts: u32) -> chrono::TimeDelta {
-    let doublings = attempts.saturating_sub(1).min(7);
-    chrono::TimeDelta::seconds((30_i64 << doublings).min(60 * 60))
+/// The longest wait between two attempts.
+const MAX_BACKOFF: i64 = 60 * 60;
+
+/// The wait after the `attempts`-th failed attempt: `base` (30 s by
+/// default, `mail_retry_seconds`), then twice as long each time, at most an
+/// hour.
+pub fn backoff(base: Duration, attempts: u32) -> chrono::TimeDelta {
+    let base = i64::try_from(base.as_secs().max(1)).unwrap_or(MAX_BACKOFF);
+    let doublings = attempts.saturating_sub(1).min(20);
+    chrono::TimeDelta::seconds(base.saturating_mul(1 << doublings).min(MAX_BACKOFF))
 }
 
 /// What one round of sending did.
@@ -60,6 +65,7 @@ pub struct Dispatcher {
     app: App,
     mailer: Mailer,
     from: Mailbox,
+    retry_base: Duration,
 }
 
 impl Dispatcher {
@@ -69,6 +75,7 @@ impl Dispatcher {
             app,
             mailer: Mailer::new(&settings.mail)?,
             from: Mailer::sender(&settings.mail)?,
+            retry_base: settings.mail.retry_base,
         })
     }
 
@@ -108,7 +115,7 @@ impl Dispatcher {
                 }
                 SendFailure::Transient(error) => {
                     report.deferred += 1;
-                    let at = now + backoff(email.attempts);
+                    let at = now + backoff(self.retry_base, email.attempts);
                     tracing::info!(email = %email.id, attempts = email.attempts, %error, retry_at = %at, "e-mail deferred");
                     (error, DeliveryFailure::RetryAt(at))
                 }
@@ -176,13 +183,24 @@ mod tests {
     #[test]
     fn backoff_doubles_from_thirty_seconds_to_an_hour() {
         let seconds: Vec<i64> = (1..=10)
-            .map(|attempts| backoff(attempts).num_seconds())
+            .map(|attempts| backoff(Duration::from_secs(30), attempts).num_seconds())
             .collect();
         assert_eq!(
             seconds,
             [30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
         );
-        assert_eq!(backoff(0).num_seconds(), 30);
-        assert_eq!(backoff(u32::MAX).num_seconds(), 3600);
+        assert_eq!(backoff(Duration::from_secs(30), 0).num_seconds(), 30);
+        assert_eq!(
+            backoff(Duration::from_secs(30), u32::MAX).num_seconds(),
+            3600
+        );
+    }
+
+    #[test]
+    fn the_first_wait_is_configured() {
+        let seconds: Vec<i64> = (1..=4)
+            .map(|attempts| backoff(Duration::from_secs(1), attempts).num_seconds())
+            .collect();
+        assert_eq!(seconds, [1, 2, 4, 8]);
     }
 }

@@ -129,7 +129,8 @@ impl InlineProjector for CountingProjector {
 pub async fn outbox_with(store: &Store, expected: usize) -> Vec<RecordedEvent> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
-        let pending = store.outbox_pending(100).await.unwrap();
+        let through = store.outbox_published_through().await.unwrap();
+        let pending = store.read_all(through, 100).await.unwrap();
         if pending.len() >= expected || std::time::Instant::now() > deadline {
             return pending;
         }

@@ -82,7 +82,9 @@ pub async fn every_event_waits_in_the_outbox_until_published(store: &Store) {
         .unwrap();
     assert_eq!(outbox_with(store, 1).await.len(), 1);
     store.outbox_mark_published(rest[0].cursor).await.unwrap();
-    assert!(store.outbox_pending(10).await.unwrap().is_empty());
+    let through = store.outbox_published_through().await.unwrap();
+    assert_eq!(through, rest[0].cursor);
+    assert!(store.read_all(through, 10).await.unwrap().is_empty());
 }
 
 pub async fn v1_payloads_are_read_back_as_the_current_version(store: &Store) {
