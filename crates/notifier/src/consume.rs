@@ -71,11 +71,10 @@ async fn follow_log<H: EventHandler>(
     let mut shutdown = std::pin::pin!(shutdown);
     let mut faults = Backoff::for_faults();
     loop {
-        let outcome = tokio::select! {
-            () = &mut shutdown => return,
-            outcome = follow_from_checkpoint(app, handler) => outcome,
+        let error = match follow_from_checkpoint(app, handler, shutdown.as_mut()).await {
+            Ok(()) => return,
+            Err(error) => error,
         };
-        let Err(error) = outcome;
         tracing::warn!(%error, "following the log failed; resuming from the checkpoint");
         tokio::select! {
             () = &mut shutdown => return,
@@ -85,11 +84,13 @@ async fn follow_log<H: EventHandler>(
 }
 
 /// Handles the log after the checkpoint, batch by batch, moving the
-/// checkpoint after each batch. Returns only on a store fault.
+/// checkpoint after each batch. Returns on shutdown (after moving the
+/// checkpoint past every event handled so far) or on a store fault.
 async fn follow_from_checkpoint<H: EventHandler>(
     app: &App,
     handler: &H,
-) -> Result<Infallible, StoreError> {
+    mut shutdown: std::pin::Pin<&mut (impl Future<Output = ()> + Send)>,
+) -> Result<(), StoreError> {
     let store = app.store();
     let start = store
         .checkpoint(CHECKPOINT)
@@ -99,23 +100,37 @@ async fn follow_from_checkpoint<H: EventHandler>(
         .with_poll_interval(Duration::from_millis(200))
         .with_batch_size(100);
     loop {
-        let batch = subscription.next_batch().await?;
-        let Some(through) = batch.last().map(|event| event.cursor) else {
-            continue;
+        let batch = tokio::select! {
+            () = &mut shutdown => return Ok(()),
+            batch = subscription.next_batch() => batch?,
         };
+        let mut handled = None;
+        let mut stopping = false;
         for event in &batch {
             // Withheld events are not published, so not handled either.
             if let Some(published) = PublishedEvent::of(event) {
-                handle_until_done(handler, &published).await;
+                tokio::select! {
+                    () = &mut shutdown => {
+                        stopping = true;
+                        break;
+                    }
+                    () = handle_until_done(handler, &published) => {}
+                }
             }
+            handled = Some(event.cursor);
         }
-        let checkpoint = Checkpoint {
-            cursor: through,
-            version: CHECKPOINT_VERSION,
-        };
-        store
-            .commit_projection(Vec::new(), &[(CHECKPOINT, checkpoint)])
-            .await?;
+        if let Some(through) = handled {
+            let checkpoint = Checkpoint {
+                cursor: through,
+                version: CHECKPOINT_VERSION,
+            };
+            store
+                .commit_projection(Vec::new(), &[(CHECKPOINT, checkpoint)])
+                .await?;
+        }
+        if stopping {
+            return Ok(());
+        }
     }
 }
 
