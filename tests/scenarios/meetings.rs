@@ -107,12 +107,12 @@ async fn record(
 }
 
 async fn timeline(app: &TestApp, who: &Session, id: &str) -> Vec<Value> {
-    let data = ok(app, who, "query($id: ID!) { concern(id: $id) { stage timeline { kind subject detail meeting { meeting item label } } } }", json!({ "id": id })).await;
+    let data = ok(app, who, "query($id: ID!) { concern(id: $id) { stage timeline { kind subject detail decidedBy { meeting item label } } } }", json!({ "id": id })).await;
     data["concern"]["timeline"].as_array().unwrap().clone()
 }
 
 fn cited(timeline: &[Value], kind: &str) -> Value {
-    timeline.iter().find(|entry| entry["kind"] == kind).unwrap()["meeting"].clone()
+    timeline.iter().find(|entry| entry["kind"] == kind).unwrap()["decidedBy"].clone()
 }
 
 async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) {
@@ -342,10 +342,10 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
             ),
         ]
     );
-    let adopted = ok(&app, &marco, "query($id: ID!) { recommendation(id: $id) { stage adoption { meeting { meeting label } } } }", json!({ "id": recommendation })).await;
+    let adopted = ok(&app, &marco, "query($id: ID!) { recommendation(id: $id) { stage adoption { decidedBy { meeting label } } } }", json!({ "id": recommendation })).await;
     assert_eq!(adopted["recommendation"]["stage"], "ADOPTED");
     assert_eq!(
-        adopted["recommendation"]["adoption"]["meeting"]["label"],
+        adopted["recommendation"]["adoption"]["decidedBy"]["label"],
         "STG-Sitzung 4/2026, Traktandum 2"
     );
 

@@ -2,8 +2,8 @@
 //! own codes: `Domain` by its kind, `Store`/`Internal` as internal errors that
 //! are logged and never shown.
 
-use iiz_domain::EventCodecError;
 use iiz_domain::error::{Classify, ErrorKind};
+use iiz_domain::{ConceptRule, EventCodecError};
 use iiz_projections::RebuildError;
 use iiz_store::StoreError;
 
@@ -18,6 +18,9 @@ pub enum AppError {
         message: String,
         /// Facts a client can act on (the state, the allowed next steps).
         details: Option<serde_json::Value>,
+        /// The rule of the national concept the refusal applies, shown to
+        /// people in their language ([`crate::rules`]).
+        rule: Option<ConceptRule>,
     },
     /// The input could not be parsed.
     #[error("invalid input: {0}")]
@@ -46,6 +49,25 @@ impl AppError {
             kind: error.kind(),
             message: error.to_string(),
             details: error.details(),
+            rule: error.rule(),
+        }
+    }
+
+    /// A refusal of the app layer that applies a rule of the concept.
+    pub fn governance(rule: ConceptRule, kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self::Domain {
+            kind,
+            message: message.into(),
+            details: None,
+            rule: Some(rule),
+        }
+    }
+
+    /// The concept's rule a refusal applies, if any.
+    pub fn rule(&self) -> Option<ConceptRule> {
+        match self {
+            Self::Domain { rule, .. } => *rule,
+            _ => None,
         }
     }
 

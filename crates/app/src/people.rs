@@ -59,6 +59,7 @@ impl App {
                 .collect::<BTreeSet<_>>(),
             platform_admin: view.platform_admin,
             scope,
+            language: view.language,
         }))
     }
 

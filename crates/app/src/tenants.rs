@@ -110,6 +110,7 @@ impl App {
                 kind: ErrorKind::NotFound,
                 message: format!("tenant {} is not registered", body.tenant),
                 details: None,
+                rule: None,
             });
         }
         if let Some(parent) = body.parent {
@@ -123,6 +124,7 @@ impl App {
                         body.tenant
                     ),
                     details: None,
+                    rule: None,
                 });
             }
         }

@@ -49,6 +49,7 @@ impl From<WebhookUrlError> for AppError {
             kind: ErrorKind::Validation,
             message: error.to_string(),
             details: Some(serde_json::json!({ "field": "url" })),
+            rule: None,
         }
     }
 }
@@ -158,6 +159,7 @@ fn not_found(what: String) -> AppError {
         kind: ErrorKind::NotFound,
         message: what,
         details: None,
+        rule: None,
     }
 }
 

@@ -21,13 +21,14 @@ use iiz_app::concerns::{NewConcern, concern_stream};
 use iiz_app::meetings::{NewMeeting, ics, meeting_stream, propagation_key, swiss_today};
 use iiz_app::tenants::seeded_body_id;
 use iiz_app::{App, AppError, CantonCatalog};
+use iiz_domain::basis::{DecisionReference, DecisionSource};
 use iiz_domain::concern::{
     AffectedInstitution, Channel, ConcernContent, ConcernStage, EkgOutcome, StgOutcome,
 };
 use iiz_domain::ids::MeetingId;
 use iiz_domain::meeting::{
     AgendaItem, Approval, Decision, DecisionEffect, ItemPurpose, ItemSubject, Meeting,
-    MeetingCommand, MeetingReference, Propagation, Resolution, Slot,
+    MeetingCommand, Propagation, Resolution, Slot,
 };
 use iiz_domain::text::FreeText;
 use iiz_domain::{
@@ -48,6 +49,7 @@ fn coordinator() -> Principal {
         roles: [(zh(), TenantRole::Coordinator)].into(),
         platform_admin: false,
         scope: None,
+        language: iiz_domain::Language::De,
     }
 }
 
@@ -237,9 +239,14 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         .unwrap();
     let a = concern_view(&app, &zh, proposed).await;
     assert_eq!(a.stage, ConcernStage::AtStg);
-    let cited = a.timeline.last().unwrap().meeting.clone().unwrap();
-    assert_eq!(cited.meeting, ekg);
-    assert_eq!(cited.item, 1);
+    let cited = a.timeline.last().unwrap().decided_by.clone().unwrap();
+    assert_eq!(
+        cited.source,
+        DecisionSource::Meeting {
+            meeting: ekg,
+            item: 1
+        }
+    );
     assert_eq!(cited.label.as_str(), "EKG-Sitzung 4/2026, Traktandum 1");
     // The EKG does not take the STG's step: refused, nothing written.
     let before = fachstelle.meeting(ekg).await.unwrap().version;
@@ -312,11 +319,11 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         outcome: StgOutcome::Recommendation,
         decision: text("Beschluss gemäss Antrag"),
         rationale: text("Betrifft mehrere Kantone"),
-        meeting: Some(MeetingReference {
-            meeting: joint,
-            item: 1,
-            label: title("STG-Sitzung 4/2026, Traktandum 1"),
-        }),
+        decided_by: Some(DecisionReference::meeting(
+            joint,
+            1,
+            title("STG-Sitzung 4/2026, Traktandum 1"),
+        )),
     };
     let key = propagation_key(joint, 1, recorded.version);
     app.execute::<Concern>(

@@ -36,5 +36,6 @@ pub fn fachstelle() -> Principal {
         roles: [(TenantId::National, TenantRole::Office)].into(),
         platform_admin: false,
         scope: None,
+        language: iiz_domain::Language::De,
     }
 }

@@ -24,6 +24,13 @@ pub trait Classify {
     fn details(&self) -> Option<serde_json::Value> {
         None
     }
+
+    /// The rule of the national concept (or of the body's own rules) the
+    /// refusal applies, when it applies one: the boundary shows that rule
+    /// in the caller's language.
+    fn rule(&self) -> Option<crate::ConceptRule> {
+        None
+    }
 }
 
 /// The names of the steps a workflow allows, for a message ("nothing" when

@@ -272,6 +272,10 @@ uuid_id!(
     /// Identifier of a four-year operating budget of the Fachstelle.
     BudgetId
 );
+uuid_id!(
+    /// Identifier of a circular resolution (Zirkularbeschluss) of a body.
+    ResolutionId
+);
 
 #[cfg(test)]
 mod tests {

@@ -5,10 +5,13 @@
 //! decides, appends and projects around them.
 
 pub mod aggregate;
+pub mod basis;
 pub mod body;
 pub mod budget;
 pub mod chair;
+pub mod concept;
 pub mod concern;
+pub mod decision;
 pub mod error;
 pub mod ids;
 pub mod meeting;
@@ -28,10 +31,12 @@ pub mod working_group;
 mod testing;
 
 pub use aggregate::{Aggregate, DomainEvent, EventCodecError};
+pub use concept::ConceptRule;
 pub use concern::{Concern, ConcernCommand, ConcernError, ConcernEvent};
 pub use error::ErrorKind;
 pub use ids::{
-    BodyId, CantonCode, ConcernId, Language, NetworkId, PersonId, RecommendationId, TenantId,
+    BodyId, CantonCode, ConcernId, Language, NetworkId, PersonId, RecommendationId, ResolutionId,
+    TenantId,
 };
 pub use network::{NetworkCommand, NetworkError, NetworkEvent, NetworkRegistry};
 pub use partner::{Partner, Party};

@@ -147,6 +147,7 @@ fn admin_of(code: &str) -> (TenantId, Principal) {
         roles: [(tenant, TenantRole::TenantAdmin)].into(),
         platform_admin: false,
         scope: None,
+        language: iiz_domain::Language::De,
     };
     (tenant, principal)
 }

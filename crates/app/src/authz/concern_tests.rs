@@ -25,6 +25,7 @@ pub(super) fn person(roles: &[(TenantId, TenantRole)]) -> Principal {
         roles: roles.iter().copied().collect(),
         platform_admin: false,
         scope: None,
+        language: iiz_domain::Language::De,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use iiz_domain::{PersonId, TenantId, TenantRole};
+use iiz_domain::{Language, PersonId, TenantId, TenantRole};
 
 /// The narrowing of an API token: one tenant and a subset of roles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub struct Principal {
     pub platform_admin: bool,
     /// Set when the request came with an API token.
     pub scope: Option<TokenScope>,
+    /// The language of the person's profile: refusals are worded in it.
+    pub language: Language,
 }
 
 /// National roles that see the people of every canton: the Fachstelle

@@ -22,6 +22,7 @@ fn person(home: TenantId, roles: &[(TenantId, TenantRole)]) -> Principal {
         roles: roles.iter().copied().collect(),
         platform_admin: false,
         scope: None,
+        language: iiz_domain::Language::De,
     }
 }
 

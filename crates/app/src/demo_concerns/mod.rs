@@ -263,7 +263,7 @@ impl App {
                     ConcernCommand::Examine {
                         outcome,
                         rationale,
-                        meeting: None,
+                        decided_by: None,
                     },
                 )
             }
@@ -274,7 +274,7 @@ impl App {
                     outcome,
                     decision,
                     rationale,
-                    meeting: None,
+                    decided_by: None,
                 };
                 (MARCO, command)
             }

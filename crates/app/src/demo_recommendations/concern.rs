@@ -80,7 +80,7 @@ impl App {
                             proposal: StgOutcome::Recommendation,
                         },
                         rationale: text(carry.ekg_rationale)?,
-                        meeting: None,
+                        decided_by: None,
                     },
                 ),
                 ConcernStage::AtStg => (
@@ -89,7 +89,7 @@ impl App {
                         outcome: StgOutcome::Recommendation,
                         decision: text(carry.stg_decision)?,
                         rationale: text(carry.stg_rationale)?,
-                        meeting: None,
+                        decided_by: None,
                     },
                 ),
                 stage => {

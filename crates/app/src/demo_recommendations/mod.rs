@@ -141,7 +141,7 @@ impl App {
                 let command = RecommendationCommand::Adopt {
                     decision: text(decision)?,
                     on: date(on)?,
-                    meeting: None,
+                    decided_by: None,
                 };
                 (MARCO, command)
             }

@@ -13,30 +13,19 @@
 //! of taking the step twice; a corrected decision has a new version and is
 //! carried out afresh.
 
-use iiz_domain::body::BodyKind;
+use iiz_domain::basis::DecisionReference;
 use iiz_domain::ids::MeetingId;
-use iiz_domain::meeting::{
-    DecisionEffect, ItemSubject, Meeting, MeetingCommand, MeetingReference, Propagation,
-};
-use iiz_domain::{Concern, ConcernCommand, Recommendation, RecommendationCommand, Title};
+use iiz_domain::meeting::{DecisionEffect, Meeting, MeetingCommand, Propagation};
 use iiz_projections::{MEETINGS, MeetingView};
 use iiz_store::{DocFilter, EventMetadata};
 
 use super::{is_national, meeting_stream};
-use crate::concerns::concern_stream;
-use crate::recommendations::recommendation_stream;
+use crate::decisions::{BodyDecision, deciding_body, meeting_label};
 use crate::{App, AppError};
 
 /// The key of the downstream command of one recorded decision.
 pub fn propagation_key(meeting: MeetingId, number: u32, minutes_version: u64) -> String {
     format!("meeting:{meeting}:item:{number}:minutes:{minutes_version}")
-}
-
-/// How the minutes are cited: "EKG-Sitzung 4/2026, Traktandum 2".
-fn label(view: &MeetingView, number: u32) -> Result<Title, AppError> {
-    let full = format!("{}, Traktandum {number}", view.title);
-    let cut: String = full.chars().take(Title::MAX_CHARS).collect();
-    Title::parse(&cut).map_err(|error| AppError::Internal(format!("meeting label: {error}")))
 }
 
 impl App {
@@ -49,12 +38,7 @@ impl App {
         effect: &DecisionEffect,
     ) -> Result<Result<(), String>, AppError> {
         let bodies = self.meeting_bodies(view).await?;
-        let (kind, who) = match effect {
-            DecisionEffect::Examine { .. } => (BodyKind::ExpertCoordination, "the national EKG"),
-            DecisionEffect::Decide { .. } | DecisionEffect::Adopt => {
-                (BodyKind::Steering, "the national STG")
-            }
-        };
+        let (kind, who) = deciding_body(effect);
         if bodies.iter().any(|body| is_national(body, kind)) {
             Ok(Ok(()))
         } else {
@@ -94,53 +78,22 @@ impl App {
         else {
             return Ok(None);
         };
-        let reference = MeetingReference {
-            meeting,
-            item: number,
-            label: label(&view, number)?,
-        };
+        let reference = DecisionReference::meeting(meeting, number, meeting_label(&view, number)?);
         let metadata = EventMetadata::new(minutes.actor.clone())
             .with_idempotency_key(propagation_key(meeting, number, minutes.version));
         let outcome = match self.body_may_take(&view, effect).await? {
             Err(reason) => Err(AppError::Validation(reason)),
-            Ok(()) => match (&item.item.subject, effect) {
-                (ItemSubject::Concern(id), DecisionEffect::Examine { outcome }) => {
-                    let command = ConcernCommand::Examine {
-                        outcome: outcome.clone(),
-                        rationale: decision.rationale.clone(),
-                        meeting: Some(reference),
-                    };
-                    self.concern_step(*id, command, metadata.clone()).await
-                }
-                (ItemSubject::Concern(id), DecisionEffect::Decide { outcome }) => {
-                    let command = ConcernCommand::Decide {
-                        outcome: *outcome,
-                        decision: decision.outcome.clone(),
-                        rationale: decision.rationale.clone(),
-                        meeting: Some(reference),
-                    };
-                    self.concern_step(*id, command, metadata.clone()).await
-                }
-                (ItemSubject::Recommendation(id), DecisionEffect::Adopt) => {
-                    let command = RecommendationCommand::Adopt {
-                        decision: decision.outcome.clone(),
-                        on: view.slot.starts_at.date(),
-                        meeting: Some(reference),
-                    };
-                    self.execute::<Recommendation>(
-                        recommendation_stream(*id),
-                        command,
-                        metadata.clone(),
-                    )
-                    .await
-                    .map(|_| ())
-                }
-                (subject, effect) => Err(AppError::Validation(format!(
-                    "a decision to {} does not fit an item on a {}",
-                    effect.as_str(),
-                    subject.as_str()
-                ))),
-            },
+            Ok(()) => {
+                let decision = BodyDecision {
+                    subject: &item.item.subject,
+                    effect,
+                    outcome: &decision.outcome,
+                    rationale: &decision.rationale,
+                    on: view.slot.starts_at.date(),
+                    reference,
+                };
+                self.carry_out(decision, metadata).await
+            }
         };
         let propagation = match outcome {
             Ok(()) => Propagation::Applied,
@@ -161,20 +114,6 @@ impl App {
         )
         .await?;
         Ok(Some(propagation))
-    }
-
-    async fn concern_step(
-        &self,
-        id: iiz_domain::ConcernId,
-        command: ConcernCommand,
-        metadata: EventMetadata,
-    ) -> Result<(), AppError> {
-        let Some(concern) = self.concern_view(id).await? else {
-            return Err(AppError::Validation(format!("concern {id} does not exist")));
-        };
-        self.execute::<Concern>(concern_stream(concern.origin, id), command, metadata)
-            .await
-            .map(|_| ())
     }
 
     /// Completes every decision that was minuted but not carried out (a

@@ -15,6 +15,7 @@ pub fn fachstelle() -> Principal {
         roles: [(TenantId::National, TenantRole::Office)].into(),
         platform_admin: false,
         scope: None,
+        language: iiz_domain::Language::De,
     }
 }
 

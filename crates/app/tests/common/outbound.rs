@@ -21,6 +21,7 @@ pub fn someone(tenant: TenantId, role: TenantRole) -> Principal {
         roles: [(tenant, role)].into(),
         platform_admin: false,
         scope: None,
+        language: iiz_domain::Language::De,
     }
 }
 

@@ -38,6 +38,7 @@ pub fn someone(roles: &[(TenantId, TenantRole)]) -> Principal {
         roles: roles.iter().copied().collect(),
         platform_admin: false,
         scope: None,
+        language: Language::De,
     }
 }
 

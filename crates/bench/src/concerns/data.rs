@@ -120,7 +120,7 @@ fn story(index: usize, origin: TenantId) -> anyhow::Result<(bool, Vec<ConcernEve
                 proposal: StgOutcome::Recommendation,
             },
             rationale: text("Antrag an das STG.")?,
-            meeting: None,
+            decided_by: None,
         });
         Ok(events)
     };
@@ -130,7 +130,7 @@ fn story(index: usize, origin: TenantId) -> anyhow::Result<(bool, Vec<ConcernEve
             outcome: StgOutcome::Recommendation,
             decision: text("STG-Beschluss: Empfehlung an die Kantone.")?,
             rationale: text("Breit abgestützt.")?,
-            meeting: None,
+            decided_by: None,
         });
         Ok(events)
     };
@@ -162,7 +162,7 @@ fn story(index: usize, origin: TenantId) -> anyhow::Result<(bool, Vec<ConcernEve
             events.push(Examined {
                 outcome: EkgOutcome::HandleInEkg,
                 rationale: text("Das EKG behandelt das Anliegen selbst.")?,
-                meeting: None,
+                decided_by: None,
             });
             events
         }

@@ -202,7 +202,7 @@ fn commands(
                 index
             ))?,
             on: published - Days::new(30),
-            meeting: None,
+            decided_by: None,
         },
         C::Publish { on: published },
     ];

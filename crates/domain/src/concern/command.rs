@@ -10,8 +10,8 @@ use super::content::ConcernContent;
 use super::outcome::{Channel, CommentVisibility, EkgOutcome, ReturnReason, StgOutcome};
 use super::route::{RouteSnapshot, StepOutcome};
 use crate::DomainEvent;
+use crate::basis::DecisionReference;
 use crate::ids::{ConcernId, NetworkId, RecommendationId, TenantId};
-use crate::meeting::MeetingReference;
 use crate::partner::{Partner, Party};
 use crate::text::FreeText;
 
@@ -83,15 +83,15 @@ pub enum ConcernCommand {
     Examine {
         outcome: EkgOutcome,
         rationale: FreeText,
-        /// The EKG meeting whose decision this is, when taken in a meeting.
-        meeting: Option<MeetingReference>,
+        /// The EKG meeting item or resolution whose decision this is.
+        decided_by: Option<DecisionReference>,
     },
     Decide {
         outcome: StgOutcome,
         /// The decision as minuted (its reference, what it creates).
         decision: FreeText,
         rationale: FreeText,
-        meeting: Option<MeetingReference>,
+        decided_by: Option<DecisionReference>,
     },
     Answer {
         text: FreeText,
@@ -168,15 +168,15 @@ pub enum ConcernEvent {
     Examined {
         outcome: EkgOutcome,
         rationale: FreeText,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        meeting: Option<MeetingReference>,
+        #[serde(default, alias = "meeting", skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
     Decided {
         outcome: StgOutcome,
         decision: FreeText,
         rationale: FreeText,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        meeting: Option<MeetingReference>,
+        #[serde(default, alias = "meeting", skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
     /// The official answer, delivered to every submitter and endorser.
     Answered {

@@ -199,7 +199,7 @@ impl State {
             ConcernCommand::Examine {
                 outcome,
                 rationale,
-                meeting,
+                decided_by,
             } => {
                 let answer = match &outcome {
                     EkgOutcome::CloseWithAnswer { answer } => {
@@ -215,7 +215,7 @@ impl State {
                 let mut events = vec![ConcernEvent::Examined {
                     outcome,
                     rationale,
-                    meeting,
+                    decided_by,
                 }];
                 events.extend(answer.map(|text| self.answered(text, None)));
                 Ok(events)
@@ -224,7 +224,7 @@ impl State {
                 outcome,
                 decision,
                 rationale,
-                meeting,
+                decided_by,
             } => {
                 require_text(&decision)?;
                 if outcome == StgOutcome::Declined {
@@ -234,7 +234,7 @@ impl State {
                     outcome,
                     decision,
                     rationale,
-                    meeting,
+                    decided_by,
                 }])
             }
             ConcernCommand::Answer {

@@ -123,14 +123,14 @@ fn commands() -> impl Strategy<Value = ConcernCommand> {
         (ekg, maybe_text()).prop_map(|(outcome, rationale)| ConcernCommand::Examine {
             outcome,
             rationale,
-            meeting: None
+            decided_by: None
         }),
         (stg, maybe_text(), maybe_text()).prop_map(|(outcome, decision, rationale)| {
             ConcernCommand::Decide {
                 outcome,
                 decision,
                 rationale,
-                meeting: None,
+                decided_by: None,
             }
         }),
         maybe_text().prop_map(|text| ConcernCommand::Answer {

@@ -116,7 +116,7 @@ pub(super) fn proposed() -> ConcernEvent {
             proposal: StgOutcome::Recommendation,
         },
         rationale: text("breit abgestützt"),
-        meeting: None,
+        decided_by: None,
     }
 }
 
@@ -125,7 +125,7 @@ pub(super) fn decided() -> ConcernEvent {
         outcome: StgOutcome::Recommendation,
         decision: text("Empfehlung an alle Kantone"),
         rationale: text(""),
-        meeting: None,
+        decided_by: None,
     }
 }
 

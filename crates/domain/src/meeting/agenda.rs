@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::concern::Attachment;
-use crate::ids::{ConcernId, ProjectId, RecommendationId, WorkingGroupId};
+use crate::decision::ItemSubject;
 use crate::text::{FreeText, Title};
 
 /// The most documents one item carries.
@@ -18,33 +18,6 @@ pub enum ItemPurpose {
     Information,
     Discussion,
     Decision,
-}
-
-/// What an item is about: free text, or something the platform tracks.
-/// A new working group's mandate is a free item until the group exists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", content = "ref", rename_all = "snake_case")]
-pub enum ItemSubject {
-    Free,
-    Concern(ConcernId),
-    Recommendation(RecommendationId),
-    Project(ProjectId),
-    WorkingGroup(WorkingGroupId),
-    /// A report named by its title (the Fachstelle's yearly report, …).
-    Report(Title),
-}
-
-impl ItemSubject {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Free => "free",
-            Self::Concern(_) => "concern",
-            Self::Recommendation(_) => "recommendation",
-            Self::Project(_) => "project",
-            Self::WorkingGroup(_) => "working_group",
-            Self::Report(_) => "report",
-        }
-    }
 }
 
 /// An agenda item as the office prepares it.

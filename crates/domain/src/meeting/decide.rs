@@ -1,11 +1,12 @@
 //! The rules of each step on a scheduled meeting, and how its events change
 //! the state.
 
-use super::agenda::{AgendaItem, ItemPurpose, ItemSubject, MAX_ITEM_DOCUMENTS};
+use super::agenda::{AgendaItem, ItemPurpose, MAX_ITEM_DOCUMENTS};
 use super::command::{MeetingCommand, MeetingEvent, Slot};
 use super::error::MeetingError;
-use super::minutes::{Approval, Decision, DecisionEffect, Propagation, Resolution};
+use super::minutes::{Approval, Decision, Propagation, Resolution};
 use super::{Item, State};
+use crate::decision::ItemSubject;
 use crate::text::FreeText;
 
 pub(super) fn check_slot(slot: &Slot) -> Result<(), MeetingError> {
@@ -34,14 +35,7 @@ fn check_item(item: &AgendaItem) -> Result<(), MeetingError> {
 fn check_decision(decision: &Decision, subject: &ItemSubject) -> Result<(), MeetingError> {
     require(&decision.outcome, "decision outcome")?;
     if let Some(effect) = &decision.effect {
-        let fits = matches!(
-            (effect, subject),
-            (
-                DecisionEffect::Examine { .. } | DecisionEffect::Decide { .. },
-                ItemSubject::Concern(_)
-            ) | (DecisionEffect::Adopt, ItemSubject::Recommendation(_))
-        );
-        if !fits {
+        if !effect.fits(subject) {
             return Err(MeetingError::EffectDoesNotFit {
                 effect: effect.as_str(),
                 subject: subject.as_str(),

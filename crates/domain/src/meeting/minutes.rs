@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::concern::{EkgOutcome, StgOutcome};
+use crate::decision::DecisionEffect;
 use crate::ids::{MeetingId, PersonId};
-use crate::text::{FreeText, Title};
+use crate::text::FreeText;
 
 /// How a decision was reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -30,42 +30,6 @@ pub struct Decision {
     /// the process in `app` together with the minutes.
     #[serde(default)]
     pub effect: Option<DecisionEffect>,
-}
-
-/// What a decision does to the concern or recommendation its item refers
-/// to. Which body may take which step is the app's to check; the meeting
-/// only checks that the effect fits the item's subject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum DecisionEffect {
-    /// The EKG's step on a concern.
-    Examine { outcome: EkgOutcome },
-    /// The STG's step on a concern.
-    Decide { outcome: StgOutcome },
-    /// The STG adopts a drafted recommendation.
-    Adopt,
-}
-
-impl DecisionEffect {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Examine { .. } => "examine",
-            Self::Decide { .. } => "decide",
-            Self::Adopt => "adopt",
-        }
-    }
-}
-
-/// Where a step taken by a meeting's decision was decided: kept on the
-/// step's event so that a concern's or recommendation's history points to
-/// the minutes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct MeetingReference {
-    pub meeting: MeetingId,
-    /// The agenda item's number.
-    pub item: u32,
-    /// How the minutes are cited, e.g. "EKG 4/2026, Traktandum 2".
-    pub label: Title,
 }
 
 /// Who approved the minutes.

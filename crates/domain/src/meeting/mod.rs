@@ -18,10 +18,12 @@ mod tests_effects;
 
 use std::collections::BTreeMap;
 
-pub use agenda::{AgendaItem, ItemPurpose, ItemSubject, MAX_ITEM_DOCUMENTS};
+pub use agenda::{AgendaItem, ItemPurpose, MAX_ITEM_DOCUMENTS};
+// Re-exported: agendas name their subjects, but resolutions share them.
+pub use crate::decision::{DecisionEffect, ItemSubject};
 pub use command::{MeetingCommand, MeetingEvent, Slot};
 pub use error::MeetingError;
-pub use minutes::{Approval, Decision, DecisionEffect, MeetingReference, Propagation, Resolution};
+pub use minutes::{Approval, Decision, Propagation, Resolution};
 
 use crate::Aggregate;
 use crate::ids::{BodyId, MeetingId};

@@ -12,8 +12,8 @@ use super::content::{RecommendationContent, Schedule};
 use super::stage::RecommendationAction;
 use super::tracking::{Acceptance, FlagTarget, ImplementationReport};
 use crate::DomainEvent;
+use crate::basis::DecisionReference;
 use crate::ids::RecommendationId;
-use crate::meeting::MeetingReference;
 use crate::partner::Party;
 use crate::text::FreeText;
 
@@ -37,8 +37,8 @@ pub enum RecommendationCommand {
     Adopt {
         decision: FreeText,
         on: NaiveDate,
-        /// The STG meeting that adopted it, when adopted in a meeting.
-        meeting: Option<MeetingReference>,
+        /// The STG meeting item or resolution that adopted it.
+        decided_by: Option<DecisionReference>,
     },
     /// Sends it to the addressees, which opens one tracking item each.
     Publish {
@@ -134,8 +134,8 @@ pub enum RecommendationEvent {
     Adopted {
         decision: FreeText,
         on: NaiveDate,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        meeting: Option<MeetingReference>,
+        #[serde(default, alias = "meeting", skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
     Published {
         on: NaiveDate,

@@ -157,13 +157,13 @@ impl State {
             RecommendationCommand::Adopt {
                 decision,
                 on,
-                meeting,
+                decided_by,
             } => {
                 require(&decision, "decision reference")?;
                 Ok(vec![RecommendationEvent::Adopted {
                     decision,
                     on,
-                    meeting,
+                    decided_by,
                 }])
             }
             RecommendationCommand::Publish { on } => {

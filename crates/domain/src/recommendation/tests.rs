@@ -73,7 +73,7 @@ pub(super) fn adopted() -> RecommendationEvent {
     RecommendationEvent::Adopted {
         decision: text("STG 2026/4, Traktandum 3"),
         on: date("2026-11-20"),
-        meeting: None,
+        decided_by: None,
     }
 }
 
@@ -193,7 +193,7 @@ fn a_draft_is_discarded_with_a_rationale_and_then_allows_nothing() {
         .when(RecommendationCommand::Adopt {
             decision: text("STG 2026/4"),
             on: date("2026-11-20"),
-            meeting: None,
+            decided_by: None,
         })
         .then_err(not_allowed(
             RecommendationAction::Adopt,
@@ -207,14 +207,14 @@ fn the_stg_adopts_with_a_decision_reference() {
         .when(RecommendationCommand::Adopt {
             decision: text("STG 2026/4, Traktandum 3"),
             on: date("2026-11-20"),
-            meeting: None,
+            decided_by: None,
         })
         .then([adopted()]);
     given::<Recommendation>([drafted()])
         .when(RecommendationCommand::Adopt {
             decision: FreeText::default(),
             on: date("2026-11-20"),
-            meeting: None,
+            decided_by: None,
         })
         .then_err(RecommendationError::Required("decision reference"));
     given::<Recommendation>([drafted(), adopted()])

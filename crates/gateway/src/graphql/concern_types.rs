@@ -8,7 +8,7 @@ use iiz_domain::concern::{ConcernStage, RouteSnapshot, StepActor};
 use iiz_projections::{ConcernStatistics, ConcernView, QueueEntry, TimelineEntry};
 
 pub use super::concern_enums::*;
-use super::meeting_types::MeetingReferenceInfo;
+use super::meeting_types::DecisionReferenceInfo;
 use super::mutation::caller;
 use super::types::{Language, TenantRoleValue};
 
@@ -121,7 +121,7 @@ pub struct TimelineItem {
     pub detail: Option<String>,
     pub text: Option<String>,
     /// The meeting and agenda item whose decision the step carried out.
-    pub meeting: Option<MeetingReferenceInfo>,
+    pub decided_by: Option<DecisionReferenceInfo>,
 }
 
 impl From<&TimelineEntry> for TimelineItem {
@@ -136,7 +136,7 @@ impl From<&TimelineEntry> for TimelineItem {
             subject: entry.subject.clone(),
             detail: entry.detail.clone(),
             text: entry.text.clone(),
-            meeting: entry.meeting.as_ref().map(Into::into),
+            decided_by: entry.decided_by.as_ref().map(Into::into),
         }
     }
 }

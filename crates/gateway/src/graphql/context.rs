@@ -4,6 +4,7 @@
 use async_graphql::{Context, Result};
 use iiz_app::AppError;
 use iiz_app::authz::{Denied, Principal};
+use iiz_domain::Language;
 
 use super::error::to_graphql;
 
@@ -31,6 +32,10 @@ impl RequestContext {
     }
 
     pub fn error(&self, error: AppError) -> async_graphql::Error {
-        to_graphql(error, &self.request_id)
+        let language = self
+            .principal
+            .as_ref()
+            .map_or(Language::De, |principal| principal.language);
+        to_graphql(error, &self.request_id, language)
     }
 }

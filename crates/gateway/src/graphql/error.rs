@@ -3,9 +3,9 @@
 //! id and reach the client as "internal error" with that id only.
 
 use async_graphql::{Error, ErrorExtensions};
-use iiz_app::AppError;
 use iiz_app::authz::Denied;
-use iiz_domain::ErrorKind;
+use iiz_app::{AppError, rules};
+use iiz_domain::{ErrorKind, Language};
 
 /// The codes clients may rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +75,11 @@ impl Code {
 }
 
 /// Turns an application error into a client-facing GraphQL error.
-pub fn to_graphql(error: AppError, request_id: &str) -> Error {
+///
+/// A refusal that applies a rule of the national concept is worded in the
+/// caller's `language` as that rule, with `extensions.rule` (its stable id)
+/// and `extensions.detail` (the refusal in the platform's words).
+pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Error {
     let code = code_of(&error);
     if code == Code::Internal {
         tracing::error!(request_id, %error, "request failed");
@@ -87,7 +91,16 @@ pub fn to_graphql(error: AppError, request_id: &str) -> Error {
         AppError::Domain { details, .. } => details.clone(),
         _ => None,
     };
-    let refused = coded(code, error.to_string());
+    let refused = match error.rule() {
+        Some(rule) => {
+            let detail = error.to_string();
+            coded(code, rules::rule_text(rule, language)).extend_with(|_, extensions| {
+                extensions.set("rule", rule.id());
+                extensions.set("detail", detail);
+            })
+        }
+        None => coded(code, error.to_string()),
+    };
     match details.and_then(|details| async_graphql::Value::from_json(details).ok()) {
         Some(details) => refused.extend_with(|_, extensions| extensions.set("details", details)),
         None => refused,
@@ -99,7 +112,7 @@ mod tests {
     use super::*;
 
     fn code_of(error: AppError) -> String {
-        let error = to_graphql(error, "r-1");
+        let error = to_graphql(error, "r-1", Language::De);
         let extensions = error.extensions.unwrap();
         extensions.get("code").unwrap().to_string()
     }
@@ -120,14 +133,51 @@ mod tests {
                 kind: ErrorKind::AlreadyExists,
                 message: "exists".to_owned(),
                 details: None,
+                rule: None,
             }),
             "\"CONFLICT\""
         );
         let internal = to_graphql(
             AppError::Internal("db password is hunter2".to_owned()),
             "r-9",
+            Language::De,
         );
         assert!(!internal.message.contains("hunter2"));
         assert!(internal.message.contains("r-9"));
+    }
+
+    #[test]
+    fn a_refusal_under_a_rule_of_the_concept_is_worded_in_the_callers_language() {
+        let refusal = || {
+            AppError::governance(
+                iiz_domain::ConceptRule::OnlyVotingMembersDecide,
+                ErrorKind::InvalidState,
+                "a guest seat has no vote",
+            )
+        };
+        let french = to_graphql(refusal(), "r-2", Language::Fr);
+        assert!(
+            french.message.contains("droit de vote"),
+            "{}",
+            french.message
+        );
+        let extensions = french.extensions.unwrap();
+        assert_eq!(
+            extensions.get("rule").unwrap().to_string(),
+            "\"only-voting-members-decide\""
+        );
+        assert!(
+            extensions
+                .get("detail")
+                .unwrap()
+                .to_string()
+                .contains("guest")
+        );
+        let italian = to_graphql(refusal(), "r-3", Language::It);
+        assert!(
+            italian.message.contains("diritto di voto"),
+            "{}",
+            italian.message
+        );
     }
 }

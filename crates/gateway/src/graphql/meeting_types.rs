@@ -4,10 +4,10 @@
 use async_graphql::{ID, SimpleObject};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use iiz_app::meetings::ics::swiss_to_utc;
+use iiz_domain::basis::{DecisionReference, DecisionSource};
 use iiz_domain::concern::EkgOutcome;
 use iiz_domain::meeting::{
-    Approval, Decision, DecisionEffect, ItemSubject, MeetingReference, Propagation, Resolution,
-    Slot,
+    Approval, Decision, DecisionEffect, ItemSubject, Propagation, Resolution, Slot,
 };
 use iiz_projections::{ItemView, MeetingView, Revision};
 
@@ -21,20 +21,27 @@ pub(super) fn id(value: impl ToString) -> ID {
     ID(value.to_string())
 }
 
-/// The meeting and agenda item whose decision a step carried out.
+/// The meeting item or circular resolution whose decision a step carried
+/// out: `meeting` and `item`, or `resolution`.
 #[derive(Debug, Clone, SimpleObject)]
-pub struct MeetingReferenceInfo {
-    pub meeting: ID,
-    pub item: u32,
-    /// How the minutes are cited, e.g. "EKG-Sitzung 4/2026, Traktandum 2".
+pub struct DecisionReferenceInfo {
+    pub meeting: Option<ID>,
+    pub item: Option<u32>,
+    pub resolution: Option<ID>,
+    /// How the decision is cited, e.g. "EKG-Sitzung 4/2026, Traktandum 2".
     pub label: String,
 }
 
-impl From<&MeetingReference> for MeetingReferenceInfo {
-    fn from(reference: &MeetingReference) -> Self {
+impl From<&DecisionReference> for DecisionReferenceInfo {
+    fn from(reference: &DecisionReference) -> Self {
+        let (meeting, item, resolution) = match reference.source {
+            DecisionSource::Meeting { meeting, item } => (Some(id(meeting)), Some(item), None),
+            DecisionSource::Resolution { resolution } => (None, None, Some(id(resolution))),
+        };
         Self {
-            meeting: id(reference.meeting),
-            item: reference.item,
+            meeting,
+            item,
+            resolution,
             label: reference.label.as_str().to_owned(),
         }
     }

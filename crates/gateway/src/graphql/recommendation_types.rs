@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use iiz_projections::{FlagView, HistoryEntry, RecommendationView, VersionEntry};
 
 use super::concern_types::{AttachmentLink, Party};
-use super::meeting_types::MeetingReferenceInfo;
+use super::meeting_types::DecisionReferenceInfo;
 use super::monitoring_types::RecommendationTracking;
 use super::mutation::caller;
 pub use super::recommendation_enums::*;
@@ -49,7 +49,7 @@ pub struct AdoptionInfo {
     pub decision: String,
     pub on: NaiveDate,
     /// The STG meeting and item that adopted it, when adopted in a meeting.
-    pub meeting: Option<MeetingReferenceInfo>,
+    pub decided_by: Option<DecisionReferenceInfo>,
 }
 
 /// One published version and what it changed.
@@ -229,7 +229,7 @@ impl From<RecommendationView> for Recommendation {
             adoption: view.adoption.as_ref().map(|adoption| AdoptionInfo {
                 decision: adoption.decision.clone(),
                 on: adoption.on,
-                meeting: adoption.meeting.as_ref().map(Into::into),
+                decided_by: adoption.decided_by.as_ref().map(Into::into),
             }),
             published_on: view.published_on,
             superseded_by: view.superseded_by.map(|id| ID(id.to_string())),

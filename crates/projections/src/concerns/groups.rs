@@ -85,7 +85,7 @@ pub(super) fn apply(docs: &mut DocSet, event: &RecordedEvent) -> Result<(), Proj
             subject: Some(event.stream.stream_id.clone()),
             detail: some(&entry.detail),
             text: some(&entry.text),
-            meeting: None,
+            decided_by: None,
         });
         store(docs, key, &view)?;
     }

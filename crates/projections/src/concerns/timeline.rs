@@ -123,7 +123,7 @@ pub(super) fn apply(
         subject: None,
         detail: None,
         text: None,
-        meeting: None,
+        decided_by: None,
     };
     let mut internal = false;
     match event {
@@ -240,10 +240,10 @@ pub(super) fn apply(
         ConcernEvent::Examined {
             outcome,
             rationale,
-            meeting,
+            decided_by,
         } => {
             entry.text = some_text(rationale.as_str());
-            entry.meeting.clone_from(meeting);
+            entry.decided_by.clone_from(decided_by);
             match outcome {
                 EkgOutcome::HandleInEkg => {
                     entry.outcome = Some("handle_in_ekg".to_owned());
@@ -269,9 +269,9 @@ pub(super) fn apply(
             outcome,
             decision,
             rationale,
-            meeting,
+            decided_by,
         } => {
-            entry.meeting.clone_from(meeting);
+            entry.decided_by.clone_from(decided_by);
             view.stage = ConcernStage::Decided;
             view.stg_decision = Some(*outcome);
             entry.outcome = name(outcome);

@@ -1,10 +1,10 @@
 //! The documents of the concern register: what the API shows of a concern.
 
 use chrono::{DateTime, Utc};
+use iiz_domain::basis::DecisionReference;
 use iiz_domain::concern::{
     AffectedInstitution, Attachment, Channel, ConcernStage, RouteSnapshot, StgOutcome,
 };
-use iiz_domain::meeting::MeetingReference;
 use iiz_domain::{ConcernId, Language, NetworkId, Partner, Party, RecommendationId, TenantId};
 use serde::{Deserialize, Serialize};
 
@@ -87,9 +87,10 @@ pub struct TimelineEntry {
     pub detail: Option<String>,
     /// The rationale, note or text of the step.
     pub text: Option<String>,
-    /// The meeting and agenda item whose decision the step carried out.
-    #[serde(default)]
-    pub meeting: Option<MeetingReference>,
+    /// The meeting item or circular resolution whose decision the step
+    /// carried out.
+    #[serde(default, alias = "meeting")]
+    pub decided_by: Option<DecisionReference>,
 }
 
 /// The comments only the originating tenant may read.

@@ -115,13 +115,13 @@ pub(super) fn apply(
         RecommendationEvent::Adopted {
             decision,
             on,
-            meeting,
+            decided_by,
         } => {
             view.stage = RecommendationStage::Adopted;
             view.adoption = Some(Adoption {
                 decision: decision.as_str().to_owned(),
                 on: *on,
-                meeting: meeting.clone(),
+                decided_by: decided_by.clone(),
             });
             detail = Some(decision.as_str().to_owned());
         }

@@ -128,7 +128,7 @@ fn history() -> Vec<(RecommendationEvent, &'static str)> {
             RecommendationEvent::Adopted {
                 decision: text("STG 2026/4"),
                 on: day("2026-11-20"),
-                meeting: None,
+                decided_by: None,
             },
             "2026-11-21",
         ),

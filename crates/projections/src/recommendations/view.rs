@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use iiz_domain::basis::DecisionReference;
 use iiz_domain::concern::Attachment;
-use iiz_domain::meeting::MeetingReference;
 use iiz_domain::recommendation::{
     Acceptance, Basis, FlagTarget, FocusArea, ImplementationStatus, RecommendationSource,
     RecommendationStage, ReportingPeriod, Schedule, Translation,
@@ -58,9 +58,9 @@ pub struct RecommendationView {
 pub struct Adoption {
     pub decision: String,
     pub on: NaiveDate,
-    /// The STG meeting that adopted it, when adopted in a meeting.
-    #[serde(default)]
-    pub meeting: Option<MeetingReference>,
+    /// The STG meeting item or resolution that adopted it.
+    #[serde(default, alias = "meeting")]
+    pub decided_by: Option<DecisionReference>,
 }
 
 /// One version as it was sent out, and what changed against the one

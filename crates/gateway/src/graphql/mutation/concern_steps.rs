@@ -114,7 +114,7 @@ impl ConcernStepMutations {
             ConcernCommand::Examine {
                 outcome,
                 rationale,
-                meeting: None,
+                decided_by: None,
             },
         )
         .await
@@ -133,7 +133,7 @@ impl ConcernStepMutations {
             outcome: outcome.into(),
             decision: free_text(decision)?,
             rationale: free_text(rationale)?,
-            meeting: None,
+            decided_by: None,
         };
         step(ctx, &id, command).await
     }

@@ -211,7 +211,7 @@ impl RecommendationMutations {
             RecommendationCommand::Adopt {
                 decision,
                 on,
-                meeting: None,
+                decided_by: None,
             },
         )
         .await

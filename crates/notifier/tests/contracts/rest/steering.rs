@@ -76,7 +76,7 @@ pub(super) async fn recommendations(app: &App) {
         RecommendationCommand::Adopt {
             decision: text("STG 2/2025"),
             on: day("2025-06-01"),
-            meeting: None,
+            decided_by: None,
         },
         RecommendationCommand::Publish {
             on: day("2025-06-15"),

@@ -1,0 +1,74 @@
+//! What a body's decision does to the subject it is about. A meeting's
+//! minutes and a circular resolution carry the same effects, and the same
+//! process in `app` carries them out with the subject's own rules.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::concern::{EkgOutcome, StgOutcome};
+use crate::ids::{ConcernId, ProjectId, RecommendationId, WorkingGroupId};
+use crate::text::Title;
+
+/// What a decision does to the concern or recommendation its item refers
+/// to. Which body may take which step is the app's to check; the meeting
+/// only checks that the effect fits the item's subject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DecisionEffect {
+    /// The EKG's step on a concern.
+    Examine { outcome: EkgOutcome },
+    /// The STG's step on a concern.
+    Decide { outcome: StgOutcome },
+    /// The STG adopts a drafted recommendation.
+    Adopt,
+}
+
+impl DecisionEffect {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Examine { .. } => "examine",
+            Self::Decide { .. } => "decide",
+            Self::Adopt => "adopt",
+        }
+    }
+}
+
+/// What an agenda item or a circular resolution is about: free text, or something the platform tracks.
+/// A new working group's mandate is a free item until the group exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", content = "ref", rename_all = "snake_case")]
+pub enum ItemSubject {
+    Free,
+    Concern(ConcernId),
+    Recommendation(RecommendationId),
+    Project(ProjectId),
+    WorkingGroup(WorkingGroupId),
+    /// A report named by its title (the Fachstelle's yearly report, …).
+    Report(Title),
+}
+
+impl ItemSubject {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Free => "free",
+            Self::Concern(_) => "concern",
+            Self::Recommendation(_) => "recommendation",
+            Self::Project(_) => "project",
+            Self::WorkingGroup(_) => "working_group",
+            Self::Report(_) => "report",
+        }
+    }
+}
+
+impl DecisionEffect {
+    /// Whether the effect can be carried out on `subject`.
+    pub fn fits(&self, subject: &ItemSubject) -> bool {
+        matches!(
+            (self, subject),
+            (
+                DecisionEffect::Examine { .. } | DecisionEffect::Decide { .. },
+                ItemSubject::Concern(_)
+            ) | (DecisionEffect::Adopt, ItemSubject::Recommendation(_))
+        )
+    }
+}
