@@ -11,8 +11,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::ids::{CANTON_CODES, CantonCode, Language, NATIONAL, TenantId};
-use crate::text::LocalizedName;
+use crate::ids::{CANTON_CODES, CantonCode, NATIONAL, TenantId};
 
 /// Trimmed, without control characters, not empty: a name, a title.
 pub(crate) const SINGLE_LINE: &str = r"^[^\u0000-\u001F\u007F-\u009F \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000](?:[^\u0000-\u001F\u007F-\u009F]*[^\u0000-\u001F\u007F-\u009F \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000])?$";
@@ -53,27 +52,6 @@ impl JsonSchema for TenantId {
             "description": "A tenant: the national IIZ (CH) or a canton by its abbreviation.",
             "type": "string",
             "enum": codes,
-        })
-    }
-}
-
-impl JsonSchema for LocalizedName {
-    fn schema_name() -> Cow<'static, str> {
-        "LocalizedName".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A short text (a name, a title) in one or more languages.",
-            "type": "object",
-            "propertyNames": generator.subschema_for::<Language>(),
-            "additionalProperties": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": LocalizedName::MAX_CHARS,
-                "pattern": TRIMMED,
-            },
-            "minProperties": 1,
         })
     }
 }

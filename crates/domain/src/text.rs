@@ -1,9 +1,10 @@
 //! Texts that parse: names in several languages, bounded free text and the
 //! single-line texts about people (names, e-mail addresses, institutions).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::Language;
@@ -157,6 +158,28 @@ impl TryFrom<String> for FreeText {
 impl From<FreeText> for String {
     fn from(value: FreeText) -> Self {
         value.0
+    }
+}
+
+// Written by hand: serde writes a map keyed by language.
+impl JsonSchema for LocalizedName {
+    fn schema_name() -> Cow<'static, str> {
+        "LocalizedName".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A short text (a name, a title) in one or more languages.",
+            "type": "object",
+            "propertyNames": generator.subschema_for::<Language>(),
+            "additionalProperties": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": LocalizedName::MAX_CHARS,
+                "pattern": crate::schema::TRIMMED,
+            },
+            "minProperties": 1,
+        })
     }
 }
 
