@@ -64,7 +64,7 @@ impl Caller<'_> {
 
     /// The command with its decision reference checked again against the
     /// minutes or resolution it names (and cited as they cite it).
-    pub(super) async fn with_checked_basis(
+    pub(super) async fn concern_with_checked_basis(
         &self,
         id: ConcernId,
         command: ConcernCommand,

@@ -163,7 +163,7 @@ impl Caller<'_> {
             ConcernAct::Decide => as_body(authorized, DECIDE)?,
             _ => authorized?,
         }
-        let command = self.with_checked_basis(id, command).await?;
+        let command = self.concern_with_checked_basis(id, command).await?;
         self.app()
             .execute::<Concern>(
                 concern_stream(view.origin, id),
