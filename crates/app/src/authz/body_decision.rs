@@ -65,3 +65,56 @@ pub(crate) fn refused_as_body(denied: Denied, step: &str) -> AppError {
 pub(crate) fn as_body(result: Result<(), Denied>, step: &str) -> Result<(), AppError> {
     result.map_err(|denied| refused_as_body(denied, step))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::authz::concern_tests::{person, zh};
+
+    /// Columns: national office (the secretariat), national tenant admin,
+    /// national member (an STG or EKG member), national chair, national
+    /// observer (a guest), ZH office, ZH coordinator, ZH member, platform
+    /// admin, anonymous.
+    fn row(tenant: TenantId) -> String {
+        let national = TenantId::National;
+        let mut admin = person(&[]);
+        admin.platform_admin = true;
+        let callers = [
+            Some(person(&[(national, TenantRole::Office)])),
+            Some(person(&[(national, TenantRole::TenantAdmin)])),
+            Some(person(&[(national, TenantRole::Member)])),
+            Some(person(&[(national, TenantRole::Chair)])),
+            Some(person(&[(national, TenantRole::Observer)])),
+            Some(person(&[(zh(), TenantRole::Office)])),
+            Some(person(&[(zh(), TenantRole::Coordinator)])),
+            Some(person(&[(zh(), TenantRole::Member)])),
+            Some(admin),
+            None,
+        ];
+        callers
+            .iter()
+            .map(|principal| {
+                crate::authz::tests::outcome(authorize_body_decision(principal.as_ref(), tenant))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_the_secretariat_records_a_bodys_decision() {
+        // A single member, the chair or a guest never takes the body's
+        // decision; the platform admin holds no IIZ rights.
+        assert_eq!(row(TenantId::National), "AFFFFFFFFU");
+        assert_eq!(row(zh()), "FFFFFAAFFU");
+    }
+
+    #[test]
+    fn the_refusal_names_the_rule() {
+        let refused = refused_as_body(Denied::Forbidden, "the STG's decision");
+        assert_eq!(refused.rule(), Some(ConceptRule::BodyDecidesAsBody));
+        assert_eq!(refused.kind(), Some(ErrorKind::Forbidden));
+        assert!(matches!(
+            refused_as_body(Denied::Unauthenticated, "x"),
+            AppError::Denied(Denied::Unauthenticated)
+        ));
+    }
+}
