@@ -73,6 +73,17 @@ pub struct World {
 
 /// Registers a person and seats them in a national body.
 pub async fn seated(app: &App, n: u8, body: BodyId, institution: &str) -> Principal {
+    seated_as(app, n, body, institution, BodyRole::Member).await
+}
+
+/// Registers a person and seats them in a national body with `role`.
+pub async fn seated_as(
+    app: &App,
+    n: u8,
+    body: BodyId,
+    institution: &str,
+    role: BodyRole,
+) -> Principal {
     let principal = someone(&[(TenantId::National, TenantRole::Member)]);
     let person = NewPerson {
         id: principal.person,
@@ -84,7 +95,7 @@ pub async fn seated(app: &App, n: u8, body: BodyId, institution: &str) -> Princi
     app.register_person(person, "test").await.unwrap();
     let command = BodyCommand::AdmitMember {
         person: principal.person,
-        role: BodyRole::Member,
+        role,
         institution: Institution::parse(institution).unwrap(),
         from: day("2024-01-01"),
     };
