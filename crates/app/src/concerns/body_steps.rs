@@ -25,6 +25,8 @@ impl Caller<'_> {
         rationale: FreeText,
         basis: DecisionSource,
     ) -> Result<Executed, AppError> {
+        // A concern the caller may not see is NOT_FOUND, before anything.
+        self.concern(id).await?;
         let decided_by = self
             .national_body_decision(
                 basis,
@@ -50,6 +52,8 @@ impl Caller<'_> {
         rationale: FreeText,
         basis: DecisionSource,
     ) -> Result<Executed, AppError> {
+        // A concern the caller may not see is NOT_FOUND, before anything.
+        self.concern(id).await?;
         let decided_by = self
             .national_body_decision(basis, BodyKind::Steering, &ItemSubject::Concern(id), DECIDE)
             .await?;

@@ -22,6 +22,8 @@ impl Caller<'_> {
         basis: DecisionSource,
         step: impl FnOnce(DecisionReference) -> RecommendationCommand,
     ) -> Result<Executed, AppError> {
+        // A draft is NOT_FOUND outside the national bodies, before anything.
+        self.recommendation(id).await?;
         let decided_by = self
             .national_body_decision(
                 basis,

@@ -111,6 +111,7 @@ impl Caller<'_> {
         decision: FreeText,
         basis: DecisionSource,
     ) -> Result<Executed, AppError> {
+        self.project(id).await?;
         let decided_by = self
             .national_body_decision(
                 basis,
