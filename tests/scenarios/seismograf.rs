@@ -478,11 +478,12 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
     let answer_seen_by_geneva = concern(&app, &luc, &zh_id).await;
     assert_eq!(answer_seen_by_geneva["answer"], for_zurich["answer"]);
     assert_eq!(answer_seen_by_geneva["allowedActions"], json!(["COMMENT"]));
-    // Geneva sees who decided, by name.
+    // Geneva sees who recorded the STG's decision, by name: the
+    // Fachstelle, as the STG's secretariat, with the STG's minutes.
     assert_eq!(answer_seen_by_geneva["timeline"][12]["kind"], "decided");
     assert_eq!(
         answer_seen_by_geneva["timeline"][12]["actorName"],
-        "Marco Esempio"
+        "Petra Muster"
     );
 
     // The timeline says who did what, when and why.

@@ -511,3 +511,44 @@ fn after_handling_or_a_working_group_the_ekg_answers_or_examines_again() {
             }]);
     }
 }
+
+#[test]
+fn the_ekg_and_the_stg_steps_record_the_decision_they_were_taken_in() {
+    // A step that is a body's decision cannot be commanded without naming
+    // where the body decided (the command's `decided_by` is required), and
+    // its event keeps that reference for the concern's timeline.
+    let at_ekg = at(&[via_fachstelle(), accepted()]);
+    let ekg = minuted("EKG-Sitzung 2/2027, Traktandum 3");
+    let examined = ConcernEvent::Examined {
+        outcome: EkgOutcome::ProposeToStg {
+            proposal: StgOutcome::Project,
+        },
+        rationale: text("Betrifft mehrere Kantone"),
+        decided_by: Some(ekg.clone()),
+    };
+    given::<Concern>(at_ekg.clone())
+        .when(ConcernCommand::Examine {
+            outcome: EkgOutcome::ProposeToStg {
+                proposal: StgOutcome::Project,
+            },
+            rationale: text("Betrifft mehrere Kantone"),
+            decided_by: ekg,
+        })
+        .then([examined.clone()]);
+    let mut at_stg = at_ekg;
+    at_stg.push(examined);
+    let stg = minuted("STG-Sitzung 2/2027, Traktandum 4");
+    given::<Concern>(at_stg)
+        .when(ConcernCommand::Decide {
+            outcome: StgOutcome::Project,
+            decision: text("Projekt «Erstabklärung»"),
+            rationale: text(""),
+            decided_by: stg.clone(),
+        })
+        .then([ConcernEvent::Decided {
+            outcome: StgOutcome::Project,
+            decision: text("Projekt «Erstabklärung»"),
+            rationale: text(""),
+            decided_by: Some(stg),
+        }]);
+}

@@ -37,3 +37,38 @@ impl DecisionBasisInput {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(meeting: bool, item: bool, resolution: bool) -> DecisionBasisInput {
+        let id = ID::from(uuid::Uuid::now_v7().to_string());
+        DecisionBasisInput {
+            meeting: meeting.then(|| id.clone()),
+            item: item.then_some(2),
+            resolution: resolution.then_some(id),
+        }
+    }
+
+    #[test]
+    fn a_basis_is_a_meeting_item_or_a_resolution_exactly() {
+        assert!(matches!(
+            input(true, true, false).parse(),
+            Ok(DecisionSource::Meeting { item: 2, .. })
+        ));
+        assert!(matches!(
+            input(false, false, true).parse(),
+            Ok(DecisionSource::Resolution { .. })
+        ));
+        for wrong in [
+            input(false, false, false),
+            input(true, false, false),
+            input(false, true, false),
+            input(true, true, true),
+            input(false, true, true),
+        ] {
+            assert!(wrong.parse().is_err());
+        }
+    }
+}
