@@ -13,7 +13,7 @@ use iiz_domain::TenantId;
 use iiz_tests::{Backend, Session, TestApp, spawn_app};
 use serde_json::{Value, json};
 
-use crate::requests::{ok, refused_code};
+use crate::requests::{minuted, ok, refused_code};
 
 crate::on_both_backends!(the_stg_steers_groups_projects_programme_and_budget);
 
@@ -27,7 +27,7 @@ const MANDATE: &str =
     "mutation($input: MandateInput!) { mandateWorkingGroup(input: $input) { id tenant active } }";
 const JOIN: &str = "mutation($id: ID!, $person: ID!, $role: GroupRoleValue!) { joinWorkingGroup(id: $id, person: $person, role: $role) { members { tenant role } } }";
 const PROJECT: &str = "query($id: ID!, $asOf: NaiveDate) { project(id: $id, asOf: $asOf) { kind lead { code } lateMilestones milestones { number status late notes } } }";
-const ADOPT: &str = "mutation($input: WorkProgrammeInput!) { adoptWorkProgramme(input: $input) { id from until focusAreas { focusArea } actionFields { number } } }";
+const ADOPT: &str = "mutation($input: WorkProgrammeInput!, $basis: DecisionBasisInput!) { adoptWorkProgramme(input: $input, basis: $basis) { id from until focusAreas { focusArea } actionFields { number } } }";
 const BUDGET: &str = "mutation($total: Int!) { planBudget(firstYear: 2041, total: $total, purpose: \"Betrieb\") { id share lastYear } }";
 
 async fn sign_in(app: &TestApp, email: &str) -> Session {
@@ -89,7 +89,16 @@ async fn a_working_group(
         "FORBIDDEN"
     );
     ok(app, jonas, submit, json!({ "id": id })).await;
-    let noted = ok(app, jonas, "mutation($id: ID!) { noteWorkingGroupResult(id: $id, decision: \"Dem STG vorlegen\") { result { decision } progress { text } } }", json!({ "id": id })).await;
+    // Taking note is the EKG's decision: its lead does not take it alone;
+    // the Fachstelle records it with the EKG's minutes.
+    let basis = minuted(app, petra, &ekg, json!({ "subject": "WORKING_GROUP", "subjectId": id })).await;
+    let note = "mutation($id: ID!, $basis: DecisionBasisInput!) { noteWorkingGroupResult(id: $id, decision: \"Dem STG vorlegen\", basis: $basis) { result { decision } progress { text } } }";
+    let variables = json!({ "id": id, "basis": basis });
+    assert_eq!(
+        refused_code(app, jonas, note, variables.clone()).await,
+        "FORBIDDEN"
+    );
+    let noted = ok(app, petra, note, variables).await;
     assert_eq!(
         noted["noteWorkingGroupResult"]["result"]["decision"],
         "Dem STG vorlegen"
@@ -173,16 +182,36 @@ async fn a_project_in_a_programme(
             "actionFields": [{ "focusArea": "PROFESSIONALISATION", "title": "Datenaustausch", "description": "Musterformulare" }]
         }})
     };
+    // The STG adopts its programme in its meeting, on an item about the
+    // programme of the period; the Fachstelle records it, no member does.
+    let stg = seeded_body_id(TenantId::National, "STG").to_string();
+    let decided = |from: &'static str| {
+        let stg = stg.clone();
+        async move {
+            let subject = json!({ "subject": "WORK_PROGRAMME", "programmeFrom": from });
+            let mut variables = programme(from);
+            variables["basis"] = minuted(app, petra, &stg, subject).await;
+            variables
+        }
+    };
+    let variables = decided("2031-01-01").await;
+    for member in [jonas, marco] {
+        assert_eq!(
+            refused_code(app, member, ADOPT, variables.clone()).await,
+            "FORBIDDEN"
+        );
+    }
+    let mut no_basis = variables.clone();
+    no_basis["basis"] = json!({});
     assert_eq!(
-        refused_code(app, jonas, ADOPT, programme("2031-01-01")).await,
-        "FORBIDDEN"
+        refused_code(app, petra, ADOPT, no_basis).await,
+        "VALIDATION"
     );
-    let adopted =
-        ok(app, marco, ADOPT, programme("2031-01-01")).await["adoptWorkProgramme"].clone();
+    let adopted = ok(app, petra, ADOPT, variables).await["adoptWorkProgramme"].clone();
     assert_eq!(adopted["until"], "2032-12-31");
     assert_eq!(adopted["focusAreas"].as_array().unwrap().len(), 3);
     assert_eq!(
-        refused_code(app, marco, ADOPT, programme("2032-01-01")).await,
+        refused_code(app, petra, ADOPT, decided("2032-01-01").await).await,
         "CONFLICT"
     );
     let id = adopted["id"].as_str().unwrap().to_owned();

@@ -18,7 +18,10 @@ use serde_json::{Value, json};
 use dashboard::{dashboard, dashboard_is_exact};
 use expected::{Item, expected_csv};
 
-use crate::requests::{ok, refused_code};
+use iiz_app::tenants::seeded_body_id;
+use iiz_domain::TenantId;
+
+use crate::requests::{minuted, ok, refused, refused_code};
 
 crate::on_both_backends!(a_recommendation_goes_down_and_its_monitoring_comes_up);
 
@@ -62,17 +65,24 @@ async fn concern_decided_for_a_recommendation(
             petra,
             "mutation($id: ID!) { acceptConcern(id: $id, note: \"Pour l'EKG\") { stage } }",
         ),
-        (
-            jonas,
-            "mutation($id: ID!) { examineConcern(id: $id, outcome: PROPOSE_TO_STG, proposal: RECOMMENDATION, rationale: \"Une recommandation à tous les cantons\") { stage } }",
-        ),
-        (
-            marco,
-            "mutation($id: ID!) { decideConcern(id: $id, outcome: RECOMMENDATION, decision: \"STG-Beschluss 2026/09\", rationale: \"Betrifft alle Kantone\") { stage } }",
-        ),
     ];
     for (who, step) in steps {
         ok(app, who, step, json!({ "id": id })).await;
+    }
+    // The EKG and the STG decide as bodies, in their meetings; the
+    // Fachstelle records each step with the minuted item, never a member.
+    let body = |name| seeded_body_id(TenantId::National, name).to_string();
+    let subject = json!({ "subject": "CONCERN", "subjectId": id });
+    let examine = "mutation($id: ID!, $basis: DecisionBasisInput!) { examineConcern(id: $id, outcome: PROPOSE_TO_STG, proposal: RECOMMENDATION, rationale: \"Une recommandation à tous les cantons\", basis: $basis) { stage } }";
+    let decide = "mutation($id: ID!, $basis: DecisionBasisInput!) { decideConcern(id: $id, outcome: RECOMMENDATION, decision: \"STG-Beschluss 2026/09\", rationale: \"Betrifft alle Kantone\", basis: $basis) { stage } }";
+    for (name, member, step) in [("EKG", jonas, examine), ("STG", marco, decide)] {
+        let basis = minuted(app, petra, &body(name), subject.clone()).await;
+        let variables = json!({ "id": id, "basis": basis });
+        assert_eq!(
+            refused_code(app, member, step, variables.clone()).await,
+            "FORBIDDEN"
+        );
+        ok(app, petra, step, variables).await;
     }
     id
 }
@@ -157,7 +167,7 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
         "NOT_FOUND"
     );
     assert_eq!(
-        refused_code(&app, &luc, "mutation($id: ID!) { adoptRecommendation(id: $id, decision: \"x\", on: \"2026-01-01\") { id } }", json!({ "id": id })).await,
+        refused_code(&app, &luc, "mutation($id: ID!) { adoptRecommendation(id: $id, decision: \"x\", on: \"2026-01-01\", basis: { resolution: $id }) { id } }", json!({ "id": id })).await,
         "NOT_FOUND"
     );
     assert_eq!(
@@ -173,7 +183,19 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
     );
 
     // The STG adopts, the Fachstelle publishes: the concern has its answer.
-    ok(&app, &marco, "mutation($id: ID!, $on: NaiveDate!) { adoptRecommendation(id: $id, decision: \"STG-Beschluss 2026/09\", on: $on) { stage } }", json!({ "id": id, "on": today })).await;
+    let stg = seeded_body_id(TenantId::National, "STG").to_string();
+    let basis = minuted(&app, &petra, &stg, json!({ "subject": "RECOMMENDATION", "subjectId": id })).await;
+    let adopt = "mutation($id: ID!, $on: NaiveDate!, $basis: DecisionBasisInput!) { adoptRecommendation(id: $id, decision: \"STG-Beschluss 2026/09\", on: $on, basis: $basis) { stage adoption { decidedBy { meeting item } } } }";
+    let variables = json!({ "id": id, "on": today, "basis": basis });
+    // An STG member does not adopt for the STG: the concept's rule says why.
+    let refused = refused(&app, &marco, adopt, variables.clone()).await;
+    assert_eq!(refused["extensions"]["code"], "FORBIDDEN");
+    assert_eq!(refused["extensions"]["rule"], "body-decides-as-body");
+    let adopted = ok(&app, &petra, adopt, variables).await;
+    assert_eq!(
+        adopted["adoptRecommendation"]["adoption"]["decidedBy"]["meeting"],
+        basis["meeting"]
+    );
     let published = ok(&app, &petra, "mutation($id: ID!) { publishRecommendation(id: $id) { stage publishedOn versions { version addedAddressees { code } } } }", json!({ "id": id })).await;
     assert_eq!(published["publishRecommendation"]["stage"], "PUBLISHED");
     assert_eq!(

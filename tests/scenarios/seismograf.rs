@@ -10,7 +10,10 @@ use iiz_app::demo::DEMO_PASSWORD;
 use iiz_tests::{As, Backend, Session, TestApp, error_code, spawn_app};
 use serde_json::{Value, json};
 
-use crate::requests::{code, ok, refused};
+use iiz_app::tenants::seeded_body_id;
+use iiz_domain::TenantId;
+
+use crate::requests::{code, minuted, minuted_with, ok, refused};
 
 crate::on_both_backends!(a_concern_travels_up_and_comes_back_with_an_answer);
 
@@ -368,26 +371,43 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
     )
     .await;
 
-    // 7. The EKG proposes a recommendation; the STG decides it.
+    // 7. The EKG proposes a recommendation; the STG decides it. Each
+    // decides as a body in its meeting: no member takes the step alone,
+    // the Fachstelle records the EKG's examination with its minutes, and
+    // the STG's minutes carry out its decision on the concern.
+    let ekg = seeded_body_id(TenantId::National, "EKG").to_string();
+    let stg = seeded_body_id(TenantId::National, "STG").to_string();
+    let subject = json!({ "subject": "CONCERN", "subjectId": zh_id });
+    let examined = minuted(&app, &petra, &ekg, subject.clone()).await;
+    let examine = "mutation($id: ID!, $basis: DecisionBasisInput!) { examineConcern(id: $id, outcome: PROPOSE_TO_STG, proposal: RECOMMENDATION, rationale: \"Betrifft viele Kantone\", basis: $basis) { stage } }";
+    let variables = json!({ "id": zh_id, "basis": examined });
+    let not_alone = refused(&app, &jonas, examine, variables.clone()).await;
+    assert_eq!(code(&not_alone), "FORBIDDEN");
+    assert_eq!(not_alone["extensions"]["rule"], "body-decides-as-body");
     let not_stg = refused(
         &app,
-        &jonas,
-        "mutation($id: ID!) { decideConcern(id: $id, outcome: RECOMMENDATION, decision: \"x\") { id } }",
-        json!({ "id": zh_id }),
+        &petra,
+        "mutation($id: ID!, $basis: DecisionBasisInput!) { decideConcern(id: $id, outcome: RECOMMENDATION, decision: \"x\", basis: $basis) { id } }",
+        variables.clone(),
     )
     .await;
-    assert_eq!(code(&not_stg), "FORBIDDEN");
-    ok(
-        &app,
-        &jonas,
-        "mutation($id: ID!) { examineConcern(id: $id, outcome: PROPOSE_TO_STG, proposal: RECOMMENDATION, rationale: \"Betrifft viele Kantone\") { stage } }",
-        json!({ "id": zh_id }),
-    )
-    .await;
+    assert_eq!(code(&not_stg), "VALIDATION", "an EKG item is no STG decision");
+    ok(&app, &petra, examine, variables).await;
+    let offered = ok(&app, &marco, "query($id: ID!) { concern(id: $id) { stage allowedActions } }", json!({ "id": zh_id })).await;
+    assert_eq!(offered["concern"]["stage"], "AT_STG");
+    assert!(
+        !offered["concern"]["allowedActions"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("DECIDE")),
+        "{offered}"
+    );
+    let effect = json!({ "kind": "DECIDE", "stgOutcome": "RECOMMENDATION" });
+    minuted_with(&app, &petra, &stg, subject, effect).await;
     let decided = ok(
         &app,
         &marco,
-        "mutation($id: ID!) { decideConcern(id: $id, outcome: RECOMMENDATION, decision: \"Empfehlung an alle Kantone zur gemeinsamen Abklärung\", rationale: \"Breite Unterstützung\") { stage ekgProposal stgDecision } }",
+        "query($id: ID!) { decideConcern: concern(id: $id) { stage ekgProposal stgDecision } }",
         json!({ "id": zh_id }),
     )
     .await;
@@ -424,11 +444,12 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
         .as_str()
         .unwrap()
         .to_owned();
+    let adopted = minuted(&app, &petra, &stg, json!({ "subject": "RECOMMENDATION", "subjectId": recommendation })).await;
     ok(
         &app,
-        &marco,
-        "mutation($id: ID!) { adoptRecommendation(id: $id, decision: \"STG-Beschluss 2026/05\", on: \"2026-01-15\") { stage } }",
-        json!({ "id": recommendation }),
+        &petra,
+        "mutation($id: ID!, $basis: DecisionBasisInput!) { adoptRecommendation(id: $id, decision: \"STG-Beschluss 2026/05\", on: \"2026-01-15\", basis: $basis) { stage } }",
+        json!({ "id": recommendation, "basis": adopted }),
     )
     .await;
     ok(
@@ -457,11 +478,12 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
     let answer_seen_by_geneva = concern(&app, &luc, &zh_id).await;
     assert_eq!(answer_seen_by_geneva["answer"], for_zurich["answer"]);
     assert_eq!(answer_seen_by_geneva["allowedActions"], json!(["COMMENT"]));
-    // Geneva sees who decided, by name.
+    // Geneva sees who recorded the STG's decision, by name: the
+    // Fachstelle, as the STG's secretariat, with the STG's minutes.
     assert_eq!(answer_seen_by_geneva["timeline"][12]["kind"], "decided");
     assert_eq!(
         answer_seen_by_geneva["timeline"][12]["actorName"],
-        "Marco Esempio"
+        "Petra Muster"
     );
 
     // The timeline says who did what, when and why.

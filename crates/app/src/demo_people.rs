@@ -71,8 +71,13 @@ const PEOPLE: &[DemoPerson] = &[
         language: Language::De,
         roles: &[("CH", TenantRole::Office)],
         platform_admin: false,
-        seats: &[("Fachstelle", BodyRole::Member, "SECO")],
-        who: "member of the national Fachstelle",
+        // The head of the Fachstelle attends the STG without a vote (IIZ
+        // 3.0, 2.1) and records the bodies' decisions as their secretariat.
+        seats: &[
+            ("Fachstelle", BodyRole::Member, "SECO"),
+            ("STG", BodyRole::Guest, "Fachstelle IIZ"),
+        ],
+        who: "head of the national Fachstelle (guest in the STG, no vote)",
     },
     DemoPerson {
         name: "Marco Esempio",
@@ -191,8 +196,13 @@ const PEOPLE: &[DemoPerson] = &[
         language: Language::De,
         roles: &[("CH", TenantRole::Member)],
         platform_admin: false,
-        seats: &[("EKG", BodyRole::Member, "SKOS")],
-        who: "SKOS delegate in the EKG",
+        // The EKG's chair (SKOS, see the demo chair terms) attends the STG
+        // without a vote (IIZ 3.0, 2.1).
+        seats: &[
+            ("EKG", BodyRole::Chair, "SKOS"),
+            ("STG", BodyRole::Guest, "SKOS"),
+        ],
+        who: "SKOS delegate and chair of the EKG (guest in the STG, no vote)",
     },
     DemoPerson {
         name: "Martin Raster",

@@ -15,6 +15,7 @@ mod decisions;
 pub mod demo;
 mod demo_cast;
 mod demo_concerns;
+mod demo_decisions;
 mod demo_meetings;
 mod demo_people;
 mod demo_programme;

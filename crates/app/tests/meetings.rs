@@ -49,7 +49,7 @@ fn coordinator() -> Principal {
         roles: [(zh(), TenantRole::Coordinator)].into(),
         platform_admin: false,
         scope: None,
-        language: iiz_domain::Language::De,
+        language: Language::De,
     }
 }
 
@@ -319,11 +319,11 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         outcome: StgOutcome::Recommendation,
         decision: text("Beschluss gemäss Antrag"),
         rationale: text("Betrifft mehrere Kantone"),
-        decided_by: Some(DecisionReference::meeting(
+        decided_by: DecisionReference::meeting(
             joint,
             1,
             title("STG-Sitzung 4/2026, Traktandum 1"),
-        )),
+        ),
     };
     let key = propagation_key(joint, 1, recorded.version);
     app.execute::<Concern>(

@@ -21,10 +21,14 @@ use iiz_domain::error::ErrorKind;
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
 use iiz_domain::recommendation::FocusArea;
-use iiz_domain::{CantonCode, Partner, Party, TenantId, TenantRole};
+use iiz_domain::decision::ItemSubject;
+use iiz_domain::{CantonCode, ConceptRule, Partner, Party, TenantId, TenantRole};
 use iiz_projections::{BUDGETS, BudgetView, MilestoneStatus};
 use iiz_store::testing::TestDatabase;
-use world::{Denied, World, day, denied, kind, someone, text, title, world};
+use world::{
+    Denied, World, day, denied, kind, minuted_decision, minuted_item, someone, text, title,
+    world,
+};
 
 fn iiz_project() -> NewProject {
     NewProject {
@@ -125,7 +129,30 @@ async fn projects_and_the_programme(w: &World) {
         .collect();
     assert_eq!(statuses, [MilestoneStatus::Reached, MilestoneStatus::Late]);
 
-    let stg = w.app.caller(Some(&w.stg_member));
+    // The lead submits the result; the STG accepts it as a body.
+    lead.project_command(
+        project,
+        ProjectCommand::SubmitResult {
+            summary: text("Die Erstabklärung wirkt"),
+            documents: vec![],
+        },
+    )
+    .await
+    .unwrap();
+    let accepted = minuted_decision(&w.app, &office, w.stg, ItemSubject::Project(project)).await;
+    let refused = w
+        .app
+        .caller(Some(&w.stg_member))
+        .accept_project_result(project, text("Angenommen"), accepted)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.rule(), Some(ConceptRule::BodyDecidesAsBody));
+    w.app
+        .caller(Some(&office))
+        .accept_project_result(project, text("Angenommen"), accepted)
+        .await
+        .unwrap();
+
     let new = NewProgramme {
         from: day("2025-01-01"),
         adopted_on: day("2024-11-20"),
@@ -142,24 +169,58 @@ async fn projects_and_the_programme(w: &World) {
             description: text("Gemeinsame Abklärung"),
         }],
     };
-    assert_eq!(
-        denied(
-            w.app
-                .caller(Some(&w.ekg_member))
-                .adopt_work_programme(new.clone())
-                .await
-        ),
-        Denied::Forbidden
-    );
-    let (programme, _) = stg.adopt_work_programme(new.clone()).await.unwrap();
+    // The STG adopts its programme as a body: neither an EKG nor an STG
+    // member takes that step, even naming a real decision; the Fachstelle
+    // records it with the minutes of the STG's meeting.
+    let period = ItemSubject::WorkProgramme(day("2025-01-01"));
+    let basis = minuted_decision(&w.app, &office, w.stg, period.clone()).await;
+    for member in [&w.ekg_member, &w.stg_member] {
+        let refused = w
+            .app
+            .caller(Some(member))
+            .adopt_work_programme(new.clone(), basis)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.rule(), Some(ConceptRule::BodyDecidesAsBody));
+        assert_eq!(refused.kind(), Some(ErrorKind::Forbidden));
+    }
+    let secretariat = w.app.caller(Some(&office));
+    // A basis naming the wrong body, another subject, or an item the
+    // minutes record no decision on is refused.
+    let wrong_body = minuted_decision(&w.app, &office, w.ekg, period.clone()).await;
+    let other_period = minuted_decision(
+        &w.app,
+        &office,
+        w.stg,
+        ItemSubject::WorkProgramme(day("2027-01-01")),
+    )
+    .await;
+    let undecided = minuted_item(&w.app, &office, w.stg, period.clone(), false).await;
+    for wrong in [wrong_body, other_period, undecided] {
+        let refused = secretariat
+            .adopt_work_programme(new.clone(), wrong)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.rule(), Some(ConceptRule::BodyDecidesAsBody), "{refused}");
+        assert_eq!(refused.kind(), Some(ErrorKind::Validation));
+    }
+    let (programme, _) = secretariat
+        .adopt_work_programme(new.clone(), basis)
+        .await
+        .unwrap();
+    let view = secretariat.work_programme(programme).await.unwrap();
+    assert_eq!(view.from, day("2025-01-01"));
     let overlapping = NewProgramme {
         from: day("2026-01-01"),
         ..new
     };
+    let later = ItemSubject::WorkProgramme(day("2026-01-01"));
+    let later = minuted_decision(&w.app, &office, w.stg, later).await;
     assert_eq!(
-        kind(stg.adopt_work_programme(overlapping).await),
+        kind(secretariat.adopt_work_programme(overlapping, later).await),
         ErrorKind::InvalidState
     );
+    let stg = w.app.caller(Some(&w.stg_member));
     let link = |project| ProgrammeCommand::LinkProject {
         programme,
         project,

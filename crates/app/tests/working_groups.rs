@@ -17,10 +17,13 @@ use iiz_app::tenants::seeded_body_id;
 use iiz_app::working_groups::{NewWorkingGroup, WorkingGroupFilter};
 use iiz_domain::error::ErrorKind;
 use iiz_domain::working_group::{GroupRole, Mandate, WorkingGroupCommand};
-use iiz_domain::{CantonCode, TenantId, TenantRole};
+use iiz_domain::decision::ItemSubject;
+use iiz_domain::{CantonCode, ConceptRule, TenantId, TenantRole};
 use iiz_projections::{WORKING_GROUPS, WorkingGroupView};
 use iiz_store::testing::TestDatabase;
-use world::{Denied, World, day, denied, kind, someone, text, title, world};
+use world::{
+    Denied, World, day, denied, kind, minuted_decision, someone, text, title, world,
+};
 
 fn so() -> TenantId {
     TenantId::Canton(CantonCode::parse("SO").unwrap())
@@ -109,15 +112,32 @@ async fn working_groups_are_mandated_run_and_dissolved(w: &World) {
         Denied::Forbidden
     );
     ekg.working_group_command(id, submit).await.unwrap();
-    ekg.working_group_command(
-        id,
-        WorkingGroupCommand::TakeNote {
-            decision: text("Dem STG vorlegen"),
-            next_steps: text("Fachstelle entwirft eine Empfehlung"),
-        },
-    )
-    .await
-    .unwrap();
+    // Taking note is the EKG's decision: a member (here the group's lead)
+    // does not take it alone; the Fachstelle records it with the minutes.
+    let basis = minuted_decision(&w.app, &office, w.ekg, ItemSubject::WorkingGroup(id)).await;
+    let refused = ekg
+        .note_working_group_result(id, text("Dem STG vorlegen"), text("-"), basis)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.rule(), Some(ConceptRule::BodyDecidesAsBody));
+    let stg_basis = minuted_decision(&w.app, &office, w.stg, ItemSubject::WorkingGroup(id)).await;
+    let wrong_body = w
+        .app
+        .caller(Some(&office))
+        .note_working_group_result(id, text("Dem STG vorlegen"), text("-"), stg_basis)
+        .await
+        .unwrap_err();
+    assert_eq!(wrong_body.rule(), Some(ConceptRule::BodyDecidesAsBody));
+    w.app
+        .caller(Some(&office))
+        .note_working_group_result(
+            id,
+            text("Dem STG vorlegen"),
+            text("Fachstelle entwirft eine Empfehlung"),
+            basis,
+        )
+        .await
+        .unwrap();
 
     // An STG delegate is neither in the EKG nor in the group.
     let dissolve = WorkingGroupCommand::Dissolve {

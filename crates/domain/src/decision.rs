@@ -2,6 +2,7 @@
 //! minutes and a circular resolution carry the same effects, and the same
 //! process in `app` carries them out with the subject's own rules.
 
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +46,10 @@ pub enum ItemSubject {
     WorkingGroup(WorkingGroupId),
     /// A report named by its title (the Fachstelle's yearly report, …).
     Report(Title),
+    /// The work programme of the period starting on this day, before it is
+    /// adopted (so it has no id yet): the period names it, since two
+    /// programmes never overlap.
+    WorkProgramme(NaiveDate),
 }
 
 impl ItemSubject {
@@ -56,6 +61,7 @@ impl ItemSubject {
             Self::Project(_) => "project",
             Self::WorkingGroup(_) => "working_group",
             Self::Report(_) => "report",
+            Self::WorkProgramme(_) => "work_programme",
         }
     }
 }

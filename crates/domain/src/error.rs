@@ -12,6 +12,10 @@ pub enum ErrorKind {
     NotFound,
     /// The aggregate already exists.
     AlreadyExists,
+    /// A rule of the concept reserves the step to someone else (a body
+    /// decides as a body, not one of its members): the caller may not take
+    /// it, whatever the state.
+    Forbidden,
 }
 
 /// Implemented by every domain error enum.

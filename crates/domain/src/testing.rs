@@ -49,3 +49,17 @@ where
         }
     }
 }
+
+/// A body's decision to record a step with: item 2 of a meeting's minutes.
+/// Each label gives one meeting, so tests can tell two decisions apart.
+pub fn minuted(label: &str) -> crate::basis::DecisionReference {
+    let meeting = crate::ids::MeetingId::from_uuid(uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_OID,
+        label.as_bytes(),
+    ));
+    crate::basis::DecisionReference::meeting(
+        meeting,
+        2,
+        crate::text::Title::parse(label).expect("a test label is a title"),
+    )
+}

@@ -15,7 +15,8 @@
 //! - a tenant endorses through its coordinator or office, a partner through
 //!   its delegate in the STG or EKG;
 //! - the Fachstelle triages, merges and answers; the EKG examines and the
-//!   STG decides, through their members or the Fachstelle as their office;
+//!   STG decides as bodies, recorded by the Fachstelle as their secretariat
+//!   ([`super::body_decision`]), never by one member;
 //! - anyone with an active role in a tenant may comment for it; internal
 //!   comments only inside the originating tenant (the domain checks that).
 //!
@@ -32,13 +33,20 @@ use super::{Denied, Principal};
 /// What a caller is beyond tenant roles, as far as concerns go.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Standing {
-    /// A current seat in the national EKG.
+    /// A current seat in the national EKG, guests included: reads what the
+    /// EKG reads.
     pub ekg_member: bool,
-    /// A current seat in the STG.
+    /// A current seat in the STG, guests included.
     pub stg_member: bool,
+    /// A current seat in the national EKG that carries a vote.
+    pub ekg_votes: bool,
+    /// A current seat in the STG that carries a vote (not the EKG chair's
+    /// or the Fachstelle head's guest seats, IIZ 3.0, 2.1).
+    pub stg_votes: bool,
     /// The networks the caller coordinates, with their cantons.
     pub networks: BTreeMap<NetworkId, BTreeSet<CantonCode>>,
-    /// The partners the caller represents through a seat in the STG or EKG.
+    /// The partners the caller represents through a voting seat in the STG
+    /// or EKG.
     pub partners: BTreeSet<Partner>,
     /// The bodies the caller currently sits in.
     pub bodies: BTreeSet<BodyId>,
@@ -55,7 +63,9 @@ pub enum ConcernAct<'a> {
     Endorse(Party),
     /// Accepting, returning, merging, answering.
     NationalOffice,
+    /// Recording the EKG's examination (a body's decision).
     Examine,
+    /// Recording the STG's decision (a body's decision).
     Decide,
     Comment(TenantId, CommentVisibility),
 }
@@ -145,8 +155,10 @@ pub fn authorize_concern(
         }
         ConcernAct::Endorse(Party::Partner(partner)) => standing.partners.contains(&partner),
         ConcernAct::NationalOffice => office,
-        ConcernAct::Examine => office || standing.ekg_member,
-        ConcernAct::Decide => office || standing.stg_member,
+        // The body's decisions: recorded by its secretariat only.
+        ConcernAct::Examine | ConcernAct::Decide => {
+            super::body_decision::is_secretariat(principal, TenantId::National)
+        }
         ConcernAct::Comment(tenant, _) => holds_any(principal, tenant, &ACTIVE_ROLES),
     };
     if allowed {

@@ -258,15 +258,21 @@ fn networks_consolidate_their_cantons_and_parties_endorse_for_themselves() {
 }
 
 #[test]
-fn the_national_steps_belong_to_the_fachstelle_the_ekg_and_the_stg() {
+fn the_national_steps_belong_to_the_fachstelle_and_the_bodies_decide_as_bodies() {
     let office = person(&[(TenantId::National, TenantRole::Office)]);
+    let national_admin = person(&[(TenantId::National, TenantRole::TenantAdmin)]);
     let national_member = person(&[(TenantId::National, TenantRole::Member)]);
+    let chair = person(&[(TenantId::National, TenantRole::Chair)]);
     let none = Standing::default();
-    let ekg = Standing {
+    // A voting seat in each body, and a guest seat in the STG.
+    let voting = Standing {
         ekg_member: true,
+        ekg_votes: true,
+        stg_member: true,
+        stg_votes: true,
         ..Standing::default()
     };
-    let stg = Standing {
+    let guest = Standing {
         stg_member: true,
         ..Standing::default()
     };
@@ -281,22 +287,27 @@ fn the_national_steps_belong_to_the_fachstelle_the_ekg_and_the_stg() {
             Err(Denied::Forbidden)
         );
     }
-    assert_eq!(
-        may(&national_member, &ekg, ConcernAct::Examine, &shared()),
-        Ok(())
-    );
-    assert_eq!(
-        may(&national_member, &ekg, ConcernAct::Decide, &shared()),
-        Err(Denied::Forbidden)
-    );
-    assert_eq!(
-        may(&national_member, &stg, ConcernAct::Decide, &shared()),
-        Ok(())
-    );
+    // The EKG examines and the STG decides as bodies: a single member, the
+    // chair or a guest never records it, only the secretariat (the
+    // Fachstelle, with the decision it records; checked by the app).
+    for (who, standing) in [
+        (&national_member, &voting),
+        (&chair, &voting),
+        (&national_member, &guest),
+        (&national_admin, &none),
+    ] {
+        for act in [ConcernAct::Examine, ConcernAct::Decide] {
+            assert_eq!(
+                may(who, standing, act, &shared()),
+                Err(Denied::Forbidden),
+                "{act:?}"
+            );
+        }
+    }
     assert_eq!(
         may(
             &national_member,
-            &stg,
+            &voting,
             ConcernAct::NationalOffice,
             &shared()
         ),

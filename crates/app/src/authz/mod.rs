@@ -20,12 +20,16 @@
 //! - meetings ([`meeting`]): the office of the body's tenant prepares them
 //!   and keeps the minutes, the chair approves; the national bodies meet in
 //!   the open, a canton's meetings are read inside the canton.
+//! - a step that is a body's decision ([`body_decision`]) is recorded by
+//!   the body's secretariat with the meeting or resolution it was decided
+//!   in, never by a single member, chair or guest;
 //! - working groups ([`working_group`]) act through the mandating body,
 //!   its office and the group's own members; projects, work programmes and
 //!   the budget ([`steering`]) through the STG, the EKG and the Fachstelle.
 //! - one's inbox and notification preferences are one's own alone; a
 //!   tenant's webhooks and refused e-mails belong to its tenant admin.
 
+pub mod body_decision;
 pub mod concern;
 #[cfg(test)]
 mod concern_tests;

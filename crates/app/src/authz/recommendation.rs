@@ -1,8 +1,12 @@
 //! Who may do what with a recommendation (national concept 3.3 and 3.4):
 //! - the Fachstelle drafts, edits, discards and publishes; it records the
-//!   STG's decisions (adoption, amendment, superseding, closing, priority)
-//!   as the STG's office, and STG members may record them too;
-//! - the EKG flags need for action through its members (or the Fachstelle);
+//!   STG's decisions (adoption, amendment, superseding, closing) as the
+//!   STG's secretariat, with the meeting or resolution they were taken in
+//!   ([`super::body_decision`]); no STG member records them alone;
+//! - priorities for an addressee are set by the Fachstelle or a voting STG
+//!   member;
+//! - the EKG flags need for action through its voting members (or the
+//!   Fachstelle);
 //! - an addressee answers, reports and shares only for itself: a canton
 //!   through its coordinators or office, a partner through its delegate in
 //!   the STG or EKG;
@@ -25,9 +29,10 @@ use super::{Denied, Principal};
 pub enum RecommendationAct {
     /// Drafting, editing, discarding, publishing.
     Prepare,
-    /// Recording an STG decision: adopting, amending, superseding, closing,
-    /// setting priorities.
+    /// Recording an STG decision: adopting, amending, superseding, closing.
     RecordStgDecision,
+    /// Setting an addressee's priority.
+    Prioritize,
     /// Flagging need for action, resolving flags.
     Flag,
     /// Answering, reporting or sharing for an addressee.
@@ -91,8 +96,11 @@ pub fn authorize_recommendation(
     let office = principal.is_national_office();
     let allowed = match act {
         RecommendationAct::Prepare => office,
-        RecommendationAct::RecordStgDecision => office || standing.stg_member,
-        RecommendationAct::Flag => office || standing.ekg_member,
+        RecommendationAct::RecordStgDecision => {
+            super::body_decision::is_secretariat(principal, iiz_domain::TenantId::National)
+        }
+        RecommendationAct::Prioritize => office || standing.stg_votes,
+        RecommendationAct::Flag => office || standing.ekg_votes,
         RecommendationAct::Respond(party) => speaks_for(principal, standing, party),
     };
     if allowed {

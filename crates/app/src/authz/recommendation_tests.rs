@@ -11,12 +11,24 @@ use super::recommendation::*;
 use super::tests::outcome;
 use super::*;
 
-/// A standing in the national bodies: STG or EKG seat, partners spoken for.
+/// A standing in the national bodies: voting STG or EKG seat, partners
+/// spoken for.
 pub(super) fn seat(stg: bool, ekg: bool, partners: &[Partner]) -> Standing {
     Standing {
         stg_member: stg,
+        stg_votes: stg,
         ekg_member: ekg,
+        ekg_votes: ekg,
         partners: partners.iter().copied().collect::<BTreeSet<_>>(),
+        ..Standing::default()
+    }
+}
+
+/// A guest seat in the STG (the EKG chair, the head of the Fachstelle):
+/// sits, does not vote.
+pub(super) fn stg_guest() -> Standing {
+    Standing {
+        stg_member: true,
         ..Standing::default()
     }
 }
@@ -71,13 +83,29 @@ fn row(act: RecommendationAct) -> String {
 fn each_act_belongs_to_its_body_or_addressee() {
     use RecommendationAct as Act;
     assert_eq!(row(Act::Prepare), "AFFFFFFFFU");
-    assert_eq!(row(Act::RecordStgDecision), "AAFFFFFFFU");
+    // The STG's decisions are recorded by the Fachstelle as its
+    // secretariat, with the decision's basis; no STG member alone.
+    assert_eq!(row(Act::RecordStgDecision), "AFFFFFFFFU");
+    assert_eq!(row(Act::Prioritize), "AAFFFFFFFU");
     assert_eq!(row(Act::Flag), "AFAAFFFFFU");
     assert_eq!(row(Act::Respond(Party::Tenant(zh()))), "FFFFAAFFFU");
     assert_eq!(
         row(Act::Respond(Party::Partner(Partner::Sodk))),
         "FFFAFFFFFU"
     );
+}
+
+#[test]
+fn a_guest_in_the_stg_reads_like_a_member_but_takes_no_step_of_the_stg() {
+    let guest = person(&[]);
+    let standing = stg_guest();
+    assert!(monitors_nationally(&guest, &standing));
+    for act in [RecommendationAct::RecordStgDecision, RecommendationAct::Prioritize] {
+        assert_eq!(
+            authorize_recommendation(Some(&guest), &standing, act),
+            Err(Denied::Forbidden)
+        );
+    }
 }
 
 #[test]

@@ -1,14 +1,16 @@
 //! Who may do what with projects, the work programme and the Fachstelle's
 //! budget (national concept 3.1 and 3.2):
-//! - the STG decides projects, adopts and closes the programmes, adds
-//!   action fields and accepts project results, through its members or
-//!   the Fachstelle as its office (as for recommendations);
+//! - the STG adopts the programmes and accepts project results as a body:
+//!   the Fachstelle records them as its secretariat with the meeting or
+//!   resolution they were taken in ([`super::body_decision`]);
+//! - projects are registered, programmes extended and closed, action
+//!   fields added by the Fachstelle or a voting STG member;
 //! - a project's milestones and result are reported by the Fachstelle or
 //!   whoever speaks for the lead partner;
-//! - the EKG takes note of milestones, through its members or the
+//! - the EKG takes note of milestones, through its voting members or the
 //!   Fachstelle;
 //! - the Fachstelle plans the budget and reports each year; the STG takes
-//!   note through its members only, never the Fachstelle itself, which
+//!   note through its voting members only, never the Fachstelle itself, which
 //!   would otherwise acknowledge its own report;
 //! - everyone signed in reads projects, programmes, chairs and budgets.
 //!
@@ -30,8 +32,11 @@ pub enum SteeringAct {
     /// a project led by this party.
     ManageProject(Party),
     NoteMilestone,
+    /// Recording the STG's acceptance of a result (a body's decision).
     AcceptProjectResult,
-    /// Adopting, extending and closing a work programme.
+    /// Recording the STG's adoption of a work programme (a body's decision).
+    AdoptProgramme,
+    /// Adding action fields, linking projects, closing a work programme.
     DecideProgramme,
     NoteBudgetReport,
 }
@@ -47,12 +52,15 @@ pub fn authorize_steering(
     };
     let office = principal.is_national_office();
     let allowed = match act {
-        SteeringAct::RegisterProject
-        | SteeringAct::AcceptProjectResult
-        | SteeringAct::DecideProgramme => office || standing.stg_member,
+        SteeringAct::AcceptProjectResult | SteeringAct::AdoptProgramme => {
+            super::body_decision::is_secretariat(principal, iiz_domain::TenantId::National)
+        }
+        SteeringAct::RegisterProject | SteeringAct::DecideProgramme => {
+            office || standing.stg_votes
+        }
         SteeringAct::ManageProject(lead) => office || speaks_for(principal, standing, lead),
-        SteeringAct::NoteMilestone => office || standing.ekg_member,
-        SteeringAct::NoteBudgetReport => standing.stg_member,
+        SteeringAct::NoteMilestone => office || standing.ekg_votes,
+        SteeringAct::NoteBudgetReport => standing.stg_votes,
     };
     if allowed {
         Ok(())

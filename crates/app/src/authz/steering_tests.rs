@@ -50,7 +50,9 @@ fn row(act: SteeringAct) -> String {
 fn the_stg_decides_the_ekg_notes_the_lead_reports() {
     assert_eq!(row(SteeringAct::RegisterProject), "AAFAFFFU");
     assert_eq!(row(SteeringAct::DecideProgramme), "AAFAFFFU");
-    assert_eq!(row(SteeringAct::AcceptProjectResult), "AAFAFFFU");
+    // Body decisions: recorded by the Fachstelle as the STG's secretariat.
+    assert_eq!(row(SteeringAct::AcceptProjectResult), "AFFFFFFU");
+    assert_eq!(row(SteeringAct::AdoptProgramme), "AFFFFFFU");
     assert_eq!(row(SteeringAct::NoteMilestone), "AFAFFFFU");
     assert_eq!(
         row(SteeringAct::ManageProject(Party::Partner(Partner::Bsv))),
@@ -96,15 +98,18 @@ fn the_mandating_body_and_its_office_mandate_note_and_dissolve() {
         in_mandating_body: true,
         group_role: None,
     };
-    for act in [
-        WorkingGroupAct::Mandate,
-        WorkingGroupAct::TakeNote,
-        WorkingGroupAct::Dissolve,
-    ] {
+    for act in [WorkingGroupAct::Mandate, WorkingGroupAct::Dissolve] {
         assert_eq!(group_row(TenantId::National, none, act), "AFFFFU");
         assert_eq!(group_row(zh(), none, act), "FAAFFU");
         assert_eq!(group_row(TenantId::National, seated, act), "AAAAAU");
     }
+    // Taking note is the body's decision: its secretariat records it, a
+    // seat in the body is not enough.
+    let note = WorkingGroupAct::TakeNote;
+    assert_eq!(group_row(TenantId::National, none, note), "AFFFFU");
+    assert_eq!(group_row(zh(), none, note), "FAAFFU");
+    assert_eq!(group_row(TenantId::National, seated, note), "AFFFFU");
+    assert_eq!(group_row(zh(), seated, note), "FAAFFU");
 }
 
 #[test]

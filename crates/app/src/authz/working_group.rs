@@ -1,9 +1,12 @@
 //! Who may do what with a working group (national concept 3.2, domain brief
 //! "Working groups"):
-//! - a body mandates, takes note of the result and dissolves the group
-//!   through its members, or through the office that prepares its business
-//!   (the Fachstelle for the STG and EKG, a canton's Geschäftsstelle or
-//!   coordinator for the cantonal bodies);
+//! - a body mandates and dissolves the group through its members, or
+//!   through the office that prepares its business (the Fachstelle for the
+//!   STG and EKG, a canton's Geschäftsstelle or coordinator for the
+//!   cantonal bodies);
+//! - taking note of the result is the body's decision: its secretariat
+//!   records it with the meeting or resolution it was taken in
+//!   ([`super::body_decision`]), no single member;
 //! - the group's lead manages its members and submits its result, with the
 //!   mandating body's side; any member reports progress;
 //! - everyone signed in reads the groups: who works on what on whose
@@ -64,9 +67,8 @@ pub fn authorize_working_group(
     let body_side = prepares_for(principal, tenant) || standing.in_mandating_body;
     let lead = standing.group_role == Some(GroupRole::Lead);
     let allowed = match act {
-        WorkingGroupAct::Mandate | WorkingGroupAct::TakeNote | WorkingGroupAct::Dissolve => {
-            body_side
-        }
+        WorkingGroupAct::Mandate | WorkingGroupAct::Dissolve => body_side,
+        WorkingGroupAct::TakeNote => super::body_decision::is_secretariat(principal, tenant),
         WorkingGroupAct::ManageMembers | WorkingGroupAct::SubmitResult => body_side || lead,
         WorkingGroupAct::ReportProgress => body_side || standing.group_role.is_some(),
     };

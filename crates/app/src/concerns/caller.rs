@@ -9,9 +9,11 @@ use iiz_projections::{
 };
 use iiz_store::{DocQuery, EventStore};
 
+use super::body_steps::{DECIDE, EXAMINE};
 use super::filter::{ConcernFilter, ConcernQueue, SimilarConcern, similar_query};
 use super::steps::{act_of, allowed_for, current_step, default_endorser};
 use super::{NewConcern, concern_stream, scope_of};
+use crate::authz::body_decision::as_body;
 use crate::authz::concern::{ConcernAct, authorize_concern, may_draft, sees_concern};
 use crate::authz::{Denied, Operation, Target};
 use crate::tenants::tenant_stream;
@@ -155,7 +157,13 @@ impl Caller<'_> {
         {
             standing = self.app().with_body_seat(principal, standing, body).await?;
         }
-        authorize_concern(Some(principal), &standing, act, &scope_of(&view))?;
+        let authorized = authorize_concern(Some(principal), &standing, act, &scope_of(&view));
+        match act {
+            ConcernAct::Examine => as_body(authorized, EXAMINE)?,
+            ConcernAct::Decide => as_body(authorized, DECIDE)?,
+            _ => authorized?,
+        }
+        let command = self.concern_with_checked_basis(id, command).await?;
         self.app()
             .execute::<Concern>(
                 concern_stream(view.origin, id),

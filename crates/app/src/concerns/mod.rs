@@ -2,6 +2,7 @@
 //! along their workflow and read, each step authorized against the caller's
 //! roles and seats ([`crate::authz::concern`]).
 
+mod body_steps;
 mod caller;
 mod filter;
 mod merge;
@@ -56,6 +57,12 @@ impl App {
     /// The caller's seats in the national bodies, the networks they
     /// coordinate and the partners they represent. A token scoped to a
     /// canton acts for that canton only and carries none of these.
+    ///
+    /// Any current seat makes the caller sit in the body (reading what the
+    /// body reads); only a seat whose role votes counts for the body's
+    /// decisions and for speaking for a partner as its delegate: the EKG
+    /// chair and the head of the Fachstelle attend the STG "ohne
+    /// Stimmrecht" (IIZ 3.0, 2.1).
     pub(crate) async fn standing(
         &self,
         principal: Option<&Principal>,
@@ -71,10 +78,7 @@ impl App {
             return Ok(Standing::default());
         }
         let mut standing = Standing::default();
-        for (name, member) in [
-            ("EKG", &mut standing.ekg_member),
-            ("STG", &mut standing.stg_member),
-        ] {
+        for name in ["EKG", "STG"] {
             let body = seeded_body_id(TenantId::National, name);
             let Some(members) = self
                 .typed_doc::<BodyMembersView>(BODY_MEMBERS, &body.to_string())
@@ -86,11 +90,19 @@ impl App {
                 .current()
                 .filter(|seat| seat.person == principal.person)
             {
+                let votes = seat.role.votes();
+                let (member, voting) = match name {
+                    "EKG" => (&mut standing.ekg_member, &mut standing.ekg_votes),
+                    _ => (&mut standing.stg_member, &mut standing.stg_votes),
+                };
                 *member = true;
+                *voting |= votes;
                 standing.bodies.insert(body);
-                standing
-                    .partners
-                    .extend(Partner::represented_by(&seat.institution));
+                if votes {
+                    standing
+                        .partners
+                        .extend(Partner::represented_by(&seat.institution));
+                }
             }
         }
         let networks = self

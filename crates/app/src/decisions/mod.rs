@@ -16,13 +16,18 @@ use iiz_domain::text::FreeText;
 use iiz_domain::{
     Concern, ConcernCommand, ConcernId, Recommendation, RecommendationCommand, Title,
 };
-use iiz_projections::MeetingView;
+use iiz_domain::error::ErrorKind;
+use iiz_domain::ConceptRule;
+use iiz_domain::ids::MeetingId;
+use iiz_projections::{BodyView, MeetingView};
 use iiz_store::EventMetadata;
 
 use crate::concerns::concern_stream;
 use crate::meetings::is_national;
 use crate::recommendations::recommendation_stream;
 use crate::{App, AppError};
+
+mod record;
 
 /// A decision of a body, ready to be carried out on its subject.
 #[derive(Debug, Clone)]
@@ -48,6 +53,15 @@ pub(crate) fn deciding_body(effect: &DecisionEffect) -> (BodyKind, &'static str)
     }
 }
 
+/// A basis that names no decision of the deciding body on the subject.
+pub(crate) fn no_basis(message: String) -> AppError {
+    AppError::governance(
+        ConceptRule::BodyDecidesAsBody,
+        ErrorKind::Validation,
+        message,
+    )
+}
+
 /// How the minutes are cited: "EKG-Sitzung 4/2026, Traktandum 2".
 pub(crate) fn meeting_label(view: &MeetingView, number: u32) -> Result<Title, AppError> {
     let full = format!("{}, Traktandum {number}", view.title);
@@ -59,7 +73,8 @@ impl App {
     /// Checks that `basis` names a decision of the national body of `kind`
     /// on `subject` (a minuted decision on an item of one of its meetings,
     /// joint meetings included, or one of its carried circular
-    /// resolutions) and returns how it is cited.
+    /// resolutions) and returns how it is cited. A basis that names no
+    /// such decision is refused with [`ConceptRule::BodyDecidesAsBody`].
     pub(crate) async fn verify_basis(
         &self,
         basis: DecisionSource,
@@ -68,45 +83,60 @@ impl App {
     ) -> Result<DecisionReference, AppError> {
         match basis {
             DecisionSource::Meeting { meeting, item } => {
-                let view = self.meeting_view(meeting).await?.ok_or_else(|| {
-                    AppError::Validation(format!("meeting {meeting} does not exist"))
-                })?;
-                let bodies = self.meeting_bodies(&view).await?;
-                if !bodies.iter().any(|body| is_national(body, kind)) {
-                    return Err(AppError::Validation(format!(
-                        "«{}» is not a meeting of the body that takes this decision",
-                        view.title
-                    )));
-                }
-                let entry = view.item(item).ok_or_else(|| {
-                    AppError::Validation(format!("«{}» has no item {item}", view.title))
-                })?;
-                if &entry.item.subject != subject {
-                    return Err(AppError::Validation(format!(
-                        "item {item} of «{}» is about something else",
-                        view.title
-                    )));
-                }
-                let decided = entry
-                    .minutes
-                    .as_ref()
-                    .is_some_and(|minutes| minutes.decision.is_some());
-                if !decided {
-                    return Err(AppError::Validation(format!(
-                        "the minutes of «{}» record no decision on item {item}",
-                        view.title
-                    )));
-                }
-                Ok(DecisionReference::meeting(
-                    meeting,
-                    item,
-                    meeting_label(&view, item)?,
-                ))
+                self.verify_minutes(meeting, item, subject, |body| is_national(body, kind))
+                    .await
             }
             DecisionSource::Resolution { resolution } => {
                 self.resolution_basis(resolution, kind, subject).await
             }
         }
+    }
+
+    /// Checks that item `item` of `meeting` is about `subject`, that its
+    /// minutes record a decision, and that one of the meeting's bodies is
+    /// the deciding body (`deciding`); returns how it is cited.
+    pub(crate) async fn verify_minutes(
+        &self,
+        meeting: MeetingId,
+        item: u32,
+        subject: &ItemSubject,
+        deciding: impl Fn(&BodyView) -> bool,
+    ) -> Result<DecisionReference, AppError> {
+        let view = self
+            .meeting_view(meeting)
+            .await?
+            .ok_or_else(|| no_basis(format!("meeting {meeting} does not exist")))?;
+        let bodies = self.meeting_bodies(&view).await?;
+        if !bodies.iter().any(deciding) {
+            return Err(no_basis(format!(
+                "«{}» is not a meeting of the body that takes this decision",
+                view.title
+            )));
+        }
+        let entry = view
+            .item(item)
+            .ok_or_else(|| no_basis(format!("«{}» has no item {item}", view.title)))?;
+        if &entry.item.subject != subject {
+            return Err(no_basis(format!(
+                "item {item} of «{}» is about something else",
+                view.title
+            )));
+        }
+        let decided = entry
+            .minutes
+            .as_ref()
+            .is_some_and(|minutes| minutes.decision.is_some());
+        if !decided {
+            return Err(no_basis(format!(
+                "the minutes of «{}» record no decision on item {item}",
+                view.title
+            )));
+        }
+        Ok(DecisionReference::meeting(
+            meeting,
+            item,
+            meeting_label(&view, item)?,
+        ))
     }
 
     /// Takes the step a body's decision makes on its subject, with the
@@ -122,7 +152,7 @@ impl App {
                 let command = ConcernCommand::Examine {
                     outcome: outcome.clone(),
                     rationale: decision.rationale.clone(),
-                    decided_by: Some(decision.reference),
+                    decided_by: decision.reference.clone(),
                 };
                 self.concern_step(*id, command, metadata).await
             }
@@ -131,7 +161,7 @@ impl App {
                     outcome: *outcome,
                     decision: decision.outcome.clone(),
                     rationale: decision.rationale.clone(),
-                    decided_by: Some(decision.reference),
+                    decided_by: decision.reference.clone(),
                 };
                 self.concern_step(*id, command, metadata).await
             }
@@ -139,7 +169,7 @@ impl App {
                 let command = RecommendationCommand::Adopt {
                     decision: decision.outcome.clone(),
                     on: decision.on,
-                    decided_by: Some(decision.reference),
+                    decided_by: decision.reference.clone(),
                 };
                 self.execute::<Recommendation>(recommendation_stream(*id), command, metadata)
                     .await

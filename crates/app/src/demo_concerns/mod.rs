@@ -14,6 +14,7 @@ use iiz_domain::concern::{
     AffectedInstitution, Channel, CommentVisibility, ConcernContent, EkgOutcome, ReturnReason,
     StepOutcome, StgOutcome,
 };
+use iiz_domain::decision::ItemSubject;
 use iiz_domain::text::FreeText;
 use iiz_domain::{
     CantonCode, ConcernCommand, ConcernId, Language, NetworkId, Partner, Party, TenantId, Title,
@@ -22,6 +23,7 @@ use iiz_projections::CONCERNS;
 use iiz_store::{DocFilter, DocQuery, EventStore};
 
 use crate::concerns::NewConcern;
+use crate::demo_decisions::DemoBody;
 use crate::demo_cast::{
     ANNA, CLAIRE, Cast, HANS, JONAS, LUC, MARCO, MARTIN, NADIA, NICOLE, PETRA, RETO, ROLF, SABINE,
     URS, Who,
@@ -258,25 +260,24 @@ impl App {
                     },
                 };
                 let rationale = text(rationale)?;
-                (
-                    JONAS,
-                    ConcernCommand::Examine {
-                        outcome,
-                        rationale,
-                        decided_by: None,
-                    },
-                )
+                let item = format!("Anliegen {}: {}", concern.origin, concern.title);
+                let basis = self
+                    .demo_decision(cast, DemoBody::Ekg, ItemSubject::Concern(id), &item, "Geprüft")
+                    .await?;
+                cast.caller(self, PETRA)?
+                    .examine_concern(id, outcome, rationale, basis)
+                    .await?;
+                return Ok(());
             }
             Act::Decide(outcome, decision, rationale) => {
-                let decision = text(decision)?;
-                let rationale = text(rationale)?;
-                let command = ConcernCommand::Decide {
-                    outcome,
-                    decision,
-                    rationale,
-                    decided_by: None,
-                };
-                (MARCO, command)
+                let item = format!("Anliegen {}: {}", concern.origin, concern.title);
+                let basis = self
+                    .demo_decision(cast, DemoBody::Stg, ItemSubject::Concern(id), &item, decision)
+                    .await?;
+                cast.caller(self, PETRA)?
+                    .decide_concern(id, outcome, text(decision)?, text(rationale)?, basis)
+                    .await?;
+                return Ok(());
             }
             Act::Answer(answer) => (
                 PETRA,

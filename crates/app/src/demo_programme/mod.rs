@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use iiz_domain::budget::BudgetCommand;
+use iiz_domain::decision::ItemSubject;
 use iiz_domain::chair::{ChairRule, term_end};
 use iiz_domain::ids::{ProgrammeId, ProjectId};
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
@@ -29,6 +30,7 @@ use iiz_domain::{Partner, Party, TenantId};
 use iiz_projections::PROGRAMMES;
 
 use crate::demo_cast::{Cast, JONAS, MARCO, NICOLE, PETRA};
+use crate::demo_decisions::DemoBody;
 use crate::demo_people::demo_person_id;
 use crate::recommendations::today;
 use crate::steering::{NewBudget, NewProgramme, NewProject};
@@ -216,7 +218,6 @@ impl App {
         start: NaiveDate,
         projects: &[(ProjectId, texts_de::Link)],
     ) -> Result<ProgrammeId, AppError> {
-        let stg = cast.caller(self, MARCO)?;
         let mut focus_areas = BTreeMap::new();
         for (area, goal) in FOCUS_GOALS {
             focus_areas.insert(area, text(goal)?);
@@ -248,7 +249,24 @@ impl App {
             focus_areas,
             action_fields,
         };
-        let (programme, _) = stg.adopt_work_programme(new).await?;
+        let item = format!(
+            "Arbeitsprogramm {}–{}",
+            start.year(),
+            start.year() + 1
+        );
+        let basis = self
+            .demo_decision(
+                cast,
+                DemoBody::Stg,
+                ItemSubject::WorkProgramme(start),
+                &item,
+                "Arbeitsprogramm verabschiedet",
+            )
+            .await?;
+        let (programme, _) = cast
+            .caller(self, PETRA)?
+            .adopt_work_programme(new, basis)
+            .await?;
         for (project, (focus_area, field)) in projects {
             let command = ProgrammeCommand::LinkProject {
                 programme,

@@ -6,9 +6,11 @@
 //! the recommendation then answers the concern.
 
 use iiz_domain::concern::{Channel, ConcernStage, EkgOutcome, StepKind, StepOutcome, StgOutcome};
+use iiz_domain::decision::ItemSubject;
 use iiz_domain::{ConcernCommand, ConcernId};
 
-use super::{Cast, JONAS, MARCO, PETRA, Who, text};
+use super::{Cast, PETRA, Who, text};
+use crate::demo_decisions::DemoBody;
 use crate::{App, AppError};
 
 /// Who carries the concern on, and what they record.
@@ -73,25 +75,45 @@ impl App {
                         note: text(carry.accept_note)?,
                     },
                 ),
-                ConcernStage::AtEkg => (
-                    JONAS,
-                    ConcernCommand::Examine {
-                        outcome: EkgOutcome::ProposeToStg {
-                            proposal: StgOutcome::Recommendation,
-                        },
-                        rationale: text(carry.ekg_rationale)?,
-                        decided_by: None,
-                    },
-                ),
-                ConcernStage::AtStg => (
-                    MARCO,
-                    ConcernCommand::Decide {
-                        outcome: StgOutcome::Recommendation,
-                        decision: text(carry.stg_decision)?,
-                        rationale: text(carry.stg_rationale)?,
-                        decided_by: None,
-                    },
-                ),
+                ConcernStage::AtEkg => {
+                    let basis = self
+                        .demo_decision(
+                            cast,
+                            DemoBody::Ekg,
+                            ItemSubject::Concern(id),
+                            &format!("Anliegen: {}", view.title),
+                            "Dem STG als Empfehlung vorgeschlagen",
+                        )
+                        .await?;
+                    let outcome = EkgOutcome::ProposeToStg {
+                        proposal: StgOutcome::Recommendation,
+                    };
+                    cast.caller(self, PETRA)?
+                        .examine_concern(id, outcome, text(carry.ekg_rationale)?, basis)
+                        .await?;
+                    continue;
+                }
+                ConcernStage::AtStg => {
+                    let basis = self
+                        .demo_decision(
+                            cast,
+                            DemoBody::Stg,
+                            ItemSubject::Concern(id),
+                            &format!("Anliegen: {}", view.title),
+                            carry.stg_decision,
+                        )
+                        .await?;
+                    cast.caller(self, PETRA)?
+                        .decide_concern(
+                            id,
+                            StgOutcome::Recommendation,
+                            text(carry.stg_decision)?,
+                            text(carry.stg_rationale)?,
+                            basis,
+                        )
+                        .await?;
+                    continue;
+                }
                 stage => {
                     if stage != ConcernStage::Decided {
                         tracing::warn!(concern = %id, %stage, "demo concern not carried to the STG");

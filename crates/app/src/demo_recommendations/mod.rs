@@ -3,7 +3,8 @@
 //! implementation reports, an amendment, flags of the EKG and a priority of
 //! the STG, a closed one and a superseded one. They are played through the
 //! real commands by the demo people acting with their own roles and seats:
-//! the Fachstelle drafts and publishes, the STG adopts and decides, the EKG
+//! the Fachstelle drafts and publishes, the STG adopts and decides (the
+//! Fachstelle records its decisions with the minutes), the EKG
 //! flags, and each addressee answers and reports for itself. Loading again
 //! adds nothing: a recommendation whose title is already in the register is
 //! left alone.
@@ -20,6 +21,8 @@ mod texts_fr;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use iiz_domain::basis::{DecisionReference, DecisionSource};
+use iiz_domain::decision::ItemSubject;
 use iiz_domain::recommendation::FlagTarget;
 use iiz_domain::{ConcernId, RecommendationCommand, RecommendationId};
 use iiz_projections::{CONCERNS, RECOMMENDATIONS};
@@ -28,6 +31,7 @@ use iiz_store::{DocFilter, DocQuery, EventStore};
 use crate::demo_cast::{
     ANNA, CLAIRE, Cast, HANS, JONAS, LUC, MARCO, NADIA, NICOLE, PETRA, RETO, SABINE, URS, Who,
 };
+use crate::demo_decisions::DemoBody;
 use crate::recommendations::NewRecommendation;
 use crate::{App, AppError};
 
@@ -138,12 +142,17 @@ impl App {
         } = play;
         let (who, command) = match *act {
             Act::Adopt(decision, on) => {
-                let command = RecommendationCommand::Adopt {
-                    decision: text(decision)?,
-                    on: date(on)?,
-                    decided_by: None,
-                };
-                (MARCO, command)
+                let (decision, on) = (text(decision)?, date(on)?);
+                let basis = self.demo_stg_decision(cast, demo, id, "Verabschiedung").await?;
+                return self
+                    .record_demo_decision(cast, id, basis, |decided_by| {
+                        RecommendationCommand::Adopt {
+                            decision,
+                            on,
+                            decided_by,
+                        }
+                    })
+                    .await;
             }
             Act::Publish(on) => (PETRA, RecommendationCommand::Publish { on: date(on)? }),
             Act::Answer(who, to, acceptance, justification) => {
@@ -185,31 +194,94 @@ impl App {
                 (who, RecommendationCommand::Flag { target, note })
             }
             Act::Amend(amendment) => {
-                let command = RecommendationCommand::Amend {
-                    content: demo.content(concerns.clone(), Some(amendment))?,
-                    addressees: demo.addressees(amendment.add)?,
-                    schedule: demo.schedule(amendment.answer_due)?,
-                    decision: text(amendment.decision)?,
-                    summary: text(amendment.summary)?,
-                };
-                (MARCO, command)
+                let content = demo.content(concerns.clone(), Some(amendment))?;
+                let addressees = demo.addressees(amendment.add)?;
+                let schedule = demo.schedule(amendment.answer_due)?;
+                let decision = text(amendment.decision)?;
+                let summary = text(amendment.summary)?;
+                let basis = self.demo_stg_decision(cast, demo, id, "Änderung").await?;
+                return self
+                    .record_demo_decision(cast, id, basis, |decided_by| {
+                        RecommendationCommand::Amend {
+                            content,
+                            addressees,
+                            schedule,
+                            decision,
+                            summary,
+                            decided_by,
+                        }
+                    })
+                    .await;
             }
             Act::Supersede(key, rationale) => {
                 let by = *ids.get(key).ok_or_else(|| {
                     AppError::Internal(format!("demo recommendation {key} is missing"))
                 })?;
                 let rationale = text(rationale)?;
-                (MARCO, RecommendationCommand::Supersede { by, rationale })
+                let basis = self.demo_stg_decision(cast, demo, id, "Ablösung").await?;
+                return self
+                    .record_demo_decision(cast, id, basis, |decided_by| {
+                        RecommendationCommand::Supersede {
+                            by,
+                            rationale,
+                            decided_by,
+                        }
+                    })
+                    .await;
             }
             Act::Close(assessment) => {
                 let assessment = text(assessment)?;
-                (MARCO, RecommendationCommand::Close { assessment })
+                let basis = self.demo_stg_decision(cast, demo, id, "Abschluss").await?;
+                return self
+                    .record_demo_decision(cast, id, basis, |decided_by| {
+                        RecommendationCommand::Close {
+                            assessment,
+                            decided_by,
+                        }
+                    })
+                    .await;
             }
         };
         cast.caller(self, who)?
             .recommendation_command(id, command)
             .await?;
         Ok(())
+    }
+}
+
+impl App {
+    /// Minutes the STG's decision on a demo recommendation (`what`: its
+    /// adoption, amendment, …) and returns it as the step's basis.
+    async fn demo_stg_decision(
+        &self,
+        cast: &Cast,
+        demo: &DemoRecommendation,
+        id: RecommendationId,
+        what: &str,
+    ) -> Result<DecisionSource, AppError> {
+        let item = format!("Empfehlung «{}»: {what}", demo.title);
+        self.demo_decision(
+            cast,
+            DemoBody::Stg,
+            ItemSubject::Recommendation(id),
+            &item,
+            &format!("{what} beschlossen"),
+        )
+        .await
+    }
+
+    /// The Fachstelle records the STG's decision with its basis.
+    async fn record_demo_decision(
+        &self,
+        cast: &Cast,
+        id: RecommendationId,
+        basis: DecisionSource,
+        step: impl FnOnce(DecisionReference) -> RecommendationCommand,
+    ) -> Result<(), AppError> {
+        cast.caller(self, PETRA)?
+            .record_recommendation_decision(id, basis, step)
+            .await
+            .map(|_| ())
     }
 }
 

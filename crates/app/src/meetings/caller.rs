@@ -128,7 +128,9 @@ impl Caller<'_> {
                 "working group",
                 id.to_string(),
             ),
-            ItemSubject::Free | ItemSubject::Report(_) => return Ok(()),
+            ItemSubject::Free | ItemSubject::Report(_) | ItemSubject::WorkProgramme(_) => {
+                return Ok(());
+            }
         };
         let found = self
             .app()

@@ -4,7 +4,9 @@ use iiz_domain::recommendation::{RecommendationAction, RecommendationStage};
 use iiz_domain::{Recommendation, RecommendationCommand, RecommendationId};
 use iiz_projections::{RECOMMENDATIONS, RecommendationView};
 
+use super::decisions::STG_DECISION;
 use super::{NewRecommendation, recommendation_stream, today};
+use crate::authz::body_decision::as_body;
 use crate::authz::recommendation::{
     RecommendationAct, authorize_recommendation, monitors_nationally, speaks_for,
 };
@@ -21,8 +23,8 @@ fn act_of(command: &RecommendationCommand) -> RecommendationAct {
         RecommendationCommand::Adopt { .. }
         | RecommendationCommand::Amend { .. }
         | RecommendationCommand::Supersede { .. }
-        | RecommendationCommand::Close { .. }
-        | RecommendationCommand::Prioritize { .. } => RecommendationAct::RecordStgDecision,
+        | RecommendationCommand::Close { .. } => RecommendationAct::RecordStgDecision,
+        RecommendationCommand::Prioritize { .. } => RecommendationAct::Prioritize,
         RecommendationCommand::Flag { .. } | RecommendationCommand::ResolveFlag { .. } => {
             RecommendationAct::Flag
         }
@@ -73,7 +75,14 @@ impl Caller<'_> {
         // Authorizes reading it: a draft is NOT_FOUND outside the national bodies.
         self.recommendation(id).await?;
         let standing = self.app().standing(self.principal()).await?;
-        authorize_recommendation(self.principal(), &standing, act_of(&command))?;
+        let act = act_of(&command);
+        let authorized = authorize_recommendation(self.principal(), &standing, act);
+        if act == RecommendationAct::RecordStgDecision {
+            as_body(authorized, STG_DECISION)?;
+        } else {
+            authorized?;
+        }
+        let command = self.recommendation_with_checked_basis(id, command).await?;
         match &command {
             RecommendationCommand::Adopt { on, .. } if *on > today() => {
                 return Err(AppError::Validation(format!(
@@ -153,8 +162,8 @@ impl Caller<'_> {
                     RecommendationAction::Adopt
                     | RecommendationAction::Amend
                     | RecommendationAction::Supersede
-                    | RecommendationAction::Close
-                    | RecommendationAction::Prioritize => RecommendationAct::RecordStgDecision,
+                    | RecommendationAction::Close => RecommendationAct::RecordStgDecision,
+                    RecommendationAction::Prioritize => RecommendationAct::Prioritize,
                     RecommendationAction::Flag => RecommendationAct::Flag,
                     RecommendationAction::Answer
                     | RecommendationAction::Report

@@ -5,6 +5,7 @@
 
 mod answer;
 mod caller;
+mod decisions;
 mod export;
 mod queries;
 

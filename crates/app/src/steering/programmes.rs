@@ -4,6 +4,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use iiz_domain::basis::DecisionSource;
+use iiz_domain::body::BodyKind;
+use iiz_domain::decision::ItemSubject;
 use iiz_domain::ids::ProgrammeId;
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand, WorkProgrammes};
 use iiz_domain::recommendation::FocusArea;
@@ -11,10 +14,13 @@ use iiz_domain::text::FreeText;
 use iiz_projections::{PROGRAMMES, PROJECTS, ProgrammeView, ProjectView};
 
 use super::programme_stream;
+use crate::authz::body_decision::as_body;
 use crate::authz::steering::{SteeringAct, authorize_steering};
 use crate::authz::{Denied, Operation, Target};
 use crate::recommendations::today;
 use crate::{AppError, Caller, Executed};
+
+const ADOPT: &str = "the STG's adoption of a work programme";
 
 /// A programme to adopt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,11 +63,22 @@ impl Caller<'_> {
             .find(|programme| programme.runs_on(day)))
     }
 
-    /// The STG adopts a programme; returns its id.
+    /// Records the STG's adoption of a programme as decided in `basis`
+    /// (an item on the programme of the period from `new.from`); returns
+    /// its id.
     pub async fn adopt_work_programme(
         &self,
         new: NewProgramme,
+        basis: DecisionSource,
     ) -> Result<(ProgrammeId, Executed), AppError> {
+        let decided_by = self
+            .national_body_decision(
+                basis,
+                BodyKind::Steering,
+                &ItemSubject::WorkProgramme(new.from),
+                ADOPT,
+            )
+            .await?;
         if new.adopted_on > today() {
             return Err(AppError::Validation(format!(
                 "the adoption date {} is in the future",
@@ -85,6 +102,7 @@ impl Caller<'_> {
             consultation: Box::new(new.consultation),
             focus_areas,
             action_fields: new.action_fields,
+            decided_by,
         };
         let executed = self.programme_command(command).await?;
         Ok((id, executed))
@@ -95,7 +113,27 @@ impl Caller<'_> {
     pub async fn programme_command(&self, command: ProgrammeCommand) -> Result<Executed, AppError> {
         self.check_operation(Operation::ActOnWorkProgramme, Target::platform())?;
         let standing = self.steering_standing().await?;
-        authorize_steering(self.principal(), &standing, SteeringAct::DecideProgramme)?;
+        let mut command = command;
+        if let ProgrammeCommand::Adopt {
+            from, decided_by, ..
+        } = &mut command
+        {
+            as_body(
+                authorize_steering(self.principal(), &standing, SteeringAct::AdoptProgramme),
+                ADOPT,
+            )?;
+            // Checked against the minutes or resolution on every path.
+            *decided_by = self
+                .app()
+                .verify_basis(
+                    decided_by.source,
+                    BodyKind::Steering,
+                    &ItemSubject::WorkProgramme(*from),
+                )
+                .await?;
+        } else {
+            authorize_steering(self.principal(), &standing, SteeringAct::DecideProgramme)?;
+        }
         if let ProgrammeCommand::LinkProject { project, .. } = &command
             && self
                 .app()

@@ -4,15 +4,21 @@
 use iiz_domain::ids::ProjectId;
 use iiz_domain::project::{Project, ProjectCommand, ProjectKind};
 use iiz_domain::recommendation::FocusArea;
-use iiz_domain::text::Title;
+use iiz_domain::basis::DecisionSource;
+use iiz_domain::body::BodyKind;
+use iiz_domain::decision::ItemSubject;
+use iiz_domain::text::{FreeText, Title};
 use iiz_projections::{PROJECTS, ProjectView};
 use iiz_store::DocFilter;
 
 use super::project_stream;
+use crate::authz::body_decision::as_body;
 use crate::authz::steering::{SteeringAct, authorize_steering};
 use crate::authz::{Denied, Operation, Target};
 use crate::recommendations::today;
 use crate::{AppError, Caller, Executed};
+
+const ACCEPT_RESULT: &str = "the STG's acceptance of a project result";
 
 /// A project to register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +103,30 @@ impl Caller<'_> {
         Ok((id, executed))
     }
 
+    /// Records the STG's acceptance of a project's result as decided in
+    /// `basis` (IIZ 3.0, 3.2: the STG accepts results as a body).
+    pub async fn accept_project_result(
+        &self,
+        id: ProjectId,
+        decision: FreeText,
+        basis: DecisionSource,
+    ) -> Result<Executed, AppError> {
+        self.project(id).await?;
+        let decided_by = self
+            .national_body_decision(
+                basis,
+                BodyKind::Steering,
+                &ItemSubject::Project(id),
+                ACCEPT_RESULT,
+            )
+            .await?;
+        let command = ProjectCommand::AcceptResult {
+            decision,
+            decided_by,
+        };
+        self.project_command(id, command).await
+    }
+
     /// Takes one step on a project.
     pub async fn project_command(
         &self,
@@ -106,7 +136,22 @@ impl Caller<'_> {
         let view = self.project(id).await?;
         self.check_operation(Operation::ActOnProject, Target::platform())?;
         let standing = self.steering_standing().await?;
-        authorize_steering(self.principal(), &standing, act_of(&command, &view))?;
+        let act = act_of(&command, &view);
+        let authorized = authorize_steering(self.principal(), &standing, act);
+        if act == SteeringAct::AcceptProjectResult {
+            as_body(authorized, ACCEPT_RESULT)?;
+        } else {
+            authorized?;
+        }
+        let mut command = command;
+        // The reference is checked against the minutes or resolution it
+        // names on every path, never taken on trust.
+        if let ProjectCommand::AcceptResult { decided_by, .. } = &mut command {
+            *decided_by = self
+                .app()
+                .verify_basis(decided_by.source, BodyKind::Steering, &ItemSubject::Project(id))
+                .await?;
+        }
         if let ProjectCommand::ReachMilestone { on, .. } = &command
             && *on > today()
         {

@@ -9,7 +9,9 @@ use iiz_domain::{ConcernId, PersonId};
 use iiz_projections::{WORKING_GROUPS, WorkingGroupView};
 use iiz_store::DocFilter;
 
+use super::note::TAKE_NOTE;
 use super::{NewWorkingGroup, WorkingGroupFilter, working_group_stream};
+use crate::authz::body_decision::as_body;
 use crate::authz::working_group::{GroupStanding, WorkingGroupAct, authorize_working_group};
 use crate::authz::{Denied, Operation, Target};
 use crate::recommendations::today;
@@ -117,7 +119,18 @@ impl Caller<'_> {
         let group = self.working_group(id).await?;
         self.check_operation(Operation::ActOnWorkingGroup, Target::tenant(group.tenant))?;
         let standing = self.app().group_standing(self.principal(), &group).await?;
-        authorize_working_group(self.principal(), group.tenant, standing, act_of(&command))?;
+        let act = act_of(&command);
+        let authorized = authorize_working_group(self.principal(), group.tenant, standing, act);
+        let mut command = command;
+        if let WorkingGroupCommand::TakeNote { decided_by, .. } = &mut command {
+            as_body(authorized, TAKE_NOTE)?;
+            // Checked against the minutes or resolution on every path.
+            *decided_by = self
+                .mandating_body_decision(&group, decided_by.source)
+                .await?;
+        } else {
+            authorized?;
+        }
         if let WorkingGroupCommand::Join { person, tenant, .. } = &command {
             let view =
                 self.app().person_view(*person).await?.ok_or_else(|| {

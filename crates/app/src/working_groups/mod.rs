@@ -8,6 +8,7 @@
 //! (a meeting's decision, say) can mandate a group too.
 
 mod caller;
+mod note;
 
 use chrono::NaiveDate;
 use iiz_domain::body::BodyKind;

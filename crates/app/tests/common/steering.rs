@@ -8,7 +8,13 @@ use iiz_app::authz::Principal;
 use iiz_app::people::NewPerson;
 use iiz_app::tenants::{body_stream, seeded_body_id};
 use iiz_app::{App, AppError, CantonCatalog};
+use iiz_app::meetings::NewMeeting;
+use iiz_domain::basis::DecisionSource;
 use iiz_domain::body::{Body, BodyCommand};
+use iiz_domain::decision::ItemSubject;
+use iiz_domain::meeting::{
+    AgendaItem, Decision, ItemPurpose, MeetingCommand, Resolution, Slot,
+};
 use iiz_domain::error::ErrorKind;
 use iiz_domain::text::{FreeText, Title};
 use iiz_domain::{
@@ -67,6 +73,17 @@ pub struct World {
 
 /// Registers a person and seats them in a national body.
 pub async fn seated(app: &App, n: u8, body: BodyId, institution: &str) -> Principal {
+    seated_as(app, n, body, institution, BodyRole::Member).await
+}
+
+/// Registers a person and seats them in a national body with `role`.
+pub async fn seated_as(
+    app: &App,
+    n: u8,
+    body: BodyId,
+    institution: &str,
+    role: BodyRole,
+) -> Principal {
     let principal = someone(&[(TenantId::National, TenantRole::Member)]);
     let person = NewPerson {
         id: principal.person,
@@ -78,7 +95,7 @@ pub async fn seated(app: &App, n: u8, body: BodyId, institution: &str) -> Princi
     app.register_person(person, "test").await.unwrap();
     let command = BodyCommand::AdmitMember {
         person: principal.person,
-        role: BodyRole::Member,
+        role,
         institution: Institution::parse(institution).unwrap(),
         from: day("2024-01-01"),
     };
@@ -112,4 +129,76 @@ pub async fn world(db: &TestDatabase) -> World {
         bsv_delegate,
         ekg_member,
     }
+}
+
+/// The body minutes a decision on `subject` at a past meeting (scheduled
+/// and run by the office of the body's tenant, `office`) and returns it as
+/// the basis the secretariat records the step with: the body decides as a
+/// body (IIZ 3.0, 2.1).
+pub async fn minuted_decision(
+    app: &App,
+    office: &Principal,
+    body: BodyId,
+    subject: ItemSubject,
+) -> DecisionSource {
+    minuted_item(app, office, body, subject, true).await
+}
+
+/// Like [`minuted_decision`], with `decided` false: the item is minuted
+/// without a decision (discussed only).
+pub async fn minuted_item(
+    app: &App,
+    office: &Principal,
+    body: BodyId,
+    subject: ItemSubject,
+    decided: bool,
+) -> DecisionSource {
+    let caller = app.caller(Some(office));
+    let starts_at = day("2025-03-04").and_hms_opt(9, 30, 0).unwrap();
+    let new = NewMeeting {
+        body,
+        joint_with: None,
+        title: title("Sitzung 1/2025"),
+        slot: Slot {
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(2),
+            place: Some(title("Bern")),
+            online: None,
+        },
+    };
+    let (meeting, _) = caller.schedule_meeting(new).await.unwrap();
+    let item = AgendaItem {
+        title: title("Beschluss"),
+        purpose: if decided {
+            ItemPurpose::Decision
+        } else {
+            ItemPurpose::Discussion
+        },
+        subject,
+        note: FreeText::default(),
+        documents: vec![],
+    };
+    let add = MeetingCommand::AddItem {
+        item,
+        reason: FreeText::default(),
+    };
+    caller.meeting_command(meeting, add).await.unwrap();
+    caller
+        .meeting_command(meeting, MeetingCommand::SendAgenda)
+        .await
+        .unwrap();
+    let decision = decided.then(|| Decision {
+        outcome: text("Beschlossen"),
+        rationale: FreeText::default(),
+        resolution: Resolution::Consensus,
+        present: [office.person].into(),
+        effect: None,
+    });
+    let minutes = MeetingCommand::RecordMinutes {
+        number: 1,
+        note: text("Besprochen"),
+        decision,
+    };
+    caller.meeting_command(meeting, minutes).await.unwrap();
+    DecisionSource::Meeting { meeting, item: 1 }
 }

@@ -14,6 +14,8 @@ use iiz_domain::recommendation::{
     Acceptance, Basis, FlagTarget, FocusArea, ImplementationReport, ImplementationStatus,
     RecommendationContent, RecommendationSource, ReportingPeriod, ReportingRhythm, Schedule,
 };
+use iiz_domain::basis::DecisionReference;
+use iiz_domain::ids::MeetingId;
 use iiz_domain::text::FreeText;
 use iiz_domain::{
     Aggregate, CantonCode, DomainEvent, Language, Partner, Party, Recommendation,
@@ -202,7 +204,7 @@ fn commands(
                 index
             ))?,
             on: published - Days::new(30),
-            decided_by: None,
+            decided_by: stg_meeting(index)?,
         },
         C::Publish { on: published },
     ];
@@ -271,9 +273,19 @@ fn commands(
     if index % 16 == 5 {
         commands.push(C::Close {
             assessment: text("Abschliessende Beurteilung des STG.")?,
+            decided_by: stg_meeting(index)?,
         });
     }
     Ok((id, commands))
+}
+
+/// The STG meeting item a synthetic recommendation's decisions cite: the
+/// STG decides as a body, so every decision names where it was taken.
+fn stg_meeting(index: usize) -> anyhow::Result<DecisionReference> {
+    let meeting = MeetingId::from_uuid(uuid::Uuid::from_u128(index as u128));
+    let label = Title::parse(&format!("STG-Sitzung {}, Traktandum 2", index % 4 + 1))
+        .context("meeting label")?;
+    Ok(DecisionReference::meeting(meeting, 2, label))
 }
 
 /// Recommendation number `index` of `count`: its stream and the encoded

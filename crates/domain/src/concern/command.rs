@@ -83,15 +83,17 @@ pub enum ConcernCommand {
     Examine {
         outcome: EkgOutcome,
         rationale: FreeText,
-        /// The EKG meeting item or resolution whose decision this is.
-        decided_by: Option<DecisionReference>,
+        /// The EKG meeting item or resolution whose decision this is: the
+        /// EKG examines as a body, never through one member (IIZ 3.0, 2.2).
+        decided_by: DecisionReference,
     },
     Decide {
         outcome: StgOutcome,
         /// The decision as minuted (its reference, what it creates).
         decision: FreeText,
         rationale: FreeText,
-        decided_by: Option<DecisionReference>,
+        /// The STG meeting item or resolution whose decision this is.
+        decided_by: DecisionReference,
     },
     Answer {
         text: FreeText,

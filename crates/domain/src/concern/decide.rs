@@ -215,7 +215,7 @@ impl State {
                 let mut events = vec![ConcernEvent::Examined {
                     outcome,
                     rationale,
-                    decided_by,
+                    decided_by: Some(decided_by),
                 }];
                 events.extend(answer.map(|text| self.answered(text, None)));
                 Ok(events)
@@ -234,7 +234,7 @@ impl State {
                     outcome,
                     decision,
                     rationale,
-                    decided_by,
+                    decided_by: Some(decided_by),
                 }])
             }
             ConcernCommand::Answer {

@@ -10,6 +10,7 @@ use super::tests::{be, content, id, other, text, two_step_route, zh};
 use super::*;
 use crate::ids::{BodyId, Language};
 use crate::roles::TenantRole;
+use crate::testing::minuted;
 use crate::text::{FreeText, Title};
 
 fn routes() -> impl Strategy<Value = RouteSnapshot> {
@@ -123,14 +124,14 @@ fn commands() -> impl Strategy<Value = ConcernCommand> {
         (ekg, maybe_text()).prop_map(|(outcome, rationale)| ConcernCommand::Examine {
             outcome,
             rationale,
-            decided_by: None
+            decided_by: minuted("EKG-Sitzung 4/2026, Traktandum 2")
         }),
         (stg, maybe_text(), maybe_text()).prop_map(|(outcome, decision, rationale)| {
             ConcernCommand::Decide {
                 outcome,
                 decision,
                 rationale,
-                decided_by: None,
+                decided_by: minuted("STG-Sitzung 4/2026, Traktandum 2"),
             }
         }),
         maybe_text().prop_map(|text| ConcernCommand::Answer {

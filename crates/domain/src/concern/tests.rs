@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::*;
 use crate::ids::{BodyId, CantonCode, Language};
 use crate::roles::TenantRole;
-use crate::testing::given;
+use crate::testing::{given, minuted};
 use crate::text::{FreeText, Link, Title};
 
 pub(super) fn zh() -> TenantId {
@@ -116,7 +116,7 @@ pub(super) fn proposed() -> ConcernEvent {
             proposal: StgOutcome::Recommendation,
         },
         rationale: text("breit abgestützt"),
-        decided_by: None,
+        decided_by: Some(minuted("EKG-Sitzung 4/2026, Traktandum 2")),
     }
 }
 
@@ -125,7 +125,7 @@ pub(super) fn decided() -> ConcernEvent {
         outcome: StgOutcome::Recommendation,
         decision: text("Empfehlung an alle Kantone"),
         rationale: text(""),
-        decided_by: None,
+        decided_by: Some(minuted("STG-Sitzung 4/2026, Traktandum 2")),
     }
 }
 

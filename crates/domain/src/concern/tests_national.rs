@@ -7,7 +7,7 @@ use super::tests::{
     accepted, at, be, decided, drafted, id, other, proposed, released, text, via_fachstelle, zh,
 };
 use super::*;
-use crate::testing::given;
+use crate::testing::{given, minuted};
 
 fn skos() -> Party {
     Party::Partner(Partner::Skos)
@@ -276,13 +276,13 @@ fn the_ekg_handles_gives_proposes_or_closes() {
         let event = ConcernEvent::Examined {
             outcome: outcome.clone(),
             rationale: text("r"),
-            decided_by: None,
+            decided_by: Some(minuted("EKG-Sitzung 4/2026, Traktandum 2")),
         };
         given::<Concern>(at_ekg.clone())
             .when(ConcernCommand::Examine {
                 outcome,
                 rationale: text("r"),
-                decided_by: None,
+                decided_by: minuted("EKG-Sitzung 4/2026, Traktandum 2"),
             })
             .then([event.clone()]);
         let mut after = at_ekg.clone();
@@ -295,7 +295,7 @@ fn the_ekg_handles_gives_proposes_or_closes() {
                 working_group: text(""),
             },
             rationale: text(""),
-            decided_by: None,
+            decided_by: minuted("EKG-Sitzung 4/2026, Traktandum 2"),
         })
         .then_err(ConcernError::EmptyText);
     given::<Concern>(at_ekg)
@@ -304,7 +304,7 @@ fn the_ekg_handles_gives_proposes_or_closes() {
                 answer: text("Wird im RAV-Handbuch geklärt"),
             },
             rationale: text(""),
-            decided_by: None,
+            decided_by: minuted("EKG-Sitzung 4/2026, Traktandum 2"),
         })
         .then([
             ConcernEvent::Examined {
@@ -312,7 +312,7 @@ fn the_ekg_handles_gives_proposes_or_closes() {
                     answer: text("Wird im RAV-Handbuch geklärt"),
                 },
                 rationale: text(""),
-                decided_by: None,
+                decided_by: Some(minuted("EKG-Sitzung 4/2026, Traktandum 2")),
             },
             ConcernEvent::Answered {
                 text: text("Wird im RAV-Handbuch geklärt"),
@@ -330,7 +330,7 @@ fn the_stg_decides_with_a_rationale_when_declining() {
             outcome: StgOutcome::Recommendation,
             decision: text("Empfehlung an alle Kantone"),
             rationale: text(""),
-            decided_by: None,
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 2"),
         })
         .then([decided()]);
     given::<Concern>(at_stg.clone())
@@ -338,7 +338,7 @@ fn the_stg_decides_with_a_rationale_when_declining() {
             outcome: StgOutcome::Declined,
             decision: text("abgelehnt"),
             rationale: text(""),
-            decided_by: None,
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 2"),
         })
         .then_err(ConcernError::RationaleRequired(ConcernAction::Decide));
     given::<Concern>(at_stg)
@@ -346,7 +346,7 @@ fn the_stg_decides_with_a_rationale_when_declining() {
             outcome: StgOutcome::Project,
             decision: text(""),
             rationale: text(""),
-            decided_by: None,
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 2"),
         })
         .then_err(ConcernError::EmptyText);
     given::<Concern>(at(&[via_fachstelle(), accepted()]))
@@ -354,7 +354,7 @@ fn the_stg_decides_with_a_rationale_when_declining() {
             outcome: StgOutcome::Project,
             decision: text("x"),
             rationale: text(""),
-            decided_by: None,
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 2"),
         })
         .then_err(ConcernError::NotAllowed {
             action: ConcernAction::Decide,
@@ -473,7 +473,7 @@ fn after_handling_or_a_working_group_the_ekg_answers_or_examines_again() {
             ConcernEvent::Examined {
                 outcome,
                 rationale: text(""),
-                decided_by: None,
+                decided_by: Some(minuted("EKG-Sitzung 4/2026, Traktandum 2")),
             },
         ]);
         given::<Concern>(handled.clone())
@@ -500,14 +500,55 @@ fn after_handling_or_a_working_group_the_ekg_answers_or_examines_again() {
                     proposal: StgOutcome::Project,
                 },
                 rationale: text("Ergebnis der Arbeitsgruppe"),
-                decided_by: None,
+                decided_by: minuted("EKG-Sitzung 4/2026, Traktandum 2"),
             })
             .then([ConcernEvent::Examined {
                 outcome: EkgOutcome::ProposeToStg {
                     proposal: StgOutcome::Project,
                 },
                 rationale: text("Ergebnis der Arbeitsgruppe"),
-                decided_by: None,
+                decided_by: Some(minuted("EKG-Sitzung 4/2026, Traktandum 2")),
             }]);
     }
+}
+
+#[test]
+fn the_ekg_and_the_stg_steps_record_the_decision_they_were_taken_in() {
+    // A step that is a body's decision cannot be commanded without naming
+    // where the body decided (the command's `decided_by` is required), and
+    // its event keeps that reference for the concern's timeline.
+    let at_ekg = at(&[via_fachstelle(), accepted()]);
+    let ekg = minuted("EKG-Sitzung 2/2027, Traktandum 3");
+    let examined = ConcernEvent::Examined {
+        outcome: EkgOutcome::ProposeToStg {
+            proposal: StgOutcome::Project,
+        },
+        rationale: text("Betrifft mehrere Kantone"),
+        decided_by: Some(ekg.clone()),
+    };
+    given::<Concern>(at_ekg.clone())
+        .when(ConcernCommand::Examine {
+            outcome: EkgOutcome::ProposeToStg {
+                proposal: StgOutcome::Project,
+            },
+            rationale: text("Betrifft mehrere Kantone"),
+            decided_by: ekg,
+        })
+        .then([examined.clone()]);
+    let mut at_stg = at_ekg;
+    at_stg.push(examined);
+    let stg = minuted("STG-Sitzung 2/2027, Traktandum 4");
+    given::<Concern>(at_stg)
+        .when(ConcernCommand::Decide {
+            outcome: StgOutcome::Project,
+            decision: text("Projekt «Erstabklärung»"),
+            rationale: text(""),
+            decided_by: stg.clone(),
+        })
+        .then([ConcernEvent::Decided {
+            outcome: StgOutcome::Project,
+            decision: text("Projekt «Erstabklärung»"),
+            rationale: text(""),
+            decided_by: Some(stg),
+        }]);
 }

@@ -66,3 +66,60 @@ fn a_decision_effect_fits_its_item_and_once_carried_out_it_stays() {
     // Recording the same minutes again changes nothing.
     given::<Meeting>(history).when(record(decision())).then([]);
 }
+
+#[test]
+fn the_work_programme_of_a_period_is_an_item_the_stg_decides_without_an_effect() {
+    let from = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let item = AgendaItem {
+        title: crate::text::Title::parse("Arbeitsprogramm 2027–2028").unwrap(),
+        purpose: ItemPurpose::Decision,
+        subject: ItemSubject::WorkProgramme(from),
+        note: text("Antrag der Fachstelle"),
+        documents: vec![],
+    };
+    let mut history = prepared();
+    given::<Meeting>(history.clone())
+        .when(MeetingCommand::AddItem {
+            item: item.clone(),
+            reason: text("Nachtrag"),
+        })
+        .then([MeetingEvent::ItemAdded {
+            number: 3,
+            item: item.clone(),
+            revision: Some(text("Nachtrag")),
+        }]);
+    history.push(MeetingEvent::ItemAdded {
+        number: 3,
+        item,
+        revision: Some(text("Nachtrag")),
+    });
+    // The secretariat records the adoption with this item as its basis: the
+    // minutes carry the decision, no effect.
+    let mut adopted = decision();
+    adopted.effect = None;
+    given::<Meeting>(history.clone())
+        .when(MeetingCommand::RecordMinutes {
+            number: 3,
+            note: text("Verabschiedet"),
+            decision: Some(adopted.clone()),
+        })
+        .then([minuted(3, "Verabschiedet", Some(adopted))]);
+    // No step of a concern or a recommendation fits it.
+    let mut examine = decision();
+    examine.effect = Some(DecisionEffect::Adopt);
+    given::<Meeting>(history)
+        .when(MeetingCommand::RecordMinutes {
+            number: 3,
+            note: text("Verabschiedet"),
+            decision: Some(examine),
+        })
+        .then_err(MeetingError::EffectDoesNotFit {
+            effect: "adopt",
+            subject: "work_programme",
+        });
+    let json = serde_json::to_value(ItemSubject::WorkProgramme(from)).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"kind": "work_programme", "ref": "2027-01-01"})
+    );
+}

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
+use crate::basis::DecisionReference;
 use crate::ids::{ProgrammeId, ProjectId};
 use crate::recommendation::FocusArea;
 use crate::text::{FreeText, Title};
@@ -41,6 +42,9 @@ pub enum ProgrammeCommand {
         consultation: Box<EkgConsultation>,
         focus_areas: BTreeMap<FocusArea, FreeText>,
         action_fields: Vec<ActionField>,
+        /// The STG meeting item or resolution that adopted it: the STG
+        /// adopts its programme as a body (IIZ 3.0, 3.1).
+        decided_by: DecisionReference,
     },
     AddActionField {
         programme: ProgrammeId,
@@ -80,6 +84,9 @@ pub enum ProgrammeEvent {
         decision: FreeText,
         consultation: Box<EkgConsultation>,
         focus_areas: BTreeMap<FocusArea, FreeText>,
+        /// Where the STG decided it; absent on events recorded before.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
     ActionFieldAdded {
         programme: ProgrammeId,

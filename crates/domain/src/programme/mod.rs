@@ -166,6 +166,7 @@ impl WorkProgrammes {
             consultation,
             focus_areas,
             action_fields,
+            decided_by,
         } = command
         else {
             return Err(ProgrammeError::AlreadyAdopted);
@@ -211,6 +212,7 @@ impl WorkProgrammes {
             decision,
             consultation,
             focus_areas,
+            decided_by: Some(decided_by),
         }];
         events.extend((1..).zip(action_fields).map(|(number, field)| {
             ProgrammeEvent::ActionFieldAdded {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::testing::given;
+use crate::testing::{given, minuted};
 use crate::text::Title;
 
 fn text(value: &str) -> FreeText {
@@ -56,6 +56,7 @@ fn adopt(n: u128, from: &str, consulted: &str) -> ProgrammeCommand {
         consultation: consultation(consulted),
         focus_areas: areas(),
         action_fields: vec![field(FocusArea::Professionalisation, "Fallführung")],
+        decided_by: minuted("STG-Sitzung 4/2024, Traktandum 2"),
     }
 }
 
@@ -69,6 +70,7 @@ fn adopted(n: u128, from: &str, until: &str) -> Vec<ProgrammeEvent> {
             decision: text("STG 2024/4"),
             consultation: consultation("2024-10-15"),
             focus_areas: areas(),
+            decided_by: Some(minuted("STG-Sitzung 4/2024, Traktandum 2")),
         },
         ProgrammeEvent::ActionFieldAdded {
             programme: id(n),
@@ -106,6 +108,7 @@ fn the_stg_adopts_a_two_year_programme_after_consulting_the_ekg() {
             consultation,
             focus_areas: BTreeMap::from([(FocusArea::KeyActors, text("Ziel"))]),
             action_fields: vec![field(FocusArea::Professionalisation, "Fallführung")],
+            decided_by: minuted("STG-Sitzung 4/2024, Traktandum 2"),
         })
         .then_err(ProgrammeError::FocusAreaNotInProgramme(
             FocusArea::Professionalisation,

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
+use crate::basis::DecisionReference;
 use crate::concern::Attachment;
 use crate::ids::ProjectId;
 use crate::partner::Party;
@@ -112,9 +113,11 @@ pub enum ProjectCommand {
         summary: FreeText,
         documents: Vec<Attachment>,
     },
-    /// The STG accepts the result.
+    /// The STG accepts the result, as a body (IIZ 3.0, 3.2).
     AcceptResult {
         decision: FreeText,
+        /// The STG meeting item or resolution that accepted it.
+        decided_by: DecisionReference,
     },
 }
 
@@ -153,6 +156,9 @@ pub enum ProjectEvent {
     },
     ResultAccepted {
         decision: FreeText,
+        /// Where the STG decided it; absent on events recorded before.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
 }
 

@@ -126,12 +126,18 @@ impl State {
                 require(&summary, "result")?;
                 Ok(vec![ProjectEvent::ResultSubmitted { summary, documents }])
             }
-            ProjectCommand::AcceptResult { decision } => {
+            ProjectCommand::AcceptResult {
+                decision,
+                decided_by,
+            } => {
                 if !self.result_submitted {
                     return Err(ProjectError::NoResult);
                 }
                 require(&decision, "decision")?;
-                Ok(vec![ProjectEvent::ResultAccepted { decision }])
+                Ok(vec![ProjectEvent::ResultAccepted {
+                    decision,
+                    decided_by: Some(decided_by),
+                }])
             }
         }
     }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::partner::{Partner, Party};
-use crate::testing::given;
+use crate::testing::{given, minuted};
 use crate::text::Title;
 
 fn text(value: &str) -> FreeText {
@@ -141,18 +141,22 @@ fn the_stg_accepts_a_submitted_result_which_closes_the_project() {
     given::<Project>([registered()])
         .when(ProjectCommand::AcceptResult {
             decision: text("STG 2028/2"),
+            decided_by: minuted("STG-Sitzung 2/2028, Traktandum 4"),
         })
         .then_err(ProjectError::NoResult);
     let submitted = ProjectEvent::ResultSubmitted {
         summary: text("Erstabklärung wirkt"),
         documents: vec![],
     };
+    // The event names the meeting whose decision the acceptance is.
     let accepted = ProjectEvent::ResultAccepted {
         decision: text("STG 2028/2"),
+        decided_by: Some(minuted("STG-Sitzung 2/2028, Traktandum 4")),
     };
     given::<Project>([registered(), submitted.clone()])
         .when(ProjectCommand::AcceptResult {
             decision: text("STG 2028/2"),
+            decided_by: minuted("STG-Sitzung 2/2028, Traktandum 4"),
         })
         .then([accepted.clone()]);
     given::<Project>([registered(), submitted, accepted])

@@ -37,8 +37,9 @@ pub enum RecommendationCommand {
     Adopt {
         decision: FreeText,
         on: NaiveDate,
-        /// The STG meeting item or resolution that adopted it.
-        decided_by: Option<DecisionReference>,
+        /// The STG meeting item or resolution that adopted it: the STG
+        /// adopts as a body (IIZ 3.0, 2.1).
+        decided_by: DecisionReference,
     },
     /// Sends it to the addressees, which opens one tracking item each.
     Publish {
@@ -53,13 +54,19 @@ pub enum RecommendationCommand {
         decision: FreeText,
         /// What changed and why, in words, for the addressees.
         summary: FreeText,
+        /// The STG meeting item or resolution that amended it.
+        decided_by: DecisionReference,
     },
     Supersede {
         by: RecommendationId,
         rationale: FreeText,
+        /// The STG meeting item or resolution that superseded it.
+        decided_by: DecisionReference,
     },
     Close {
         assessment: FreeText,
+        /// The STG meeting item or resolution that closed it.
+        decided_by: DecisionReference,
     },
     Answer {
         addressee: Party,
@@ -150,13 +157,20 @@ pub enum RecommendationEvent {
         added: BTreeSet<Party>,
         decision: FreeText,
         summary: FreeText,
+        /// Where the STG decided it; absent on events recorded before.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
     Superseded {
         by: RecommendationId,
         rationale: FreeText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
     Closed {
         assessment: FreeText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
     /// An addressee's acceptance, for the version it read.
     Answered {

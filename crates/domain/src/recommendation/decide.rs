@@ -11,6 +11,7 @@ use super::tracking::{
     Acceptance, FlagTarget, ImplementationReport, ImplementationStatus, MAX_EVIDENCE,
 };
 use super::{Flag, Item, State};
+use crate::basis::DecisionReference;
 use crate::partner::Party;
 use crate::text::FreeText;
 
@@ -163,7 +164,7 @@ impl State {
                 Ok(vec![RecommendationEvent::Adopted {
                     decision,
                     on,
-                    decided_by,
+                    decided_by: Some(decided_by),
                 }])
             }
             RecommendationCommand::Publish { on } => {
@@ -184,17 +185,38 @@ impl State {
                 schedule,
                 decision,
                 summary,
-            } => self.amend(content, &addressees, schedule, decision, summary),
-            RecommendationCommand::Supersede { by, rationale } => {
+                decided_by,
+            } => self.amend(
+                content,
+                &addressees,
+                schedule,
+                (decision, summary),
+                decided_by,
+            ),
+            RecommendationCommand::Supersede {
+                by,
+                rationale,
+                decided_by,
+            } => {
                 if by == self.id {
                     return Err(RecommendationError::SelfReference);
                 }
                 require(&rationale, "rationale")?;
-                Ok(vec![RecommendationEvent::Superseded { by, rationale }])
+                Ok(vec![RecommendationEvent::Superseded {
+                    by,
+                    rationale,
+                    decided_by: Some(decided_by),
+                }])
             }
-            RecommendationCommand::Close { assessment } => {
+            RecommendationCommand::Close {
+                assessment,
+                decided_by,
+            } => {
                 require(&assessment, "final assessment")?;
-                Ok(vec![RecommendationEvent::Closed { assessment }])
+                Ok(vec![RecommendationEvent::Closed {
+                    assessment,
+                    decided_by: Some(decided_by),
+                }])
             }
             RecommendationCommand::Answer {
                 addressee,
@@ -279,8 +301,8 @@ impl State {
         content: RecommendationContent,
         addressees: &BTreeSet<Party>,
         schedule: Schedule,
-        decision: FreeText,
-        summary: FreeText,
+        (decision, summary): (FreeText, FreeText),
+        decided_by: DecisionReference,
     ) -> Result<Vec<RecommendationEvent>, RecommendationError> {
         check_content(&content)?;
         if let Some(removed) = self.addressees.difference(addressees).next() {
@@ -300,6 +322,7 @@ impl State {
             added,
             decision,
             summary,
+            decided_by: Some(decided_by),
         }])
     }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::ids::{CantonCode, ConcernId, Language, TenantId};
 use crate::partner::Partner;
-use crate::testing::given;
+use crate::testing::{given, minuted};
 use crate::text::{FreeText, Title};
 
 pub(super) fn canton(code: &str) -> Party {
@@ -73,7 +73,7 @@ pub(super) fn adopted() -> RecommendationEvent {
     RecommendationEvent::Adopted {
         decision: text("STG 2026/4, Traktandum 3"),
         on: date("2026-11-20"),
-        decided_by: None,
+        decided_by: Some(minuted("STG-Sitzung 4/2026, Traktandum 3")),
     }
 }
 
@@ -193,7 +193,7 @@ fn a_draft_is_discarded_with_a_rationale_and_then_allows_nothing() {
         .when(RecommendationCommand::Adopt {
             decision: text("STG 2026/4"),
             on: date("2026-11-20"),
-            decided_by: None,
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then_err(not_allowed(
             RecommendationAction::Adopt,
@@ -207,14 +207,14 @@ fn the_stg_adopts_with_a_decision_reference() {
         .when(RecommendationCommand::Adopt {
             decision: text("STG 2026/4, Traktandum 3"),
             on: date("2026-11-20"),
-            decided_by: None,
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then([adopted()]);
     given::<Recommendation>([drafted()])
         .when(RecommendationCommand::Adopt {
             decision: FreeText::default(),
             on: date("2026-11-20"),
-            decided_by: None,
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then_err(RecommendationError::Required("decision reference"));
     given::<Recommendation>([drafted(), adopted()])
@@ -267,6 +267,7 @@ fn amend(addressees: BTreeSet<Party>) -> RecommendationCommand {
         schedule: schedule(),
         decision: text("STG 2027/1, Traktandum 2"),
         summary: text("Frist bis 2028 ergänzt; SKOS neu Adressatin"),
+        decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
     }
 }
 
@@ -285,6 +286,7 @@ fn an_amendment_is_a_new_version_that_may_add_but_never_remove_addressees() {
             added: BTreeSet::from([Party::Partner(Partner::Skos)]),
             decision: text("STG 2027/1, Traktandum 2"),
             summary: text("Frist bis 2028 ergänzt; SKOS neu Adressatin"),
+            decided_by: Some(minuted("STG-Sitzung 4/2026, Traktandum 3")),
         }]);
     let mut fewer = addressees();
     fewer.remove(&canton("BE"));
@@ -298,6 +300,7 @@ fn an_amendment_is_a_new_version_that_may_add_but_never_remove_addressees() {
             schedule: schedule(),
             decision: text("STG 2027/1"),
             summary: text("nichts"),
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then([]);
     given::<Recommendation>([drafted(), adopted()])
@@ -323,6 +326,7 @@ fn an_amendment_needs_a_decision_a_summary_and_an_answer_date_after_publication(
             schedule,
             decision: text("STG 2027/1"),
             summary: FreeText::default(),
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then_err(RecommendationError::Required("summary of the changes"));
     given::<Recommendation>([drafted(), adopted(), published()])
@@ -335,6 +339,7 @@ fn an_amendment_needs_a_decision_a_summary_and_an_answer_date_after_publication(
             },
             decision: text("STG 2027/1"),
             summary: text("Frist"),
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then_err(RecommendationError::AnswerDueTooEarly {
             due: date("2026-11-30"),
@@ -349,29 +354,35 @@ fn a_published_recommendation_is_superseded_or_closed_and_then_only_shared() {
         .when(RecommendationCommand::Supersede {
             by: id(),
             rationale: text("neu"),
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then_err(RecommendationError::SelfReference);
     let superseded = RecommendationEvent::Superseded {
         by: other,
         rationale: text("Ersetzt durch die Empfehlung 2027/2"),
+        decided_by: Some(minuted("STG-Sitzung 4/2026, Traktandum 3")),
     };
     given::<Recommendation>([drafted(), adopted(), published()])
         .when(RecommendationCommand::Supersede {
             by: other,
             rationale: text("Ersetzt durch die Empfehlung 2027/2"),
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then([superseded.clone()]);
     given::<Recommendation>([drafted(), adopted(), published()])
         .when(RecommendationCommand::Close {
             assessment: FreeText::default(),
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then_err(RecommendationError::Required("final assessment"));
     let closed = RecommendationEvent::Closed {
         assessment: text("In 24 Kantonen umgesetzt"),
+        decided_by: Some(minuted("STG-Sitzung 4/2026, Traktandum 3")),
     };
     given::<Recommendation>([drafted(), adopted(), published()])
         .when(RecommendationCommand::Close {
             assessment: text("In 24 Kantonen umgesetzt"),
+            decided_by: minuted("STG-Sitzung 4/2026, Traktandum 3"),
         })
         .then([closed.clone()]);
     for end in [superseded, closed] {

@@ -279,6 +279,7 @@ fn an_amendment_keeps_earlier_reports_attached_to_the_version_they_answered() {
         added: [Party::Partner(Partner::Skos)].into(),
         decision: text("STG 2028/1"),
         summary: text("SKOS neu Adressatin"),
+        decided_by: None,
     };
     let history = with(
         live(),

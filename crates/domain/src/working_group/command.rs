@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
+use crate::basis::DecisionReference;
 use crate::concern::Attachment;
 use crate::ids::{BodyId, ConcernId, PersonId, TenantId, WorkingGroupId};
 use crate::text::{FreeText, Title};
@@ -71,10 +72,13 @@ pub enum WorkingGroupCommand {
         documents: Vec<Attachment>,
         on: NaiveDate,
     },
-    /// The mandating body takes note of the result and decides what next.
+    /// The mandating body takes note of the result and decides what next,
+    /// as a body: in a meeting or by circular resolution.
     TakeNote {
         decision: FreeText,
         next_steps: FreeText,
+        /// The mandating body's meeting item or resolution.
+        decided_by: DecisionReference,
     },
     Dissolve {
         reason: FreeText,
@@ -119,6 +123,10 @@ pub enum WorkingGroupEvent {
         next_steps: FreeText,
         #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
         concerns: BTreeSet<ConcernId>,
+        /// Where the mandating body decided it; absent on events recorded
+        /// before.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
     },
     Dissolved {
         reason: FreeText,

@@ -161,6 +161,7 @@ impl Aggregate for WorkingGroup {
             WorkingGroupCommand::TakeNote {
                 decision,
                 next_steps,
+                decided_by,
             } => {
                 if !state.result_submitted {
                     return Err(WorkingGroupError::NoResult);
@@ -173,6 +174,7 @@ impl Aggregate for WorkingGroup {
                     decision,
                     next_steps,
                     concerns: state.concerns.clone(),
+                    decided_by: Some(decided_by),
                 }])
             }
             WorkingGroupCommand::Dissolve { reason, on } => {

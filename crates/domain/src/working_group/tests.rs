@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::ids::{CantonCode, ConcernId, TenantId};
-use crate::testing::given;
+use crate::testing::{given, minuted};
 use crate::text::Title;
 
 fn text(value: &str) -> FreeText {
@@ -130,6 +130,7 @@ fn the_result_goes_to_the_mandating_body_which_takes_note_once() {
         .when(WorkingGroupCommand::TakeNote {
             decision: text("zur Kenntnis"),
             next_steps: FreeText::default(),
+            decided_by: minuted("STG-Sitzung 1/2028, Traktandum 5"),
         })
         .then_err(WorkingGroupError::NoResult);
     let submitted = WorkingGroupEvent::ResultSubmitted {
@@ -157,17 +158,20 @@ fn the_result_goes_to_the_mandating_body_which_takes_note_once() {
         decision: text("Dem STG als Empfehlung vorschlagen"),
         next_steps: text("Fachstelle entwirft die Empfehlung"),
         concerns: BTreeSet::from([concern()]),
+        decided_by: Some(minuted("STG-Sitzung 1/2028, Traktandum 5")),
     };
     given::<WorkingGroup>([mandated(), submitted.clone()])
         .when(WorkingGroupCommand::TakeNote {
             decision: text("Dem STG als Empfehlung vorschlagen"),
             next_steps: text("Fachstelle entwirft die Empfehlung"),
+            decided_by: minuted("STG-Sitzung 1/2028, Traktandum 5"),
         })
         .then([noted.clone()]);
     given::<WorkingGroup>([mandated(), submitted, noted])
         .when(WorkingGroupCommand::TakeNote {
             decision: text("nochmals"),
             next_steps: FreeText::default(),
+            decided_by: minuted("STG-Sitzung 1/2028, Traktandum 5"),
         })
         .then_err(WorkingGroupError::ResultAlreadyNoted);
 }

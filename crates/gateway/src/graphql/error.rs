@@ -48,6 +48,7 @@ pub fn code_of(error: &AppError) -> Code {
             ErrorKind::Validation => Code::Validation,
             ErrorKind::NotFound => Code::NotFound,
             ErrorKind::AlreadyExists | ErrorKind::InvalidState => Code::Conflict,
+            ErrorKind::Forbidden => Code::Forbidden,
         },
         AppError::Validation(_) => Code::Validation,
         AppError::Contention { .. } => Code::Conflict,

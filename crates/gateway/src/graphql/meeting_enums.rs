@@ -31,6 +31,8 @@ pub enum SubjectKind {
     Project,
     WorkingGroup,
     Report,
+    /// The work programme of a period, before its adoption.
+    WorkProgramme,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]

@@ -2,7 +2,7 @@
 //! minutes with decisions and what became of them, and the yearly overview.
 
 use async_graphql::{ID, SimpleObject};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use iiz_app::meetings::ics::swiss_to_utc;
 use iiz_domain::basis::{DecisionReference, DecisionSource};
 use iiz_domain::concern::EkgOutcome;
@@ -76,6 +76,8 @@ pub struct ItemSubjectInfo {
     pub id: Option<ID>,
     /// The report's title.
     pub title: Option<String>,
+    /// The first day of the work programme's period.
+    pub programme_from: Option<NaiveDate>,
 }
 
 impl From<&ItemSubject> for ItemSubjectInfo {
@@ -87,11 +89,17 @@ impl From<&ItemSubject> for ItemSubjectInfo {
             ItemSubject::Project(p) => (SubjectKind::Project, Some(id(p)), None),
             ItemSubject::WorkingGroup(w) => (SubjectKind::WorkingGroup, Some(id(w)), None),
             ItemSubject::Report(t) => (SubjectKind::Report, None, Some(t.as_str().to_owned())),
+            ItemSubject::WorkProgramme(_) => (SubjectKind::WorkProgramme, None, None),
+        };
+        let programme_from = match subject {
+            ItemSubject::WorkProgramme(from) => Some(*from),
+            _ => None,
         };
         Self {
             kind,
             id: target,
             title,
+            programme_from,
         }
     }
 }

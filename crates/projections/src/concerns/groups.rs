@@ -45,6 +45,7 @@ fn entry(event: &RecordedEvent) -> Result<Option<Entry>, ProjectionError> {
             decision,
             next_steps,
             concerns,
+            ..
         } => Some(Entry {
             concerns: concerns.into_iter().collect(),
             kind: "working_group_result_noted",

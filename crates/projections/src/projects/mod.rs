@@ -142,7 +142,7 @@ impl ProjectView {
                     accepted: None,
                 });
             }
-            ProjectEvent::ResultAccepted { decision } => {
+            ProjectEvent::ResultAccepted { decision, .. } => {
                 if let Some(result) = self.result.as_mut() {
                     result.accepted = Some(decision);
                 }

@@ -154,6 +154,7 @@ pub(super) fn apply(
             added,
             decision,
             summary,
+            ..
         } => {
             let changed = changes(&view, content, schedule, !added.is_empty());
             set_content(&mut view, content);
@@ -175,12 +176,12 @@ pub(super) fn apply(
             });
             detail = Some(summary.as_str().to_owned());
         }
-        RecommendationEvent::Superseded { by, rationale } => {
+        RecommendationEvent::Superseded { by, rationale, .. } => {
             view.stage = RecommendationStage::Superseded;
             view.superseded_by = Some(*by);
             detail = Some(rationale.as_str().to_owned());
         }
-        RecommendationEvent::Closed { assessment } => {
+        RecommendationEvent::Closed { assessment, .. } => {
             view.stage = RecommendationStage::Closed;
             view.assessment = Some(assessment.as_str().to_owned());
             detail = Some(assessment.as_str().to_owned());

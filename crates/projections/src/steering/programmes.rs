@@ -157,6 +157,7 @@ impl Projection for ProgrammeRegister {
                 decision,
                 consultation,
                 focus_areas,
+                ..
             } => ProgrammeView {
                 id,
                 from,

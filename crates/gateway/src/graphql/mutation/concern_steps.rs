@@ -6,6 +6,7 @@ use async_graphql::{Context, ID, Object, Result};
 use iiz_domain::concern::{EkgOutcome, StgOutcome};
 use iiz_domain::{ConcernCommand, ConcernId, RecommendationId};
 
+use super::basis::DecisionBasisInput;
 use super::concerns::{EkgOutcomeKind, concern_after, step};
 use super::{caller, free_text};
 use crate::graphql::concern_types::{
@@ -93,8 +94,11 @@ impl ConcernStepMutations {
         concern_after(ctx, into).await
     }
 
-    /// The EKG's step: `workingGroup` names the group, `proposal` the
-    /// outcome proposed to the STG, `answer` the closing answer.
+    /// Records the EKG's examination as decided in meeting X, item N, or by
+    /// circular resolution Y (`basis`): the EKG examines as a body, and only
+    /// the Fachstelle as its secretariat records it. `workingGroup` names
+    /// the group, `proposal` the outcome proposed to the STG, `answer` the
+    /// closing answer.
     #[allow(clippy::too_many_arguments, reason = "one argument per outcome field")]
     async fn examine_concern(
         &self,
@@ -105,22 +109,24 @@ impl ConcernStepMutations {
         proposal: Option<StgOutcomeValue>,
         answer: Option<String>,
         #[graphql(default)] rationale: String,
+        basis: DecisionBasisInput,
     ) -> Result<Concern> {
         let outcome = ekg_outcome(outcome, working_group, proposal, answer)?;
         let rationale = free_text(rationale)?;
-        step(
-            ctx,
-            &id,
-            ConcernCommand::Examine {
-                outcome,
-                rationale,
-                decided_by: None,
-            },
-        )
-        .await
+        let basis = basis.parse()?;
+        let (caller, request, _) = caller(ctx)?;
+        let id = parse_id(&id, ConcernId::parse)?;
+        caller
+            .examine_concern(id, outcome, rationale, basis)
+            .await
+            .map_err(|error| request.error(error))?;
+        concern_after(ctx, id).await
     }
 
-    /// The STG's decision; a rationale is required when declining.
+    /// Records the STG's decision as decided in meeting X, item N, or by
+    /// circular resolution Y (`basis`): the STG decides as a body, and only
+    /// the Fachstelle as its secretariat records it. A rationale is required
+    /// when declining.
     async fn decide_concern(
         &self,
         ctx: &Context<'_>,
@@ -128,14 +134,18 @@ impl ConcernStepMutations {
         outcome: StgOutcomeValue,
         decision: String,
         #[graphql(default)] rationale: String,
+        basis: DecisionBasisInput,
     ) -> Result<Concern> {
-        let command = ConcernCommand::Decide {
-            outcome: outcome.into(),
-            decision: free_text(decision)?,
-            rationale: free_text(rationale)?,
-            decided_by: None,
-        };
-        step(ctx, &id, command).await
+        let decision = free_text(decision)?;
+        let rationale = free_text(rationale)?;
+        let basis = basis.parse()?;
+        let (caller, request, _) = caller(ctx)?;
+        let id = parse_id(&id, ConcernId::parse)?;
+        caller
+            .decide_concern(id, outcome.into(), decision, rationale, basis)
+            .await
+            .map_err(|error| request.error(error))?;
+        concern_after(ctx, id).await
     }
 
     /// The official answer to every submitter and endorser. After an STG

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use async_graphql::{ID, InputObject, Result};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use iiz_domain::concern::StgOutcome;
 use iiz_domain::ids::{ProjectId, WorkingGroupId};
 use iiz_domain::meeting::{AgendaItem, Decision, DecisionEffect, ItemSubject, Resolution, Slot};
@@ -58,6 +58,8 @@ pub struct AgendaItemInput {
     pub subject_id: Option<ID>,
     /// The report's title, for a `REPORT` item.
     pub report_title: Option<String>,
+    /// The first day of the programme's period, for a `WORK_PROGRAMME` item.
+    pub programme_from: Option<NaiveDate>,
     #[graphql(default)]
     pub note: String,
     #[graphql(default)]
@@ -87,6 +89,11 @@ pub(super) fn agenda_item(input: AgendaItemInput) -> Result<AgendaItem> {
                 .as_deref()
                 .ok_or_else(|| invalid("a REPORT item needs reportTitle"))?,
         )?),
+        SubjectKind::WorkProgramme => ItemSubject::WorkProgramme(
+            input
+                .programme_from
+                .ok_or_else(|| invalid("a WORK_PROGRAMME item needs programmeFrom"))?,
+        ),
     };
     Ok(AgendaItem {
         title: title(&input.title)?,

@@ -4,6 +4,7 @@
 //! of the model, merged into one `Mutation` type.
 
 mod accounts;
+mod basis;
 mod bodies;
 mod concern_steps;
 mod concerns;

@@ -13,6 +13,7 @@ use iiz_domain::ids::{BudgetId, ProgrammeId, ProjectId};
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
 use iiz_domain::{BodyId, PersonId};
 
+use super::basis::DecisionBasisInput;
 use super::concerns::title;
 use super::{caller, free_text};
 use crate::graphql::group_types::{ChairHistory, ChairRuleKind};
@@ -122,12 +123,17 @@ pub struct SteeringMutations;
 
 #[Object]
 impl SteeringMutations {
-    /// The STG adopts a two-year work programme after consulting the EKG.
+    /// Records the STG's adoption of a two-year work programme, after
+    /// consulting the EKG, as decided in meeting X, item N (an item on the
+    /// programme from `input.from`), or by circular resolution Y (`basis`).
+    /// The STG adopts as a body; the Fachstelle records it.
     async fn adopt_work_programme(
         &self,
         ctx: &Context<'_>,
         input: WorkProgrammeInput,
+        basis: DecisionBasisInput,
     ) -> Result<WorkProgramme> {
+        let basis = basis.parse()?;
         let mut focus_areas = BTreeMap::new();
         for area in input.focus_areas {
             if focus_areas
@@ -155,7 +161,7 @@ impl SteeringMutations {
         };
         let (caller, request, _) = caller(ctx)?;
         let (id, _) = caller
-            .adopt_work_programme(new)
+            .adopt_work_programme(new, basis)
             .await
             .map_err(|error| request.error(error))?;
         programme_after(ctx, id).await

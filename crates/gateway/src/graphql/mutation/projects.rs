@@ -10,6 +10,7 @@ use iiz_app::steering::NewProject;
 use iiz_domain::ids::ProjectId;
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
 
+use super::basis::DecisionBasisInput;
 use super::concerns::{AttachmentInput, attachments, title};
 use super::{caller, free_text};
 use crate::graphql::programme_types::Project;
@@ -206,14 +207,24 @@ impl ProjectMutations {
         act(ctx, &project, command).await
     }
 
-    /// The STG accepts the result, which closes the project.
+    /// Records the STG's acceptance of the result, as decided in meeting
+    /// X, item N, or by circular resolution Y (`basis`), which closes the
+    /// project. The STG accepts as a body; the Fachstelle records it.
     async fn accept_project_result(
         &self,
         ctx: &Context<'_>,
         project: ID,
         decision: String,
+        basis: DecisionBasisInput,
     ) -> Result<Project> {
         let decision = free_text(decision)?;
-        act(ctx, &project, ProjectCommand::AcceptResult { decision }).await
+        let basis = basis.parse()?;
+        let (caller, request, _) = caller(ctx)?;
+        let id = parse_id(&project, ProjectId::parse)?;
+        caller
+            .accept_project_result(id, decision, basis)
+            .await
+            .map_err(|error| request.error(error))?;
+        after(ctx, id).await
     }
 }

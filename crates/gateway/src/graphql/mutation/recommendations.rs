@@ -6,11 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use iiz_app::recommendations::NewRecommendation;
+use iiz_domain::basis::DecisionReference;
 use iiz_domain::recommendation::{
     Basis, RecommendationContent, RecommendationSource, ReportingRhythm, Schedule, Translation,
 };
 use iiz_domain::{ConcernId, Party, RecommendationCommand, RecommendationId};
 
+use super::basis::DecisionBasisInput;
 use super::concerns::{AttachmentInput, attachments, title};
 use super::{caller, free_text};
 use crate::graphql::query_recommendations::party;
@@ -145,6 +147,23 @@ pub(super) async fn act(
     recommendation_after(ctx, id).await
 }
 
+/// Records an STG decision on a recommendation with its basis.
+async fn decided(
+    ctx: &Context<'_>,
+    id: &ID,
+    basis: DecisionBasisInput,
+    step: impl FnOnce(DecisionReference) -> RecommendationCommand,
+) -> Result<Recommendation> {
+    let basis = basis.parse()?;
+    let (caller, request, _) = caller(ctx)?;
+    let id = parse_id(id, RecommendationId::parse)?;
+    caller
+        .record_recommendation_decision(id, basis, step)
+        .await
+        .map_err(|error| request.error(error))?;
+    recommendation_after(ctx, id).await
+}
+
 #[derive(Debug, Default)]
 pub struct RecommendationMutations;
 
@@ -196,24 +215,23 @@ impl RecommendationMutations {
         act(ctx, &id, RecommendationCommand::Discard { rationale }).await
     }
 
-    /// Records the STG's adoption: the minuted decision and its day.
+    /// Records the STG's adoption as decided in meeting X, item N, or by
+    /// circular resolution Y (`basis`), with the minuted decision and its
+    /// day. The STG adopts as a body; the Fachstelle records it.
     async fn adopt_recommendation(
         &self,
         ctx: &Context<'_>,
         id: ID,
         decision: String,
         on: NaiveDate,
+        basis: DecisionBasisInput,
     ) -> Result<Recommendation> {
         let decision = free_text(decision)?;
-        act(
-            ctx,
-            &id,
-            RecommendationCommand::Adopt {
-                decision,
-                on,
-                decided_by: None,
-            },
-        )
+        decided(ctx, &id, basis, |decided_by| RecommendationCommand::Adopt {
+            decision,
+            on,
+            decided_by,
+        })
         .await
     }
 
@@ -229,7 +247,9 @@ impl RecommendationMutations {
         recommendation_after(ctx, id).await
     }
 
-    /// A new version by STG decision. Addressees may be added, not removed.
+    /// Records a new version as the STG decided it in meeting X, item N,
+    /// or by circular resolution Y (`basis`). Addressees may be added, not
+    /// removed.
     async fn amend_recommendation(
         &self,
         ctx: &Context<'_>,
@@ -237,41 +257,59 @@ impl RecommendationMutations {
         input: RecommendationInput,
         decision: String,
         #[graphql(desc = "What changed and why, for the addressees.")] summary: String,
+        basis: DecisionBasisInput,
     ) -> Result<Recommendation> {
         let parsed = parse(input)?;
-        let command = RecommendationCommand::Amend {
+        let decision = free_text(decision)?;
+        let summary = free_text(summary)?;
+        decided(ctx, &id, basis, |decided_by| RecommendationCommand::Amend {
             content: parsed.content,
             addressees: parsed.addressees,
             schedule: parsed.schedule,
-            decision: free_text(decision)?,
-            summary: free_text(summary)?,
-        };
-        act(ctx, &id, command).await
+            decision,
+            summary,
+            decided_by,
+        })
+        .await
     }
 
-    /// Replaced by another (adopted or published) recommendation.
+    /// Records that the STG replaced it by another (adopted or published)
+    /// recommendation in meeting X, item N, or by circular resolution Y
+    /// (`basis`).
     async fn supersede_recommendation(
         &self,
         ctx: &Context<'_>,
         id: ID,
         by: ID,
         rationale: String,
+        basis: DecisionBasisInput,
     ) -> Result<Recommendation> {
-        let command = RecommendationCommand::Supersede {
-            by: parse_id(&by, RecommendationId::parse)?,
-            rationale: free_text(rationale)?,
-        };
-        act(ctx, &id, command).await
+        let by = parse_id(&by, RecommendationId::parse)?;
+        let rationale = free_text(rationale)?;
+        decided(ctx, &id, basis, |decided_by| {
+            RecommendationCommand::Supersede {
+                by,
+                rationale,
+                decided_by,
+            }
+        })
+        .await
     }
 
-    /// Closed by the STG with its final assessment.
+    /// Records that the STG closed it with its final assessment in meeting
+    /// X, item N, or by circular resolution Y (`basis`).
     async fn close_recommendation(
         &self,
         ctx: &Context<'_>,
         id: ID,
         assessment: String,
+        basis: DecisionBasisInput,
     ) -> Result<Recommendation> {
         let assessment = free_text(assessment)?;
-        act(ctx, &id, RecommendationCommand::Close { assessment }).await
+        decided(ctx, &id, basis, |decided_by| RecommendationCommand::Close {
+            assessment,
+            decided_by,
+        })
+        .await
     }
 }

@@ -9,6 +9,7 @@ use iiz_domain::ids::WorkingGroupId;
 use iiz_domain::working_group::{Mandate, WorkingGroupCommand};
 use iiz_domain::{BodyId, ConcernId, PersonId};
 
+use super::basis::DecisionBasisInput;
 use super::concerns::{AttachmentInput, attachments, title};
 use super::{caller, free_text};
 use crate::graphql::group_types::{GroupRoleValue, WorkingGroup};
@@ -163,19 +164,27 @@ impl WorkingGroupMutations {
         act(ctx, &id, command).await
     }
 
-    /// The mandating body takes note of the result and decides what next.
+    /// Records that the mandating body took note of the result and decided
+    /// what next, in meeting X, item N, or by circular resolution Y
+    /// (`basis`). The body decides as a body; its secretariat records it.
     async fn note_working_group_result(
         &self,
         ctx: &Context<'_>,
         id: ID,
         decision: String,
         #[graphql(default)] next_steps: String,
+        basis: DecisionBasisInput,
     ) -> Result<WorkingGroup> {
-        let command = WorkingGroupCommand::TakeNote {
-            decision: free_text(decision)?,
-            next_steps: free_text(next_steps)?,
-        };
-        act(ctx, &id, command).await
+        let decision = free_text(decision)?;
+        let next_steps = free_text(next_steps)?;
+        let basis = basis.parse()?;
+        let (caller, request, _) = caller(ctx)?;
+        let group = parse_id(&id, WorkingGroupId::parse)?;
+        caller
+            .note_working_group_result(group, decision, next_steps, basis)
+            .await
+            .map_err(|error| request.error(error))?;
+        group_after(ctx, group).await
     }
 
     async fn dissolve_working_group(

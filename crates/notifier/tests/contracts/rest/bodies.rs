@@ -17,7 +17,7 @@ use iiz_domain::{
 };
 use iiz_store::RecordedEvent;
 
-use super::{at, day, names, run, text, title, zurich};
+use super::{at, day, minuted, names, run, text, title, zurich};
 
 /// A body renamed, amended, with a member coming and going, a chair whose
 /// person is named, and a meeting revised and cancelled; then dissolved.
@@ -194,6 +194,7 @@ pub(super) async fn working_group(app: &App, body: BodyId, log: &[RecordedEvent]
         WorkingGroupCommand::TakeNote {
             decision: text("Zur Kenntnis genommen"),
             next_steps: text("Umsetzung"),
+            decided_by: minuted("Sitzung 4/2025, Traktandum 2"),
         },
         WorkingGroupCommand::Dissolve {
             reason: text("Auftrag erfüllt"),

@@ -49,6 +49,15 @@ fn title(text: &str) -> Title {
     Title::parse(text).unwrap()
 }
 
+/// A body's decision a step records: item 2 of a meeting's minutes.
+fn minuted(label: &str) -> iiz_domain::basis::DecisionReference {
+    iiz_domain::basis::DecisionReference::meeting(
+        iiz_domain::ids::MeetingId::from_uuid(uuid::Uuid::from_u128(42)),
+        2,
+        title(label),
+    )
+}
+
 fn text(text: &str) -> FreeText {
     FreeText::parse(text).unwrap()
 }

@@ -16,7 +16,7 @@ use iiz_domain::{
     Language, Partner, Party, Recommendation, RecommendationCommand, RecommendationId,
 };
 
-use super::{day, run, text, title, zurich};
+use super::{day, minuted, run, text, title, zurich};
 
 fn recommendation_content(title_text: &str) -> RecommendationContent {
     RecommendationContent {
@@ -76,7 +76,7 @@ pub(super) async fn recommendations(app: &App) {
         RecommendationCommand::Adopt {
             decision: text("STG 2/2025"),
             on: day("2025-06-01"),
-            decided_by: None,
+            decided_by: minuted("STG-Sitzung 2/2025, Traktandum 2"),
         },
         RecommendationCommand::Publish {
             on: day("2025-06-15"),
@@ -131,6 +131,7 @@ pub(super) async fn project_in_a_programme(app: &App) {
         },
         ProjectCommand::AcceptResult {
             decision: text("STG 3/2025"),
+            decided_by: minuted("STG-Sitzung 3/2025, Traktandum 2"),
         },
     ];
     for command in commands {
@@ -151,6 +152,7 @@ pub(super) async fn project_in_a_programme(app: &App) {
             }),
             focus_areas: BTreeMap::from([(FocusArea::KeyActors, text("Partner gewinnen"))]),
             action_fields: Vec::new(),
+            decided_by: minuted("STG-Sitzung 4/2040, Traktandum 2"),
         },
         ProgrammeCommand::LinkProject {
             programme,
