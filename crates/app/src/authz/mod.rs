@@ -28,6 +28,8 @@
 
 pub mod concern;
 #[cfg(test)]
+mod concern_paths_tests;
+#[cfg(test)]
 mod concern_tests;
 pub mod meeting;
 mod principal;

@@ -5,6 +5,7 @@
 mod caller;
 mod filter;
 mod merge;
+mod paths;
 mod steps;
 
 use std::collections::BTreeSet;
