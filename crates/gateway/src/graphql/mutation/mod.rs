@@ -5,6 +5,7 @@
 
 mod accounts;
 mod bodies;
+mod concern_paths;
 mod concern_steps;
 mod concerns;
 mod inbox;
@@ -37,6 +38,7 @@ pub struct Mutation(
     networks::NetworkMutations,
     concerns::ConcernMutations,
     concern_steps::ConcernStepMutations,
+    concern_paths::ConcernPathMutations,
     recommendations::RecommendationMutations,
     recommendation_tracking::RecommendationTrackingMutations,
     meetings::MeetingMutations,
