@@ -28,7 +28,10 @@ fn only_the_fachstelle_brings_a_concern_straight_to_the_stg() {
     };
     let none = Standing::default();
     let act = ConcernAct::BringToStg;
-    assert_eq!(authorize_concern(Some(&office), &none, act, &shared()), Ok(()));
+    assert_eq!(
+        authorize_concern(Some(&office), &none, act, &shared()),
+        Ok(())
+    );
     assert_eq!(
         authorize_concern(Some(&coordinator), &none, act, &shared()),
         Err(Denied::Forbidden)

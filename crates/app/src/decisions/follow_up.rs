@@ -37,7 +37,11 @@ pub(crate) enum Prepared {
 }
 
 fn effects(message: String) -> AppError {
-    AppError::governance(ConceptRule::StgDecisionEffects, ErrorKind::Validation, message)
+    AppError::governance(
+        ConceptRule::StgDecisionEffects,
+        ErrorKind::Validation,
+        message,
+    )
 }
 
 /// The key of one step of a decision's follow-up.
@@ -83,7 +87,9 @@ impl App {
                     .await?
                     .filter(|view| view.active)
                     .ok_or_else(|| {
-                        effects(format!("working group {working_group} is no active mandate"))
+                        effects(format!(
+                            "working group {working_group} is no active mandate"
+                        ))
                     })?;
                 Prepared::Link(
                     FollowUpLink::WorkingGroup {
@@ -158,8 +164,10 @@ impl App {
                         keyed(metadata, "create"),
                     )
                     .await?;
-                let working_group = WorkingGroupId::parse(&first_event(&executed)?.stream.stream_id)
-                    .map_err(|error| AppError::Internal(format!("working group id: {error}")))?;
+                let working_group = WorkingGroupId::parse(
+                    &first_event(&executed)?.stream.stream_id,
+                )
+                .map_err(|error| AppError::Internal(format!("working group id: {error}")))?;
                 (FollowUpLink::WorkingGroup { working_group }, title)
             }
             Prepared::AddActionField(programme, FollowUp::AddActionField { field }) => {

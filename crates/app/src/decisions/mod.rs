@@ -46,9 +46,9 @@ pub(crate) fn deciding_body(effect: &DecisionEffect) -> (BodyKind, &'static str)
         DecisionEffect::Examine { .. } | DecisionEffect::Assess => {
             (BodyKind::ExpertCoordination, "the national EKG")
         }
-        DecisionEffect::Decide { .. } | DecisionEffect::Adopt | DecisionEffect::ReferToEkg { .. } => {
-            (BodyKind::Steering, "the national STG")
-        }
+        DecisionEffect::Decide { .. }
+        | DecisionEffect::Adopt
+        | DecisionEffect::ReferToEkg { .. } => (BodyKind::Steering, "the national STG"),
     }
 }
 
@@ -135,9 +135,10 @@ impl App {
                 // Checked before the decision, so a follow-up that cannot
                 // be carried out refuses the whole decision.
                 let prepared = match follow_up {
-                    Some(follow_up) => {
-                        Some(self.prepare_follow_up(*outcome, follow_up, decision.on).await?)
-                    }
+                    Some(follow_up) => Some(
+                        self.prepare_follow_up(*outcome, follow_up, decision.on)
+                            .await?,
+                    ),
                     None => None,
                 };
                 let command = ConcernCommand::Decide {

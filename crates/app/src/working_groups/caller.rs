@@ -178,7 +178,7 @@ impl Caller<'_> {
             if !given {
                 return Err(AppError::governance(
                     ConceptRule::WorkingGroupMandate,
-                    ErrorKind::InvalidState,
+                    ErrorKind::Validation,
                     format!(
                         "concern {id} was neither given to a working group by the EKG nor decided for one by the STG"
                     ),

@@ -11,9 +11,9 @@ mod caller;
 
 use chrono::NaiveDate;
 use iiz_domain::body::BodyKind;
+use iiz_domain::concern::EkgOutcome;
 use iiz_domain::ids::WorkingGroupId;
 use iiz_domain::working_group::{Mandate, WorkingGroup};
-use iiz_domain::concern::EkgOutcome;
 use iiz_domain::{Aggregate, BodyId, ConceptRule, ErrorKind, TenantId};
 use iiz_projections::{BODIES, BodyView, WORKING_GROUPS, WorkingGroupView};
 use iiz_store::StreamRef;

@@ -27,7 +27,10 @@ pub(super) fn check_content(content: &ConcernContent, complete: bool) -> Result<
     checked.map_err(ConcernError::Missing)
 }
 
-pub(super) fn require_rationale(text: &FreeText, action: ConcernAction) -> Result<(), ConcernError> {
+pub(super) fn require_rationale(
+    text: &FreeText,
+    action: ConcernAction,
+) -> Result<(), ConcernError> {
     if text.is_empty() {
         return Err(ConcernError::RationaleRequired(action));
     }

@@ -3,8 +3,8 @@
 use serde_json::Value;
 
 use super::content::MissingField;
-use super::route::{StepKind, StepOutcome};
 use super::outcome::StgOutcome;
+use super::route::{StepKind, StepOutcome};
 use super::stage::{ConcernAction, ConcernStage};
 use crate::concept::ConceptRule;
 use crate::error::{Classify, ErrorKind, list_actions, not_allowed_details};

@@ -470,7 +470,7 @@ fn after_handling_or_a_working_group_the_ekg_answers_or_examines_again() {
         EkgOutcome::HandleInEkg,
         EkgOutcome::GiveToWorkingGroup {
             working_group: text("AG Schnittstellen"),
-                mandate: None,
+            mandate: None,
         },
     ] {
         let handled = at(&[

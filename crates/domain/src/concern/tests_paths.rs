@@ -88,9 +88,8 @@ fn the_fachstelle_brings_a_submitted_concern_straight_to_the_stg() {
 
 #[test]
 fn bringing_to_the_stg_needs_a_reason_and_the_fachstelle_s_intake() {
-    let refused = given::<Concern>(at(&[via_fachstelle()])).when(ConcernCommand::BringToStg {
-        reason: text(""),
-    });
+    let refused = given::<Concern>(at(&[via_fachstelle()]))
+        .when(ConcernCommand::BringToStg { reason: text("") });
     let error = ConcernError::RationaleRequired(ConcernAction::BringToStg);
     assert_eq!(error.rule(), Some(ConceptRule::RequestsViaFachstelle));
     refused.then_err(error);

@@ -31,9 +31,11 @@ fn info(link: &FollowUpLink, title: String) -> FollowUpInfo {
         FollowUpLink::WorkingGroup { working_group } => {
             (FollowUpKind::WorkingGroup, working_group.to_string(), None)
         }
-        FollowUpLink::ActionField { programme, number } => {
-            (FollowUpKind::ActionField, programme.to_string(), Some(*number))
-        }
+        FollowUpLink::ActionField { programme, number } => (
+            FollowUpKind::ActionField,
+            programme.to_string(),
+            Some(*number),
+        ),
     };
     FollowUpInfo {
         kind,

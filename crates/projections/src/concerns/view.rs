@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, Utc};
 use iiz_domain::basis::DecisionReference;
-use iiz_domain::follow_up::FollowUpLink;
 use iiz_domain::concern::{
     AffectedInstitution, Attachment, Channel, ConcernStage, RouteSnapshot, StgOutcome,
 };
+use iiz_domain::follow_up::FollowUpLink;
 use iiz_domain::{ConcernId, Language, NetworkId, Partner, Party, RecommendationId, TenantId};
 use serde::{Deserialize, Serialize};
 

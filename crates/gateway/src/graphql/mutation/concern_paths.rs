@@ -126,7 +126,9 @@ pub(super) fn follow_up(input: FollowUpInput) -> Result<FollowUp> {
         },
         K::LinkWorkingGroup => FollowUp::LinkWorkingGroup {
             working_group: parse_id(
-                &input.id.ok_or_else(|| missing("LINK_WORKING_GROUP", "id"))?,
+                &input
+                    .id
+                    .ok_or_else(|| missing("LINK_WORKING_GROUP", "id"))?,
                 WorkingGroupId::parse,
             )?,
         },

@@ -4,10 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use iiz_app::concerns::concern_stream;
 use iiz_app::App;
+use iiz_app::concerns::concern_stream;
 use iiz_domain::basis::DecisionReference;
-use iiz_domain::concern::{AffectedInstitution, Channel, ConcernContent, RouteSnapshot, StgOutcome};
+use iiz_domain::concern::{
+    AffectedInstitution, Channel, ConcernContent, RouteSnapshot, StgOutcome,
+};
 use iiz_domain::follow_up::FollowUpLink;
 use iiz_domain::ids::{MeetingId, WorkingGroupId};
 use iiz_domain::{Concern, ConcernCommand, ConcernId, Language, TenantId};
@@ -15,7 +17,11 @@ use iiz_domain::{Concern, ConcernCommand, ConcernId, Language, TenantId};
 use super::{run, text, title};
 
 fn item(number: u32) -> DecisionReference {
-    DecisionReference::meeting(MeetingId::new(), number, title("Sitzung 1/2027, Traktandum 1"))
+    DecisionReference::meeting(
+        MeetingId::new(),
+        number,
+        title("Sitzung 1/2027, Traktandum 1"),
+    )
 }
 
 pub async fn request_brought_to_the_stg(app: &App) {
