@@ -14,7 +14,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDateTime};
-use common::fachstelle;
+use common::{all, fachstelle};
 use iiz_app::authz::Principal;
 use iiz_app::concerns::NewConcern;
 use iiz_app::meetings::{NewMeeting, swiss_today};
@@ -33,6 +33,7 @@ use iiz_domain::project::ProjectKind;
 use iiz_domain::recommendation::FocusArea;
 use iiz_domain::text::FreeText;
 use iiz_domain::{ConcernCommand, ConcernId, Language, Party, PersonId, TenantId, Title};
+use iiz_projections::{PROJECTS, ProjectView};
 use iiz_store::testing::TestDatabase;
 
 fn text(value: &str) -> FreeText {
@@ -243,7 +244,7 @@ async fn stg_decisions_lead_to_projects_and_action_fields(db: TestDatabase) {
     // Carried out again (a crash after the minutes): nothing twice.
     assert_eq!(app.resume_propagations().await.unwrap(), 0);
     assert_eq!(caller.concern(project).await.unwrap().follow_ups.len(), 1);
-    assert_eq!(caller.projects(Default::default()).await.unwrap().len(), 1);
+    assert_eq!(all::<ProjectView>(&app, PROJECTS).await.len(), 1);
     app.store().close().await;
 }
 

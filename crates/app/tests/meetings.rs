@@ -49,7 +49,7 @@ fn coordinator() -> Principal {
         roles: [(zh(), TenantRole::Coordinator)].into(),
         platform_admin: false,
         scope: None,
-        language: iiz_domain::Language::De,
+        language: Language::De,
     }
 }
 
