@@ -12,6 +12,7 @@ mod graphql;
 mod inbox;
 mod live;
 mod meetings;
+mod paths;
 mod programme;
 mod protection;
 mod recommendations;

@@ -252,6 +252,7 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
     let before = fachstelle.meeting(ekg).await.unwrap().version;
     let stg_step = DecisionEffect::Decide {
         outcome: StgOutcome::Recommendation,
+        follow_up: None,
     };
     let refused = fachstelle.meeting_command(ekg, minutes(2, stg_step)).await;
     assert!(
@@ -262,6 +263,7 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
     let group = DecisionEffect::Examine {
         outcome: EkgOutcome::GiveToWorkingGroup {
             working_group: text("AG Junge Erwachsene"),
+            mandate: None,
         },
     };
     fachstelle
@@ -307,6 +309,7 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         .unwrap();
     let decide = DecisionEffect::Decide {
         outcome: StgOutcome::Recommendation,
+        follow_up: None,
     };
     let stream = meeting_stream(TenantId::National, joint);
     let meta = || EventMetadata::new("person:office");

@@ -7,8 +7,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::concern::{EkgOutcome, StgOutcome};
+use crate::follow_up::{FollowUp, FollowUpError};
 use crate::ids::{ConcernId, ProjectId, RecommendationId, WorkingGroupId};
-use crate::text::Title;
+use crate::text::{FreeText, Title};
 
 /// What a decision does to the concern or recommendation its item refers
 /// to. Which body may take which step is the app's to check; the meeting
@@ -18,10 +19,20 @@ use crate::text::Title;
 pub enum DecisionEffect {
     /// The EKG's step on a concern.
     Examine { outcome: EkgOutcome },
-    /// The STG's step on a concern.
-    Decide { outcome: StgOutcome },
+    /// The STG's step on a concern, and what it creates or links (a
+    /// project, a working group, an action field: decisions stored before
+    /// follow-ups existed have none).
+    Decide {
+        outcome: StgOutcome,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        follow_up: Option<FollowUp>,
+    },
     /// The STG adopts a drafted recommendation.
     Adopt,
+    /// The STG refers a concern to the EKG with a question (2.1).
+    ReferToEkg { question: FreeText },
+    /// The EKG's assessment of the STG's question: the decision's text.
+    Assess,
 }
 
 impl DecisionEffect {
@@ -30,6 +41,20 @@ impl DecisionEffect {
             Self::Examine { .. } => "examine",
             Self::Decide { .. } => "decide",
             Self::Adopt => "adopt",
+            Self::ReferToEkg { .. } => "refer_to_ekg",
+            Self::Assess => "assess",
+        }
+    }
+
+    /// What the effect carries fits together: a decision's follow-up
+    /// matches its outcome.
+    pub fn check(&self) -> Result<(), FollowUpError> {
+        match self {
+            Self::Decide {
+                outcome,
+                follow_up: Some(follow_up),
+            } => follow_up.check(*outcome),
+            _ => Ok(()),
         }
     }
 }
@@ -72,7 +97,10 @@ impl DecisionEffect {
         matches!(
             (self, subject),
             (
-                DecisionEffect::Examine { .. } | DecisionEffect::Decide { .. },
+                DecisionEffect::Examine { .. }
+                    | DecisionEffect::Decide { .. }
+                    | DecisionEffect::ReferToEkg { .. }
+                    | DecisionEffect::Assess,
                 ItemSubject::Concern(_)
             ) | (DecisionEffect::Adopt, ItemSubject::Recommendation(_))
         )

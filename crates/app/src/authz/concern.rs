@@ -17,6 +17,9 @@
 //! - the Fachstelle triages, merges and answers; the EKG examines and the
 //!   STG decides as bodies, recorded by the Fachstelle as their secretariat
 //!   ([`super::body_decision`]), never by one member;
+//! - the Fachstelle brings concerns and requests straight to the STG, and
+//!   as the bodies' secretariat records the STG's referral to the EKG and
+//!   the EKG's assessment as decided in a meeting or a resolution;
 //! - anyone with an active role in a tenant may comment for it; internal
 //!   comments only inside the originating tenant (the domain checks that).
 //!
@@ -68,6 +71,14 @@ pub enum ConcernAct<'a> {
     /// Recording the STG's decision (a body's decision).
     Decide,
     Comment(TenantId, CommentVisibility),
+    /// The Fachstelle brings a concern or request straight to the STG.
+    BringToStg,
+    /// Recording the STG's referral to the EKG, as decided in a meeting
+    /// or a circular resolution.
+    RecordReferral,
+    /// Recording the EKG's assessment, as decided in a meeting or a
+    /// circular resolution.
+    RecordAssessment,
 }
 
 /// The concern an act is about.
@@ -160,6 +171,14 @@ pub fn authorize_concern(
             super::body_decision::is_secretariat(principal, TenantId::National)
         }
         ConcernAct::Comment(tenant, _) => holds_any(principal, tenant, &ACTIVE_ROLES),
+        // "Anliegen oder Anträge an das STG können via die Fachstelle
+        // eingereicht werden" (2.1): the Fachstelle alone.
+        ConcernAct::BringToStg => office,
+        // The bodies decide as bodies; their secretariat records what
+        // they decided (the basis is verified by the app).
+        ConcernAct::RecordReferral | ConcernAct::RecordAssessment => {
+            super::body_decision::is_secretariat(principal, TenantId::National)
+        }
     };
     if allowed {
         Ok(())

@@ -32,6 +32,8 @@
 pub mod body_decision;
 pub mod concern;
 #[cfg(test)]
+mod concern_paths_tests;
+#[cfg(test)]
 mod concern_tests;
 pub mod meeting;
 mod principal;

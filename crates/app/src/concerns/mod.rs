@@ -6,6 +6,7 @@ mod body_steps;
 mod caller;
 mod filter;
 mod merge;
+mod paths;
 mod steps;
 
 use std::collections::BTreeSet;

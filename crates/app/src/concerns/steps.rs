@@ -24,9 +24,12 @@ pub(super) fn act_of<'a>(
     view: &'a ConcernView,
 ) -> Result<ConcernAct<'a>, AppError> {
     Ok(match command {
-        ConcernCommand::Draft { .. } | ConcernCommand::Absorb { .. } => {
+        ConcernCommand::Draft { .. }
+        | ConcernCommand::Absorb { .. }
+        | ConcernCommand::LinkFollowUp { .. } => {
             return Err(AppError::Validation(
-                "drafting and absorbing are not steps on an existing concern".to_owned(),
+                "drafting, absorbing and linking a decision's follow-up are not steps on an existing concern"
+                    .to_owned(),
             ));
         }
         ConcernCommand::Edit { .. }
@@ -51,6 +54,9 @@ pub(super) fn act_of<'a>(
         ConcernCommand::Comment {
             tenant, visibility, ..
         } => ConcernAct::Comment(*tenant, *visibility),
+        ConcernCommand::BringToStg { .. } => ConcernAct::BringToStg,
+        ConcernCommand::ReferToEkg { .. } => ConcernAct::RecordReferral,
+        ConcernCommand::Assess { .. } => ConcernAct::RecordAssessment,
     })
 }
 
@@ -95,6 +101,9 @@ pub(super) fn allowed_for(
             }
             ConcernAction::Examine => may(ConcernAct::Examine),
             ConcernAction::Decide => may(ConcernAct::Decide),
+            ConcernAction::BringToStg => may(ConcernAct::BringToStg),
+            ConcernAction::ReferToEkg => may(ConcernAct::RecordReferral),
+            ConcernAction::Assess => may(ConcernAct::RecordAssessment),
             ConcernAction::Comment => TenantId::all().any(|tenant| {
                 may(ConcernAct::Comment(
                     tenant,

@@ -8,6 +8,8 @@
 //! - carries out a decision's effect on its subject with the subject's own
 //!   rules ([`App::carry_out`]), for meetings and resolutions alike.
 
+mod follow_up;
+
 use chrono::NaiveDate;
 use iiz_domain::basis::{DecisionReference, DecisionSource};
 use iiz_domain::body::BodyKind;
@@ -46,10 +48,12 @@ pub(crate) struct BodyDecision<'a> {
 /// decides them and adopts recommendations.
 pub(crate) fn deciding_body(effect: &DecisionEffect) -> (BodyKind, &'static str) {
     match effect {
-        DecisionEffect::Examine { .. } => (BodyKind::ExpertCoordination, "the national EKG"),
-        DecisionEffect::Decide { .. } | DecisionEffect::Adopt => {
-            (BodyKind::Steering, "the national STG")
+        DecisionEffect::Examine { .. } | DecisionEffect::Assess => {
+            (BodyKind::ExpertCoordination, "the national EKG")
         }
+        DecisionEffect::Decide { .. }
+        | DecisionEffect::Adopt
+        | DecisionEffect::ReferToEkg { .. } => (BodyKind::Steering, "the national STG"),
     }
 }
 
@@ -149,6 +153,7 @@ impl App {
     ) -> Result<(), AppError> {
         match (decision.subject, decision.effect) {
             (ItemSubject::Concern(id), DecisionEffect::Examine { outcome }) => {
+                self.check_mandate_named(outcome).await?;
                 let command = ConcernCommand::Examine {
                     outcome: outcome.clone(),
                     rationale: decision.rationale.clone(),
@@ -156,12 +161,43 @@ impl App {
                 };
                 self.concern_step(*id, command, metadata).await
             }
-            (ItemSubject::Concern(id), DecisionEffect::Decide { outcome }) => {
+            (ItemSubject::Concern(id), DecisionEffect::Decide { outcome, follow_up }) => {
+                // Checked before the decision, so a follow-up that cannot
+                // be carried out refuses the whole decision.
+                let prepared = match follow_up {
+                    Some(follow_up) => Some(
+                        self.prepare_follow_up(*outcome, follow_up, decision.on)
+                            .await?,
+                    ),
+                    None => None,
+                };
                 let command = ConcernCommand::Decide {
                     outcome: *outcome,
                     decision: decision.outcome.clone(),
                     rationale: decision.rationale.clone(),
                     decided_by: decision.reference.clone(),
+                };
+                self.concern_step(*id, command, metadata.clone()).await?;
+                match prepared {
+                    Some(prepared) => {
+                        self.carry_out_follow_up(*id, prepared, decision.on, &metadata)
+                            .await
+                    }
+                    None => Ok(()),
+                }
+            }
+            (ItemSubject::Concern(id), DecisionEffect::ReferToEkg { question }) => {
+                let command = ConcernCommand::ReferToEkg {
+                    question: question.clone(),
+                    decided_by: decision.reference,
+                };
+                self.concern_step(*id, command, metadata).await
+            }
+            (ItemSubject::Concern(id), DecisionEffect::Assess) => {
+                // The assessment is the EKG's decision as minuted.
+                let command = ConcernCommand::Assess {
+                    assessment: decision.outcome.clone(),
+                    decided_by: decision.reference,
                 };
                 self.concern_step(*id, command, metadata).await
             }

@@ -253,6 +253,7 @@ impl App {
                     Ekg::Handle => EkgOutcome::HandleInEkg,
                     Ekg::WorkingGroup(group) => EkgOutcome::GiveToWorkingGroup {
                         working_group: text(group)?,
+                        mandate: None,
                     },
                     Ekg::Propose(proposal) => EkgOutcome::ProposeToStg { proposal },
                     Ekg::Close(answer) => EkgOutcome::CloseWithAnswer {

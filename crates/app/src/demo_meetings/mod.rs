@@ -308,6 +308,7 @@ impl App {
                         }),
                         (true, true) => Some(DecisionEffect::Decide {
                             outcome: StgOutcome::Project,
+                            follow_up: None,
                         }),
                     };
                     Some(Decision {

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use iiz_domain::concern::ConcernStage;
+use iiz_domain::concern::{ConcernStage, StgOutcome};
 use iiz_domain::ids::WorkingGroupId;
 use iiz_domain::working_group::{GroupRole, WorkingGroup, WorkingGroupCommand};
-use iiz_domain::{ConcernId, PersonId};
+use iiz_domain::{ConceptRule, ConcernId, ErrorKind, PersonId};
 use iiz_projections::{WORKING_GROUPS, WorkingGroupView};
 use iiz_store::DocFilter;
 
@@ -176,15 +176,26 @@ impl Caller<'_> {
         .await
     }
 
-    /// A group takes on concerns the EKG gave to a working group, nothing
-    /// else: the concern's own stage says the EKG decided so.
+    /// A group takes on concerns the EKG gave to a working group or the
+    /// STG decided one for, nothing else: the concern's own stage and
+    /// decision say the body decided so (IIZ 3.0, 2.4: working groups act
+    /// on a mandate of the STG or the EKG).
     async fn check_concerns_given(&self, concerns: &BTreeSet<ConcernId>) -> Result<(), AppError> {
         for id in concerns {
-            let stage = self.app().concern_view(*id).await?.map(|view| view.stage);
-            if stage != Some(ConcernStage::WithWorkingGroup) {
-                return Err(AppError::Validation(format!(
-                    "concern {id} was not given to a working group by the EKG"
-                )));
+            let view = self.app().concern_view(*id).await?;
+            let given = view.is_some_and(|view| match view.stage {
+                ConcernStage::WithWorkingGroup => true,
+                ConcernStage::Decided => view.stg_decision == Some(StgOutcome::WorkingGroup),
+                _ => false,
+            });
+            if !given {
+                return Err(AppError::governance(
+                    ConceptRule::WorkingGroupMandate,
+                    ErrorKind::Validation,
+                    format!(
+                        "concern {id} was neither given to a working group by the EKG nor decided for one by the STG"
+                    ),
+                ));
             }
         }
         Ok(())

@@ -12,10 +12,11 @@ mod note;
 
 use chrono::NaiveDate;
 use iiz_domain::body::BodyKind;
+use iiz_domain::concern::EkgOutcome;
 use iiz_domain::ids::WorkingGroupId;
 use iiz_domain::working_group::{Mandate, WorkingGroup};
-use iiz_domain::{Aggregate, BodyId, TenantId};
-use iiz_projections::{BODIES, BodyView, WorkingGroupView};
+use iiz_domain::{Aggregate, BodyId, ConceptRule, ErrorKind, TenantId};
+use iiz_projections::{BODIES, BodyView, WORKING_GROUPS, WorkingGroupView};
 use iiz_store::StreamRef;
 
 use crate::authz::Principal;
@@ -139,5 +140,29 @@ impl App {
                 .find(|member| member.person == principal.person)
                 .map(|member| member.role),
         })
+    }
+
+    /// The EKG gives a concern to an existing mandate by its id: the
+    /// mandate must exist and still run.
+    pub(crate) async fn check_mandate_named(&self, outcome: &EkgOutcome) -> Result<(), AppError> {
+        let EkgOutcome::GiveToWorkingGroup {
+            mandate: Some(id), ..
+        } = outcome
+        else {
+            return Ok(());
+        };
+        let active = self
+            .typed_doc::<WorkingGroupView>(WORKING_GROUPS, &id.to_string())
+            .await?
+            .is_some_and(|view| view.active);
+        if active {
+            Ok(())
+        } else {
+            Err(AppError::governance(
+                ConceptRule::WorkingGroupMandate,
+                ErrorKind::Validation,
+                format!("working group {id} is no running mandate"),
+            ))
+        }
     }
 }

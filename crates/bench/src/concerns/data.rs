@@ -174,6 +174,7 @@ fn story(index: usize, origin: TenantId) -> anyhow::Result<(bool, Vec<ConcernEve
                 text: text("Das STG hat eine Empfehlung beschlossen.")?,
                 recipients: BTreeSet::from([Party::Tenant(origin)]),
                 recommendation: Some(RecommendationId::new()),
+                follow_ups: Vec::new(),
             });
             events
         }

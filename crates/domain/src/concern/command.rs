@@ -11,9 +11,10 @@ use super::outcome::{Channel, CommentVisibility, EkgOutcome, ReturnReason, StgOu
 use super::route::{RouteSnapshot, StepOutcome};
 use crate::DomainEvent;
 use crate::basis::DecisionReference;
+use crate::follow_up::FollowUpLink;
 use crate::ids::{ConcernId, NetworkId, RecommendationId, TenantId};
 use crate::partner::{Partner, Party};
-use crate::text::FreeText;
+use crate::text::{FreeText, Title};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConcernCommand {
@@ -107,6 +108,32 @@ pub enum ConcernCommand {
         text: FreeText,
         visibility: CommentVisibility,
     },
+    /// The Fachstelle brings the concern (or a request it or a partner
+    /// drafted in the national tenant) straight to the STG, with its
+    /// reason, instead of passing it to the EKG.
+    BringToStg {
+        reason: FreeText,
+    },
+    /// The STG refers the concern to the EKG with a question (an STG
+    /// decision).
+    ReferToEkg {
+        question: FreeText,
+        decided_by: DecisionReference,
+    },
+    /// The EKG's assessment of the STG's question (an EKG decision); the
+    /// concern goes back to the STG.
+    Assess {
+        assessment: FreeText,
+        decided_by: DecisionReference,
+    },
+    /// Records what the STG's decision created or linked (a project, a
+    /// working group, an action field): the platform's own step after
+    /// carrying out the decision's follow-up.
+    LinkFollowUp {
+        link: FollowUpLink,
+        /// The linked item's title, for the timeline.
+        title: Title,
+    },
 }
 
 /// Stored events: variants and their fields are never renamed or removed,
@@ -187,11 +214,30 @@ pub enum ConcernEvent {
         /// Added later: answers stored before it read as none.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         recommendation: Option<RecommendationId>,
+        /// Added later: what the STG's decision created or linked, which
+        /// the answer names.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        follow_ups: Vec<FollowUpLink>,
     },
     Commented {
         tenant: TenantId,
         text: FreeText,
         visibility: CommentVisibility,
+    },
+    BroughtToStg {
+        reason: FreeText,
+    },
+    ReferredToEkg {
+        question: FreeText,
+        decided_by: DecisionReference,
+    },
+    Assessed {
+        assessment: FreeText,
+        decided_by: DecisionReference,
+    },
+    FollowUpLinked {
+        link: FollowUpLink,
+        title: Title,
     },
 }
 
@@ -216,6 +262,10 @@ impl DomainEvent for ConcernEvent {
             Self::Decided { .. } => "Decided",
             Self::Answered { .. } => "Answered",
             Self::Commented { .. } => "Commented",
+            Self::BroughtToStg { .. } => "BroughtToStg",
+            Self::ReferredToEkg { .. } => "ReferredToEkg",
+            Self::Assessed { .. } => "Assessed",
+            Self::FollowUpLinked { .. } => "FollowUpLinked",
         }
     }
 }
@@ -243,6 +293,11 @@ impl ConcernCommand {
             Self::Decide { .. } => A::Decide,
             Self::Answer { .. } => A::Answer,
             Self::Comment { .. } => A::Comment,
+            Self::BringToStg { .. } => A::BringToStg,
+            Self::ReferToEkg { .. } => A::ReferToEkg,
+            Self::Assess { .. } => A::Assess,
+            // Checked against the decision itself (see `paths`).
+            Self::LinkFollowUp { .. } => return None,
         })
     }
 }

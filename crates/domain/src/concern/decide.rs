@@ -27,7 +27,10 @@ pub(super) fn check_content(content: &ConcernContent, complete: bool) -> Result<
     checked.map_err(ConcernError::Missing)
 }
 
-fn require_rationale(text: &FreeText, action: ConcernAction) -> Result<(), ConcernError> {
+pub(super) fn require_rationale(
+    text: &FreeText,
+    action: ConcernAction,
+) -> Result<(), ConcernError> {
     if text.is_empty() {
         return Err(ConcernError::RationaleRequired(action));
     }
@@ -42,7 +45,7 @@ fn require_text(text: &FreeText) -> Result<(), ConcernError> {
 }
 
 impl State {
-    fn require(&self, action: ConcernAction) -> Result<(), ConcernError> {
+    pub(super) fn require(&self, action: ConcernAction) -> Result<(), ConcernError> {
         let allowed = allowed_actions(self.stage, self.route.is_direct());
         if allowed.contains(&action) {
             Ok(())
@@ -60,6 +63,7 @@ impl State {
             text,
             recipients: self.submitters.union(&self.endorsers).copied().collect(),
             recommendation,
+            follow_ups: self.follow_ups.clone(),
         }
     }
 
@@ -206,8 +210,13 @@ impl State {
                         require_text(answer)?;
                         Some(answer.clone())
                     }
-                    EkgOutcome::GiveToWorkingGroup { working_group } => {
-                        require_text(working_group)?;
+                    EkgOutcome::GiveToWorkingGroup {
+                        working_group,
+                        mandate,
+                    } => {
+                        if mandate.is_none() {
+                            require_text(working_group)?;
+                        }
                         None
                     }
                     EkgOutcome::ProposeToStg { .. } | EkgOutcome::HandleInEkg => None,
@@ -260,6 +269,10 @@ impl State {
                     visibility,
                 }])
             }
+            command @ (ConcernCommand::BringToStg { .. }
+            | ConcernCommand::ReferToEkg { .. }
+            | ConcernCommand::Assess { .. }
+            | ConcernCommand::LinkFollowUp { .. }) => self.decide_path(command),
         }
     }
 
@@ -369,6 +382,10 @@ impl State {
                 self.stage = ConcernStage::Answered;
                 self.recipients = recipients.clone();
             }
+            ConcernEvent::BroughtToStg { .. }
+            | ConcernEvent::ReferredToEkg { .. }
+            | ConcernEvent::Assessed { .. }
+            | ConcernEvent::FollowUpLinked { .. } => self.evolve_path(event),
         }
     }
 }

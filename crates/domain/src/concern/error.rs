@@ -3,8 +3,10 @@
 use serde_json::Value;
 
 use super::content::MissingField;
+use super::outcome::StgOutcome;
 use super::route::{StepKind, StepOutcome};
 use super::stage::{ConcernAction, ConcernStage};
+use crate::concept::ConceptRule;
 use crate::error::{Classify, ErrorKind, list_actions, not_allowed_details};
 use crate::ids::ConcernId;
 use crate::partner::Party;
@@ -60,6 +62,28 @@ pub enum ConcernError {
     RecommendationReferenceRequired,
     #[error("only an answer to an STG decision on a recommendation names a recommendation")]
     RecommendationReferenceUnexpected,
+    #[error("a {link} follows only from an STG decision «{}», not from {}", expected_outcome(.link), decided_outcome(.decided))]
+    FollowUpDoesNotFit {
+        link: &'static str,
+        decided: Option<StgOutcome>,
+    },
+    #[error("what a decision created is linked once the STG decided, not while the concern is {0}")]
+    FollowUpBeforeDecision(ConcernStage),
+}
+
+fn expected_outcome(link: &str) -> &'static str {
+    match link {
+        "project" => "project",
+        "working_group" => "working group",
+        _ => "new action field",
+    }
+}
+
+fn decided_outcome(decided: &Option<StgOutcome>) -> String {
+    decided.map_or_else(
+        || "no decision".to_owned(),
+        |outcome| format!("the decision «{outcome:?}»"),
+    )
 }
 
 fn list(actions: &[ConcernAction]) -> String {
@@ -76,7 +100,8 @@ impl Classify for ConcernError {
             | Self::AlreadyEndorsed(_)
             | Self::AlreadyConsolidated
             | Self::AlreadyAbsorbed(_)
-            | Self::CannotAbsorb(_) => ErrorKind::InvalidState,
+            | Self::CannotAbsorb(_)
+            | Self::FollowUpBeforeDecision(_) => ErrorKind::InvalidState,
             Self::Missing(_)
             | Self::RationaleRequired(_)
             | Self::OutcomeNotForStep { .. }
@@ -87,7 +112,37 @@ impl Classify for ConcernError {
             | Self::NeededInformationMissing
             | Self::TooManyAttachments { .. }
             | Self::RecommendationReferenceRequired
-            | Self::RecommendationReferenceUnexpected => ErrorKind::Validation,
+            | Self::RecommendationReferenceUnexpected
+            | Self::FollowUpDoesNotFit { .. } => ErrorKind::Validation,
+        }
+    }
+
+    /// The paths of 2.1: requests reach the STG via the Fachstelle; while
+    /// the EKG assesses a referred concern, the STG waits for it; and what
+    /// an STG decision creates must match the decision.
+    fn rule(&self) -> Option<ConceptRule> {
+        use ConcernAction as A;
+        match self {
+            Self::NotAllowed {
+                action: A::BringToStg,
+                ..
+            }
+            | Self::RationaleRequired(A::BringToStg) => Some(ConceptRule::RequestsViaFachstelle),
+            Self::NotAllowed {
+                action: A::ReferToEkg | A::Assess,
+                ..
+            }
+            | Self::NotAllowed {
+                stage: ConcernStage::ReferredToEkg,
+                ..
+            }
+            | Self::RationaleRequired(A::ReferToEkg | A::Assess) => {
+                Some(ConceptRule::StgConsidersEkgAssessment)
+            }
+            Self::FollowUpDoesNotFit { .. } | Self::FollowUpBeforeDecision(_) => {
+                Some(ConceptRule::StgDecisionEffects)
+            }
+            _ => None,
         }
     }
 

@@ -12,6 +12,7 @@ mod content;
 mod decide;
 mod error;
 mod outcome;
+mod paths;
 #[cfg(test)]
 mod proptests;
 mod route;
@@ -20,6 +21,8 @@ mod stage;
 mod tests;
 #[cfg(test)]
 mod tests_national;
+#[cfg(test)]
+mod tests_paths;
 
 use std::collections::BTreeSet;
 
@@ -31,6 +34,7 @@ pub use route::{MAX_ROUTE_STEPS, RouteSnapshot, RouteStep, StepActor, StepKind, 
 pub use stage::{ConcernAction, ConcernStage, allowed_actions};
 
 use crate::Aggregate;
+use crate::follow_up::FollowUpLink;
 use crate::ids::{ConcernId, NetworkId, TenantId};
 use crate::partner::{Partner, Party};
 
@@ -60,6 +64,8 @@ struct State {
     recipients: BTreeSet<Party>,
     /// The STG's last decision, which the answer must follow.
     decided: Option<StgOutcome>,
+    /// What the STG's decision created or linked, which the answer names.
+    follow_ups: Vec<FollowUpLink>,
 }
 
 impl State {
@@ -113,6 +119,18 @@ impl Concern {
             .as_ref()
             .map(|state| state.endorsers.clone())
             .unwrap_or_default()
+    }
+
+    /// The STG's last decision on the concern.
+    pub fn stg_decision(&self) -> Option<StgOutcome> {
+        self.drafted.as_ref().and_then(|state| state.decided)
+    }
+
+    /// What the STG's decision created or linked.
+    pub fn follow_ups(&self) -> &[FollowUpLink] {
+        self.drafted
+            .as_ref()
+            .map_or(&[], |state| state.follow_ups.as_slice())
     }
 
     pub fn merged_into(&self) -> Option<ConcernId> {
@@ -184,6 +202,7 @@ impl Aggregate for Concern {
                 merged_into: None,
                 recipients: BTreeSet::new(),
                 decided: None,
+                follow_ups: Vec::new(),
             };
             state.submitters.insert(state.originator());
             self.drafted = Some(state);

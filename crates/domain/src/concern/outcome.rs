@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::ids::WorkingGroupId;
 use crate::text::FreeText;
 
 /// How a concern is submitted nationally.
@@ -41,8 +42,14 @@ pub enum StgOutcome {
 pub enum EkgOutcome {
     /// The EKG deals with it itself; an answer follows.
     HandleInEkg,
-    /// A working group takes it on (named until working groups are modelled).
-    GiveToWorkingGroup { working_group: FreeText },
+    /// A working group takes it on: named by the free text (all that
+    /// events written before working groups were modelled hold), or by the
+    /// id of an existing mandate.
+    GiveToWorkingGroup {
+        working_group: FreeText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        mandate: Option<WorkingGroupId>,
+    },
     /// Proposed to the STG: the EKG's recommendation, kept apart from the
     /// STG's decision.
     ProposeToStg { proposal: StgOutcome },

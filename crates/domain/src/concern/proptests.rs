@@ -83,7 +83,10 @@ fn commands() -> impl Strategy<Value = ConcernCommand> {
     ];
     let ekg = prop_oneof![
         Just(EkgOutcome::HandleInEkg),
-        maybe_text().prop_map(|working_group| EkgOutcome::GiveToWorkingGroup { working_group }),
+        maybe_text().prop_map(|working_group| EkgOutcome::GiveToWorkingGroup {
+            working_group,
+            mandate: None,
+        }),
         stg.clone()
             .prop_map(|proposal| EkgOutcome::ProposeToStg { proposal }),
         maybe_text().prop_map(|answer| EkgOutcome::CloseWithAnswer { answer }),
@@ -143,7 +146,23 @@ fn commands() -> impl Strategy<Value = ConcernCommand> {
             text,
             visibility: CommentVisibility::Internal,
         }),
+        maybe_text().prop_map(|reason| ConcernCommand::BringToStg { reason }),
+        maybe_text().prop_map(|question| ConcernCommand::ReferToEkg {
+            question,
+            decided_by: basis(),
+        }),
+        maybe_text().prop_map(|assessment| ConcernCommand::Assess {
+            assessment,
+            decided_by: basis(),
+        }),
     ]
+}
+
+fn basis() -> crate::basis::DecisionReference {
+    crate::basis::DecisionReference::resolution(
+        crate::ids::ResolutionId::from_uuid(uuid::Uuid::from_u128(30)),
+        Title::parse("Zirkularbeschluss 1/2027").unwrap(),
+    )
 }
 
 /// What must hold in every reachable state.
@@ -249,7 +268,7 @@ fn random_walks_reach_every_stage() {
     let mut runner = TestRunner::deterministic();
     let walks = (routes(), proptest::collection::vec(commands(), 1..40));
     let mut reached = BTreeSet::new();
-    for _ in 0..512 {
+    for _ in 0..1024 {
         let (route, commands) = walks.new_tree(&mut runner).unwrap().current();
         let mut state = Concern::default();
         let draft = ConcernCommand::Draft {

@@ -39,10 +39,13 @@ pub enum ConcernStage {
     Decided,
     /// Closed with an official answer to every submitter and endorser.
     Answered,
+    /// The STG referred it to the EKG with a question; the STG decides
+    /// once the EKG's assessment is back (it returns to `AtStg`).
+    ReferredToEkg,
 }
 
 impl ConcernStage {
-    pub const ALL: [ConcernStage; 14] = [
+    pub const ALL: [ConcernStage; 15] = [
         Self::Draft,
         Self::InCantonalRoute,
         Self::Released,
@@ -57,6 +60,7 @@ impl ConcernStage {
         Self::AtStg,
         Self::Decided,
         Self::Answered,
+        Self::ReferredToEkg,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -75,6 +79,7 @@ impl ConcernStage {
             Self::AtStg => "at_stg",
             Self::Decided => "decided",
             Self::Answered => "answered",
+            Self::ReferredToEkg => "referred_to_ekg",
         }
     }
 
@@ -101,6 +106,7 @@ impl ConcernStage {
                 | Self::HandledInEkg
                 | Self::WithWorkingGroup
                 | Self::AtStg
+                | Self::ReferredToEkg
                 | Self::Decided
         )
     }
@@ -130,10 +136,16 @@ pub enum ConcernAction {
     Decide,
     Answer,
     Comment,
+    /// The Fachstelle brings a concern or request straight to the STG.
+    BringToStg,
+    /// The STG refers the concern to the EKG with a question.
+    ReferToEkg,
+    /// The EKG gives the STG its assessment.
+    Assess,
 }
 
 impl ConcernAction {
-    pub const ALL: [ConcernAction; 14] = [
+    pub const ALL: [ConcernAction; 17] = [
         Self::Edit,
         Self::StartRoute,
         Self::RecordStep,
@@ -148,6 +160,9 @@ impl ConcernAction {
         Self::Decide,
         Self::Answer,
         Self::Comment,
+        Self::BringToStg,
+        Self::ReferToEkg,
+        Self::Assess,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -166,6 +181,9 @@ impl ConcernAction {
             Self::Decide => "decide",
             Self::Answer => "answer",
             Self::Comment => "comment",
+            Self::BringToStg => "bring_to_stg",
+            Self::ReferToEkg => "refer_to_ekg",
+            Self::Assess => "assess",
         }
     }
 }
@@ -185,12 +203,15 @@ pub fn allowed_actions(stage: ConcernStage, direct_route: bool) -> Vec<ConcernAc
         ConcernStage::Draft => vec![Edit, StartRoute, ResolveLocally, Withdraw],
         ConcernStage::InCantonalRoute => vec![RecordStep, ResolveLocally, Withdraw],
         ConcernStage::Released => vec![ResolveLocally, Withdraw, Consolidate, Endorse, Submit],
-        ConcernStage::AwaitingTriage => vec![Withdraw, Endorse, Triage, Merge],
+        // Concerns and requests reach the STG via the Fachstelle (2.1).
+        ConcernStage::AwaitingTriage => vec![Withdraw, Endorse, Triage, Merge, BringToStg],
         ConcernStage::ReturnedToOrigin => vec![Edit, ResolveLocally, Withdraw, Submit],
         ConcernStage::AtEkg | ConcernStage::HandledInEkg | ConcernStage::WithWorkingGroup => {
             vec![Endorse, Examine]
         }
-        ConcernStage::AtStg => vec![Endorse, Decide],
+        ConcernStage::AtStg => vec![Endorse, Decide, ReferToEkg],
+        // While the EKG assesses, the STG waits for it before deciding.
+        ConcernStage::ReferredToEkg => vec![Endorse, Assess],
         ConcernStage::Decided => vec![Answer],
         ConcernStage::ResolvedLocally
         | ConcernStage::Withdrawn

@@ -263,6 +263,7 @@ fn the_ekg_handles_gives_proposes_or_closes() {
         (
             EkgOutcome::GiveToWorkingGroup {
                 working_group: text("AG Schnittstellen"),
+                mandate: None,
             },
             ConcernStage::WithWorkingGroup,
         ),
@@ -293,6 +294,7 @@ fn the_ekg_handles_gives_proposes_or_closes() {
         .when(ConcernCommand::Examine {
             outcome: EkgOutcome::GiveToWorkingGroup {
                 working_group: text(""),
+                mandate: None,
             },
             rationale: text(""),
             decided_by: minuted("EKG-Sitzung 4/2026, Traktandum 2"),
@@ -318,6 +320,7 @@ fn the_ekg_handles_gives_proposes_or_closes() {
                 text: text("Wird im RAV-Handbuch geklärt"),
                 recipients: BTreeSet::from([Party::Tenant(zh())]),
                 recommendation: None,
+                follow_ups: Vec::new(),
             },
         ]);
 }
@@ -393,6 +396,7 @@ fn the_answer_goes_to_every_submitter_and_endorser() {
             text: text("Die STG empfiehlt …"),
             recipients: BTreeSet::from([Party::Tenant(zh()), be(), skos()]),
             recommendation: Some(recommendation),
+            follow_ups: Vec::new(),
         }]);
     // The decision was a recommendation: the answer names it.
     given::<Concern>(decided_concern.clone())
@@ -419,6 +423,7 @@ fn the_answer_goes_to_every_submitter_and_endorser() {
                 ConcernAction::Endorse,
                 ConcernAction::Decide,
                 ConcernAction::Comment,
+                ConcernAction::ReferToEkg,
             ],
         });
 }
@@ -465,6 +470,7 @@ fn after_handling_or_a_working_group_the_ekg_answers_or_examines_again() {
         EkgOutcome::HandleInEkg,
         EkgOutcome::GiveToWorkingGroup {
             working_group: text("AG Schnittstellen"),
+            mandate: None,
         },
     ] {
         let handled = at(&[
@@ -485,6 +491,7 @@ fn after_handling_or_a_working_group_the_ekg_answers_or_examines_again() {
                 text: text("Geklärt im RAV-Handbuch"),
                 recipients: BTreeSet::from([Party::Tenant(zh())]),
                 recommendation: None,
+                follow_ups: Vec::new(),
             }]);
         given::<Concern>(handled.clone())
             .when(ConcernCommand::Answer {

@@ -41,6 +41,7 @@ fn check_decision(decision: &Decision, subject: &ItemSubject) -> Result<(), Meet
                 subject: subject.as_str(),
             });
         }
+        effect.check()?;
     }
     if decision.present.is_empty() {
         return Err(MeetingError::NobodyPresent);

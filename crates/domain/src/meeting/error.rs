@@ -1,6 +1,7 @@
 //! Why a meeting command was refused.
 
 use crate::error::{Classify, ErrorKind};
+use crate::follow_up::FollowUpError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MeetingError {
@@ -47,6 +48,10 @@ pub enum MeetingError {
     },
     #[error("the decision on item {0} was carried out and no longer changes")]
     AlreadyCarriedOut(u32),
+    /// What the decision's effect carries does not fit together (a
+    /// follow-up that does not match the STG's outcome).
+    #[error(transparent)]
+    Effect(#[from] FollowUpError),
 }
 
 impl Classify for MeetingError {
@@ -70,7 +75,15 @@ impl Classify for MeetingError {
             | Self::NobodyPresent
             | Self::MoreVotesThanPresent { .. }
             | Self::SelfApproval
-            | Self::EffectDoesNotFit { .. } => ErrorKind::Validation,
+            | Self::EffectDoesNotFit { .. }
+            | Self::Effect(_) => ErrorKind::Validation,
+        }
+    }
+
+    fn rule(&self) -> Option<crate::ConceptRule> {
+        match self {
+            Self::Effect(error) => error.rule(),
+            _ => None,
         }
     }
 }

@@ -25,6 +25,8 @@ pub enum ConcernStageValue {
     AtStg,
     Decided,
     Answered,
+    /// The STG referred it to the EKG; the EKG's assessment is due.
+    ReferredToEkg,
 }
 
 /// A step one may take on a concern.
@@ -45,6 +47,12 @@ pub enum ConcernActionValue {
     Decide,
     Answer,
     Comment,
+    /// The Fachstelle brings it straight to the STG.
+    BringToStg,
+    /// Record the STG's referral to the EKG.
+    ReferToEkg,
+    /// Record the EKG's assessment.
+    Assess,
 }
 
 /// An institution whose interface a concern is about.

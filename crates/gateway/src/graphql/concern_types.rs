@@ -4,10 +4,12 @@
 use async_graphql::{ComplexObject, Context, ID, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use iiz_domain::Party as DomainParty;
-use iiz_domain::concern::{ConcernStage, RouteSnapshot, StepActor};
-use iiz_projections::{ConcernStatistics, ConcernView, QueueEntry, TimelineEntry};
+use iiz_domain::concern::{RouteSnapshot, StepActor};
+use iiz_projections::{ConcernView, QueueEntry, TimelineEntry};
 
 pub use super::concern_enums::*;
+use super::concern_path_types::{FollowUpInfo, follow_ups};
+pub use super::concern_stats_types::*;
 use super::meeting_types::DecisionReferenceInfo;
 use super::mutation::caller;
 use super::types::{Language, TenantRoleValue};
@@ -100,6 +102,8 @@ pub struct AnswerInfo {
     pub recipients: Vec<Party>,
     /// The recommendation the STG's decision led to.
     pub recommendation: Option<ID>,
+    /// The project, working group or action field the STG's decision led to.
+    pub follow_ups: Vec<FollowUpInfo>,
     pub actor: String,
     pub at: DateTime<Utc>,
 }
@@ -175,6 +179,12 @@ pub struct Concern {
     /// The EKG's proposal to the STG, apart from the STG's decision.
     pub ekg_proposal: Option<StgOutcomeValue>,
     pub stg_decision: Option<StgOutcomeValue>,
+    /// The STG's question when it referred the concern to the EKG.
+    pub ekg_question: Option<String>,
+    /// The EKG's assessment of that question.
+    pub ekg_assessment: Option<String>,
+    /// What the STG's decision created or linked.
+    pub follow_ups: Vec<FollowUpInfo>,
     pub answer: Option<AnswerInfo>,
     pub drafted_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -279,10 +289,14 @@ impl From<ConcernView> for Concern {
             absorbed: ids(&view.absorbed),
             ekg_proposal: view.ekg_proposal.map(Into::into),
             stg_decision: view.stg_decision.map(Into::into),
+            ekg_question: view.ekg_question.clone(),
+            ekg_assessment: view.ekg_assessment.clone(),
+            follow_ups: view.follow_ups.iter().map(Into::into).collect(),
             answer: view.answer.as_ref().map(|answer| AnswerInfo {
                 text: answer.text.clone(),
                 recipients: answer.recipients.iter().map(Into::into).collect(),
                 recommendation: answer.recommendation.map(|id| ID(id.to_string())),
+                follow_ups: follow_ups(&answer.follow_ups, &view.follow_ups),
                 actor: answer.actor.clone(),
                 at: answer.at,
             }),
@@ -327,72 +341,6 @@ impl From<QueueEntry> for QueuedConcern {
             since: entry.since,
             age_days: (Utc::now() - entry.since).num_days(),
             endorsements: u32::try_from(entry.endorsements).unwrap_or(u32::MAX),
-        }
-    }
-}
-
-/// How many concerns are in one stage.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct StageCount {
-    pub stage: ConcernStageValue,
-    pub count: u64,
-}
-
-/// Stage counts of one tenant or one year.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct GroupCounts {
-    /// The tenant code or the year.
-    pub key: String,
-    pub total: u64,
-    pub by_stage: Vec<StageCount>,
-}
-
-/// The Seismograf's pipeline in figures.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct ConcernStatisticsInfo {
-    pub total: u64,
-    pub by_stage: Vec<StageCount>,
-    pub by_origin: Vec<GroupCounts>,
-    /// By the year concerns were drafted.
-    pub by_year: Vec<GroupCounts>,
-    pub answered: u64,
-    /// Median whole days from national submission to the answer.
-    pub median_days_to_answer: Option<u32>,
-}
-
-fn stage_counts(counts: &std::collections::BTreeMap<ConcernStage, u64>) -> Vec<StageCount> {
-    counts
-        .iter()
-        .map(|(stage, count)| StageCount {
-            stage: (*stage).into(),
-            count: *count,
-        })
-        .collect()
-}
-
-impl From<ConcernStatistics> for ConcernStatisticsInfo {
-    fn from(stats: ConcernStatistics) -> Self {
-        let group =
-            |key: String, counts: &std::collections::BTreeMap<ConcernStage, u64>| GroupCounts {
-                key,
-                total: counts.values().sum(),
-                by_stage: stage_counts(counts),
-            };
-        Self {
-            total: stats.by_stage.values().sum(),
-            by_stage: stage_counts(&stats.by_stage),
-            by_origin: stats
-                .by_origin
-                .iter()
-                .map(|(tenant, counts)| group(tenant.as_str().to_owned(), counts))
-                .collect(),
-            by_year: stats
-                .by_year
-                .iter()
-                .map(|(year, counts)| group(year.to_string(), counts))
-                .collect(),
-            answered: stats.days_to_answer.values().sum(),
-            median_days_to_answer: stats.median_days_to_answer(),
         }
     }
 }

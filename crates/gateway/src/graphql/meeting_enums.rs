@@ -60,6 +60,10 @@ pub enum EffectKind {
     Decide,
     /// The STG adopts a drafted recommendation.
     Adopt,
+    /// The STG refers a concern to the EKG with a question.
+    ReferToEkg,
+    /// The EKG's assessment of the STG's question (the decision's text).
+    Assess,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]

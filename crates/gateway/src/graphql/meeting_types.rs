@@ -122,7 +122,14 @@ pub struct DecisionInfo {
     /// proposed one.
     pub stg_outcome: Option<StgOutcomeValue>,
     pub working_group: Option<String>,
+    /// For `GIVE_TO_WORKING_GROUP`: the existing mandate named.
+    pub mandate: Option<ID>,
     pub answer: Option<String>,
+    /// For `REFER_TO_EKG`: the STG's question.
+    pub question: Option<String>,
+    /// For `DECIDE`: what the decision creates or links
+    /// (`register_project`, `mandate_working_group`, …).
+    pub follow_up: Option<String>,
 }
 
 impl From<&Decision> for DecisionInfo {
@@ -145,12 +152,21 @@ impl From<&Decision> for DecisionInfo {
             ekg_outcome: None,
             stg_outcome: None,
             working_group: None,
+            mandate: None,
             answer: None,
+            question: None,
+            follow_up: None,
         };
         match &decision.effect {
             None => {}
             Some(DecisionEffect::Adopt) => info.effect = Some(EffectKind::Adopt),
-            Some(DecisionEffect::Decide { outcome }) => {
+            Some(DecisionEffect::ReferToEkg { question }) => {
+                info.effect = Some(EffectKind::ReferToEkg);
+                info.question = Some(question.as_str().to_owned());
+            }
+            Some(DecisionEffect::Assess) => info.effect = Some(EffectKind::Assess),
+            Some(DecisionEffect::Decide { outcome, follow_up }) => {
+                info.follow_up = follow_up.as_ref().map(|f| f.as_str().to_owned());
                 info.effect = Some(EffectKind::Decide);
                 info.stg_outcome = Some((*outcome).into());
             }
@@ -158,8 +174,12 @@ impl From<&Decision> for DecisionInfo {
                 info.effect = Some(EffectKind::Examine);
                 info.ekg_outcome = Some(match outcome {
                     EkgOutcome::HandleInEkg => EkgOutcomeKind::HandleInEkg,
-                    EkgOutcome::GiveToWorkingGroup { working_group } => {
+                    EkgOutcome::GiveToWorkingGroup {
+                        working_group,
+                        mandate,
+                    } => {
                         info.working_group = Some(working_group.as_str().to_owned());
+                        info.mandate = mandate.as_ref().map(id);
                         EkgOutcomeKind::GiveToWorkingGroup
                     }
                     EkgOutcome::ProposeToStg { proposal } => {

@@ -1,6 +1,8 @@
 //! The GraphQL API: schema, limits and the request pipeline.
 
 mod concern_enums;
+mod concern_path_types;
+mod concern_stats_types;
 mod concern_types;
 mod context;
 mod dashboard_types;

@@ -3,6 +3,7 @@
 //! Fachstelle, the EKG and the STG, oldest first.
 
 mod groups;
+mod paths;
 mod stats;
 mod timeline;
 mod view;
@@ -13,7 +14,9 @@ use iiz_domain::concern::ConcernStage;
 use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent, SearchLanguage, SearchText};
 
 pub use stats::{CONCERN_STATS, ConcernStatistics, ConcernStats, STATS_DOC};
-pub use view::{Answer, ConcernNotes, ConcernView, Endorsement, QueueEntry, TimelineEntry};
+pub use view::{
+    Answer, ConcernNotes, ConcernView, Endorsement, FollowUpView, QueueEntry, TimelineEntry,
+};
 
 use crate::docs::put_searchable;
 use crate::{Projection, decode, get_typed, put_typed};
@@ -37,9 +40,11 @@ const QUEUES: [&str; 4] = [INTAKE_QUEUE, EKG_QUEUE, STG_QUEUE, ANSWER_QUEUE];
 pub fn queue_of(stage: ConcernStage) -> Option<&'static str> {
     match stage {
         ConcernStage::AwaitingTriage => Some(INTAKE_QUEUE),
-        ConcernStage::AtEkg | ConcernStage::HandledInEkg | ConcernStage::WithWorkingGroup => {
-            Some(EKG_QUEUE)
-        }
+        // A concern the STG referred waits for the EKG's assessment.
+        ConcernStage::AtEkg
+        | ConcernStage::HandledInEkg
+        | ConcernStage::WithWorkingGroup
+        | ConcernStage::ReferredToEkg => Some(EKG_QUEUE),
         ConcernStage::AtStg => Some(STG_QUEUE),
         ConcernStage::Decided => Some(ANSWER_QUEUE),
         _ => None,

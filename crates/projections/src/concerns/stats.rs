@@ -122,7 +122,10 @@ fn stage_after(event: &ConcernEvent, current: ConcernStage) -> ConcernStage {
         },
         ConcernEvent::Decided { .. } => ConcernStage::Decided,
         ConcernEvent::Answered { .. } => ConcernStage::Answered,
+        ConcernEvent::BroughtToStg { .. } | ConcernEvent::Assessed { .. } => ConcernStage::AtStg,
+        ConcernEvent::ReferredToEkg { .. } => ConcernStage::ReferredToEkg,
         ConcernEvent::Edited { .. }
+        | ConcernEvent::FollowUpLinked { .. }
         | ConcernEvent::StepRecorded { .. }
         | ConcernEvent::Consolidated { .. }
         | ConcernEvent::Endorsed { .. }

@@ -22,7 +22,7 @@ fn name<T: Serialize>(value: &T) -> Option<String> {
         .and_then(|value| value.as_str().map(str::to_owned))
 }
 
-fn some_text(text: &str) -> Option<String> {
+pub(super) fn some_text(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
@@ -93,6 +93,9 @@ fn drafted(event: &ConcernEvent, recorded: &RecordedEvent) -> Result<ConcernView
         absorbed: Vec::new(),
         ekg_proposal: None,
         stg_decision: None,
+        ekg_question: None,
+        ekg_assessment: None,
+        follow_ups: Vec::new(),
         answer: None,
         drafted_at: recorded.recorded_at,
         updated_at: recorded.recorded_at,
@@ -249,9 +252,13 @@ pub(super) fn apply(
                     entry.outcome = Some("handle_in_ekg".to_owned());
                     view.stage = ConcernStage::HandledInEkg;
                 }
-                EkgOutcome::GiveToWorkingGroup { working_group } => {
+                EkgOutcome::GiveToWorkingGroup {
+                    working_group,
+                    mandate,
+                } => {
                     entry.outcome = Some("give_to_working_group".to_owned());
                     entry.detail = some_text(working_group.as_str());
+                    entry.subject = mandate.map(|id| id.to_string());
                     view.stage = ConcernStage::WithWorkingGroup;
                 }
                 EkgOutcome::ProposeToStg { proposal } => {
@@ -282,12 +289,14 @@ pub(super) fn apply(
             text,
             recipients,
             recommendation,
+            follow_ups,
         } => {
             view.stage = ConcernStage::Answered;
             view.answer = Some(Answer {
                 text: text.as_str().to_owned(),
                 recommendation: *recommendation,
                 recipients: recipients.iter().copied().collect(),
+                follow_ups: follow_ups.clone(),
                 actor: recorded.metadata.actor.clone(),
                 at: recorded.recorded_at,
             });
@@ -310,6 +319,10 @@ pub(super) fn apply(
             entry.text = some_text(text.as_str());
             internal = *visibility == CommentVisibility::Internal;
         }
+        ConcernEvent::BroughtToStg { .. }
+        | ConcernEvent::ReferredToEkg { .. }
+        | ConcernEvent::Assessed { .. }
+        | ConcernEvent::FollowUpLinked { .. } => super::paths::apply(&mut view, &mut entry, event),
     }
     if matches!(event, ConcernEvent::Released) {
         view.stage = ConcernStage::Released;

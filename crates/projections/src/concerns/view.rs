@@ -5,6 +5,7 @@ use iiz_domain::basis::DecisionReference;
 use iiz_domain::concern::{
     AffectedInstitution, Attachment, Channel, ConcernStage, RouteSnapshot, StgOutcome,
 };
+use iiz_domain::follow_up::FollowUpLink;
 use iiz_domain::{ConcernId, Language, NetworkId, Partner, Party, RecommendationId, TenantId};
 use serde::{Deserialize, Serialize};
 
@@ -38,6 +39,15 @@ pub struct ConcernView {
     /// The EKG's proposal to the STG, kept apart from the STG's decision.
     pub ekg_proposal: Option<StgOutcome>,
     pub stg_decision: Option<StgOutcome>,
+    /// The STG's question when it referred the concern to the EKG, and
+    /// the EKG's assessment once given (the latest referral).
+    #[serde(default)]
+    pub ekg_question: Option<String>,
+    #[serde(default)]
+    pub ekg_assessment: Option<String>,
+    /// What the STG's decision created or linked.
+    #[serde(default)]
+    pub follow_ups: Vec<FollowUpView>,
     pub answer: Option<Answer>,
     pub drafted_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -64,8 +74,19 @@ pub struct Answer {
     #[serde(default)]
     pub recommendation: Option<RecommendationId>,
     pub recipients: Vec<Party>,
+    /// What the STG's decision created or linked, as the answer names it.
+    #[serde(default)]
+    pub follow_ups: Vec<FollowUpLink>,
     pub actor: String,
     pub at: DateTime<Utc>,
+}
+
+/// A project, working group or action field an STG decision created or
+/// linked, with its title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUpView {
+    pub link: FollowUpLink,
+    pub title: String,
 }
 
 /// One step of a concern's history: who, when, what, why.

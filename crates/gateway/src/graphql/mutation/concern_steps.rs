@@ -27,6 +27,7 @@ pub(in crate::graphql) fn ekg_outcome(
         EkgOutcomeKind::HandleInEkg => EkgOutcome::HandleInEkg,
         EkgOutcomeKind::GiveToWorkingGroup => EkgOutcome::GiveToWorkingGroup {
             working_group: free_text(working_group.unwrap_or_default())?,
+            mandate: None,
         },
         EkgOutcomeKind::ProposeToStg => EkgOutcome::ProposeToStg {
             proposal: proposal

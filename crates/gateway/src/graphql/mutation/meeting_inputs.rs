@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 
 use async_graphql::{ID, InputObject, Result};
 use chrono::{NaiveDate, NaiveDateTime};
-use iiz_domain::concern::StgOutcome;
+use iiz_domain::concern::{EkgOutcome, StgOutcome};
 use iiz_domain::ids::{ProjectId, WorkingGroupId};
 use iiz_domain::meeting::{AgendaItem, Decision, DecisionEffect, ItemSubject, Resolution, Slot};
 use iiz_domain::text::Link;
 use iiz_domain::{ConcernId, PersonId, RecommendationId};
 
+use super::concern_paths::{FollowUpInput, follow_up};
 use super::concern_steps::ekg_outcome;
 use super::concerns::{AttachmentInput, EkgOutcomeKind, attachments, title};
 use super::free_text;
@@ -116,6 +117,13 @@ pub struct EffectInput {
     pub answer: Option<String>,
     /// For `DECIDE`.
     pub stg_outcome: Option<StgOutcomeValue>,
+    /// For `DECIDE` "project", "working group" or "new action field": what
+    /// the decision creates or links.
+    pub follow_up: Option<FollowUpInput>,
+    /// For `EXAMINE` with `GIVE_TO_WORKING_GROUP`: an existing mandate.
+    pub mandate: Option<ID>,
+    /// For `REFER_TO_EKG`: the STG's question to the EKG.
+    pub question: Option<String>,
 }
 
 fn effect(input: EffectInput) -> Result<DecisionEffect> {
@@ -126,17 +134,32 @@ fn effect(input: EffectInput) -> Result<DecisionEffect> {
                 .stg_outcome
                 .map(StgOutcome::from)
                 .ok_or_else(|| invalid("a DECIDE effect names stgOutcome"))?,
+            follow_up: input.follow_up.map(follow_up).transpose()?,
         },
-        EffectKind::Examine => DecisionEffect::Examine {
-            outcome: ekg_outcome(
+        EffectKind::Examine => {
+            let mut outcome = ekg_outcome(
                 input
                     .ekg_outcome
                     .ok_or_else(|| invalid("an EXAMINE effect names ekgOutcome"))?,
                 input.working_group,
                 input.proposal,
                 input.answer,
+            )?;
+            if let (EkgOutcome::GiveToWorkingGroup { mandate, .. }, Some(id)) =
+                (&mut outcome, input.mandate)
+            {
+                *mandate = Some(parse_id(&id, WorkingGroupId::parse)?);
+            }
+            DecisionEffect::Examine { outcome }
+        }
+        EffectKind::ReferToEkg => DecisionEffect::ReferToEkg {
+            question: free_text(
+                input
+                    .question
+                    .ok_or_else(|| invalid("a REFER_TO_EKG effect names the question"))?,
             )?,
         },
+        EffectKind::Assess => DecisionEffect::Assess,
     })
 }
 

@@ -6,6 +6,7 @@
 mod accounts;
 mod basis;
 mod bodies;
+mod concern_paths;
 mod concern_steps;
 mod concerns;
 mod inbox;
@@ -38,6 +39,7 @@ pub struct Mutation(
     networks::NetworkMutations,
     concerns::ConcernMutations,
     concern_steps::ConcernStepMutations,
+    concern_paths::ConcernPathMutations,
     recommendations::RecommendationMutations,
     recommendation_tracking::RecommendationTrackingMutations,
     meetings::MeetingMutations,

@@ -30,7 +30,7 @@ pub struct ActionFieldInput {
     pub description: String,
 }
 
-fn action_field(input: ActionFieldInput) -> Result<ActionField> {
+pub(super) fn action_field(input: ActionFieldInput) -> Result<ActionField> {
     Ok(ActionField {
         focus_area: input.focus_area.into(),
         title: title(&input.title)?,

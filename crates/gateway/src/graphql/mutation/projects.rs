@@ -59,6 +59,32 @@ pub struct AssociatedProjectInput {
     pub summary: String,
 }
 
+/// An IIZ project to register (also as an STG decision's follow-up).
+pub(super) fn iiz_project(input: IizProjectInput) -> Result<NewProject> {
+    let mut funding = BTreeMap::new();
+    for declared in input.funding {
+        let by = party(&declared.party)?;
+        if funding.insert(by, declared.amount).is_some() {
+            return Err(invalid(format!("{by} declares its funding twice")));
+        }
+    }
+    Ok(NewProject {
+        title: title(&input.title)?,
+        focus_area: input.focus_area.map(Into::into),
+        kind: ProjectKind::Iiz(Box::new(IizProject {
+            lead: party(&input.lead)?,
+            funding,
+            resources: free_text(input.resources)?,
+            question: free_text(input.question)?,
+            goal: free_text(input.goal)?,
+            output: free_text(input.output)?,
+            process: free_text(input.process)?,
+            group: free_text(input.group)?,
+            communication: free_text(input.communication)?,
+        })),
+    })
+}
+
 async fn register(ctx: &Context<'_>, new: NewProject) -> Result<Project> {
     let (caller, request, _) = caller(ctx)?;
     let (id, _) = caller
@@ -97,29 +123,7 @@ impl ProjectMutations {
         ctx: &Context<'_>,
         input: IizProjectInput,
     ) -> Result<Project> {
-        let mut funding = BTreeMap::new();
-        for declared in input.funding {
-            let by = party(&declared.party)?;
-            if funding.insert(by, declared.amount).is_some() {
-                return Err(invalid(format!("{by} declares its funding twice")));
-            }
-        }
-        let new = NewProject {
-            title: title(&input.title)?,
-            focus_area: input.focus_area.map(Into::into),
-            kind: ProjectKind::Iiz(Box::new(IizProject {
-                lead: party(&input.lead)?,
-                funding,
-                resources: free_text(input.resources)?,
-                question: free_text(input.question)?,
-                goal: free_text(input.goal)?,
-                output: free_text(input.output)?,
-                process: free_text(input.process)?,
-                group: free_text(input.group)?,
-                communication: free_text(input.communication)?,
-            })),
-        };
-        register(ctx, new).await
+        register(ctx, iiz_project(input)?).await
     }
 
     async fn register_associated_project(

@@ -1,0 +1,221 @@
+//! Mutations of the paths of IIZ 3.0, 2.1 beside the regular one: the
+//! Fachstelle brings a concern or request straight to the STG; as the
+//! bodies' secretariat it records the STG's referral to the EKG and the
+//! EKG's assessment, each naming the meeting item or circular resolution
+//! that decided it. Also the inputs of what an STG decision creates or
+//! links (a decision's follow-up), which the minutes' effect takes.
+
+use std::collections::BTreeSet;
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+use iiz_domain::basis::DecisionSource;
+use iiz_domain::follow_up::FollowUp;
+use iiz_domain::ids::{MeetingId, ProjectId, WorkingGroupId};
+use iiz_domain::working_group::Mandate;
+use iiz_domain::{ConcernId, ResolutionId};
+
+use super::concerns::{concern_after, title};
+use super::programmes::{ActionFieldInput, action_field};
+use super::projects::{IizProjectInput, iiz_project};
+use super::{caller, free_text};
+use crate::graphql::concern_types::Concern;
+use crate::graphql::{invalid, parse_id};
+
+/// The decision a record rests on: an item of a meeting's minutes, or a
+/// circular resolution.
+#[derive(Debug, Clone, InputObject)]
+pub struct DecisionBasisInput {
+    pub meeting: Option<ID>,
+    /// The agenda item's number, with `meeting`.
+    pub item: Option<u32>,
+    pub resolution: Option<ID>,
+}
+
+pub(super) fn decision_source(input: DecisionBasisInput) -> Result<DecisionSource> {
+    match (input.meeting, input.item, input.resolution) {
+        (Some(meeting), Some(item), None) => Ok(DecisionSource::Meeting {
+            meeting: parse_id(&meeting, MeetingId::parse)?,
+            item,
+        }),
+        (None, None, Some(resolution)) => Ok(DecisionSource::Resolution {
+            resolution: parse_id(&resolution, ResolutionId::parse)?,
+        }),
+        _ => Err(invalid(
+            "a basis names either a meeting and its item or a resolution",
+        )),
+    }
+}
+
+/// What an STG decision creates or links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum FollowUpKindInput {
+    /// An existing project (`id`).
+    LinkProject,
+    /// A new IIZ project (`project`).
+    RegisterProject,
+    /// A new working group mandated by the STG (`mandate`), naming the
+    /// concern.
+    MandateWorkingGroup,
+    /// An existing working group (`id`).
+    LinkWorkingGroup,
+    /// A new action field of the current work programme (`actionField`).
+    AddActionField,
+}
+
+/// A working group's mandate as the STG decides it: mandated by the STG
+/// on the decision's day, naming the concern.
+#[derive(Debug, Clone, InputObject)]
+pub struct DecidedMandateInput {
+    pub title: String,
+    /// Situation and question.
+    pub question: String,
+    pub goal: String,
+    /// Output and process.
+    pub output: String,
+    #[graphql(default)]
+    pub composition: String,
+    #[graphql(default)]
+    pub communication: String,
+    #[graphql(default)]
+    pub financing: String,
+    #[graphql(default)]
+    pub resources: String,
+    /// The mandate ends on this day.
+    pub until: NaiveDate,
+}
+
+/// The follow-up of an STG decision; the field its kind needs.
+#[derive(Debug, Clone, InputObject)]
+pub struct FollowUpInput {
+    pub kind: FollowUpKindInput,
+    /// The project or working group to link.
+    pub id: Option<ID>,
+    pub project: Option<IizProjectInput>,
+    pub mandate: Option<DecidedMandateInput>,
+    pub action_field: Option<ActionFieldInput>,
+}
+
+fn missing(kind: &str, field: &str) -> async_graphql::Error {
+    invalid(format!("a follow-up {kind} names {field}"))
+}
+
+fn mandate(input: DecidedMandateInput) -> Result<Mandate> {
+    Ok(Mandate {
+        title: title(&input.title)?,
+        question: free_text(input.question)?,
+        goal: free_text(input.goal)?,
+        output: free_text(input.output)?,
+        composition: free_text(input.composition)?,
+        communication: free_text(input.communication)?,
+        financing: free_text(input.financing)?,
+        resources: free_text(input.resources)?,
+        until: input.until,
+        concerns: BTreeSet::new(),
+    })
+}
+
+pub(super) fn follow_up(input: FollowUpInput) -> Result<FollowUp> {
+    use FollowUpKindInput as K;
+    Ok(match input.kind {
+        K::LinkProject => FollowUp::LinkProject {
+            project: parse_id(
+                &input.id.ok_or_else(|| missing("LINK_PROJECT", "id"))?,
+                ProjectId::parse,
+            )?,
+        },
+        K::LinkWorkingGroup => FollowUp::LinkWorkingGroup {
+            working_group: parse_id(
+                &input
+                    .id
+                    .ok_or_else(|| missing("LINK_WORKING_GROUP", "id"))?,
+                WorkingGroupId::parse,
+            )?,
+        },
+        K::RegisterProject => {
+            let new = iiz_project(
+                input
+                    .project
+                    .ok_or_else(|| missing("REGISTER_PROJECT", "project"))?,
+            )?;
+            FollowUp::RegisterProject {
+                title: new.title,
+                focus_area: new.focus_area,
+                project: Box::new(new.kind),
+            }
+        }
+        K::MandateWorkingGroup => FollowUp::MandateWorkingGroup {
+            mandate: Box::new(mandate(
+                input
+                    .mandate
+                    .ok_or_else(|| missing("MANDATE_WORKING_GROUP", "mandate"))?,
+            )?),
+        },
+        K::AddActionField => FollowUp::AddActionField {
+            field: action_field(
+                input
+                    .action_field
+                    .ok_or_else(|| missing("ADD_ACTION_FIELD", "actionField"))?,
+            )?,
+        },
+    })
+}
+
+#[derive(Debug, Default)]
+pub struct ConcernPathMutations;
+
+#[Object]
+impl ConcernPathMutations {
+    /// The Fachstelle brings a submitted concern or request straight to
+    /// the STG, with its reason (IIZ 3.0, 2.1).
+    async fn bring_concern_to_stg(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        reason: String,
+    ) -> Result<Concern> {
+        let (caller, request, _) = caller(ctx)?;
+        let id = parse_id(&id, ConcernId::parse)?;
+        caller
+            .bring_concern_to_stg(id, free_text(reason)?)
+            .await
+            .map_err(|error| request.error(error))?;
+        concern_after(ctx, id).await
+    }
+
+    /// The secretariat records the STG's referral of a concern to the EKG
+    /// with its question, as decided in `basis`.
+    async fn record_concern_referral(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        question: String,
+        basis: DecisionBasisInput,
+    ) -> Result<Concern> {
+        let (caller, request, _) = caller(ctx)?;
+        let id = parse_id(&id, ConcernId::parse)?;
+        caller
+            .record_concern_referral(id, free_text(question)?, decision_source(basis)?)
+            .await
+            .map_err(|error| request.error(error))?;
+        concern_after(ctx, id).await
+    }
+
+    /// The secretariat records the EKG's assessment of the STG's question,
+    /// as decided in `basis`; the concern goes back to the STG.
+    async fn record_ekg_assessment(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        assessment: String,
+        basis: DecisionBasisInput,
+    ) -> Result<Concern> {
+        let (caller, request, _) = caller(ctx)?;
+        let id = parse_id(&id, ConcernId::parse)?;
+        caller
+            .record_ekg_assessment(id, free_text(assessment)?, decision_source(basis)?)
+            .await
+            .map_err(|error| request.error(error))?;
+        concern_after(ctx, id).await
+    }
+}
