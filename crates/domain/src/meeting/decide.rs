@@ -34,13 +34,13 @@ fn check_item(item: &AgendaItem) -> Result<(), MeetingError> {
 
 fn check_decision(decision: &Decision, subject: &ItemSubject) -> Result<(), MeetingError> {
     require(&decision.outcome, "decision outcome")?;
-    if let Some(effect) = &decision.effect {
-        if !effect.fits(subject) {
-            return Err(MeetingError::EffectDoesNotFit {
-                effect: effect.as_str(),
-                subject: subject.as_str(),
-            });
-        }
+    if let Some(effect) = &decision.effect
+        && !effect.fits(subject)
+    {
+        return Err(MeetingError::EffectDoesNotFit {
+            effect: effect.as_str(),
+            subject: subject.as_str(),
+        });
     }
     if decision.present.is_empty() {
         return Err(MeetingError::NobodyPresent);

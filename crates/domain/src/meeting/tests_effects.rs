@@ -71,7 +71,7 @@ fn a_decision_effect_fits_its_item_and_once_carried_out_it_stays() {
 fn the_work_programme_of_a_period_is_an_item_the_stg_decides_without_an_effect() {
     let from = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let item = AgendaItem {
-        title: crate::text::Title::parse("Arbeitsprogramm 2027–2028").unwrap(),
+        title: Title::parse("Arbeitsprogramm 2027–2028").unwrap(),
         purpose: ItemPurpose::Decision,
         subject: ItemSubject::WorkProgramme(from),
         note: text("Antrag der Fachstelle"),
