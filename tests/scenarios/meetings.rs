@@ -228,7 +228,13 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
     );
     // Its result goes to the EKG, which takes note and decides what next.
     ok(&app, &jonas, "mutation($id: ID!, $on: NaiveDate!) { submitWorkingGroupResult(id: $id, summary: \"Brückenangebote koordinieren\", on: $on) { id } }", json!({ "id": group, "on": swiss_today() })).await;
-    let basis = minuted(&app, &petra, &ekg, json!({ "subject": "WORKING_GROUP", "subjectId": group })).await;
+    let basis = minuted(
+        &app,
+        &petra,
+        &ekg,
+        json!({ "subject": "WORKING_GROUP", "subjectId": group }),
+    )
+    .await;
     ok(&app, &petra, "mutation($id: ID!, $basis: DecisionBasisInput!) { noteWorkingGroupResult(id: $id, decision: \"Die EKG nimmt Kenntnis\", nextSteps: \"Antwort an den Kanton\", basis: $basis) { id } }", json!({ "id": group, "basis": basis })).await;
     // The STG's step is not the EKG's to take: refused, nothing written.
     let (mutation, mut variables) = minutes(

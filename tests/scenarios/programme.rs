@@ -91,7 +91,13 @@ async fn a_working_group(
     ok(app, jonas, submit, json!({ "id": id })).await;
     // Taking note is the EKG's decision: its lead does not take it alone;
     // the Fachstelle records it with the EKG's minutes.
-    let basis = minuted(app, petra, &ekg, json!({ "subject": "WORKING_GROUP", "subjectId": id })).await;
+    let basis = minuted(
+        app,
+        petra,
+        &ekg,
+        json!({ "subject": "WORKING_GROUP", "subjectId": id }),
+    )
+    .await;
     let note = "mutation($id: ID!, $basis: DecisionBasisInput!) { noteWorkingGroupResult(id: $id, decision: \"Dem STG vorlegen\", basis: $basis) { result { decision } progress { text } } }";
     let variables = json!({ "id": id, "basis": basis });
     assert_eq!(

@@ -184,7 +184,13 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
 
     // The STG adopts, the Fachstelle publishes: the concern has its answer.
     let stg = seeded_body_id(TenantId::National, "STG").to_string();
-    let basis = minuted(&app, &petra, &stg, json!({ "subject": "RECOMMENDATION", "subjectId": id })).await;
+    let basis = minuted(
+        &app,
+        &petra,
+        &stg,
+        json!({ "subject": "RECOMMENDATION", "subjectId": id }),
+    )
+    .await;
     let adopt = "mutation($id: ID!, $on: NaiveDate!, $basis: DecisionBasisInput!) { adoptRecommendation(id: $id, decision: \"STG-Beschluss 2026/09\", on: $on, basis: $basis) { stage adoption { decidedBy { meeting item } } } }";
     let variables = json!({ "id": id, "on": today, "basis": basis });
     // An STG member does not adopt for the STG: the concept's rule says why.

@@ -58,14 +58,26 @@ pub async fn minuted_with(
     let day = iiz_app::meetings::swiss_today();
     let input = serde_json::json!({ "input": { "body": body, "title": "Sitzung zum Beschluss", "slot": {
         "startsAt": format!("{day}T06:00:00"), "endsAt": format!("{day}T07:00:00"), "place": "Bern" } } });
-    let scheduled = ok(app, office, "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }", input).await;
+    let scheduled = ok(
+        app,
+        office,
+        "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }",
+        input,
+    )
+    .await;
     let meeting = scheduled["scheduleMeeting"]["id"].clone();
     let mut item = serde_json::json!({ "title": "Beschluss", "purpose": "DECISION", "note": "Antrag der Fachstelle" });
     if let (Some(item), Some(subject)) = (item.as_object_mut(), subject.as_object()) {
         item.extend(subject.clone());
     }
     ok(app, office, "mutation($id: ID!, $item: AgendaItemInput!) { addAgendaItem(id: $id, item: $item, reason: \"\") { id } }", serde_json::json!({ "id": meeting, "item": item })).await;
-    ok(app, office, "mutation($id: ID!) { sendAgenda(id: $id) { sentVersion } }", serde_json::json!({ "id": meeting })).await;
+    ok(
+        app,
+        office,
+        "mutation($id: ID!) { sendAgenda(id: $id) { sentVersion } }",
+        serde_json::json!({ "id": meeting }),
+    )
+    .await;
     let decision = serde_json::json!({ "outcome": "Beschluss gemäss Antrag", "resolution": "CONSENSUS", "present": [me], "effect": effect });
     ok(app, office, "mutation($id: ID!, $decision: DecisionInput!) { recordMinutes(id: $id, number: 1, note: \"Beschlossen\", decision: $decision) { id } }", serde_json::json!({ "id": meeting, "decision": decision })).await;
     serde_json::json!({ "meeting": meeting, "item": 1 })

@@ -391,9 +391,19 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
         variables.clone(),
     )
     .await;
-    assert_eq!(code(&not_stg), "VALIDATION", "an EKG item is no STG decision");
+    assert_eq!(
+        code(&not_stg),
+        "VALIDATION",
+        "an EKG item is no STG decision"
+    );
     ok(&app, &petra, examine, variables).await;
-    let offered = ok(&app, &marco, "query($id: ID!) { concern(id: $id) { stage allowedActions } }", json!({ "id": zh_id })).await;
+    let offered = ok(
+        &app,
+        &marco,
+        "query($id: ID!) { concern(id: $id) { stage allowedActions } }",
+        json!({ "id": zh_id }),
+    )
+    .await;
     assert_eq!(offered["concern"]["stage"], "AT_STG");
     assert!(
         !offered["concern"]["allowedActions"]
@@ -444,7 +454,13 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
         .as_str()
         .unwrap()
         .to_owned();
-    let adopted = minuted(&app, &petra, &stg, json!({ "subject": "RECOMMENDATION", "subjectId": recommendation })).await;
+    let adopted = minuted(
+        &app,
+        &petra,
+        &stg,
+        json!({ "subject": "RECOMMENDATION", "subjectId": recommendation }),
+    )
+    .await;
     ok(
         &app,
         &petra,

@@ -80,8 +80,8 @@ impl App {
         let meeting = match self.demo_register(body_id, meeting_title).await? {
             Some(id) => id,
             None => {
-                let starts_at = NaiveDateTime::parse_from_str(starts, "%Y-%m-%d %H:%M")
-                    .map_err(invalid)?;
+                let starts_at =
+                    NaiveDateTime::parse_from_str(starts, "%Y-%m-%d %H:%M").map_err(invalid)?;
                 let slot = Slot {
                     starts_at,
                     ends_at: starts_at + chrono::Duration::hours(3),
@@ -138,14 +138,13 @@ impl App {
             decision: Some(decision),
         };
         petra.meeting_command(meeting, minutes).await?;
-        Ok(DecisionSource::Meeting { meeting, item: number })
+        Ok(DecisionSource::Meeting {
+            meeting,
+            item: number,
+        })
     }
 
-    async fn demo_register(
-        &self,
-        body: BodyId,
-        name: &str,
-    ) -> Result<Option<MeetingId>, AppError> {
+    async fn demo_register(&self, body: BodyId, name: &str) -> Result<Option<MeetingId>, AppError> {
         let query = DocQuery {
             collection: MEETINGS.to_owned(),
             filters: vec![

@@ -9,7 +9,10 @@
     clippy::panic,
     reason = "test code: a failed step must fail the test"
 )]
-#![allow(dead_code, reason = "the steering world's helpers serve several test files")]
+#![allow(
+    dead_code,
+    reason = "the steering world's helpers serve several test files"
+)]
 
 mod common;
 #[path = "common/steering.rs"]
@@ -27,9 +30,7 @@ use iiz_domain::recommendation::{
     Basis, FocusArea, RecommendationAction, RecommendationContent, RecommendationSource,
     RecommendationStage, ReportingRhythm, Schedule,
 };
-use iiz_domain::{
-    BodyRole, ConceptRule, Language, Party, RecommendationCommand, TenantId,
-};
+use iiz_domain::{BodyRole, ConceptRule, Language, Party, RecommendationCommand, TenantId};
 use iiz_store::testing::TestDatabase;
 use world::{World, day, minuted_decision, minuted_item, seated_as, text, title, world};
 
@@ -63,7 +64,11 @@ fn adopt(decided_by: DecisionReference) -> RecommendationCommand {
 
 fn refused_as_body(result: Result<impl std::fmt::Debug, AppError>, kind: ErrorKind) {
     let error = result.unwrap_err();
-    assert_eq!(error.rule(), Some(ConceptRule::BodyDecidesAsBody), "{error}");
+    assert_eq!(
+        error.rule(),
+        Some(ConceptRule::BodyDecidesAsBody),
+        "{error}"
+    );
     assert_eq!(error.kind(), Some(kind), "{error}");
 }
 
@@ -101,7 +106,10 @@ async fn only_the_secretariat_records_the_stgs_decision(w: &World) {
         // And the step is not offered to them.
         let view = caller.recommendation(id).await.unwrap();
         let actions = caller.recommendation_actions(&view).await.unwrap();
-        assert!(!actions.contains(&RecommendationAction::Adopt), "{actions:?}");
+        assert!(
+            !actions.contains(&RecommendationAction::Adopt),
+            "{actions:?}"
+        );
     }
     // The guest reads what the STG reads, drafts included.
     assert!(w.app.caller(Some(&guest)).recommendation(id).await.is_ok());

@@ -322,11 +322,7 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         outcome: StgOutcome::Recommendation,
         decision: text("Beschluss gemäss Antrag"),
         rationale: text("Betrifft mehrere Kantone"),
-        decided_by: DecisionReference::meeting(
-            joint,
-            1,
-            title("STG-Sitzung 4/2026, Traktandum 1"),
-        ),
+        decided_by: DecisionReference::meeting(joint, 1, title("STG-Sitzung 4/2026, Traktandum 1")),
     };
     let key = propagation_key(joint, 1, recorded.version);
     app.execute::<Concern>(

@@ -17,17 +17,16 @@ use common::{all, fachstelle};
 use iiz_app::steering::{NewBudget, NewProgramme, NewProject};
 use iiz_domain::budget::BudgetCommand;
 use iiz_domain::chair::ChairRule;
+use iiz_domain::decision::ItemSubject;
 use iiz_domain::error::ErrorKind;
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
 use iiz_domain::recommendation::FocusArea;
-use iiz_domain::decision::ItemSubject;
 use iiz_domain::{CantonCode, ConceptRule, Partner, Party, TenantId, TenantRole};
 use iiz_projections::{BUDGETS, BudgetView, MilestoneStatus};
 use iiz_store::testing::TestDatabase;
 use world::{
-    Denied, World, day, denied, kind, minuted_decision, minuted_item, someone, text, title,
-    world,
+    Denied, World, day, denied, kind, minuted_decision, minuted_item, someone, text, title, world,
 };
 
 fn iiz_project() -> NewProject {
@@ -201,7 +200,11 @@ async fn projects_and_the_programme(w: &World) {
             .adopt_work_programme(new.clone(), wrong)
             .await
             .unwrap_err();
-        assert_eq!(refused.rule(), Some(ConceptRule::BodyDecidesAsBody), "{refused}");
+        assert_eq!(
+            refused.rule(),
+            Some(ConceptRule::BodyDecidesAsBody),
+            "{refused}"
+        );
         assert_eq!(refused.kind(), Some(ErrorKind::Validation));
     }
     let (programme, _) = secretariat

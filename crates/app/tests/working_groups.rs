@@ -15,15 +15,13 @@ mod world;
 use common::{all, fachstelle};
 use iiz_app::tenants::seeded_body_id;
 use iiz_app::working_groups::{NewWorkingGroup, WorkingGroupFilter};
+use iiz_domain::decision::ItemSubject;
 use iiz_domain::error::ErrorKind;
 use iiz_domain::working_group::{GroupRole, Mandate, WorkingGroupCommand};
-use iiz_domain::decision::ItemSubject;
 use iiz_domain::{CantonCode, ConceptRule, TenantId, TenantRole};
 use iiz_projections::{WORKING_GROUPS, WorkingGroupView};
 use iiz_store::testing::TestDatabase;
-use world::{
-    Denied, World, day, denied, kind, minuted_decision, someone, text, title, world,
-};
+use world::{Denied, World, day, denied, kind, minuted_decision, someone, text, title, world};
 
 fn so() -> TenantId {
     TenantId::Canton(CantonCode::parse("SO").unwrap())

@@ -100,7 +100,10 @@ fn a_guest_in_the_stg_reads_like_a_member_but_takes_no_step_of_the_stg() {
     let guest = person(&[]);
     let standing = stg_guest();
     assert!(monitors_nationally(&guest, &standing));
-    for act in [RecommendationAct::RecordStgDecision, RecommendationAct::Prioritize] {
+    for act in [
+        RecommendationAct::RecordStgDecision,
+        RecommendationAct::Prioritize,
+    ] {
         assert_eq!(
             authorize_recommendation(Some(&guest), &standing, act),
             Err(Denied::Forbidden)

@@ -55,9 +55,7 @@ pub fn authorize_steering(
         SteeringAct::AcceptProjectResult | SteeringAct::AdoptProgramme => {
             super::body_decision::is_secretariat(principal, iiz_domain::TenantId::National)
         }
-        SteeringAct::RegisterProject | SteeringAct::DecideProgramme => {
-            office || standing.stg_votes
-        }
+        SteeringAct::RegisterProject | SteeringAct::DecideProgramme => office || standing.stg_votes,
         SteeringAct::ManageProject(lead) => office || speaks_for(principal, standing, lead),
         SteeringAct::NoteMilestone => office || standing.ekg_votes,
         SteeringAct::NoteBudgetReport => standing.stg_votes,

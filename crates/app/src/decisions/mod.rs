@@ -11,16 +11,16 @@
 mod follow_up;
 
 use chrono::NaiveDate;
+use iiz_domain::ConceptRule;
 use iiz_domain::basis::{DecisionReference, DecisionSource};
 use iiz_domain::body::BodyKind;
 use iiz_domain::decision::{DecisionEffect, ItemSubject};
+use iiz_domain::error::ErrorKind;
+use iiz_domain::ids::MeetingId;
 use iiz_domain::text::FreeText;
 use iiz_domain::{
     Concern, ConcernCommand, ConcernId, Recommendation, RecommendationCommand, Title,
 };
-use iiz_domain::error::ErrorKind;
-use iiz_domain::ConceptRule;
-use iiz_domain::ids::MeetingId;
 use iiz_projections::{BodyView, MeetingView};
 use iiz_store::EventMetadata;
 

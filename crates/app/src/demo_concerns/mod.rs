@@ -23,11 +23,11 @@ use iiz_projections::CONCERNS;
 use iiz_store::{DocFilter, DocQuery, EventStore};
 
 use crate::concerns::NewConcern;
-use crate::demo_decisions::DemoBody;
 use crate::demo_cast::{
     ANNA, CLAIRE, Cast, HANS, JONAS, LUC, MARCO, MARTIN, NADIA, NICOLE, PETRA, RETO, ROLF, SABINE,
     URS, Who,
 };
+use crate::demo_decisions::DemoBody;
 use crate::{App, AppError};
 
 /// What the EKG does, as demo data.
@@ -263,7 +263,13 @@ impl App {
                 let rationale = text(rationale)?;
                 let item = format!("Anliegen {}: {}", concern.origin, concern.title);
                 let basis = self
-                    .demo_decision(cast, DemoBody::Ekg, ItemSubject::Concern(id), &item, "Geprüft")
+                    .demo_decision(
+                        cast,
+                        DemoBody::Ekg,
+                        ItemSubject::Concern(id),
+                        &item,
+                        "Geprüft",
+                    )
                     .await?;
                 cast.caller(self, PETRA)?
                     .examine_concern(id, outcome, rationale, basis)
@@ -273,7 +279,13 @@ impl App {
             Act::Decide(outcome, decision, rationale) => {
                 let item = format!("Anliegen {}: {}", concern.origin, concern.title);
                 let basis = self
-                    .demo_decision(cast, DemoBody::Stg, ItemSubject::Concern(id), &item, decision)
+                    .demo_decision(
+                        cast,
+                        DemoBody::Stg,
+                        ItemSubject::Concern(id),
+                        &item,
+                        decision,
+                    )
                     .await?;
                 cast.caller(self, PETRA)?
                     .decide_concern(id, outcome, text(decision)?, text(rationale)?, basis)

@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use iiz_domain::budget::BudgetCommand;
-use iiz_domain::decision::ItemSubject;
 use iiz_domain::chair::{ChairRule, term_end};
+use iiz_domain::decision::ItemSubject;
 use iiz_domain::ids::{ProgrammeId, ProjectId};
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
@@ -249,11 +249,7 @@ impl App {
             focus_areas,
             action_fields,
         };
-        let item = format!(
-            "Arbeitsprogramm {}–{}",
-            start.year(),
-            start.year() + 1
-        );
+        let item = format!("Arbeitsprogramm {}–{}", start.year(), start.year() + 1);
         let basis = self
             .demo_decision(
                 cast,

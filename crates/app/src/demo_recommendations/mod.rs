@@ -143,7 +143,9 @@ impl App {
         let (who, command) = match *act {
             Act::Adopt(decision, on) => {
                 let (decision, on) = (text(decision)?, date(on)?);
-                let basis = self.demo_stg_decision(cast, demo, id, "Verabschiedung").await?;
+                let basis = self
+                    .demo_stg_decision(cast, demo, id, "Verabschiedung")
+                    .await?;
                 return self
                     .record_demo_decision(cast, id, basis, |decided_by| {
                         RecommendationCommand::Adopt {

@@ -1,12 +1,12 @@
 //! Projects: registered for the STG, milestones reported by the lead,
 //! noted by the EKG, results accepted by the STG.
 
-use iiz_domain::ids::ProjectId;
-use iiz_domain::project::{Project, ProjectCommand, ProjectKind};
-use iiz_domain::recommendation::FocusArea;
 use iiz_domain::basis::DecisionSource;
 use iiz_domain::body::BodyKind;
 use iiz_domain::decision::ItemSubject;
+use iiz_domain::ids::ProjectId;
+use iiz_domain::project::{Project, ProjectCommand, ProjectKind};
+use iiz_domain::recommendation::FocusArea;
 use iiz_domain::text::{FreeText, Title};
 use iiz_projections::{PROJECTS, ProjectView};
 use iiz_store::DocFilter;
@@ -149,7 +149,11 @@ impl Caller<'_> {
         if let ProjectCommand::AcceptResult { decided_by, .. } = &mut command {
             *decided_by = self
                 .app()
-                .verify_basis(decided_by.source, BodyKind::Steering, &ItemSubject::Project(id))
+                .verify_basis(
+                    decided_by.source,
+                    BodyKind::Steering,
+                    &ItemSubject::Project(id),
+                )
                 .await?;
         }
         if let ProjectCommand::ReachMilestone { on, .. } = &command

@@ -54,7 +54,12 @@ impl Caller<'_> {
             .app()
             .body_view(group.mandated_by)
             .await?
-            .ok_or_else(|| no_basis(format!("the mandating body {} is unknown", group.mandated_by)))?;
+            .ok_or_else(|| {
+                no_basis(format!(
+                    "the mandating body {} is unknown",
+                    group.mandated_by
+                ))
+            })?;
         match (group.tenant, basis) {
             (TenantId::National, basis) => {
                 self.app().verify_basis(basis, body.kind, &subject).await

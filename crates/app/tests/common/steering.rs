@@ -5,17 +5,15 @@
 use chrono::NaiveDate;
 pub use iiz_app::authz::Denied;
 use iiz_app::authz::Principal;
+use iiz_app::meetings::NewMeeting;
 use iiz_app::people::NewPerson;
 use iiz_app::tenants::{body_stream, seeded_body_id};
 use iiz_app::{App, AppError, CantonCatalog};
-use iiz_app::meetings::NewMeeting;
 use iiz_domain::basis::DecisionSource;
 use iiz_domain::body::{Body, BodyCommand};
 use iiz_domain::decision::ItemSubject;
-use iiz_domain::meeting::{
-    AgendaItem, Decision, ItemPurpose, MeetingCommand, Resolution, Slot,
-};
 use iiz_domain::error::ErrorKind;
+use iiz_domain::meeting::{AgendaItem, Decision, ItemPurpose, MeetingCommand, Resolution, Slot};
 use iiz_domain::text::{FreeText, Title};
 use iiz_domain::{
     BodyId, BodyRole, Email, Institution, Language, PersonId, PersonName, TenantId, TenantRole,

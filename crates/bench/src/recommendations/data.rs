@@ -10,12 +10,12 @@ use std::time::Instant;
 use anyhow::Context;
 use chrono::{Days, Months, NaiveDate};
 use iiz_app::App;
+use iiz_domain::basis::DecisionReference;
+use iiz_domain::ids::MeetingId;
 use iiz_domain::recommendation::{
     Acceptance, Basis, FlagTarget, FocusArea, ImplementationReport, ImplementationStatus,
     RecommendationContent, RecommendationSource, ReportingPeriod, ReportingRhythm, Schedule,
 };
-use iiz_domain::basis::DecisionReference;
-use iiz_domain::ids::MeetingId;
 use iiz_domain::text::FreeText;
 use iiz_domain::{
     Aggregate, CantonCode, DomainEvent, Language, Partner, Party, Recommendation,

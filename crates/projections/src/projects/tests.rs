@@ -116,6 +116,7 @@ fn the_accepted_result_closes_the_project() {
     });
     history.push(ProjectEvent::ResultAccepted {
         decision: text("STG 2026/4"),
+        decided_by: None,
     });
     let mut docs = DocSet::complete();
     apply(&ProjectRegister, &mut docs, ("CH", "project", ID), &history);

@@ -340,6 +340,7 @@ fn nothing_is_due_before_publication_or_after_closing() {
     history.push((
         RecommendationEvent::Closed {
             assessment: text("Umgesetzt"),
+            decided_by: None,
         },
         "2029-02-01",
     ));
@@ -363,6 +364,7 @@ fn an_amendment_records_what_changed_and_resolving_a_flag_clears_it() {
             added: BTreeSet::from([Party::Partner(Partner::Skos)]),
             decision: text("STG 2029/1"),
             summary: text("Frist 2030, SKOS neu"),
+            decided_by: None,
         },
         "2029-03-01",
     ));

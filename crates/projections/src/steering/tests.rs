@@ -38,6 +38,7 @@ fn programmes_of_one_stream_get_a_document_each() {
             statement: text("einverstanden"),
         }),
         focus_areas: BTreeMap::from([(FocusArea::KeyActors, text("Ziel"))]),
+        decided_by: None,
     };
     let project = ProjectId::from_uuid(uuid(9));
     let history = vec![

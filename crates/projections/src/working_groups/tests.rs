@@ -60,6 +60,7 @@ fn history() -> Vec<WorkingGroupEvent> {
             decision: text("Zur Kenntnis"),
             next_steps: text("Umsetzung"),
             concerns: std::collections::BTreeSet::new(),
+            decided_by: None,
         },
         WorkingGroupEvent::Dissolved {
             reason: text("Mandat erfüllt"),

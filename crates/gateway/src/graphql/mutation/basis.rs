@@ -30,7 +30,9 @@ impl DecisionBasisInput {
             (None, None, Some(resolution)) => Ok(DecisionSource::Resolution {
                 resolution: parse_id(&resolution, ResolutionId::parse)?,
             }),
-            (Some(_), None, None) => Err(invalid("a meeting basis names the item: { meeting, item }")),
+            (Some(_), None, None) => {
+                Err(invalid("a meeting basis names the item: { meeting, item }"))
+            }
             _ => Err(invalid(
                 "name the decision as exactly one of { meeting, item } or { resolution }",
             )),
