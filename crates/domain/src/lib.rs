@@ -21,6 +21,7 @@ pub mod person;
 pub mod programme;
 pub mod project;
 pub mod recommendation;
+pub mod resolution;
 pub mod roles;
 mod schema;
 pub mod tenant;
