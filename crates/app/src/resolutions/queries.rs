@@ -1,6 +1,7 @@
 //! Reading circular resolutions, as one caller may: like the body's
 //! meetings (the national bodies' in the open, a canton's inside it).
 
+use iiz_domain::body::{Body, ResolutionRules};
 use iiz_domain::{BodyId, ResolutionId};
 use iiz_projections::{RESOLUTIONS, ResolutionView};
 use iiz_store::{DocFilter, DocQuery};
@@ -8,6 +9,7 @@ use serde_json::Value;
 
 use crate::authz::meeting::sees_meetings_of;
 use crate::authz::{Denied, Operation, Target};
+use crate::tenants::body_stream;
 use crate::{AppError, Caller, Page};
 
 impl Caller<'_> {
@@ -65,5 +67,17 @@ impl Caller<'_> {
             .into_iter()
             .filter(|view| sees_meetings_of(principal, view.tenant))
             .collect())
+    }
+
+    /// How a body decides by circular resolution: as it set, or the
+    /// platform's default (body data, public like the body).
+    pub async fn resolution_rules(&self, body: BodyId) -> Result<ResolutionRules, AppError> {
+        let view = self.body(body).await?;
+        self.check_operation(Operation::ShowBody, Target::tenant(view.tenant))?;
+        let (state, _) = self
+            .app()
+            .load::<Body>(&body_stream(view.tenant, body))
+            .await?;
+        Ok(state.resolution_rules())
     }
 }

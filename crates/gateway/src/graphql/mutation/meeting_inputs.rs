@@ -65,35 +65,41 @@ pub struct AgendaItemInput {
 }
 
 pub(super) fn agenda_item(input: AgendaItemInput) -> Result<AgendaItem> {
-    let target = || {
-        input
-            .subject_id
-            .clone()
-            .ok_or_else(|| invalid("this subject needs subjectId"))
-    };
-    let subject = match input.subject {
-        SubjectKind::Free => ItemSubject::Free,
-        SubjectKind::Concern => ItemSubject::Concern(parse_id(&target()?, ConcernId::parse)?),
-        SubjectKind::Recommendation => {
-            ItemSubject::Recommendation(parse_id(&target()?, RecommendationId::parse)?)
-        }
-        SubjectKind::Project => ItemSubject::Project(parse_id(&target()?, ProjectId::parse)?),
-        SubjectKind::WorkingGroup => {
-            ItemSubject::WorkingGroup(parse_id(&target()?, WorkingGroupId::parse)?)
-        }
-        SubjectKind::Report => ItemSubject::Report(title(
-            input
-                .report_title
-                .as_deref()
-                .ok_or_else(|| invalid("a REPORT item needs reportTitle"))?,
-        )?),
-    };
+    let subject = item_subject(
+        input.subject,
+        input.subject_id.as_ref(),
+        input.report_title.as_deref(),
+    )?;
     Ok(AgendaItem {
         title: title(&input.title)?,
         purpose: input.purpose.into(),
         subject,
         note: free_text(input.note)?,
         documents: attachments(input.documents)?,
+    })
+}
+
+/// What an item or a circular resolution is about (shared with
+/// `resolutions`).
+pub(super) fn item_subject(
+    kind: SubjectKind,
+    subject_id: Option<&ID>,
+    report_title: Option<&str>,
+) -> Result<ItemSubject> {
+    let target = || subject_id.ok_or_else(|| invalid("this subject needs subjectId"));
+    Ok(match kind {
+        SubjectKind::Free => ItemSubject::Free,
+        SubjectKind::Concern => ItemSubject::Concern(parse_id(target()?, ConcernId::parse)?),
+        SubjectKind::Recommendation => {
+            ItemSubject::Recommendation(parse_id(target()?, RecommendationId::parse)?)
+        }
+        SubjectKind::Project => ItemSubject::Project(parse_id(target()?, ProjectId::parse)?),
+        SubjectKind::WorkingGroup => {
+            ItemSubject::WorkingGroup(parse_id(target()?, WorkingGroupId::parse)?)
+        }
+        SubjectKind::Report => ItemSubject::Report(title(
+            report_title.ok_or_else(|| invalid("a REPORT item needs reportTitle"))?,
+        )?),
     })
 }
 
@@ -111,7 +117,7 @@ pub struct EffectInput {
     pub stg_outcome: Option<StgOutcomeValue>,
 }
 
-fn effect(input: EffectInput) -> Result<DecisionEffect> {
+pub(super) fn effect(input: EffectInput) -> Result<DecisionEffect> {
     Ok(match input.kind {
         EffectKind::Adopt => DecisionEffect::Adopt,
         EffectKind::Decide => DecisionEffect::Decide {

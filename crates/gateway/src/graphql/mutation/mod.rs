@@ -16,6 +16,7 @@ mod programmes;
 mod projects;
 mod recommendation_tracking;
 mod recommendations;
+mod resolutions;
 mod webhooks;
 mod working_groups;
 
@@ -40,6 +41,7 @@ pub struct Mutation(
     recommendations::RecommendationMutations,
     recommendation_tracking::RecommendationTrackingMutations,
     meetings::MeetingMutations,
+    resolutions::ResolutionMutations,
     working_groups::WorkingGroupMutations,
     projects::ProjectMutations,
     programmes::SteeringMutations,
