@@ -17,6 +17,7 @@ mod protection;
 mod recommendations;
 mod replay;
 mod requests;
+mod resolutions;
 mod seismograf;
 mod seismograf_notices;
 mod server;
