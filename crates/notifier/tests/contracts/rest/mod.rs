@@ -4,6 +4,7 @@
 //! where it can, so the demo's story stays untouched.
 
 mod bodies;
+mod resolutions;
 mod steering;
 
 use std::collections::BTreeSet;
@@ -80,6 +81,7 @@ pub async fn run_the_rest(app: &App, log: &[RecordedEvent]) {
     tenant_and_network(app, log).await;
     let body = bodies::body_with_its_chair_and_a_meeting(app).await;
     concern(app).await;
+    resolutions::circular_resolutions(app).await;
     steering::recommendations(app).await;
     steering::project_in_a_programme(app).await;
     bodies::working_group(app, body, log).await;
