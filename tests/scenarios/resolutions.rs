@@ -31,11 +31,15 @@ const FIELDS: &str = "id label status voters awaiting carried notCarriedReason y
 const RULES: &str = "mutation($body: ID!, $rules: ResolutionRulesInput!) { setResolutionRules(body: $body, rules: $rules) { carriedBy everyAnswerRequired minimumDays } }";
 
 fn propose_mutation() -> String {
-    format!("mutation($input: ProposeResolutionInput!) {{ proposeResolution(input: $input) {{ {FIELDS} }} }}")
+    format!(
+        "mutation($input: ProposeResolutionInput!) {{ proposeResolution(input: $input) {{ {FIELDS} }} }}"
+    )
 }
 
 fn answer_mutation() -> String {
-    format!("mutation($id: ID!, $vote: VoteValue!, $comment: String) {{ answerResolution(id: $id, vote: $vote, comment: $comment) {{ {FIELDS} }} }}")
+    format!(
+        "mutation($id: ID!, $vote: VoteValue!, $comment: String) {{ answerResolution(id: $id, vote: $vote, comment: $comment) {{ {FIELDS} }} }}"
+    )
 }
 
 fn close_mutation() -> String {
@@ -117,11 +121,29 @@ async fn bodies_decide_by_circular_resolution(backend: Backend) {
 
     // The Fachstelle runs the national bodies and sets their rules; the
     // EKG counts the answers given, the STG requires every answer.
-    let set = first_field(&app, &petra, RULES, json!({ "body": ekg, "rules": rules(false) })).await;
+    let set = first_field(
+        &app,
+        &petra,
+        RULES,
+        json!({ "body": ekg, "rules": rules(false) }),
+    )
+    .await;
     assert_eq!(set["minimumDays"], 0);
-    first_field(&app, &petra, RULES, json!({ "body": stg, "rules": rules(true) })).await;
+    first_field(
+        &app,
+        &petra,
+        RULES,
+        json!({ "body": stg, "rules": rules(true) }),
+    )
+    .await;
     assert_eq!(
-        refused(&app, &marco, RULES, json!({ "body": stg, "rules": rules(true) })).await["extensions"]["code"],
+        refused(
+            &app,
+            &marco,
+            RULES,
+            json!({ "body": stg, "rules": rules(true) })
+        )
+        .await["extensions"]["code"],
         "FORBIDDEN"
     );
     // The EKG chair attends the STG without a vote: a guest seat.
@@ -131,38 +153,106 @@ async fn bodies_decide_by_circular_resolution(backend: Backend) {
     // The EKG examines the concern by circular resolution, and the STG
     // decides a free matter with a deadline a few seconds ahead.
     let deadline = Utc::now() + chrono::Duration::seconds(8);
-    let mut examine = proposal(&ekg, "Anliegen GE: Taggelder", json!({ "subject": "CONCERN", "subjectId": concern }), deadline);
-    examine["input"]["effect"] = json!({ "kind": "EXAMINE", "ekgOutcome": "PROPOSE_TO_STG", "proposal": "RECOMMENDATION" });
+    let mut examine = proposal(
+        &ekg,
+        "Anliegen GE: Taggelder",
+        json!({ "subject": "CONCERN", "subjectId": concern }),
+        deadline,
+    );
+    examine["input"]["effect"] =
+        json!({ "kind": "EXAMINE", "ekgOutcome": "PROPOSE_TO_STG", "proposal": "RECOMMENDATION" });
     let examined = first_field(&app, &petra, &propose_mutation(), examine).await;
     let examined_id = examined["id"].as_str().unwrap().to_owned();
-    assert!(examined["voters"].as_array().unwrap().contains(&json!(jonas_id)));
-    let report = proposal(&stg, "Jahresbericht der Fachstelle", json!({ "subject": "FREE" }), deadline);
+    assert!(
+        examined["voters"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(jonas_id))
+    );
+    let report = proposal(
+        &stg,
+        "Jahresbericht der Fachstelle",
+        json!({ "subject": "FREE" }),
+        deadline,
+    );
     let unanswered = first_field(&app, &petra, &propose_mutation(), report).await;
     let unanswered_id = unanswered["id"].as_str().unwrap().to_owned();
     // The guest is no voter.
-    assert!(!unanswered["voters"].as_array().unwrap().contains(&json!(jonas_id)));
-    first_field(&app, &jonas, &answer_mutation(), json!({ "id": examined_id, "vote": "YES", "comment": "Mehrere Kantone betroffen" })).await;
-    first_field(&app, &marco, &answer_mutation(), json!({ "id": unanswered_id, "vote": "YES" })).await;
+    assert!(
+        !unanswered["voters"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(jonas_id))
+    );
+    first_field(
+        &app,
+        &jonas,
+        &answer_mutation(),
+        json!({ "id": examined_id, "vote": "YES", "comment": "Mehrere Kantone betroffen" }),
+    )
+    .await;
+    first_field(
+        &app,
+        &marco,
+        &answer_mutation(),
+        json!({ "id": unanswered_id, "vote": "YES" }),
+    )
+    .await;
     // Closing before the deadline while an answer is missing is refused.
-    let early = refused(&app, &petra, &close_mutation(), json!({ "id": unanswered_id })).await;
-    assert_eq!(early["extensions"]["rule"], "circular-resolution-rules", "{early}");
+    let early = refused(
+        &app,
+        &petra,
+        &close_mutation(),
+        json!({ "id": unanswered_id }),
+    )
+    .await;
+    assert_eq!(
+        early["extensions"]["rule"], "circular-resolution-rules",
+        "{early}"
+    );
 
     until_past(deadline).await;
     // Past the deadline no answer is taken.
-    let late = refused(&app, &beatrice, &answer_mutation(), json!({ "id": unanswered_id, "vote": "YES" })).await;
-    assert_eq!(late["extensions"]["rule"], "circular-resolution-rules", "{late}");
-    let closed = first_field(&app, &petra, &close_mutation(), json!({ "id": unanswered_id })).await;
+    let late = refused(
+        &app,
+        &beatrice,
+        &answer_mutation(),
+        json!({ "id": unanswered_id, "vote": "YES" }),
+    )
+    .await;
+    assert_eq!(
+        late["extensions"]["rule"], "circular-resolution-rules",
+        "{late}"
+    );
+    let closed = first_field(
+        &app,
+        &petra,
+        &close_mutation(),
+        json!({ "id": unanswered_id }),
+    )
+    .await;
     assert_eq!(closed["status"], "NOT_CARRIED", "{closed}");
     assert_eq!(closed["carried"], false);
     assert_eq!(closed["missing"], 1);
-    let closed = first_field(&app, &petra, &close_mutation(), json!({ "id": examined_id })).await;
+    let closed = first_field(
+        &app,
+        &petra,
+        &close_mutation(),
+        json!({ "id": examined_id }),
+    )
+    .await;
     assert_eq!(closed["status"], "CARRIED", "{closed}");
     assert_eq!(closed["propagation"]["status"], "APPLIED", "{closed}");
 
     // The STG decides the concern by circular resolution: its chair
     // proposes (a member may not), the guest's answer is refused.
     let later = Utc::now() + chrono::Duration::hours(1);
-    let mut decide = proposal(&stg, "Anliegen GE: Taggelder", json!({ "subject": "CONCERN", "subjectId": concern }), later);
+    let mut decide = proposal(
+        &stg,
+        "Anliegen GE: Taggelder",
+        json!({ "subject": "CONCERN", "subjectId": concern }),
+        later,
+    );
     decide["input"]["effect"] = json!({ "kind": "DECIDE", "stgOutcome": "RECOMMENDATION" });
     assert_eq!(
         refused(&app, &marco, &propose_mutation(), decide.clone()).await["extensions"]["code"],
@@ -172,30 +262,90 @@ async fn bodies_decide_by_circular_resolution(backend: Backend) {
     let decided_id = decided["id"].as_str().unwrap().to_owned();
     let label = decided["label"].as_str().unwrap().to_owned();
     assert!(label.starts_with("Zirkularbeschluss STG "), "{label}");
-    let guest = refused(&app, &jonas, &answer_mutation(), json!({ "id": decided_id, "vote": "YES" })).await;
-    assert_eq!(guest["extensions"]["rule"], "only-voting-members-decide", "{guest}");
+    let guest = refused(
+        &app,
+        &jonas,
+        &answer_mutation(),
+        json!({ "id": decided_id, "vote": "YES" }),
+    )
+    .await;
+    assert_eq!(
+        guest["extensions"]["rule"], "only-voting-members-decide",
+        "{guest}"
+    );
     let waiting = ok(&app, &marco, "{ resolutionsAwaitingMe { id } }", json!({})).await;
-    assert!(waiting["resolutionsAwaitingMe"].as_array().unwrap().iter().any(|r| r["id"] == decided_id.as_str()));
+    assert!(
+        waiting["resolutionsAwaitingMe"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == decided_id.as_str())
+    );
     // A correction before the deadline replaces the answer.
-    first_field(&app, &marco, &answer_mutation(), json!({ "id": decided_id, "vote": "NO" })).await;
-    first_field(&app, &marco, &answer_mutation(), json!({ "id": decided_id, "vote": "YES", "comment": "Nach Rückfrage einverstanden" })).await;
-    let view = first_field(&app, &beatrice, &answer_mutation(), json!({ "id": decided_id, "vote": "YES" })).await;
+    first_field(
+        &app,
+        &marco,
+        &answer_mutation(),
+        json!({ "id": decided_id, "vote": "NO" }),
+    )
+    .await;
+    first_field(
+        &app,
+        &marco,
+        &answer_mutation(),
+        json!({ "id": decided_id, "vote": "YES", "comment": "Nach Rückfrage einverstanden" }),
+    )
+    .await;
+    let view = first_field(
+        &app,
+        &beatrice,
+        &answer_mutation(),
+        json!({ "id": decided_id, "vote": "YES" }),
+    )
+    .await;
     assert_eq!(view["answers"].as_array().unwrap().len(), 3, "{view}");
     assert_eq!(view["answers"][0]["replaced"], true);
     // Every voter answered: it closes before its deadline.
-    let closed = first_field(&app, &beatrice, &close_mutation(), json!({ "id": decided_id })).await;
+    let closed = first_field(
+        &app,
+        &beatrice,
+        &close_mutation(),
+        json!({ "id": decided_id }),
+    )
+    .await;
     assert_eq!(closed["status"], "CARRIED", "{closed}");
     assert_eq!(closed["propagation"]["status"], "APPLIED", "{closed}");
 
     // The concern's timeline cites both resolutions.
     let data = ok(&app, &luc, "query($id: ID!) { concern(id: $id) { stage timeline { kind decidedBy { resolution label } } } }", json!({ "id": concern })).await;
     let timeline = data["concern"]["timeline"].as_array().unwrap();
-    let cited: Vec<&Value> = timeline.iter().filter(|entry| !entry["decidedBy"].is_null()).collect();
-    assert!(cited.iter().any(|entry| entry["decidedBy"]["resolution"] == examined_id.as_str()), "{data}");
-    assert!(cited.iter().any(|entry| entry["decidedBy"]["label"] == label.as_str()), "{data}");
+    let cited: Vec<&Value> = timeline
+        .iter()
+        .filter(|entry| !entry["decidedBy"].is_null())
+        .collect();
+    assert!(
+        cited
+            .iter()
+            .any(|entry| entry["decidedBy"]["resolution"] == examined_id.as_str()),
+        "{data}"
+    );
+    assert!(
+        cited
+            .iter()
+            .any(|entry| entry["decidedBy"]["label"] == label.as_str()),
+        "{data}"
+    );
 
     // The STG's list shows its resolutions with every answer.
     let list = ok(&app, &luc, &format!("query($body: ID!) {{ resolutions(body: $body, first: 10) {{ edges {{ node {{ {FIELDS} }} }} }} }}"), json!({ "body": stg })).await;
-    let ids: Vec<&str> = list["resolutions"]["edges"].as_array().unwrap().iter().map(|edge| edge["node"]["id"].as_str().unwrap()).collect();
-    assert!(ids.contains(&decided_id.as_str()) && ids.contains(&unanswered_id.as_str()), "{list}");
+    let ids: Vec<&str> = list["resolutions"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|edge| edge["node"]["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&decided_id.as_str()) && ids.contains(&unanswered_id.as_str()),
+        "{list}"
+    );
 }

@@ -66,10 +66,7 @@ mod tests {
             chairs: true,
             proposed: false,
         };
-        assert_eq!(
-            conducts(&member, national, Conduct::Propose, chair),
-            Ok(())
-        );
+        assert_eq!(conducts(&member, national, Conduct::Propose, chair), Ok(()));
         assert_eq!(
             conducts(&member, national, Conduct::Propose, Standing::default()),
             Err(Denied::Forbidden)

@@ -40,7 +40,11 @@ impl Caller<'_> {
             .ok_or(AppError::Denied(Denied::Unauthenticated))
     }
 
-    async fn holds_chair_of(&self, person: iiz_domain::PersonId, body: BodyId) -> Result<bool, AppError> {
+    async fn holds_chair_of(
+        &self,
+        person: iiz_domain::PersonId,
+        body: BodyId,
+    ) -> Result<bool, AppError> {
         Ok(self
             .app()
             .current_seat(person, body)
@@ -132,7 +136,9 @@ impl Caller<'_> {
     /// Closes a resolution at or after its deadline (earlier once every
     /// voter answered) and carries out its effect when it is carried.
     pub async fn close_resolution(&self, id: ResolutionId) -> Result<Executed, AppError> {
-        let view = self.conduct(id, Operation::CloseResolution, Conduct::Close).await?;
+        let view = self
+            .conduct(id, Operation::CloseResolution, Conduct::Close)
+            .await?;
         // A close that was recorded but not carried out (a crash) is
         // completed first; closing again then reports the state.
         if view.pending_propagation {
@@ -249,7 +255,9 @@ impl Caller<'_> {
 }
 
 fn missing(what: &str) -> AppError {
-    AppError::Validation(format!("the resolution refers to {what}, which does not exist"))
+    AppError::Validation(format!(
+        "the resolution refers to {what}, which does not exist"
+    ))
 }
 
 /// The effect is a step of this body: the national EKG examines concerns,

@@ -44,7 +44,11 @@ fn short_name(body: &BodyView) -> String {
 
 /// How a resolution is cited: "Zirkularbeschluss STG 3/2026", numbered per
 /// body and year.
-pub(crate) fn resolution_label(body: &BodyView, number: usize, year: i32) -> Result<Title, AppError> {
+pub(crate) fn resolution_label(
+    body: &BodyView,
+    number: usize,
+    year: i32,
+) -> Result<Title, AppError> {
     let full = format!("Zirkularbeschluss {} {number}/{year}", short_name(body));
     let cut: String = full.chars().take(Title::MAX_CHARS).collect();
     Title::parse(&cut).map_err(|error| AppError::Internal(format!("resolution label: {error}")))

@@ -8,11 +8,11 @@
 
 use chrono_tz::Europe::Zurich;
 use iiz_domain::ResolutionId;
+use iiz_domain::Title;
 use iiz_domain::basis::DecisionReference;
 use iiz_domain::meeting::Propagation;
 use iiz_domain::resolution::{Resolution, ResolutionCommand};
 use iiz_domain::text::FreeText;
-use iiz_domain::Title;
 use iiz_projections::{RESOLUTIONS, ResolutionView};
 use iiz_store::{DocFilter, EventMetadata};
 
@@ -55,8 +55,8 @@ impl App {
             .map_err(|error| AppError::Internal(format!("resolution label: {error}")))?;
         let decision = text(&view.decision)?;
         let rationale = text(&view.rationale)?;
-        let metadata = EventMetadata::new(actor.clone())
-            .with_idempotency_key(resolution_propagation_key(id));
+        let metadata =
+            EventMetadata::new(actor.clone()).with_idempotency_key(resolution_propagation_key(id));
         let outcome = self
             .carry_out(
                 BodyDecision {

@@ -80,13 +80,17 @@ pub enum ResolutionCommand {
     },
     /// Closes at or after the deadline, or earlier once every voter
     /// answered, and records whether the body's rule carried it.
-    Close { now: DateTime<Utc> },
+    Close {
+        now: DateTime<Utc>,
+    },
     Withdraw {
         reason: FreeText,
         now: DateTime<Utc>,
     },
     /// The app records what the subject's aggregate made of the effect.
-    RecordPropagation { propagation: Propagation },
+    RecordPropagation {
+        propagation: Propagation,
+    },
 }
 
 /// Stored events: variants and their fields are never renamed or removed,

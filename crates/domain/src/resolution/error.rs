@@ -23,7 +23,9 @@ pub enum ResolutionError {
         effect: &'static str,
         subject: &'static str,
     },
-    #[error("the body gives at least {minimum_days} days to answer: the deadline is {earliest} at the earliest")]
+    #[error(
+        "the body gives at least {minimum_days} days to answer: the deadline is {earliest} at the earliest"
+    )]
     DeadlineTooSoon {
         minimum_days: u32,
         earliest: DateTime<Utc>,

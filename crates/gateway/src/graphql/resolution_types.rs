@@ -12,9 +12,7 @@ use iiz_domain::resolution::{Outcome, Vote};
 use iiz_projections::{ResolutionAnswer, ResolutionStatus, ResolutionView};
 
 use super::concern_enums::StgOutcomeValue;
-use super::meeting_types::{
-    EffectKind, ItemSubjectInfo, PropagationInfo, PropagationStatus, id,
-};
+use super::meeting_types::{EffectKind, ItemSubjectInfo, PropagationInfo, PropagationStatus, id};
 use super::mutation::EkgOutcomeKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]

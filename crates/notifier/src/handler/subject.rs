@@ -14,8 +14,8 @@ use iiz_domain::{
     BodyId, ConcernEvent, DomainEvent, Party, PersonId, RecommendationEvent, TenantId,
 };
 use iiz_projections::{
-    BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, RECOMMENDATIONS,
-    RESOLUTIONS, RecommendationView, ResolutionView,
+    BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, RECOMMENDATIONS, RESOLUTIONS,
+    RecommendationView, ResolutionView,
 };
 use iiz_store::Store;
 use serde::de::DeserializeOwned;

@@ -223,9 +223,7 @@ fn resolution_args(reader: Reader<'_>, subject: &ResolutionSubject) -> Args {
         .text("time", swiss_time(deadline.time()));
     match &subject.change {
         ResolutionEvent::Closed { outcome, .. } => match outcome {
-            Outcome::Carried => args
-                .text("step", Step::Carried.as_str())
-                .text("reason", ""),
+            Outcome::Carried => args.text("step", Step::Carried.as_str()).text("reason", ""),
             Outcome::NotCarried { reason } => args
                 .text("step", Step::NotCarried.as_str())
                 .text("reason", reason.as_str()),

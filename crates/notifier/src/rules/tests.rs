@@ -150,12 +150,20 @@ fn a_proposed_resolution_reaches_its_voters_and_the_outcome_the_secretariat() {
     let proposed = event("resolution", "Proposed", Value::Null);
     assert_eq!(
         applied(&proposed),
-        [(Kind::ResolutionAwaitingAnswer, Audience::ResolutionVoters, false)]
+        [(
+            Kind::ResolutionAwaitingAnswer,
+            Audience::ResolutionVoters,
+            false
+        )]
     );
     let closed = event("resolution", "Closed", Value::Null);
     assert_eq!(
         applied(&closed),
-        [(Kind::ResolutionOutcome, Audience::ResolutionSecretariat, false)]
+        [(
+            Kind::ResolutionOutcome,
+            Audience::ResolutionSecretariat,
+            false
+        )]
     );
 }
 

@@ -3,9 +3,9 @@
 //! comment), the outcome and what became of its effect. Keyed by
 //! resolution id; a body's list shows the open ones first.
 
-mod view;
 #[cfg(test)]
 mod tests;
+mod view;
 
 use iiz_domain::resolution::ResolutionEvent;
 use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent};
@@ -45,12 +45,11 @@ impl Projection for ResolutionRegister {
         let key = DocKey::new(RESOLUTIONS, &event.stream.stream_id);
         let change = decode::<ResolutionEvent>(event)?;
         let before = get_typed::<ResolutionView>(docs, &key)?;
-        let view = view::apply(before, &change, event).map_err(|reason| {
-            ProjectionError::Malformed {
+        let view =
+            view::apply(before, &change, event).map_err(|reason| ProjectionError::Malformed {
                 key: key.clone(),
                 reason,
-            }
-        })?;
+            })?;
         let tenant = Some(view.tenant.as_str().to_owned());
         put_typed(docs, key, tenant, view.sort_key(), &view)
     }

@@ -1,12 +1,12 @@
 //! The view of one circular resolution, with every answer and the outcome.
 
 use chrono::{DateTime, Datelike, Utc};
+use iiz_domain::TenantId;
 use iiz_domain::body::ResolutionRules;
 use iiz_domain::decision::{DecisionEffect, ItemSubject};
 use iiz_domain::ids::{BodyId, PersonId, ResolutionId};
 use iiz_domain::meeting::Propagation;
 use iiz_domain::resolution::{Outcome, ResolutionEvent, Tally, Vote};
-use iiz_domain::TenantId;
 use iiz_store::RecordedEvent;
 use serde::{Deserialize, Serialize};
 
