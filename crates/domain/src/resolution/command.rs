@@ -97,6 +97,10 @@ pub enum ResolutionCommand {
 /// new ones are added at the end.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a stored event's fields are its payload: boxing the proposal would only move them"
+)]
 pub enum ResolutionEvent {
     Proposed {
         id: ResolutionId,

@@ -71,7 +71,7 @@ fn every_answer_and_the_outcome_are_kept() {
         &events[..3],
     );
     let key = DocKey::new(RESOLUTIONS, &stream_id);
-    let view: ResolutionView = crate::get_typed(&docs, &key).unwrap().unwrap();
+    let view: ResolutionView = get_typed(&docs, &key).unwrap().unwrap();
     assert!(view.open);
     assert_eq!(view.awaiting, vec![person(2)]);
     assert_eq!(view.answers.len(), 2);
@@ -85,7 +85,7 @@ fn every_answer_and_the_outcome_are_kept() {
         ("CH", "resolution", &stream_id),
         &events,
     );
-    let view: ResolutionView = crate::get_typed(&docs, &key).unwrap().unwrap();
+    let view: ResolutionView = get_typed(&docs, &key).unwrap().unwrap();
     assert_eq!(view.status, ResolutionStatus::NotCarried);
     assert!(!view.open && view.awaiting.is_empty() && !view.pending_propagation);
     assert_eq!(view.tally.unwrap().missing, 1);
