@@ -18,6 +18,7 @@ mod protection;
 mod recommendations;
 mod replay;
 mod requests;
+mod resolutions;
 mod seismograf;
 mod seismograf_notices;
 mod server;

@@ -249,6 +249,7 @@ impl<'a> Caller<'a> {
             BodyCommand::ChangeMemberRole { .. } => Operation::ChangeMemberRole,
             BodyCommand::HandOverChair { .. } => Operation::HandOverChair,
             BodyCommand::RemoveMember { .. } => Operation::RemoveMember,
+            BodyCommand::SetResolutionRules { .. } => Operation::SetResolutionRules,
         };
         self.check(operation, Target::tenant(body.tenant))?;
         if let BodyCommand::AdmitMember { person, .. } = &command {

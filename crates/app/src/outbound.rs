@@ -193,10 +193,14 @@ pub enum NotificationKind {
     OverdueEscalation,
     /// Minutes of one's body were approved.
     MinutesApproved,
+    /// A circular resolution awaits one's answer as a voter.
+    ResolutionAwaitingAnswer,
+    /// A circular resolution of a body one is the secretariat of closed.
+    ResolutionOutcome,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 11] = [
+    pub const ALL: [NotificationKind; 13] = [
         Self::ConcernSubmitted,
         Self::ConcernTriaged,
         Self::ConcernExamined,
@@ -208,6 +212,8 @@ impl NotificationKind {
         Self::DueReminder,
         Self::OverdueEscalation,
         Self::MinutesApproved,
+        Self::ResolutionAwaitingAnswer,
+        Self::ResolutionOutcome,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -223,6 +229,8 @@ impl NotificationKind {
             Self::DueReminder => "due_reminder",
             Self::OverdueEscalation => "overdue_escalation",
             Self::MinutesApproved => "minutes_approved",
+            Self::ResolutionAwaitingAnswer => "resolution_awaiting_answer",
+            Self::ResolutionOutcome => "resolution_outcome",
         }
     }
 

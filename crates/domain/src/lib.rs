@@ -22,6 +22,7 @@ pub mod person;
 pub mod programme;
 pub mod project;
 pub mod recommendation;
+pub mod resolution;
 pub mod roles;
 mod schema;
 pub mod tenant;

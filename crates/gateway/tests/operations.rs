@@ -177,6 +177,16 @@ const FIELDS: &[(&str, Operation)] = &[
     ("Mutation.sendAgenda", Operation::PrepareMeeting),
     ("Mutation.recordMinutes", Operation::RecordMinutes),
     ("Mutation.approveMinutes", Operation::ApproveMinutes),
+    // Circular resolutions and a body's rules for them.
+    ("Query.resolution", Operation::ShowResolution),
+    ("Query.resolutions", Operation::ListResolutions),
+    ("Query.resolutionsAwaitingMe", Operation::ListResolutions),
+    ("Query.resolutionRules", Operation::ShowBody),
+    ("Mutation.proposeResolution", Operation::ProposeResolution),
+    ("Mutation.answerResolution", Operation::AnswerResolution),
+    ("Mutation.closeResolution", Operation::CloseResolution),
+    ("Mutation.withdrawResolution", Operation::WithdrawResolution),
+    ("Mutation.setResolutionRules", Operation::SetResolutionRules),
     // Working groups, projects, work programmes, chairs, budgets.
     ("Query.workingGroups", Operation::ListWorkingGroups),
     ("Query.workingGroup", Operation::ShowWorkingGroup),

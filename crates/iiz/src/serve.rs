@@ -76,6 +76,15 @@ pub async fn start(
     if resumed > 0 {
         tracing::info!(resumed, "pending meeting decisions carried out");
     }
+    // Circular resolutions closed as carried before a crash but whose
+    // effect was not yet carried out.
+    let resumed = app
+        .resume_resolution_propagations()
+        .await
+        .context("cannot complete pending circular resolutions")?;
+    if resumed > 0 {
+        tracing::info!(resumed, "pending circular resolutions carried out");
+    }
     if demo {
         let report = app.load_demo().await.context("cannot load demo data")?;
         output::demo_report(&report);

@@ -183,6 +183,26 @@ impl Directory {
                 .unwrap_or_default(),
             Audience::Addressees => self.speakers_for_all(subject.addressees()),
             Audience::MeetingBodies => self.members_of(store, &subject.bodies()).await?,
+            Audience::ResolutionVoters => subject
+                .voters()
+                .into_iter()
+                .filter_map(|id| self.people.get(&id))
+                .map(|person| Recipient {
+                    person: person.clone(),
+                    party: None,
+                })
+                .collect(),
+            Audience::ResolutionSecretariat => subject
+                .tenant()
+                .map(|tenant| {
+                    self.holding(tenant, TenantRole::Office)
+                        .map(|person| Recipient {
+                            person: person.clone(),
+                            party: None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
     }
 

@@ -108,11 +108,13 @@ impl Projection for BodyDirectory {
                 active: false,
                 ..view
             },
-            // Members are not part of the directory entry; only the version moves.
+            // Members and resolution rules are not part of the directory
+            // entry; only the version moves.
             (
                 BodyEvent::MemberAdmitted { .. }
                 | BodyEvent::MemberRoleChanged { .. }
-                | BodyEvent::MemberRemoved { .. },
+                | BodyEvent::MemberRemoved { .. }
+                | BodyEvent::ResolutionRulesSet { .. },
                 Some(view),
             ) => view,
         };

@@ -156,6 +156,7 @@ fn apply_change(view: &mut BodyMembersView, change: BodyEvent) {
             }
         }
         BodyEvent::Established { .. }
+        | BodyEvent::ResolutionRulesSet { .. }
         | BodyEvent::Renamed { .. }
         | BodyEvent::MandateAmended { .. }
         | BodyEvent::Dissolved { .. } => {}

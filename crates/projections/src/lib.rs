@@ -19,6 +19,7 @@ mod people_directory;
 mod projects;
 mod rebuild;
 mod recommendations;
+mod resolutions;
 mod steering;
 mod tenant_directory;
 #[cfg(test)]
@@ -55,6 +56,9 @@ pub use recommendations::{
     RECOMMENDATION_MONITORING, RECOMMENDATIONS, RatePoint, RecommendationRegister,
     RecommendationSummary, RecommendationView, ReportEntry, Resolution, StatusPoint, VersionEntry,
     due_next, item_key, long_outstanding_on, overdue, recommendation_figures,
+};
+pub use resolutions::{
+    RESOLUTIONS, ResolutionAnswer, ResolutionRegister, ResolutionStatus, ResolutionView, Withdrawal,
 };
 pub use steering::{
     ActionFieldView, BUDGETS, BudgetRegister, BudgetView, CHAIRS, ChairRegister, ChairTerm,
@@ -112,6 +116,7 @@ impl Projections {
             Arc::new(ConcernStats),
             Arc::new(RecommendationRegister),
             Arc::new(MeetingRegister),
+            Arc::new(ResolutionRegister),
             Arc::new(WorkingGroupRegister),
             Arc::new(ProjectRegister),
             Arc::new(ProgrammeRegister),

@@ -129,7 +129,8 @@ impl Projection for TenantDirectory {
                 | BodyEvent::MandateAmended { .. }
                 | BodyEvent::MemberAdmitted { .. }
                 | BodyEvent::MemberRoleChanged { .. }
-                | BodyEvent::MemberRemoved { .. } => Ok(()),
+                | BodyEvent::MemberRemoved { .. }
+                | BodyEvent::ResolutionRulesSet { .. } => Ok(()),
             },
             _ => Ok(()),
         }

@@ -23,6 +23,9 @@
 //! - a step that is a body's decision ([`body_decision`]) is recorded by
 //!   the body's secretariat with the meeting or resolution it was decided
 //!   in, never by a single member, chair or guest;
+//! - circular resolutions ([`resolution`]): the secretariat or the chair
+//!   proposes and closes, only the voters named at the proposal answer;
+//!   they are read like the body's meetings.
 //! - working groups ([`working_group`]) act through the mandating body,
 //!   its office and the group's own members; projects, work programmes and
 //!   the budget ([`steering`]) through the STG, the EKG and the Fachstelle.
@@ -40,6 +43,7 @@ mod principal;
 pub mod recommendation;
 #[cfg(test)]
 mod recommendation_tests;
+pub mod resolution;
 pub mod steering;
 #[cfg(test)]
 mod steering_tests;
@@ -123,6 +127,13 @@ operations!(
     PrepareMeeting,
     RecordMinutes,
     ApproveMinutes,
+    ListResolutions,
+    ShowResolution,
+    ProposeResolution,
+    AnswerResolution,
+    CloseResolution,
+    WithdrawResolution,
+    SetResolutionRules,
     ListWorkingGroups,
     ShowWorkingGroup,
     MandateWorkingGroup,
@@ -244,9 +255,8 @@ pub fn authorize(
         RecordChairTerm => allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden),
         PlanBudget => allow_or(principal.is_national_office(), Denied::Forbidden),
         EstablishBody | RenameBody | AmendBodyMandate | DissolveBody | AdmitMember
-        | ChangeMemberRole | HandOverChair | RemoveMember | DefineConcernRoute => {
-            allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden)
-        }
+        | ChangeMemberRole | HandOverChair | RemoveMember | DefineConcernRoute
+        | SetResolutionRules => allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden),
         RegisterPerson | GrantTenantRole | RevokeTenantRole => {
             if principal.holds(tenant, TenantRole::TenantAdmin) {
                 Ok(())
@@ -272,6 +282,15 @@ pub fn authorize(
             Denied::NotFound,
         ),
         ScheduleMeeting | PrepareMeeting | RecordMinutes => meeting::office_work(principal, tenant),
+        // Circular resolutions are read like the body's meetings. Who
+        // proposes, closes and withdraws depends on the body's chair and the
+        // proposer ([`resolution::conducts`]); who answers on the voters
+        // named at the proposal (the domain refuses everyone else).
+        ListResolutions | ShowResolution | ProposeResolution | AnswerResolution
+        | CloseResolution | WithdrawResolution => allow_or(
+            meeting::sees_meetings_of(principal, tenant),
+            Denied::NotFound,
+        ),
         // What one was told and how one wants to hear it is nobody else's
         // business: someone else's inbox does not exist for the caller.
         ShowInbox | MarkInboxRead | ShowNotificationPreferences | SetNotificationPreference => {

@@ -90,6 +90,8 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         ListPeople | ShowPerson => PEOPLE_READ,
         EstablishBody | RenameBody | AmendBodyMandate | DissolveBody | AdmitMember
         | ChangeMemberRole | HandOverChair | RemoveMember | DefineConcernRoute => BODIES_WRITE,
+        // A body's rules for circular resolutions are body data.
+        SetResolutionRules => BODIES_WRITE,
         // Decided per concern in `authz::concern` (tests in concern_tests).
         ListConcerns | ShowConcern | ShowConcernStatistics | DraftConcern | ActOnConcern => {
             SIGNED_IN
@@ -121,6 +123,11 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         // chair is decided in `authz::meeting` (its tests).
         ListMeetings | ShowMeeting | ApproveMinutes => MEETINGS_READ,
         ScheduleMeeting | PrepareMeeting | RecordMinutes => MEETINGS_OFFICE,
+        // Read like meetings; proposing, closing and withdrawing are decided
+        // with the body's chair and the proposer in `authz::resolution`, and
+        // answering with the voters in the domain (its tests).
+        ListResolutions | ShowResolution | ProposeResolution | AnswerResolution
+        | CloseResolution | WithdrawResolution => MEETINGS_READ,
         ShowInbox | MarkInboxRead | ShowNotificationPreferences | SetNotificationPreference => {
             OWN_ONLY
         }

@@ -69,7 +69,8 @@ impl Members {
             BodyEvent::Established { .. }
             | BodyEvent::Renamed { .. }
             | BodyEvent::MandateAmended { .. }
-            | BodyEvent::Dissolved { .. } => {}
+            | BodyEvent::Dissolved { .. }
+            | BodyEvent::ResolutionRulesSet { .. } => {}
         }
     }
 }

@@ -4,6 +4,7 @@
 mod membership;
 #[cfg(test)]
 mod membership_tests;
+mod resolution_rules;
 #[cfg(test)]
 mod tests;
 
@@ -16,6 +17,8 @@ use crate::ids::{BodyId, PersonId, TenantId};
 use crate::roles::BodyRole;
 use crate::text::{FreeText, Institution, LocalizedName};
 use crate::{Aggregate, DomainEvent};
+
+pub use resolution_rules::{CarriedBy, ResolutionRules};
 
 /// What a body is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -76,6 +79,10 @@ pub enum BodyCommand {
         person: PersonId,
         on: NaiveDate,
     },
+    /// Sets how the body decides by circular resolution.
+    SetResolutionRules {
+        rules: ResolutionRules,
+    },
 }
 
 /// Stored events: variants and their fields are never renamed or removed,
@@ -117,6 +124,9 @@ pub enum BodyEvent {
         person: PersonId,
         on: NaiveDate,
     },
+    ResolutionRulesSet {
+        rules: ResolutionRules,
+    },
 }
 
 impl DomainEvent for BodyEvent {
@@ -129,6 +139,7 @@ impl DomainEvent for BodyEvent {
             Self::MemberAdmitted { .. } => "MemberAdmitted",
             Self::MemberRoleChanged { .. } => "MemberRoleChanged",
             Self::MemberRemoved { .. } => "MemberRemoved",
+            Self::ResolutionRulesSet { .. } => "ResolutionRulesSet",
         }
     }
 }
@@ -172,6 +183,8 @@ pub enum BodyError {
         last_change: NaiveDate,
         date: NaiveDate,
     },
+    #[error("a circular resolution's minimum period is at most {max} days")]
+    MinimumDaysTooLong { max: u32 },
 }
 
 impl Classify for BodyError {
@@ -187,7 +200,8 @@ impl Classify for BodyError {
             | Self::DissolvedBeforeActive { .. }
             | Self::ReasonRequired
             | Self::MembershipBeforeBody { .. }
-            | Self::DateBeforeLastChange { .. } => ErrorKind::Validation,
+            | Self::DateBeforeLastChange { .. }
+            | Self::MinimumDaysTooLong { .. } => ErrorKind::Validation,
         }
     }
 }
@@ -206,11 +220,21 @@ struct Established {
     active_from: NaiveDate,
     dissolved_on: Option<NaiveDate>,
     members: membership::Members,
+    resolution_rules: ResolutionRules,
 }
 
 impl Body {
     pub fn tenant(&self) -> Option<TenantId> {
         self.established.as_ref().map(|body| body.tenant)
+    }
+
+    /// How the body decides by circular resolution: as it set, or the
+    /// platform's default.
+    pub fn resolution_rules(&self) -> ResolutionRules {
+        self.established
+            .as_ref()
+            .map(|body| body.resolution_rules)
+            .unwrap_or_default()
     }
 
     fn active(&self) -> Result<&Established, BodyError> {
@@ -293,6 +317,18 @@ impl Aggregate for Body {
             }
             BodyCommand::HandOverChair { to, on } => self.active()?.hand_over_chair(to, on),
             BodyCommand::RemoveMember { person, on } => self.active()?.remove(person, on),
+            BodyCommand::SetResolutionRules { rules } => {
+                let body = self.active()?;
+                if rules.minimum_days > ResolutionRules::MAX_MINIMUM_DAYS {
+                    return Err(BodyError::MinimumDaysTooLong {
+                        max: ResolutionRules::MAX_MINIMUM_DAYS,
+                    });
+                }
+                if body.resolution_rules == rules {
+                    return Ok(vec![]);
+                }
+                Ok(vec![BodyEvent::ResolutionRulesSet { rules }])
+            }
         }
     }
 
@@ -312,6 +348,7 @@ impl Aggregate for Body {
                     active_from: *active_from,
                     dissolved_on: None,
                     members: membership::Members::default(),
+                    resolution_rules: ResolutionRules::default(),
                 });
             }
             BodyEvent::Renamed { names } => {
@@ -334,6 +371,11 @@ impl Aggregate for Body {
             | BodyEvent::MemberRemoved { .. } => {
                 if let Some(body) = self.established.as_mut() {
                     body.members.apply(event);
+                }
+            }
+            BodyEvent::ResolutionRulesSet { rules } => {
+                if let Some(body) = self.established.as_mut() {
+                    body.resolution_rules = *rules;
                 }
             }
         }

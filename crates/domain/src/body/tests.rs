@@ -205,3 +205,46 @@ fn events_round_trip_through_their_stored_form() {
     });
     assert!(BodyEvent::decode("Established", stored).is_ok());
 }
+
+#[test]
+fn a_body_sets_its_circular_resolution_rules_and_keeps_the_default_until_then() {
+    let state = Body::replay(&[established()]);
+    assert_eq!(state.resolution_rules(), ResolutionRules::default());
+    let consensus_in_three_days = ResolutionRules {
+        minimum_days: 3,
+        ..ResolutionRules::default()
+    };
+    given::<Body>([established()])
+        .when(BodyCommand::SetResolutionRules {
+            rules: consensus_in_three_days,
+        })
+        .then([BodyEvent::ResolutionRulesSet {
+            rules: consensus_in_three_days,
+        }]);
+    let set = BodyEvent::ResolutionRulesSet {
+        rules: consensus_in_three_days,
+    };
+    assert_eq!(
+        Body::replay(&[established(), set.clone()]).resolution_rules(),
+        consensus_in_three_days
+    );
+    given::<Body>([established(), set])
+        .when(BodyCommand::SetResolutionRules {
+            rules: consensus_in_three_days,
+        })
+        .then([]);
+}
+
+#[test]
+fn a_minimum_period_beyond_a_year_is_refused() {
+    given::<Body>([established()])
+        .when(BodyCommand::SetResolutionRules {
+            rules: ResolutionRules {
+                minimum_days: 400,
+                ..ResolutionRules::default()
+            },
+        })
+        .then_err(BodyError::MinimumDaysTooLong {
+            max: ResolutionRules::MAX_MINIMUM_DAYS,
+        });
+}

@@ -25,6 +25,8 @@ pub enum NotificationKindValue {
     DueReminder,
     OverdueEscalation,
     MinutesApproved,
+    ResolutionAwaitingAnswer,
+    ResolutionOutcome,
 }
 
 /// How a person hears of a kind of notification by e-mail. The inbox

@@ -157,43 +157,86 @@ impl From<&Decision> for DecisionInfo {
             question: None,
             follow_up: None,
         };
-        match &decision.effect {
-            None => {}
-            Some(DecisionEffect::Adopt) => info.effect = Some(EffectKind::Adopt),
-            Some(DecisionEffect::ReferToEkg { question }) => {
-                info.effect = Some(EffectKind::ReferToEkg);
-                info.question = Some(question.as_str().to_owned());
+        if let Some(effect) = &decision.effect {
+            let fields = EffectFields::from(effect);
+            info.effect = Some(fields.kind);
+            info.ekg_outcome = fields.ekg_outcome;
+            info.stg_outcome = fields.stg_outcome;
+            info.working_group = fields.working_group;
+            info.mandate = fields.mandate;
+            info.answer = fields.answer;
+            info.question = fields.question;
+            info.follow_up = fields.follow_up;
+        }
+        info
+    }
+}
+
+/// A decision's effect as the flat fields the API shows, for minutes and
+/// circular resolutions alike.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct EffectFields {
+    pub kind: EffectKind,
+    pub ekg_outcome: Option<EkgOutcomeKind>,
+    pub stg_outcome: Option<StgOutcomeValue>,
+    pub working_group: Option<String>,
+    /// For `EXAMINE` with `GIVE_TO_WORKING_GROUP`: the existing mandate.
+    pub mandate: Option<ID>,
+    pub answer: Option<String>,
+    /// For `REFER_TO_EKG`: the STG's question.
+    pub question: Option<String>,
+    /// For `DECIDE`: what the decision creates or links.
+    pub follow_up: Option<String>,
+}
+
+impl From<&DecisionEffect> for EffectFields {
+    fn from(effect: &DecisionEffect) -> Self {
+        let mut fields = Self {
+            kind: EffectKind::Adopt,
+            ekg_outcome: None,
+            stg_outcome: None,
+            working_group: None,
+            mandate: None,
+            answer: None,
+            question: None,
+            follow_up: None,
+        };
+        match effect {
+            DecisionEffect::Adopt => {}
+            DecisionEffect::ReferToEkg { question } => {
+                fields.kind = EffectKind::ReferToEkg;
+                fields.question = Some(question.as_str().to_owned());
             }
-            Some(DecisionEffect::Assess) => info.effect = Some(EffectKind::Assess),
-            Some(DecisionEffect::Decide { outcome, follow_up }) => {
-                info.follow_up = follow_up.as_ref().map(|f| f.as_str().to_owned());
-                info.effect = Some(EffectKind::Decide);
-                info.stg_outcome = Some((*outcome).into());
+            DecisionEffect::Assess => fields.kind = EffectKind::Assess,
+            DecisionEffect::Decide { outcome, follow_up } => {
+                fields.kind = EffectKind::Decide;
+                fields.follow_up = follow_up.as_ref().map(|f| f.as_str().to_owned());
+                fields.stg_outcome = Some((*outcome).into());
             }
-            Some(DecisionEffect::Examine { outcome }) => {
-                info.effect = Some(EffectKind::Examine);
-                info.ekg_outcome = Some(match outcome {
+            DecisionEffect::Examine { outcome } => {
+                fields.kind = EffectKind::Examine;
+                fields.ekg_outcome = Some(match outcome {
                     EkgOutcome::HandleInEkg => EkgOutcomeKind::HandleInEkg,
                     EkgOutcome::GiveToWorkingGroup {
                         working_group,
                         mandate,
                     } => {
-                        info.working_group = Some(working_group.as_str().to_owned());
-                        info.mandate = mandate.as_ref().map(id);
+                        fields.working_group = Some(working_group.as_str().to_owned());
+                        fields.mandate = mandate.as_ref().map(id);
                         EkgOutcomeKind::GiveToWorkingGroup
                     }
                     EkgOutcome::ProposeToStg { proposal } => {
-                        info.stg_outcome = Some((*proposal).into());
+                        fields.stg_outcome = Some((*proposal).into());
                         EkgOutcomeKind::ProposeToStg
                     }
                     EkgOutcome::CloseWithAnswer { answer } => {
-                        info.answer = Some(answer.as_str().to_owned());
+                        fields.answer = Some(answer.as_str().to_owned());
                         EkgOutcomeKind::CloseWithAnswer
                     }
                 });
             }
         }
-        info
+        fields
     }
 }
 

@@ -51,6 +51,7 @@ pub struct Query(
     super::query_concerns::ConcernQuery,
     super::query_recommendations::RecommendationQuery,
     super::query_meetings::MeetingQuery,
+    super::query_resolutions::ResolutionQuery,
     super::query_steering::SteeringQuery,
     super::query_inbox::InboxQuery,
 );

@@ -176,6 +176,25 @@ minutes_approved-title = Protokoll genehmigt: { $meeting }
 minutes_approved-body = Das Protokoll der Sitzung «{ $meeting }» ({ $body }) vom { $date } ist genehmigt.
 minutes_approved-subject = IIZ: Protokoll genehmigt – { $meeting }
 
+## Zirkularbeschlüsse
+
+resolution_awaiting_answer-title = Zirkularbeschluss: { $resolution }
+resolution_awaiting_answer-body = { $body } beschliesst auf dem Zirkularweg über «{ $resolution }» ({ $label }). Ihre Antwort (Ja, Nein oder Enthaltung) wird bis am { $date } um { $time } erwartet.
+resolution_awaiting_answer-subject = IIZ: Zirkularbeschluss bis { $date } – { $resolution }
+
+resolution_outcome-title = { $step ->
+    [carried] Zirkularbeschluss angenommen: { $resolution }
+   *[not_carried] Zirkularbeschluss nicht zustande gekommen: { $resolution }
+}
+resolution_outcome-body = { $step ->
+    [carried] Der Zirkularbeschluss «{ $resolution }» ({ $label }) von { $body } ist angenommen.
+   *[not_carried] Der Zirkularbeschluss «{ $resolution }» ({ $label }) von { $body } ist nicht zustande gekommen: { $reason }
+}
+resolution_outcome-subject = { $step ->
+    [carried] IIZ: Zirkularbeschluss angenommen – { $label }
+   *[not_carried] IIZ: Zirkularbeschluss nicht zustande gekommen – { $label }
+}
+
 ## E-Mail
 
 email-link = Auf der Plattform: { $link }

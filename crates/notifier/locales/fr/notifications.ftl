@@ -176,6 +176,25 @@ minutes_approved-title = Procès-verbal approuvé : { $meeting }
 minutes_approved-body = Le procès-verbal de la séance « { $meeting } » ({ $body }) du { $date } est approuvé.
 minutes_approved-subject = CII : procès-verbal approuvé – { $meeting }
 
+## Décisions par voie de circulation
+
+resolution_awaiting_answer-title = Décision par voie de circulation : { $resolution }
+resolution_awaiting_answer-body = { $body } décide par voie de circulation sur « { $resolution } » ({ $label }). Votre réponse (oui, non ou abstention) est attendue d'ici au { $date } à { $time }.
+resolution_awaiting_answer-subject = CII : décision par voie de circulation d'ici au { $date } – { $resolution }
+
+resolution_outcome-title = { $step ->
+    [carried] Décision par voie de circulation adoptée : { $resolution }
+   *[not_carried] Décision par voie de circulation non adoptée : { $resolution }
+}
+resolution_outcome-body = { $step ->
+    [carried] La décision par voie de circulation « { $resolution } » ({ $label }) de { $body } est adoptée.
+   *[not_carried] La décision par voie de circulation « { $resolution } » ({ $label }) de { $body } n'est pas adoptée : { $reason }
+}
+resolution_outcome-subject = { $step ->
+    [carried] CII : décision par voie de circulation adoptée – { $label }
+   *[not_carried] CII : décision par voie de circulation non adoptée – { $label }
+}
+
 ## Courriel
 
 email-link = Sur la plateforme : { $link }

@@ -176,6 +176,25 @@ minutes_approved-title = Verbale approvato: { $meeting }
 minutes_approved-body = Il verbale della seduta «{ $meeting }» ({ $body }) del { $date } è stato approvato.
 minutes_approved-subject = CII: verbale approvato – { $meeting }
 
+## Decisioni per circolazione
+
+resolution_awaiting_answer-title = Decisione per circolazione: { $resolution }
+resolution_awaiting_answer-body = { $body } decide per circolazione su «{ $resolution }» ({ $label }). La sua risposta (sì, no o astensione) è attesa entro il { $date } alle { $time }.
+resolution_awaiting_answer-subject = CII: decisione per circolazione entro il { $date } – { $resolution }
+
+resolution_outcome-title = { $step ->
+    [carried] Decisione per circolazione approvata: { $resolution }
+   *[not_carried] Decisione per circolazione non approvata: { $resolution }
+}
+resolution_outcome-body = { $step ->
+    [carried] La decisione per circolazione «{ $resolution }» ({ $label }) di { $body } è approvata.
+   *[not_carried] La decisione per circolazione «{ $resolution }» ({ $label }) di { $body } non è approvata: { $reason }
+}
+resolution_outcome-subject = { $step ->
+    [carried] CII: decisione per circolazione approvata – { $label }
+   *[not_carried] CII: decisione per circolazione non approvata – { $label }
+}
+
 ## E-mail
 
 email-link = Sulla piattaforma: { $link }

@@ -14,6 +14,7 @@ use iiz_domain::chair::Chair;
 use iiz_domain::meeting::Meeting;
 use iiz_domain::programme::WorkProgrammes;
 use iiz_domain::project::Project;
+use iiz_domain::resolution::Resolution;
 use iiz_domain::tenant::Tenant;
 use iiz_domain::working_group::WorkingGroup;
 use iiz_domain::{Aggregate, Concern, DomainEvent, NetworkRegistry, Person, Recommendation};
@@ -68,7 +69,7 @@ type AggregateSchemas = fn() -> Result<Vec<EventSchema>, NotifierError>;
 
 /// Every aggregate of the domain. People's events are personal data and
 /// never leave the platform ([`super::withheld`]), so they get no contract.
-const AGGREGATES: [AggregateSchemas; 12] = [
+const AGGREGATES: [AggregateSchemas; 13] = [
     aggregate_schemas::<Tenant>,
     aggregate_schemas::<Body>,
     aggregate_schemas::<NetworkRegistry>,
@@ -76,6 +77,7 @@ const AGGREGATES: [AggregateSchemas; 12] = [
     aggregate_schemas::<Concern>,
     aggregate_schemas::<Recommendation>,
     aggregate_schemas::<Meeting>,
+    aggregate_schemas::<Resolution>,
     aggregate_schemas::<WorkingGroup>,
     aggregate_schemas::<Project>,
     aggregate_schemas::<WorkProgrammes>,

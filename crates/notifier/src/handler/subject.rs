@@ -9,10 +9,13 @@
 use std::collections::BTreeSet;
 
 use iiz_domain::meeting::MeetingEvent;
-use iiz_domain::{BodyId, ConcernEvent, DomainEvent, Party, RecommendationEvent};
+use iiz_domain::resolution::ResolutionEvent;
+use iiz_domain::{
+    BodyId, ConcernEvent, DomainEvent, Party, PersonId, RecommendationEvent, TenantId,
+};
 use iiz_projections::{
-    BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, RECOMMENDATIONS,
-    RecommendationView,
+    BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, RECOMMENDATIONS, RESOLUTIONS,
+    RecommendationView, ResolutionView,
 };
 use iiz_store::Store;
 use serde::de::DeserializeOwned;
@@ -44,12 +47,20 @@ pub struct MeetingSubject {
     pub body: Option<BodyView>,
 }
 
+#[derive(Debug, Clone)]
+pub struct ResolutionSubject {
+    pub view: ResolutionView,
+    pub change: ResolutionEvent,
+    pub body: Option<BodyView>,
+}
+
 /// What an event is about.
 #[derive(Debug, Clone)]
 pub enum Subject {
     Concern(Box<ConcernSubject>),
     Recommendation(Box<RecommendationSubject>),
     Meeting(Box<MeetingSubject>),
+    Resolution(Box<ResolutionSubject>),
 }
 
 fn decode<E: DomainEvent>(event: &PublishedEvent) -> Result<E, NotifierError> {
@@ -126,17 +137,24 @@ impl Subject {
                 let body = read_doc(store, BODIES, &view.body.to_string()).await?;
                 Self::Meeting(Box::new(MeetingSubject { view, change, body }))
             }
+            "resolution" => {
+                let view: ResolutionView = required(store, RESOLUTIONS, id).await?;
+                let change = decode(event)?;
+                let body = read_doc(store, BODIES, &view.body.to_string()).await?;
+                Self::Resolution(Box::new(ResolutionSubject { view, change, body }))
+            }
             _ => return Ok(None),
         };
         Ok(Some(subject))
     }
 
-    /// `concern`, `recommendation` or `meeting`.
+    /// `concern`, `recommendation`, `meeting` or `resolution`.
     pub fn subject_type(&self) -> &'static str {
         match self {
             Self::Concern(_) => "concern",
             Self::Recommendation(_) => "recommendation",
             Self::Meeting(_) => "meeting",
+            Self::Resolution(_) => "resolution",
         }
     }
 
@@ -145,6 +163,7 @@ impl Subject {
             Self::Concern(subject) => subject.view.id.to_string(),
             Self::Recommendation(subject) => subject.view.id.to_string(),
             Self::Meeting(subject) => subject.view.id.to_string(),
+            Self::Resolution(subject) => subject.view.id.to_string(),
         }
     }
 
@@ -154,6 +173,7 @@ impl Subject {
             Self::Concern(_) => format!("/concerns/{}", self.id()),
             Self::Recommendation(_) => format!("/recommendations/{}", self.id()),
             Self::Meeting(_) => format!("/meetings/{}", self.id()),
+            Self::Resolution(_) => format!("/resolutions/{}", self.id()),
         }
     }
 
@@ -189,6 +209,22 @@ impl Subject {
         match self {
             Self::Recommendation(subject) => subject.view.addressees.clone(),
             _ => Vec::new(),
+        }
+    }
+
+    /// The voters of the resolution.
+    pub fn voters(&self) -> Vec<PersonId> {
+        match self {
+            Self::Resolution(subject) => subject.view.voters.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The tenant of the resolution's body.
+    pub fn tenant(&self) -> Option<TenantId> {
+        match self {
+            Self::Resolution(subject) => Some(subject.view.tenant),
+            _ => None,
         }
     }
 

@@ -4,10 +4,13 @@
 
 use iiz_domain::concern::EkgOutcome;
 use iiz_domain::meeting::MeetingEvent;
+use iiz_domain::resolution::{Outcome, ResolutionEvent};
 use iiz_domain::{ConcernEvent, Language, Party, RecommendationEvent};
 use serde::Serialize;
 
-use super::subject::{ConcernSubject, MeetingSubject, RecommendationSubject, Subject};
+use super::subject::{
+    ConcernSubject, MeetingSubject, RecommendationSubject, ResolutionSubject, Subject,
+};
 use crate::NotifierError;
 use crate::audience::Recipient;
 use crate::messages::{Args, Locale, Messages, Step, swiss_date, swiss_time};
@@ -54,6 +57,7 @@ pub(crate) fn args(
         Subject::Concern(subject) => concern_args(reader, subject),
         Subject::Recommendation(subject) => recommendation_args(reader, subject, recipient),
         Subject::Meeting(subject) => Ok(meeting_args(reader, subject)),
+        Subject::Resolution(subject) => Ok(resolution_args(reader, subject)),
     }
 }
 
@@ -199,6 +203,31 @@ fn meeting_args(reader: Reader<'_>, subject: &MeetingSubject) -> Args {
         MeetingEvent::Cancelled { reason } => args
             .text("step", Step::Cancelled.as_str())
             .text("reason", reason.as_str()),
+        _ => args,
+    }
+}
+
+fn resolution_args(reader: Reader<'_>, subject: &ResolutionSubject) -> Args {
+    let view = &subject.view;
+    let body = subject.body.as_ref().map_or_else(
+        || "—".to_owned(),
+        |body| body.names.best(reader.language).to_owned(),
+    );
+    // The deadline as the Swiss read it.
+    let deadline = view.deadline.with_timezone(&chrono_tz::Europe::Zurich);
+    let args = Args::new()
+        .text("resolution", view.title.as_str())
+        .text("label", view.label.as_str())
+        .text("body", body)
+        .text("date", swiss_date(deadline.date_naive()))
+        .text("time", swiss_time(deadline.time()));
+    match &subject.change {
+        ResolutionEvent::Closed { outcome, .. } => match outcome {
+            Outcome::Carried => args.text("step", Step::Carried.as_str()).text("reason", ""),
+            Outcome::NotCarried { reason } => args
+                .text("step", Step::NotCarried.as_str())
+                .text("reason", reason.as_str()),
+        },
         _ => args,
     }
 }

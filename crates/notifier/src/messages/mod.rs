@@ -58,6 +58,8 @@ pub enum Step {
     Revised,
     Rescheduled,
     Cancelled,
+    Carried,
+    NotCarried,
 }
 
 impl Step {
@@ -77,6 +79,8 @@ impl Step {
             Self::Revised => "revised",
             Self::Rescheduled => "rescheduled",
             Self::Cancelled => "cancelled",
+            Self::Carried => "carried",
+            Self::NotCarried => "not_carried",
         }
     }
 
@@ -101,7 +105,9 @@ impl Step {
                 Self::Rescheduled,
                 Self::Cancelled,
             ],
+            Kind::ResolutionOutcome => &[Self::Carried, Self::NotCarried],
             Kind::ConcernSubmitted
+            | Kind::ResolutionAwaitingAnswer
             | Kind::ConcernExamined
             | Kind::ConcernDecided
             | Kind::ConcernAnswered

@@ -38,6 +38,8 @@ fn full_args() -> Args {
         .text("name", "Anna Beispiel")
         .text("value", "recommendation")
         .text("proposal", "Empfehlung")
+        .text("resolution", "Jahresbericht der Fachstelle")
+        .text("label", "Zirkularbeschluss STG 3/2026")
         .text("step", "published")
 }
 

@@ -45,6 +45,13 @@ pub enum Audience {
     /// The current members of the body of the event's meeting and of the
     /// body it meets jointly with.
     MeetingBodies,
+    /// The voters of the event's circular resolution (the members with a
+    /// voting seat when it was proposed).
+    ResolutionVoters,
+    /// The secretariat of the resolution's body: the people with the
+    /// Office role in the body's tenant (the Fachstelle for the national
+    /// bodies).
+    ResolutionSecretariat,
 }
 
 /// A further condition on the event, beyond its type.
@@ -186,6 +193,20 @@ pub const RULES: &[Rule] = &[
     meeting_rule("Cancelled", When::Always, Kind::Agenda),
     // "Minutes approved → the body's members."
     meeting_rule("MinutesApproved", When::Always, Kind::MinutesApproved),
+    // A circular resolution proposed → its voters, who answer by the
+    // deadline; closed → the body's secretariat hears the outcome.
+    rule(
+        "resolution",
+        "Proposed",
+        Kind::ResolutionAwaitingAnswer,
+        Audience::ResolutionVoters,
+    ),
+    rule(
+        "resolution",
+        "Closed",
+        Kind::ResolutionOutcome,
+        Audience::ResolutionSecretariat,
+    ),
 ];
 
 impl When {

@@ -146,6 +146,28 @@ fn approved_minutes_reach_the_bodies_without_an_invitation() {
 }
 
 #[test]
+fn a_proposed_resolution_reaches_its_voters_and_the_outcome_the_secretariat() {
+    let proposed = event("resolution", "Proposed", Value::Null);
+    assert_eq!(
+        applied(&proposed),
+        [(
+            Kind::ResolutionAwaitingAnswer,
+            Audience::ResolutionVoters,
+            false
+        )]
+    );
+    let closed = event("resolution", "Closed", Value::Null);
+    assert_eq!(
+        applied(&closed),
+        [(
+            Kind::ResolutionOutcome,
+            Audience::ResolutionSecretariat,
+            false
+        )]
+    );
+}
+
+#[test]
 fn other_events_notify_nobody() {
     for (aggregate, event_type) in [
         ("concern", "Drafted"),
@@ -154,6 +176,10 @@ fn other_events_notify_nobody() {
         ("recommendation", "Flagged"),
         ("meeting", "MinutesRecorded"),
         ("meeting", "Scheduled"),
+        ("resolution", "Answered"),
+        ("resolution", "Withdrawn"),
+        ("resolution", "PropagationRecorded"),
+        ("body", "ResolutionRulesSet"),
         ("person", "Registered"),
         ("body", "Submitted"),
     ] {

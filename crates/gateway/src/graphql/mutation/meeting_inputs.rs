@@ -68,40 +68,46 @@ pub struct AgendaItemInput {
 }
 
 pub(super) fn agenda_item(input: AgendaItemInput) -> Result<AgendaItem> {
-    let target = || {
-        input
-            .subject_id
-            .clone()
-            .ok_or_else(|| invalid("this subject needs subjectId"))
-    };
-    let subject = match input.subject {
-        SubjectKind::Free => ItemSubject::Free,
-        SubjectKind::Concern => ItemSubject::Concern(parse_id(&target()?, ConcernId::parse)?),
-        SubjectKind::Recommendation => {
-            ItemSubject::Recommendation(parse_id(&target()?, RecommendationId::parse)?)
-        }
-        SubjectKind::Project => ItemSubject::Project(parse_id(&target()?, ProjectId::parse)?),
-        SubjectKind::WorkingGroup => {
-            ItemSubject::WorkingGroup(parse_id(&target()?, WorkingGroupId::parse)?)
-        }
-        SubjectKind::Report => ItemSubject::Report(title(
-            input
-                .report_title
-                .as_deref()
-                .ok_or_else(|| invalid("a REPORT item needs reportTitle"))?,
-        )?),
-        SubjectKind::WorkProgramme => ItemSubject::WorkProgramme(
-            input
-                .programme_from
-                .ok_or_else(|| invalid("a WORK_PROGRAMME item needs programmeFrom"))?,
-        ),
-    };
+    let subject = item_subject(
+        input.subject,
+        input.subject_id.as_ref(),
+        input.report_title.as_deref(),
+        input.programme_from,
+    )?;
     Ok(AgendaItem {
         title: title(&input.title)?,
         purpose: input.purpose.into(),
         subject,
         note: free_text(input.note)?,
         documents: attachments(input.documents)?,
+    })
+}
+
+/// What an item or a circular resolution is about (shared with
+/// `resolutions`).
+pub(super) fn item_subject(
+    kind: SubjectKind,
+    subject_id: Option<&ID>,
+    report_title: Option<&str>,
+    programme_from: Option<NaiveDate>,
+) -> Result<ItemSubject> {
+    let target = || subject_id.ok_or_else(|| invalid("this subject needs subjectId"));
+    Ok(match kind {
+        SubjectKind::Free => ItemSubject::Free,
+        SubjectKind::Concern => ItemSubject::Concern(parse_id(target()?, ConcernId::parse)?),
+        SubjectKind::Recommendation => {
+            ItemSubject::Recommendation(parse_id(target()?, RecommendationId::parse)?)
+        }
+        SubjectKind::Project => ItemSubject::Project(parse_id(target()?, ProjectId::parse)?),
+        SubjectKind::WorkingGroup => {
+            ItemSubject::WorkingGroup(parse_id(target()?, WorkingGroupId::parse)?)
+        }
+        SubjectKind::Report => ItemSubject::Report(title(
+            report_title.ok_or_else(|| invalid("a REPORT item needs reportTitle"))?,
+        )?),
+        SubjectKind::WorkProgramme => ItemSubject::WorkProgramme(
+            programme_from.ok_or_else(|| invalid("a WORK_PROGRAMME item needs programmeFrom"))?,
+        ),
     })
 }
 
@@ -126,7 +132,7 @@ pub struct EffectInput {
     pub question: Option<String>,
 }
 
-fn effect(input: EffectInput) -> Result<DecisionEffect> {
+pub(super) fn effect(input: EffectInput) -> Result<DecisionEffect> {
     Ok(match input.kind {
         EffectKind::Adopt => DecisionEffect::Adopt,
         EffectKind::Decide => DecisionEffect::Decide {

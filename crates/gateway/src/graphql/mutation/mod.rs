@@ -18,6 +18,7 @@ mod programmes;
 mod projects;
 mod recommendation_tracking;
 mod recommendations;
+mod resolutions;
 mod webhooks;
 mod working_groups;
 
@@ -43,6 +44,7 @@ pub struct Mutation(
     recommendations::RecommendationMutations,
     recommendation_tracking::RecommendationTrackingMutations,
     meetings::MeetingMutations,
+    resolutions::ResolutionMutations,
     working_groups::WorkingGroupMutations,
     projects::ProjectMutations,
     programmes::SteeringMutations,

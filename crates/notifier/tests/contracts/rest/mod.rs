@@ -5,6 +5,7 @@
 
 mod bodies;
 mod concern_paths;
+mod resolutions;
 mod steering;
 
 use std::collections::BTreeSet;
@@ -91,6 +92,7 @@ pub async fn run_the_rest(app: &App, log: &[RecordedEvent]) {
     let body = bodies::body_with_its_chair_and_a_meeting(app).await;
     concern(app).await;
     concern_paths::request_brought_to_the_stg(app).await;
+    resolutions::circular_resolutions(app).await;
     steering::recommendations(app).await;
     steering::project_in_a_programme(app).await;
     bodies::working_group(app, body, log).await;
