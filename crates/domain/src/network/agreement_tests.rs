@@ -400,7 +400,11 @@ fn refusals_of_the_cantons_rule_name_it() {
         NetworkError::ProposalClosed(north()),
     ];
     for error in refusals {
-        assert_eq!(error.rule(), Some(ConceptRule::NetworksByCantons), "{error}");
+        assert_eq!(
+            error.rule(),
+            Some(ConceptRule::NetworksByCantons),
+            "{error}"
+        );
     }
     assert_eq!(NetworkError::NoCantons.rule(), None);
 }

@@ -39,7 +39,10 @@ pub enum NetworkCommand {
     },
     /// A canton asks to join a network; it joins once every member canton
     /// agreed.
-    RequestToJoin { id: NetworkId, canton: CantonCode },
+    RequestToJoin {
+        id: NetworkId,
+        canton: CantonCode,
+    },
     /// A member canton (`by`) agrees to (or declines) `canton` joining.
     AnswerJoin {
         id: NetworkId,

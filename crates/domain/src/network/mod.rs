@@ -17,11 +17,11 @@
 //! without a race between two streams.
 
 mod agreement;
+#[cfg(test)]
+mod agreement_tests;
 mod command;
 mod error;
 mod repair;
-#[cfg(test)]
-mod agreement_tests;
 #[cfg(test)]
 mod tests;
 

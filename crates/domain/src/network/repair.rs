@@ -146,4 +146,3 @@ pub(super) fn delegated(id: NetworkId, delegation: Delegation) -> NetworkEvent {
         from: delegation.from,
     }
 }
-

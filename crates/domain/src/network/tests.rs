@@ -1,8 +1,8 @@
 use super::*;
 use crate::error::{Classify, ErrorKind};
-use crate::{Aggregate, DomainEvent};
 use crate::ids::Language;
 use crate::testing::given;
+use crate::{Aggregate, DomainEvent};
 
 fn canton(code: &str) -> CantonCode {
     CantonCode::parse(code).unwrap()
