@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::concern::{EkgOutcome, StgOutcome};
-use crate::ids::{ConcernId, ProjectId, RecommendationId, WorkingGroupId};
+use crate::ids::{BodyId, ConcernId, ProjectId, RecommendationId, WorkingGroupId};
 use crate::text::Title;
 
 /// What a decision does to the concern or recommendation its item refers
@@ -45,6 +45,9 @@ pub enum ItemSubject {
     WorkingGroup(WorkingGroupId),
     /// A report named by its title (the Fachstelle's yearly report, …).
     Report(Title),
+    /// The election of the body's chair (and deputy) for a term: the EKG
+    /// rules its chair itself (IIZ 3.0, 2.2).
+    ChairElection(BodyId),
 }
 
 impl ItemSubject {
@@ -56,6 +59,7 @@ impl ItemSubject {
             Self::Project(_) => "project",
             Self::WorkingGroup(_) => "working_group",
             Self::Report(_) => "report",
+            Self::ChairElection(_) => "chair_election",
         }
     }
 }

@@ -128,6 +128,7 @@ impl Caller<'_> {
                 "working group",
                 id.to_string(),
             ),
+            ItemSubject::ChairElection(id) => (iiz_projections::BODIES, "body", id.to_string()),
             ItemSubject::Free | ItemSubject::Report(_) => return Ok(()),
         };
         let found = self

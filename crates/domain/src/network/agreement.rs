@@ -181,11 +181,11 @@ impl NetworkRegistry {
         id: NetworkId,
         delegation: Delegation,
         by: CantonCode,
-        person_coordinates: &BTreeSet<CantonCode>,
+        person_cantons: &BTreeSet<CantonCode>,
     ) -> Result<Vec<NetworkEvent>, NetworkError> {
         let network = self.existing(id)?;
         network.member(id, by)?;
-        if person_coordinates.is_disjoint(&network.cantons) {
+        if person_cantons.is_disjoint(&network.cantons) {
             return Err(NetworkError::IneligibleCoordinator {
                 person: delegation.person,
                 network: id,

@@ -73,7 +73,7 @@ fn propose_anna(by: &str, coordinates: &[&str]) -> NetworkCommand {
         person: anna(),
         from: date("2026-01-01"),
         by: canton(by),
-        person_coordinates: coordinates.iter().map(|code| canton(code)).collect(),
+        person_cantons: coordinates.iter().map(|code| canton(code)).collect(),
     }
 }
 

@@ -58,15 +58,16 @@ pub enum NetworkCommand {
         on: NaiveDate,
     },
     /// A member canton proposes the coordinator the network delegates to
-    /// the national EKG from `from`. `person_coordinates` are the cantons in
-    /// which the person holds the coordinator role (the app knows the
-    /// roles): the person must coordinate one of the member cantons.
+    /// the national EKG from `from`. `person_cantons` are the cantons the
+    /// person belongs to, their home or a canton where they hold the
+    /// coordinator role (the app knows both): the network delegates a
+    /// person of one of its cantons.
     ProposeCoordinator {
         id: NetworkId,
         person: PersonId,
         from: NaiveDate,
         by: CantonCode,
-        person_coordinates: BTreeSet<CantonCode>,
+        person_cantons: BTreeSet<CantonCode>,
     },
     /// A member canton agrees to (or declines) the proposed coordinator;
     /// the delegation takes effect once every member canton agreed.

@@ -54,7 +54,7 @@ pub enum NetworkError {
     #[error("no coordinator is proposed for network {0}")]
     NoCoordinatorProposal(NetworkId),
     #[error(
-        "{person} coordinates none of the cantons of network {network}: the network delegates one of its cantons' coordinators"
+        "{person} belongs to none of the cantons of network {network}: the network delegates a coordinator of its own cantons"
     )]
     IneligibleCoordinator {
         person: PersonId,

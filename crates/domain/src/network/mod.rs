@@ -81,6 +81,8 @@ pub struct SeatChange {
 struct SeatRecord {
     delegate: Option<PersonId>,
     admitted: bool,
+    /// The first day of the seat: it cannot end before.
+    since: Option<NaiveDate>,
     changes: u32,
 }
 
@@ -157,7 +159,7 @@ impl Network {
                     .map(|delegation| delegation.from)
                     .or(self.ended_on)
                     .or(self.coordinator.map(|delegation| delegation.from))?;
-                Some((person, on))
+                Some((person, self.seat.since.map_or(on, |since| on.max(since))))
             }
             _ => None,
         };
@@ -263,8 +265,8 @@ impl Aggregate for NetworkRegistry {
                 person,
                 from,
                 by,
-                person_coordinates,
-            } => self.propose_coordinator(id, Delegation { person, from }, by, &person_coordinates),
+                person_cantons,
+            } => self.propose_coordinator(id, Delegation { person, from }, by, &person_cantons),
             NetworkCommand::AnswerCoordinator { id, by, agree } => {
                 self.answer_coordinator(id, by, agree)
             }
@@ -397,6 +399,7 @@ impl Aggregate for NetworkRegistry {
                     network.seat = SeatRecord {
                         delegate: *delegate,
                         admitted: *admitted,
+                        since: network.coordinator.map(|delegation| delegation.from),
                         changes: network.seat.changes.saturating_add(1),
                     };
                 }

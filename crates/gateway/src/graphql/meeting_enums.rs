@@ -31,6 +31,8 @@ pub enum SubjectKind {
     Project,
     WorkingGroup,
     Report,
+    /// The election of a body's chair for a term (subjectId: the body).
+    ChairElection,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]

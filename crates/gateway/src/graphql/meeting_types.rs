@@ -87,6 +87,7 @@ impl From<&ItemSubject> for ItemSubjectInfo {
             ItemSubject::Project(p) => (SubjectKind::Project, Some(id(p)), None),
             ItemSubject::WorkingGroup(w) => (SubjectKind::WorkingGroup, Some(id(w)), None),
             ItemSubject::Report(t) => (SubjectKind::Report, None, Some(t.as_str().to_owned())),
+            ItemSubject::ChairElection(b) => (SubjectKind::ChairElection, Some(id(b)), None),
         };
         Self {
             kind,

@@ -81,6 +81,9 @@ pub(super) fn agenda_item(input: AgendaItemInput) -> Result<AgendaItem> {
         SubjectKind::WorkingGroup => {
             ItemSubject::WorkingGroup(parse_id(&target()?, WorkingGroupId::parse)?)
         }
+        SubjectKind::ChairElection => {
+            ItemSubject::ChairElection(parse_id(&target()?, iiz_domain::BodyId::parse)?)
+        }
         SubjectKind::Report => ItemSubject::Report(title(
             input
                 .report_title

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod bodies;
+mod chairs;
 mod concern_steps;
 mod concerns;
 mod inbox;
@@ -43,6 +44,7 @@ pub struct Mutation(
     working_groups::WorkingGroupMutations,
     projects::ProjectMutations,
     programmes::SteeringMutations,
+    chairs::ChairMutations,
     inbox::InboxMutations,
     webhooks::WebhookMutations,
 );
