@@ -193,10 +193,13 @@ pub enum NotificationKind {
     OverdueEscalation,
     /// Minutes of one's body were approved.
     MinutesApproved,
+    /// The cantons formed a regional network or delegated its coordinator
+    /// to the EKG (the Fachstelle hears: informed, not in charge).
+    NetworkChanged,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 11] = [
+    pub const ALL: [NotificationKind; 12] = [
         Self::ConcernSubmitted,
         Self::ConcernTriaged,
         Self::ConcernExamined,
@@ -208,6 +211,7 @@ impl NotificationKind {
         Self::DueReminder,
         Self::OverdueEscalation,
         Self::MinutesApproved,
+        Self::NetworkChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -223,6 +227,7 @@ impl NotificationKind {
             Self::DueReminder => "due_reminder",
             Self::OverdueEscalation => "overdue_escalation",
             Self::MinutesApproved => "minutes_approved",
+            Self::NetworkChanged => "network_changed",
         }
     }
 

@@ -25,6 +25,7 @@ pub enum NotificationKindValue {
     DueReminder,
     OverdueEscalation,
     MinutesApproved,
+    NetworkChanged,
 }
 
 /// How a person hears of a kind of notification by e-mail. The inbox

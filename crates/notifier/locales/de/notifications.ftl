@@ -176,6 +176,19 @@ minutes_approved-title = Protokoll genehmigt: { $meeting }
 minutes_approved-body = Das Protokoll der Sitzung «{ $meeting }» ({ $body }) vom { $date } ist genehmigt.
 minutes_approved-subject = IIZ: Protokoll genehmigt – { $meeting }
 
+network_changed-title = { $step ->
+    [formed] Regionales Netzwerk gebildet: { $network }
+   *[delegated] Netzwerk delegiert ins EKG: { $network }
+}
+network_changed-body = { $step ->
+    [formed] Die Kantone { $cantons } haben das regionale IIZ-Netzwerk «{ $network }» gebildet.
+   *[delegated] Das Netzwerk «{ $network }» ({ $cantons }) delegiert ab { $date } { $coordinator } ins EKG.
+}
+network_changed-subject = IIZ: { $step ->
+    [formed] Netzwerk gebildet
+   *[delegated] Delegation ins EKG
+} – { $network }
+
 ## E-Mail
 
 email-link = Auf der Plattform: { $link }

@@ -176,6 +176,19 @@ minutes_approved-title = Procès-verbal approuvé : { $meeting }
 minutes_approved-body = Le procès-verbal de la séance « { $meeting } » ({ $body }) du { $date } est approuvé.
 minutes_approved-subject = CII : procès-verbal approuvé – { $meeting }
 
+network_changed-title = { $step ->
+    [formed] Réseau régional constitué : { $network }
+   *[delegated] Délégation du réseau à l'EKG : { $network }
+}
+network_changed-body = { $step ->
+    [formed] Les cantons { $cantons } ont constitué le réseau régional CII « { $network } ».
+   *[delegated] Le réseau « { $network } » ({ $cantons }) délègue { $coordinator } à l'EKG dès le { $date }.
+}
+network_changed-subject = CII : { $step ->
+    [formed] réseau constitué
+   *[delegated] délégation à l'EKG
+} – { $network }
+
 ## Courriel
 
 email-link = Sur la plateforme : { $link }

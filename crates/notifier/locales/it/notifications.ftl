@@ -176,6 +176,19 @@ minutes_approved-title = Verbale approvato: { $meeting }
 minutes_approved-body = Il verbale della seduta «{ $meeting }» ({ $body }) del { $date } è stato approvato.
 minutes_approved-subject = CII: verbale approvato – { $meeting }
 
+network_changed-title = { $step ->
+    [formed] Rete regionale costituita: { $network }
+   *[delegated] Delega della rete all'EKG: { $network }
+}
+network_changed-body = { $step ->
+    [formed] I cantoni { $cantons } hanno costituito la rete regionale CII «{ $network }».
+   *[delegated] La rete «{ $network }» ({ $cantons }) delega { $coordinator } all'EKG dal { $date }.
+}
+network_changed-subject = CII: { $step ->
+    [formed] rete costituita
+   *[delegated] delega all'EKG
+} – { $network }
+
 ## E-mail
 
 email-link = Sulla piattaforma: { $link }

@@ -9,10 +9,10 @@
 use std::collections::BTreeSet;
 
 use iiz_domain::meeting::MeetingEvent;
-use iiz_domain::{BodyId, ConcernEvent, DomainEvent, Party, RecommendationEvent};
+use iiz_domain::{BodyId, ConcernEvent, DomainEvent, NetworkEvent, Party, RecommendationEvent};
 use iiz_projections::{
-    BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, RECOMMENDATIONS,
-    RecommendationView,
+    BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, NETWORKS, NetworkView, PEOPLE,
+    PersonView, RECOMMENDATIONS, RecommendationView,
 };
 use iiz_store::Store;
 use serde::de::DeserializeOwned;
@@ -44,12 +44,21 @@ pub struct MeetingSubject {
     pub body: Option<BodyView>,
 }
 
+#[derive(Debug, Clone)]
+pub struct NetworkSubject {
+    pub view: NetworkView,
+    pub change: NetworkEvent,
+    /// The name of the delegated coordinator, for a delegation.
+    pub coordinator: Option<String>,
+}
+
 /// What an event is about.
 #[derive(Debug, Clone)]
 pub enum Subject {
     Concern(Box<ConcernSubject>),
     Recommendation(Box<RecommendationSubject>),
     Meeting(Box<MeetingSubject>),
+    Network(Box<NetworkSubject>),
 }
 
 fn decode<E: DomainEvent>(event: &PublishedEvent) -> Result<E, NotifierError> {
@@ -126,6 +135,25 @@ impl Subject {
                 let body = read_doc(store, BODIES, &view.body.to_string()).await?;
                 Self::Meeting(Box::new(MeetingSubject { view, change, body }))
             }
+            // One stream holds every network: the event names its network.
+            "network_registry" => {
+                let change: NetworkEvent = decode(event)?;
+                let view: NetworkView =
+                    required(store, NETWORKS, &change.network().to_string()).await?;
+                let coordinator = match &change {
+                    NetworkEvent::CoordinatorDelegated { person, .. } => {
+                        read_doc::<PersonView>(store, PEOPLE, &person.to_string())
+                            .await?
+                            .map(|person| person.name)
+                    }
+                    _ => None,
+                };
+                Self::Network(Box::new(NetworkSubject {
+                    view,
+                    change,
+                    coordinator,
+                }))
+            }
             _ => return Ok(None),
         };
         Ok(Some(subject))
@@ -137,6 +165,7 @@ impl Subject {
             Self::Concern(_) => "concern",
             Self::Recommendation(_) => "recommendation",
             Self::Meeting(_) => "meeting",
+            Self::Network(_) => "network",
         }
     }
 
@@ -145,6 +174,7 @@ impl Subject {
             Self::Concern(subject) => subject.view.id.to_string(),
             Self::Recommendation(subject) => subject.view.id.to_string(),
             Self::Meeting(subject) => subject.view.id.to_string(),
+            Self::Network(subject) => subject.view.id.to_string(),
         }
     }
 
@@ -154,6 +184,7 @@ impl Subject {
             Self::Concern(_) => format!("/concerns/{}", self.id()),
             Self::Recommendation(_) => format!("/recommendations/{}", self.id()),
             Self::Meeting(_) => format!("/meetings/{}", self.id()),
+            Self::Network(_) => format!("/networks/{}", self.id()),
         }
     }
 

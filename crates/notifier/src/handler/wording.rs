@@ -4,10 +4,12 @@
 
 use iiz_domain::concern::EkgOutcome;
 use iiz_domain::meeting::MeetingEvent;
-use iiz_domain::{ConcernEvent, Language, Party, RecommendationEvent};
+use iiz_domain::{ConcernEvent, Language, NetworkEvent, Party, RecommendationEvent};
 use serde::Serialize;
 
-use super::subject::{ConcernSubject, MeetingSubject, RecommendationSubject, Subject};
+use super::subject::{
+    ConcernSubject, MeetingSubject, NetworkSubject, RecommendationSubject, Subject,
+};
 use crate::NotifierError;
 use crate::audience::Recipient;
 use crate::messages::{Args, Locale, Messages, Step, swiss_date, swiss_time};
@@ -54,6 +56,25 @@ pub(crate) fn args(
         Subject::Concern(subject) => concern_args(reader, subject),
         Subject::Recommendation(subject) => recommendation_args(reader, subject, recipient),
         Subject::Meeting(subject) => Ok(meeting_args(reader, subject)),
+        Subject::Network(subject) => Ok(network_args(reader, subject)),
+    }
+}
+
+fn network_args(reader: Reader<'_>, subject: &NetworkSubject) -> Args {
+    let view = &subject.view;
+    let cantons: Vec<&str> = view.cantons.iter().map(|canton| canton.as_str()).collect();
+    let args = Args::new()
+        .text("network", view.names.best(reader.language))
+        .text("cantons", cantons.join(", "));
+    match &subject.change {
+        NetworkEvent::CoordinatorDelegated { from, .. } => args
+            .text("step", Step::Delegated.as_str())
+            .text(
+                "coordinator",
+                subject.coordinator.clone().unwrap_or_else(|| "—".to_owned()),
+            )
+            .text("date", swiss_date(*from)),
+        _ => args.text("step", Step::Formed.as_str()),
     }
 }
 

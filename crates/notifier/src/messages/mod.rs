@@ -58,6 +58,8 @@ pub enum Step {
     Revised,
     Rescheduled,
     Cancelled,
+    Formed,
+    Delegated,
 }
 
 impl Step {
@@ -77,6 +79,8 @@ impl Step {
             Self::Revised => "revised",
             Self::Rescheduled => "rescheduled",
             Self::Cancelled => "cancelled",
+            Self::Formed => "formed",
+            Self::Delegated => "delegated",
         }
     }
 
@@ -101,6 +105,7 @@ impl Step {
                 Self::Rescheduled,
                 Self::Cancelled,
             ],
+            Kind::NetworkChanged => &[Self::Formed, Self::Delegated],
             Kind::ConcernSubmitted
             | Kind::ConcernExamined
             | Kind::ConcernDecided

@@ -38,6 +38,9 @@ fn full_args() -> Args {
         .text("name", "Anna Beispiel")
         .text("value", "recommendation")
         .text("proposal", "Empfehlung")
+        .text("network", "Espace Mittelland")
+        .text("cantons", "BE, SO")
+        .text("coordinator", "Martin Raster")
         .text("step", "published")
 }
 

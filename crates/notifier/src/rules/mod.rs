@@ -186,6 +186,21 @@ pub const RULES: &[Rule] = &[
     meeting_rule("Cancelled", When::Always, Kind::Agenda),
     // "Minutes approved → the body's members."
     meeting_rule("MinutesApproved", When::Always, Kind::MinutesApproved),
+    // The cantons run their networks; the Fachstelle is informed of each
+    // network formed and each coordinator delegated to the EKG (IIZ 3.0,
+    // chapter 5, point 3).
+    rule(
+        "network_registry",
+        "Formed",
+        Kind::NetworkChanged,
+        Fachstelle,
+    ),
+    rule(
+        "network_registry",
+        "CoordinatorDelegated",
+        Kind::NetworkChanged,
+        Fachstelle,
+    ),
 ];
 
 impl When {
