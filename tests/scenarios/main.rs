@@ -12,6 +12,7 @@ mod graphql;
 mod inbox;
 mod live;
 mod meetings;
+mod networks;
 mod programme;
 mod protection;
 mod recommendations;
