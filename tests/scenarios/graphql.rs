@@ -240,7 +240,10 @@ async fn officials_work_in_their_own_tenant_and_are_refused_elsewhere(backend: B
         )
         .await
         .unwrap();
-    assert_eq!(formed["data"]["proposeNetwork"]["status"], "FORMED", "{formed}");
+    assert_eq!(
+        formed["data"]["proposeNetwork"]["status"], "FORMED",
+        "{formed}"
+    );
     let network = formed["data"]["proposeNetwork"]["id"]
         .as_str()
         .unwrap()

@@ -126,8 +126,13 @@ async fn three_cantons_form_a_network_whose_delegate_sits_in_the_ekg(backend: Ba
     );
     let error = refused(&app, &luc, &delegate, json!({ "n": network, "p": hans_id })).await;
     assert_eq!(rule(&error), "networks-by-cantons", "{error}");
-    let proposed = ok(&app, &luc, &delegate, json!({ "n": network, "p": claire_id })).await
-        ["proposeNetworkCoordinator"]
+    let proposed = ok(
+        &app,
+        &luc,
+        &delegate,
+        json!({ "n": network, "p": claire_id }),
+    )
+    .await["proposeNetworkCoordinator"]
         .clone();
     assert_eq!(proposed["coordinator"], Value::Null);
     assert_eq!(proposed["coordinatorProposal"]["agreed"], json!(["GE"]));

@@ -4,7 +4,9 @@
 
 use iiz_domain::body::{Body, BodyCommand};
 use iiz_domain::{BodyId, PersonCommand, PersonId, TenantId};
-use iiz_projections::{BODIES, BODY_MEMBERS, BodyMembersView, BodyView, PEOPLE, PersonView, TenantView};
+use iiz_projections::{
+    BODIES, BODY_MEMBERS, BodyMembersView, BodyView, PEOPLE, PersonView, TenantView,
+};
 use iiz_store::{DocQuery, EventMetadata};
 use serde::de::DeserializeOwned;
 

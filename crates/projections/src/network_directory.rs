@@ -188,7 +188,8 @@ fn changed(mut view: NetworkView, change: NetworkEvent) -> NetworkView {
         }
         NetworkEvent::Renamed { names, .. } => view.names = names,
         NetworkEvent::JoinRequested { canton, .. } => {
-            view.join_requests.retain(|request| request.canton != canton);
+            view.join_requests
+                .retain(|request| request.canton != canton);
             view.join_requests.push(JoinRequest {
                 canton,
                 agreed: Vec::new(),
@@ -204,12 +205,14 @@ fn changed(mut view: NetworkView, change: NetworkEvent) -> NetworkView {
                     }
                 }
             } else {
-                view.join_requests.retain(|request| request.canton != canton);
+                view.join_requests
+                    .retain(|request| request.canton != canton);
             }
         }
         NetworkEvent::CantonAssigned { canton, .. } => {
             add(&mut view.cantons, canton);
-            view.join_requests.retain(|request| request.canton != canton);
+            view.join_requests
+                .retain(|request| request.canton != canton);
             view.status = NetworkStatus::Formed;
         }
         NetworkEvent::CantonReleased { canton, .. } | NetworkEvent::CantonLeft { canton, .. } => {

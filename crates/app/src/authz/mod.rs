@@ -273,7 +273,8 @@ pub fn authorize(
         | LeaveNetwork
         | ProposeNetworkCoordinator
         | AnswerCoordinatorProposal => allow_or(
-            matches!(tenant, TenantId::Canton(_)) && principal.holds(tenant, TenantRole::Coordinator),
+            matches!(tenant, TenantId::Canton(_))
+                && principal.holds(tenant, TenantRole::Coordinator),
             Denied::Forbidden,
         ),
         // Repairs without the cantons' agreement: operations only.

@@ -156,9 +156,11 @@ impl Caller<'_> {
         &self,
         person: iiz_domain::PersonId,
     ) -> Result<std::collections::BTreeSet<CantonCode>, AppError> {
-        let view = self.app().person_view(person).await?.ok_or_else(|| {
-            AppError::Validation(format!("no person {person} is registered"))
-        })?;
+        let view = self
+            .app()
+            .person_view(person)
+            .await?
+            .ok_or_else(|| AppError::Validation(format!("no person {person} is registered")))?;
         Ok(view
             .roles
             .iter()
@@ -183,5 +185,9 @@ fn not_the_cantons_coordinator(canton: Option<CantonCode>) -> AppError {
         None => "the cantons run their networks: only the platform's operators repair the registry"
             .to_owned(),
     };
-    AppError::governance(ConceptRule::NetworksByCantons, ErrorKind::InvalidState, message)
+    AppError::governance(
+        ConceptRule::NetworksByCantons,
+        ErrorKind::InvalidState,
+        message,
+    )
 }

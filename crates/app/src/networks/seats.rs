@@ -106,8 +106,11 @@ impl App {
         }
         let stream = body_stream(TenantId::National, ekg);
         if let Some((person, on)) = change.end {
-            let metadata = EventMetadata::new(actor)
-                .with_idempotency_key(seat_key(network, change, &format!("end:{person}")));
+            let metadata = EventMetadata::new(actor).with_idempotency_key(seat_key(
+                network,
+                change,
+                &format!("end:{person}"),
+            ));
             let remove = BodyCommand::RemoveMember { person, on };
             match self.execute::<Body>(stream.clone(), remove, metadata).await {
                 Ok(_) => {}
@@ -164,7 +167,8 @@ impl App {
             .map(|(id, _)| id)
             .collect();
         for network in &pending {
-            self.settle_ekg_seat(*network, "system:network-seats").await?;
+            self.settle_ekg_seat(*network, "system:network-seats")
+                .await?;
         }
         Ok(pending.len())
     }

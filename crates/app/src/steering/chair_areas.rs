@@ -88,6 +88,11 @@ mod tests {
         assert_eq!(area(Partner::Sem), area(Partner::Kid));
         assert_ne!(area(Partner::Seco), area(Partner::Sem));
         assert_eq!(area(Partner::StaedteinitiativeSozialpolitik), None);
-        assert!(ChairAreas::parse("areas:\n  - id: a\n    partners: [BSV]\n  - id: b\n    partners: [BSV]\n").is_err());
+        assert!(
+            ChairAreas::parse(
+                "areas:\n  - id: a\n    partners: [BSV]\n  - id: b\n    partners: [BSV]\n"
+            )
+            .is_err()
+        );
     }
 }

@@ -94,7 +94,11 @@ impl Caller<'_> {
         self.check_operation(Operation::RecordChairTerm, Target::tenant(view.tenant))?;
         let decided_by = self
             .app()
-            .verify_basis(basis, BodyKind::ExpertCoordination, &ItemSubject::ChairElection(body))
+            .verify_basis(
+                basis,
+                BodyKind::ExpertCoordination,
+                &ItemSubject::ChairElection(body),
+            )
             .await
             .map_err(|error| match error {
                 AppError::Validation(message) => AppError::governance(

@@ -71,7 +71,10 @@ fn network_args(reader: Reader<'_>, subject: &NetworkSubject) -> Args {
             .text("step", Step::Delegated.as_str())
             .text(
                 "coordinator",
-                subject.coordinator.clone().unwrap_or_else(|| "—".to_owned()),
+                subject
+                    .coordinator
+                    .clone()
+                    .unwrap_or_else(|| "—".to_owned()),
             )
             .text("date", swiss_date(*from)),
         _ => args.text("step", Step::Formed.as_str()),
