@@ -10,7 +10,7 @@ use crate::error::Classify;
 use crate::ids::Language;
 use crate::testing::given;
 
-fn canton(code: &str) -> CantonCode {
+pub(super) fn canton(code: &str) -> CantonCode {
     CantonCode::parse(code).unwrap()
 }
 
@@ -22,19 +22,19 @@ fn names() -> LocalizedName {
     LocalizedName::parse([(Language::De, "IIZ Nordwest".to_owned())]).unwrap()
 }
 
-fn date(value: &str) -> NaiveDate {
+pub(super) fn date(value: &str) -> NaiveDate {
     value.parse().unwrap()
 }
 
-fn north() -> NetworkId {
+pub(super) fn north() -> NetworkId {
     NetworkId::parse("01930000-0000-7000-8000-0000000000f1").unwrap()
 }
 
-fn anna() -> PersonId {
+pub(super) fn anna() -> PersonId {
     PersonId::parse("01930000-0000-7000-8000-0000000000a1").unwrap()
 }
 
-fn bruno() -> PersonId {
+pub(super) fn bruno() -> PersonId {
     PersonId::parse("01930000-0000-7000-8000-0000000000b2").unwrap()
 }
 
@@ -63,7 +63,7 @@ fn formed() -> NetworkEvent {
     }
 }
 
-fn formed_history() -> Vec<NetworkEvent> {
+pub(super) fn formed_history() -> Vec<NetworkEvent> {
     vec![proposed(), agreed("AG"), agreed("BL"), formed()]
 }
 
@@ -77,7 +77,7 @@ fn propose_anna(by: &str, coordinates: &[&str]) -> NetworkCommand {
     }
 }
 
-fn anna_proposed() -> NetworkEvent {
+pub(super) fn anna_proposed() -> NetworkEvent {
     NetworkEvent::CoordinatorProposed {
         id: north(),
         person: anna(),
@@ -86,7 +86,7 @@ fn anna_proposed() -> NetworkEvent {
     }
 }
 
-fn coordinator_agreed(code: &str) -> NetworkEvent {
+pub(super) fn coordinator_agreed(code: &str) -> NetworkEvent {
     NetworkEvent::CoordinatorAnswered {
         id: north(),
         by: canton(code),
@@ -94,7 +94,7 @@ fn coordinator_agreed(code: &str) -> NetworkEvent {
     }
 }
 
-fn anna_delegated() -> NetworkEvent {
+pub(super) fn anna_delegated() -> NetworkEvent {
     NetworkEvent::CoordinatorDelegated {
         id: north(),
         person: anna(),
@@ -305,85 +305,6 @@ fn the_coordinator_coordinates_one_of_the_member_cantons() {
             person: anna(),
             network: north(),
         });
-}
-
-#[test]
-fn the_ekg_seat_follows_the_delegation() {
-    let mut history = formed_history();
-    history.extend([
-        anna_proposed(),
-        coordinator_agreed("AG"),
-        coordinator_agreed("BL"),
-        anna_delegated(),
-    ]);
-    let registry = NetworkRegistry::replay(&history);
-    let network = registry.network(north()).unwrap();
-    assert_eq!(
-        network.pending_seat_change(),
-        Some(SeatChange {
-            sequence: 0,
-            end: None,
-            admit: Some(Delegation {
-                person: anna(),
-                from: date("2026-01-01"),
-            }),
-        })
-    );
-    let seated = NetworkEvent::EkgSeatRecorded {
-        id: north(),
-        delegate: Some(anna()),
-        admitted: true,
-    };
-    given::<NetworkRegistry>(history.clone())
-        .when(NetworkCommand::RecordEkgSeat {
-            id: north(),
-            delegate: Some(anna()),
-            admitted: true,
-        })
-        .then([seated.clone()]);
-    given::<NetworkRegistry>(history.clone())
-        .when(NetworkCommand::RecordEkgSeat {
-            id: north(),
-            delegate: Some(bruno()),
-            admitted: true,
-        })
-        .then_err(NetworkError::SeatOutdated(north()));
-    // A replaced delegate's seat ends the day the successor's begins.
-    history.extend([
-        seated,
-        NetworkEvent::CoordinatorDelegated {
-            id: north(),
-            person: bruno(),
-            from: date("2028-01-01"),
-        },
-    ]);
-    let registry = NetworkRegistry::replay(&history);
-    assert_eq!(
-        registry.network(north()).unwrap().pending_seat_change(),
-        Some(SeatChange {
-            sequence: 1,
-            end: Some((anna(), date("2028-01-01"))),
-            admit: Some(Delegation {
-                person: bruno(),
-                from: date("2028-01-01"),
-            }),
-        })
-    );
-    // A network whose cantons all left ends its delegate's seat.
-    history.extend(["AG", "BL", "BS"].map(|code| NetworkEvent::CantonLeft {
-        id: north(),
-        canton: canton(code),
-        on: date("2027-06-30"),
-    }));
-    let registry = NetworkRegistry::replay(&history);
-    assert_eq!(
-        registry.network(north()).unwrap().pending_seat_change(),
-        Some(SeatChange {
-            sequence: 1,
-            end: Some((anna(), date("2027-06-30"))),
-            admit: None,
-        })
-    );
 }
 
 #[test]

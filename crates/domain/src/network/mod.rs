@@ -22,6 +22,9 @@ mod agreement_tests;
 mod command;
 mod error;
 mod repair;
+mod seat;
+#[cfg(test)]
+mod seat_tests;
 #[cfg(test)]
 mod tests;
 
@@ -31,6 +34,9 @@ use chrono::NaiveDate;
 
 pub use command::{NetworkCommand, NetworkEvent};
 pub use error::NetworkError;
+pub use seat::SeatChange;
+
+use seat::SeatRecord;
 
 use crate::Aggregate;
 use crate::ids::{CantonCode, NetworkId, PersonId};
@@ -64,26 +70,6 @@ impl Proposal {
 pub struct CoordinatorProposal {
     pub delegation: Delegation,
     pub agreed: BTreeSet<CantonCode>,
-}
-
-/// What the national EKG's seats need for a network's delegation to hold:
-/// end the seat of `end` (on the date) and admit `admit`. `sequence`
-/// counts the changes recorded before, so that a change has the same
-/// idempotency keys until it is recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SeatChange {
-    pub sequence: u32,
-    pub end: Option<(PersonId, NaiveDate)>,
-    pub admit: Option<Delegation>,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct SeatRecord {
-    delegate: Option<PersonId>,
-    admitted: bool,
-    /// The first day of the seat: it cannot end before.
-    since: Option<NaiveDate>,
-    changes: u32,
 }
 
 /// One regional network as the registry knows it.
@@ -143,31 +129,6 @@ impl Network {
         } else {
             self.coordinator
         }
-    }
-
-    /// What the EKG's seats still need, if anything: the process in the
-    /// app takes these steps and records them with
-    /// [`NetworkCommand::RecordEkgSeat`].
-    pub fn pending_seat_change(&self) -> Option<SeatChange> {
-        let wanted = self.ekg_delegate();
-        if wanted.map(|delegation| delegation.person) == self.seat.delegate {
-            return None;
-        }
-        let end = match (self.seat.delegate, self.seat.admitted) {
-            (Some(person), true) => {
-                let on = wanted
-                    .map(|delegation| delegation.from)
-                    .or(self.ended_on)
-                    .or(self.coordinator.map(|delegation| delegation.from))?;
-                Some((person, self.seat.since.map_or(on, |since| on.max(since))))
-            }
-            _ => None,
-        };
-        Some(SeatChange {
-            sequence: self.seat.changes,
-            end,
-            admit: wanted,
-        })
     }
 }
 
