@@ -205,28 +205,55 @@ async fn officials_work_in_their_own_tenant_and_are_refused_elsewhere(backend: B
     assert_ne!(chair_on("2025-06-01").await.as_deref(), Some(me.as_str()));
     assert_eq!(chair_on("2026-02-01").await.as_deref(), Some(me.as_str()));
 
-    // Regional networks: the Fachstelle forms them; a canton is in one only;
-    // the delegated coordinator takes a seat in the national EKG.
-    let form = "mutation($cantons: [ID!]!) { formNetwork(names: [{ language: DE, text: \"Ostschweiz\" }], cantons: $cantons) { id cantons } }";
+    // Regional networks: the cantons run them, the Fachstelle is informed
+    // and refused with the concept's rule; a coordinator acts for their own
+    // canton only; a canton is in one network only; the delegate takes a
+    // seat in the national EKG. (Several cantons agreeing: the networks
+    // scenario.)
+    let propose = "mutation($canton: ID!, $cantons: [ID!]!) { proposeNetwork(canton: $canton, names: [{ language: DE, text: \"Ostschweiz\" }], cantons: $cantons) { id cantons status } }";
     let (_, refused) = app
-        .graphql(As::Session(&zh), form, json!({ "cantons": ["ZH", "SH"] }))
-        .await
-        .unwrap();
-    assert_eq!(error_code(&refused), Some("FORBIDDEN"));
-    let (_, formed) = app
         .graphql(
             As::Session(&fachstelle),
-            form,
-            json!({ "cantons": ["ZH", "SH"] }),
+            propose,
+            json!({ "canton": "ZH", "cantons": ["ZH"] }),
         )
         .await
         .unwrap();
-    let network = formed["data"]["formNetwork"]["id"]
+    assert_eq!(
+        refused["errors"][0]["extensions"]["rule"], "networks-by-cantons",
+        "{refused}"
+    );
+    let (_, refused) = app
+        .graphql(
+            As::Session(&zh),
+            propose,
+            json!({ "canton": "SH", "cantons": ["SH"] }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(error_code(&refused), Some("FORBIDDEN"), "{refused}");
+    let (_, formed) = app
+        .graphql(
+            As::Session(&zh),
+            propose,
+            json!({ "canton": "ZH", "cantons": ["ZH"] }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        formed["data"]["proposeNetwork"]["status"], "FORMED",
+        "{formed}"
+    );
+    let network = formed["data"]["proposeNetwork"]["id"]
         .as_str()
         .unwrap()
         .to_owned();
     let (_, taken) = app
-        .graphql(As::Session(&fachstelle), form, json!({ "cantons": ["ZH"] }))
+        .graphql(
+            As::Session(&zh),
+            propose,
+            json!({ "canton": "ZH", "cantons": ["ZH"] }),
+        )
         .await
         .unwrap();
     assert_eq!(error_code(&taken), Some("CONFLICT"), "{taken}");
@@ -238,20 +265,19 @@ async fn officials_work_in_their_own_tenant_and_are_refused_elsewhere(backend: B
         .as_str()
         .unwrap()
         .to_owned();
-    let delegate = "mutation($network: ID!, $person: ID!) { delegateCoordinator(network: $network, person: $person, from: \"2026-03-01\") { coordinator } }";
+    let delegate = "mutation($network: ID!, $person: ID!) { proposeNetworkCoordinator(network: $network, canton: \"ZH\", person: $person, from: \"2026-03-01\") { coordinator ekgSeat seatPending } }";
     let (_, delegated) = app
         .graphql(
-            As::Session(&fachstelle),
+            As::Session(&zh),
             delegate,
             json!({ "network": network, "person": anna }),
         )
         .await
         .unwrap();
-    assert_eq!(
-        delegated["data"]["delegateCoordinator"]["coordinator"],
-        anna.as_str(),
-        "{delegated}"
-    );
+    let delegated = &delegated["data"]["proposeNetworkCoordinator"];
+    assert_eq!(delegated["coordinator"], anna.as_str(), "{delegated}");
+    assert_eq!(delegated["ekgSeat"], anna.as_str(), "{delegated}");
+    assert_eq!(delegated["seatPending"], false, "{delegated}");
     let ekg_id = app
         .graphql(
             As::Session(&stg),
@@ -277,8 +303,7 @@ async fn officials_work_in_their_own_tenant_and_are_refused_elsewhere(backend: B
             .as_array()
             .unwrap()
             .iter()
-            .any(|seat| seat["person"] == anna.as_str()
-                && seat["institution"] == "IIZ-Netzwerk Ostschweiz"),
+            .any(|seat| seat["person"] == anna.as_str() && seat["institution"] == "Ostschweiz"),
         "{ekg}"
     );
 

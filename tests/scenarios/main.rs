@@ -13,6 +13,7 @@ mod inbox;
 mod live;
 mod meetings;
 mod paths;
+mod networks;
 mod programme;
 mod protection;
 mod recommendations;

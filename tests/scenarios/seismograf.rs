@@ -176,20 +176,21 @@ async fn a_concern_travels_up_and_comes_back_with_an_answer(backend: Backend) {
     // Zurich's route and the regional network are set up by their owners.
     let sabine_id = person_id(&app, &sabine).await;
     let route_version = zurich_route(&app, &anna, &sabine_id).await;
+    // Zurich forms a network of its own and delegates Sabine (of Zurich).
     let network = ok(
         &app,
-        &petra,
-        "mutation { formNetwork(names: [{ language: DE, text: \"IIZ-Netzwerk Zürich-Test\" }], cantons: [\"ZH\"]) { id } }",
+        &anna,
+        "mutation { proposeNetwork(canton: \"ZH\", names: [{ language: DE, text: \"IIZ-Netzwerk Zürich-Test\" }], cantons: [\"ZH\"]) { id } }",
         json!({}),
     )
-    .await["formNetwork"]["id"]
+    .await["proposeNetwork"]["id"]
         .as_str()
         .unwrap()
         .to_owned();
     ok(
         &app,
-        &petra,
-        "mutation($network: ID!, $person: ID!) { delegateCoordinator(network: $network, person: $person, from: \"2026-01-01\") { id } }",
+        &anna,
+        "mutation($network: ID!, $person: ID!) { proposeNetworkCoordinator(network: $network, canton: \"ZH\", person: $person, from: \"2026-01-01\") { id } }",
         json!({ "network": network, "person": sabine_id }),
     )
     .await;

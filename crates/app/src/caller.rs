@@ -2,22 +2,17 @@
 //! asks [`authorize`] first, with the tenant the resource belongs to.
 //! Protocol adapters (GraphQL, CLI) only ever go through a [`Caller`].
 
-use chrono::NaiveDate;
-use iiz_domain::body::{Body, BodyCommand, BodyError};
-use iiz_domain::{
-    BodyId, BodyRole, Institution, Language, NetworkCommand, NetworkId, NetworkRegistry,
-    PersonCommand, PersonId, TenantId,
-};
+use iiz_domain::body::{Body, BodyCommand};
+use iiz_domain::{BodyId, PersonCommand, PersonId, TenantId};
 use iiz_projections::{
-    BODIES, BODY_MEMBERS, BodyMembersView, BodyView, NETWORKS, NetworkView, PEOPLE, PersonView,
-    TenantView,
+    BODIES, BODY_MEMBERS, BodyMembersView, BodyView, PEOPLE, PersonView, TenantView,
 };
 use iiz_store::{DocQuery, EventMetadata};
 use serde::de::DeserializeOwned;
 
 use crate::authz::{Denied, Operation, Principal, Target, authorize};
-use crate::people::{NewPerson, network_registry_stream};
-use crate::tenants::{NewBody, body_stream, seeded_body_id};
+use crate::people::NewPerson;
+use crate::tenants::{NewBody, body_stream};
 use crate::{App, AppError, BodyFilter, Executed, Page};
 
 /// One caller (signed in or not) of the platform.
@@ -42,7 +37,7 @@ impl<'a> Caller<'a> {
         self.principal
     }
 
-    fn check(&self, operation: Operation, target: Target) -> Result<(), AppError> {
+    pub(crate) fn check(&self, operation: Operation, target: Target) -> Result<(), AppError> {
         authorize(self.principal, operation, &target).map_err(AppError::Denied)
     }
 
@@ -63,7 +58,7 @@ impl<'a> Caller<'a> {
     }
 
     /// Who the events of this caller's commands name as their actor.
-    fn actor(&self) -> Result<String, AppError> {
+    pub(crate) fn actor(&self) -> Result<String, AppError> {
         self.principal
             .map(|principal| format!("person:{}", principal.person))
             .ok_or(AppError::Denied(Denied::Unauthenticated))
@@ -73,7 +68,7 @@ impl<'a> Caller<'a> {
         Ok(EventMetadata::new(self.actor()?))
     }
 
-    async fn doc<T: DeserializeOwned>(
+    pub(crate) async fn doc<T: DeserializeOwned>(
         &self,
         collection: &str,
         id: &str,
@@ -132,28 +127,6 @@ impl<'a> Caller<'a> {
                 body: id,
                 seats: Vec::new(),
             }))
-    }
-
-    pub async fn networks(
-        &self,
-        first: usize,
-        after: Option<&str>,
-    ) -> Result<Page<NetworkView>, AppError> {
-        self.check(Operation::ListNetworks, Target::platform())?;
-        let query = DocQuery {
-            collection: NETWORKS.to_owned(),
-            limit: first,
-            ..DocQuery::default()
-        };
-        self.app.page(query, after).await
-    }
-
-    /// One regional network.
-    pub async fn network(&self, id: NetworkId) -> Result<NetworkView, AppError> {
-        self.check(Operation::ListNetworks, Target::platform())?;
-        self.doc::<NetworkView>(NETWORKS, &id.to_string())
-            .await?
-            .ok_or(AppError::Denied(Denied::NotFound))
     }
 
     // --- people ---------------------------------------------------------------
@@ -264,92 +237,12 @@ impl<'a> Caller<'a> {
     }
 
     /// Seats go to registered people only.
-    async fn require_person(&self, id: PersonId) -> Result<(), AppError> {
+    pub(crate) async fn require_person(&self, id: PersonId) -> Result<(), AppError> {
         match self.app.person_view(id).await? {
             Some(_) => Ok(()),
             None => Err(AppError::Validation(format!(
                 "no person {id} is registered"
             ))),
-        }
-    }
-
-    // --- networks -------------------------------------------------------------
-
-    pub async fn network_command(&self, command: NetworkCommand) -> Result<Executed, AppError> {
-        let operation = match &command {
-            NetworkCommand::Form { .. } => Operation::FormNetwork,
-            NetworkCommand::Rename { .. } => Operation::RenameNetwork,
-            NetworkCommand::AssignCanton { .. } => Operation::AssignCanton,
-            NetworkCommand::ReleaseCanton { .. } => Operation::ReleaseCanton,
-            NetworkCommand::DelegateCoordinator { .. } => Operation::DelegateCoordinator,
-        };
-        self.check(operation, Target::tenant(TenantId::National))?;
-        if let NetworkCommand::DelegateCoordinator { person, .. } = &command {
-            self.require_person(*person).await?;
-        }
-        let delegation = match &command {
-            NetworkCommand::DelegateCoordinator { id, person, from } => Some((*id, *person, *from)),
-            _ => None,
-        };
-        let executed = self
-            .app
-            .execute::<NetworkRegistry>(network_registry_stream(), command, self.metadata()?)
-            .await?;
-        if let Some((network, person, from)) = delegation {
-            self.seat_in_ekg(network, person, from).await?;
-        }
-        Ok(executed)
-    }
-
-    /// A network's delegated coordinator sits in the national EKG,
-    /// representing the network.
-    async fn seat_in_ekg(
-        &self,
-        network: NetworkId,
-        person: PersonId,
-        from: NaiveDate,
-    ) -> Result<(), AppError> {
-        let ekg = seeded_body_id(TenantId::National, "EKG");
-        if self
-            .doc::<BodyView>(BODIES, &ekg.to_string())
-            .await?
-            .is_none()
-        {
-            tracing::warn!(%network, "no national EKG to seat the network coordinator in");
-            return Ok(());
-        }
-        let name = self
-            .doc::<NetworkView>(NETWORKS, &network.to_string())
-            .await?
-            .map_or_else(
-                || network.to_string(),
-                |view| view.names.best(Language::De).to_owned(),
-            );
-        let institution: String = format!("IIZ-Netzwerk {name}").chars().take(120).collect();
-        let command = BodyCommand::AdmitMember {
-            person,
-            role: BodyRole::Member,
-            institution: Institution::parse(&institution)
-                .map_err(|error| AppError::Validation(error.to_string()))?,
-            from,
-        };
-        match self
-            .app
-            .execute::<Body>(
-                body_stream(TenantId::National, ekg),
-                command,
-                self.metadata()?,
-            )
-            .await
-        {
-            Ok(_) => Ok(()),
-            // Already seated (in this or another role): nothing to add.
-            Err(AppError::Domain { message, .. })
-                if message == BodyError::AlreadyMember(person).to_string() =>
-            {
-                Ok(())
-            }
-            Err(error) => Err(error),
         }
     }
 }

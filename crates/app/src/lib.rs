@@ -23,6 +23,7 @@ mod demo_recommendations;
 mod error;
 pub mod inbox;
 pub mod meetings;
+pub mod networks;
 pub mod outbound;
 pub mod people;
 mod queries;

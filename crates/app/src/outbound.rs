@@ -197,10 +197,13 @@ pub enum NotificationKind {
     ResolutionAwaitingAnswer,
     /// A circular resolution of a body one is the secretariat of closed.
     ResolutionOutcome,
+    /// The cantons formed a regional network or delegated its coordinator
+    /// to the EKG (the Fachstelle hears: informed, not in charge).
+    NetworkChanged,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 13] = [
+    pub const ALL: [NotificationKind; 14] = [
         Self::ConcernSubmitted,
         Self::ConcernTriaged,
         Self::ConcernExamined,
@@ -214,6 +217,7 @@ impl NotificationKind {
         Self::MinutesApproved,
         Self::ResolutionAwaitingAnswer,
         Self::ResolutionOutcome,
+        Self::NetworkChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -231,6 +235,7 @@ impl NotificationKind {
             Self::MinutesApproved => "minutes_approved",
             Self::ResolutionAwaitingAnswer => "resolution_awaiting_answer",
             Self::ResolutionOutcome => "resolution_outcome",
+            Self::NetworkChanged => "network_changed",
         }
     }
 

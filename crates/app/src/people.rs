@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use iiz_domain::network::NetworkRegistry;
 use iiz_domain::person::Person;
 use iiz_domain::{Aggregate, Email, Language, PersonCommand, PersonId, PersonName, TenantId};
 use iiz_projections::{PEOPLE, PersonView};
@@ -16,14 +15,7 @@ pub fn person_stream(home: TenantId, id: PersonId) -> StreamRef {
     StreamRef::new(home.as_str(), Person::STREAM_TYPE, id.to_string())
 }
 
-/// The one stream of the regional networks (national tenant).
-pub fn network_registry_stream() -> StreamRef {
-    StreamRef::new(
-        TenantId::National.as_str(),
-        NetworkRegistry::STREAM_TYPE,
-        "regional-networks",
-    )
-}
+pub use crate::networks::network_registry_stream;
 
 /// A person to register.
 #[derive(Debug, Clone, PartialEq)]

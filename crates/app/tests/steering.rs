@@ -271,15 +271,15 @@ async fn chairs_and_the_budget(w: &World) {
         .record_chair_term(w.stg, sem, None, day("2023-01-01"), day("2024-12-31"))
         .await
         .unwrap();
-    let seco = Party::Partner(Partner::Seco);
+    // Any office but the current one: SEM again is refused with the rule.
+    let repeated = fachstelle
+        .record_chair_term(w.stg, sem, None, day("2025-01-01"), day("2026-12-31"))
+        .await;
     assert_eq!(
-        kind(
-            fachstelle
-                .record_chair_term(w.stg, seco, None, day("2025-01-01"), day("2026-12-31"))
-                .await
-        ),
-        ErrorKind::InvalidState
+        repeated.as_ref().err().and_then(iiz_app::AppError::rule),
+        Some(ConceptRule::StgChairRotation)
     );
+    assert_eq!(kind(repeated), ErrorKind::InvalidState);
     fachstelle
         .record_chair_term(
             w.stg,
@@ -291,9 +291,19 @@ async fn chairs_and_the_budget(w: &World) {
         .await
         .unwrap();
     fachstelle
-        .establish_chair(w.ekg, ChairRule::Free { max_years: Some(4) })
+        .establish_chair(w.ekg, ChairRule::ekg())
         .await
         .unwrap();
+    // The EKG chooses its chair itself: a term without its decision is
+    // refused with the rule.
+    let vsaa = Party::Partner(Partner::Vsaa);
+    let undecided = fachstelle
+        .record_chair_term(w.ekg, vsaa, None, day("2025-01-01"), day("2026-12-31"))
+        .await;
+    assert_eq!(
+        undecided.as_ref().err().and_then(iiz_app::AppError::rule),
+        Some(ConceptRule::EkgChairEveryTwoYears)
+    );
     let chairs = stg.chairs(w.stg).await.unwrap();
     let current = chairs.current_on(day("2025-05-01")).unwrap();
     assert_eq!(current.office, bsv);

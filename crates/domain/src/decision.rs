@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::concern::{EkgOutcome, StgOutcome};
 use crate::follow_up::{FollowUp, FollowUpError};
-use crate::ids::{ConcernId, ProjectId, RecommendationId, WorkingGroupId};
+use crate::ids::{BodyId, ConcernId, ProjectId, RecommendationId, WorkingGroupId};
 use crate::text::{FreeText, Title};
 
 /// What a decision does to the concern or recommendation its item refers
@@ -75,6 +75,9 @@ pub enum ItemSubject {
     /// adopted (so it has no id yet): the period names it, since two
     /// programmes never overlap.
     WorkProgramme(NaiveDate),
+    /// The election of the body's chair (and deputy) for a term: the EKG
+    /// rules its chair itself (IIZ 3.0, 2.2).
+    ChairElection(BodyId),
 }
 
 impl ItemSubject {
@@ -87,6 +90,7 @@ impl ItemSubject {
             Self::WorkingGroup(_) => "working_group",
             Self::Report(_) => "report",
             Self::WorkProgramme(_) => "work_programme",
+            Self::ChairElection(_) => "chair_election",
         }
     }
 }

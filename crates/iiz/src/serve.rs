@@ -85,6 +85,15 @@ pub async fn start(
     if resumed > 0 {
         tracing::info!(resumed, "pending circular resolutions carried out");
     }
+    // EKG seats of network delegations recorded before a crash but not yet
+    // in place.
+    let seats = app
+        .resume_network_seats()
+        .await
+        .context("cannot complete pending EKG seats of the networks")?;
+    if seats > 0 {
+        tracing::info!(seats, "pending EKG seats of network delegates put in place");
+    }
     if demo {
         let report = app.load_demo().await.context("cannot load demo data")?;
         output::demo_report(&report);

@@ -43,7 +43,10 @@ pub use meetings::{
     MeetingRegister, MeetingStatus, MeetingView, MeetingYear, Revision, RevisionKind, Sending,
     local_key, meeting_year,
 };
-pub use network_directory::{Delegation, NETWORKS, NetworkDirectory, NetworkView};
+pub use network_directory::{
+    CoordinatorProposal, Delegation, JoinRequest, NETWORKS, NetworkDirectory, NetworkStatus,
+    NetworkView,
+};
 pub use people_directory::{PEOPLE, PeopleDirectory, PersonView, RoleGrant};
 pub use projects::{
     MilestoneStatus, MilestoneView, PROJECTS, ProjectRegister, ProjectResult, ProjectView, Replan,

@@ -9,7 +9,9 @@
 //!   and to the national office, which aggregates all cantons; elsewhere they
 //!   do not exist (`NotFound`, never `Forbidden`, so nothing leaks);
 //! - a canton's coordinator and tenant admin run its bodies; the national
-//!   office and tenant admin run the national ones and the regional networks;
+//!   office and tenant admin run the national ones;
+//! - a canton's coordinator takes the canton's steps in the regional
+//!   networks (proposing, agreeing, joining, leaving, delegating);
 //! - only a tenant admin registers people and grants roles in a tenant;
 //! - a platform admin (operations) may do everything, but never through an
 //!   API token, and tokens never mint tokens;
@@ -104,11 +106,15 @@ operations!(
     RevokeTenantRole,
     GrantPlatformAdmin,
     RevokePlatformAdmin,
-    FormNetwork,
+    ProposeNetwork,
+    AnswerNetworkProposal,
     RenameNetwork,
-    AssignCanton,
-    ReleaseCanton,
-    DelegateCoordinator,
+    RequestToJoinNetwork,
+    AnswerJoinRequest,
+    LeaveNetwork,
+    ProposeNetworkCoordinator,
+    AnswerCoordinatorProposal,
+    RepairNetwork,
     DefineConcernRoute,
     ListConcerns,
     ShowConcern,
@@ -272,9 +278,23 @@ pub fn authorize(
             }
         }
         GrantPlatformAdmin | RevokePlatformAdmin => Err(Denied::Forbidden),
-        FormNetwork | RenameNetwork | AssignCanton | ReleaseCanton | DelegateCoordinator => {
-            allow_or(principal.is_national_office(), Denied::Forbidden)
-        }
+        // The cantons run their networks (IIZ 3.0, chapter 5, point 3):
+        // each step is a canton's, taken by its coordinator (the target is
+        // that canton); the Fachstelle is informed, not in charge.
+        ProposeNetwork
+        | AnswerNetworkProposal
+        | RenameNetwork
+        | RequestToJoinNetwork
+        | AnswerJoinRequest
+        | LeaveNetwork
+        | ProposeNetworkCoordinator
+        | AnswerCoordinatorProposal => allow_or(
+            matches!(tenant, TenantId::Canton(_))
+                && principal.holds(tenant, TenantRole::Coordinator),
+            Denied::Forbidden,
+        ),
+        // Repairs without the cantons' agreement: operations only.
+        RepairNetwork => Err(Denied::Forbidden),
         // Approval by the chair depends on the body's seats: decided in
         // [`meeting::approve_by_chair`] once the reader may see the meeting.
         ListMeetings | ShowMeeting | ApproveMinutes => allow_or(

@@ -78,6 +78,7 @@ fn expected(operation: Operation) -> [&'static str; 3] {
     const MEETINGS_OFFICE: [&str; 3] = ["AAFFFAFNFAAU", "NNNNNNFNFANU", "FFFFFFAFAAFU"];
     // About someone else (see `an_inbox_is_its_owners_alone` for oneself).
     const OWN_ONLY: [&str; 3] = ["NNNNNNNNNANU"; 3];
+    const CANTON_COORDINATOR: [&str; 3] = ["AFFFFFFFFAAU", "FFFFFFFFFAFU", "FFFFFFFFFAFU"];
     const TENANT_ADMIN: [&str; 3] = ["FFFFFAFFFAFU", "FFFFFFFFFAFU", "FFFFFFFFAAFU"];
     // No wildcard: a new operation does not compile until it is decided here.
     match operation {
@@ -115,9 +116,16 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         PlanBudget => NATIONAL_OFFICE,
         RegisterPerson | ChangePersonProfile | GrantTenantRole | RevokeTenantRole => PEOPLE_ADMIN,
         GrantPlatformAdmin | RevokePlatformAdmin => PLATFORM_ONLY,
-        FormNetwork | RenameNetwork | AssignCanton | ReleaseCanton | DelegateCoordinator => {
-            NATIONAL_OFFICE
-        }
+        // A canton's steps in its networks belong to its coordinator.
+        ProposeNetwork
+        | AnswerNetworkProposal
+        | RenameNetwork
+        | RequestToJoinNetwork
+        | AnswerJoinRequest
+        | LeaveNetwork
+        | ProposeNetworkCoordinator
+        | AnswerCoordinatorProposal => CANTON_COORDINATOR,
+        RepairNetwork => PLATFORM_ONLY,
         // National meetings are open to everyone signed in; a canton's to
         // those with a role there and the national office. Approval by the
         // chair is decided in `authz::meeting` (its tests).

@@ -119,7 +119,7 @@ impl App {
             .flat_map(|concern| {
                 std::iter::once(concern.by).chain(concern.acts.iter().filter_map(actor))
             })
-            .chain([PETRA, MARCO, JONAS, MARTIN])
+            .chain([PETRA, MARCO, JONAS, MARTIN, HANS, URS])
             .collect();
         let cast = self.demo_cast(people).await?;
         self.define_demo_route(&cast, "ZH", ANNA, &setup::zh_route())

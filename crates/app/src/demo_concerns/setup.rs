@@ -1,22 +1,24 @@
 //! What the demo concerns need first: the cantonal routes of Zurich and
-//! Solothurn and the regional network Espace Mittelland.
+//! Solothurn and the regional network Espace Mittelland of Bern and
+//! Solothurn.
+
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use iiz_domain::concern::{RouteStep, StepActor, StepKind};
 use iiz_domain::tenant::Tenant;
 use iiz_domain::text::LocalizedName;
 use iiz_domain::{CantonCode, Language, NetworkCommand, NetworkId, TenantRole, Title};
-use iiz_projections::{BODIES, BodyView, NETWORKS, NetworkView};
+use iiz_projections::{BODIES, BodyView, NETWORKS, NetworkStatus, NetworkView};
 use uuid::Uuid;
 
-use super::{Cast, MARTIN, PETRA, Who, invalid, tenant};
+use super::{Cast, HANS, MARTIN, URS, Who, invalid, tenant};
 use crate::demo_people::demo_person_id;
 use crate::tenants::{seeded_body_id, tenant_stream};
 use crate::{App, AppError};
 
 /// The demo network's id never changes, so a second load finds it.
 const NETWORK_NAMESPACE: Uuid = Uuid::from_u128(0x7c41_0e9b_52d3_4a6f_9e18_d2b0_64c7_a95f);
-const NETWORK_CANTONS: [&str; 5] = ["BE", "SO", "FR", "NE", "JU"];
 
 /// A route step as demo data: label, the seeded body that acts (else the
 /// role), and what it does.
@@ -63,14 +65,19 @@ impl App {
         Ok(())
     }
 
-    /// The Fachstelle forms the network Espace Mittelland and delegates its
-    /// coordinator; `None` when a canton of it is in another network.
+    /// Bern and Solothurn form the network Espace Mittelland by their
+    /// coordinators' agreement and delegate its coordinator (a person of
+    /// Bern), who then sits in the EKG; `None` when a canton of it is in
+    /// another network. The demo has coordinators of these two cantons
+    /// only, so the network has just them.
     pub(super) async fn form_demo_network(
         &self,
         cast: &Cast,
     ) -> Result<Option<NetworkId>, AppError> {
         let id = network_id();
-        let fachstelle = cast.caller(self, PETRA)?;
+        let bern = cast.caller(self, HANS)?;
+        let solothurn = cast.caller(self, URS)?;
+        let (be, so) = (canton("BE")?, canton("SO")?);
         let existing = self
             .typed_doc::<NetworkView>(NETWORKS, &id.to_string())
             .await?;
@@ -80,24 +87,51 @@ impl App {
                 (Language::Fr, "Espace Mittelland".to_owned()),
             ])
             .map_err(invalid)?;
-            let cantons = NETWORK_CANTONS
-                .iter()
-                .map(|code| CantonCode::parse(code).map_err(invalid))
-                .collect::<Result<Vec<_>, _>>()?;
-            let command = NetworkCommand::Form { id, names, cantons };
-            if let Err(error) = fachstelle.network_command(command).await {
-                tracing::warn!(%error, "demo network not formed; concerns are not consolidated");
+            let command = NetworkCommand::Propose {
+                id,
+                names,
+                cantons: vec![be, so],
+                by: be,
+            };
+            if let Err(error) = bern.network_command(command).await {
+                tracing::warn!(%error, "demo network not proposed; concerns are not consolidated");
                 return Ok(None);
             }
         }
+        if existing
+            .as_ref()
+            .is_none_or(|view| view.status == NetworkStatus::Proposed)
+        {
+            let agree = NetworkCommand::AnswerProposal {
+                id,
+                canton: so,
+                agree: true,
+            };
+            solothurn.network_command(agree).await?;
+        }
         if existing.is_none_or(|view| view.coordinator.is_none()) {
             let from = NaiveDate::from_ymd_opt(2025, 1, 1).ok_or_else(|| invalid("date"))?;
-            let person = demo_person_id(MARTIN);
-            let command = NetworkCommand::DelegateCoordinator { id, person, from };
-            fachstelle.network_command(command).await?;
+            let propose = NetworkCommand::ProposeCoordinator {
+                id,
+                person: demo_person_id(MARTIN),
+                from,
+                by: be,
+                person_cantons: BTreeSet::new(),
+            };
+            bern.network_command(propose).await?;
+            let agree = NetworkCommand::AnswerCoordinator {
+                id,
+                by: so,
+                agree: true,
+            };
+            solothurn.network_command(agree).await?;
         }
         Ok(Some(id))
     }
+}
+
+fn canton(code: &str) -> Result<CantonCode, AppError> {
+    CantonCode::parse(code).map_err(invalid)
 }
 
 /// Zurich: the Geschäftsstelle checks, the Trägerschaft of the IIZ network

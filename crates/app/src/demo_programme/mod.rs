@@ -13,6 +13,7 @@
 //! history before is invented. Loading again adds nothing: the demo is
 //! left alone once a work programme exists.
 
+mod chairs;
 mod groups;
 mod texts_de;
 
@@ -20,21 +21,18 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use iiz_domain::budget::BudgetCommand;
-use iiz_domain::chair::{ChairRule, term_end};
 use iiz_domain::decision::ItemSubject;
 use iiz_domain::ids::{ProgrammeId, ProjectId};
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
 use iiz_domain::text::{FreeText, Title};
-use iiz_domain::{Partner, Party, TenantId};
+use iiz_domain::{Partner, Party};
 use iiz_projections::PROGRAMMES;
 
 use crate::demo_cast::{Cast, JONAS, MARCO, NICOLE, PETRA};
 use crate::demo_decisions::DemoBody;
-use crate::demo_people::demo_person_id;
 use crate::recommendations::today;
 use crate::steering::{NewBudget, NewProgramme, NewProject};
-use crate::tenants::seeded_body_id;
 use crate::{App, AppError};
 
 use texts_de::{ACTION_FIELDS, ASSOCIATED_PROJECTS, FOCUS_GOALS, IIZ_PROJECTS};
@@ -273,43 +271,6 @@ impl App {
             cast.caller(self, PETRA)?.programme_command(command).await?;
         }
         Ok(programme)
-    }
-
-    /// The STG's rotation over the last three periods and the running one;
-    /// the EKG's chair (SKOS) chosen freely for four years. Returns the
-    /// number of terms recorded.
-    async fn demo_chairs(&self, cast: &Cast, start: NaiveDate) -> Result<usize, AppError> {
-        let fachstelle = cast.caller(self, PETRA)?;
-        let stg = seeded_body_id(TenantId::National, "STG");
-        let ekg = seeded_body_id(TenantId::National, "EKG");
-        fachstelle.establish_chair(stg, ChairRule::stg()).await?;
-        let chair = demo_person_id(groups::BEATRICE);
-        let mut terms = 0;
-        for back in (0..4).rev() {
-            let from = minus_years(start, 2 * back)?;
-            let until = term_end(from, 2).ok_or_else(|| invalid("term"))?;
-            let office = stg_office(from.year());
-            let person = (back == 0 && office == Party::Partner(Partner::Bsv)).then_some(chair);
-            fachstelle
-                .record_chair_term(stg, office, person, from, until)
-                .await?;
-            terms += 1;
-        }
-        fachstelle
-            .establish_chair(ekg, ChairRule::Free { max_years: Some(4) })
-            .await?;
-        let current = minus_years(start, 2)?;
-        let past = minus_years(start, 4)?;
-        let before = minus_days(current, 1)?;
-        fachstelle
-            .record_chair_term(ekg, party("VSAA")?, None, past, before)
-            .await?;
-        let until = term_end(current, 4).ok_or_else(|| invalid("term"))?;
-        let nicole = Some(demo_person_id(NICOLE));
-        fachstelle
-            .record_chair_term(ekg, party("SKOS")?, nicole, current, until)
-            .await?;
-        Ok(terms + 2)
     }
 
     /// The four-year budget holding last year, with last year's report,

@@ -131,6 +131,7 @@ impl Caller<'_> {
             ItemSubject::Free | ItemSubject::Report(_) | ItemSubject::WorkProgramme(_) => {
                 return Ok(());
             }
+            ItemSubject::ChairElection(id) => (iiz_projections::BODIES, "body", id.to_string()),
         };
         let found = self
             .app()

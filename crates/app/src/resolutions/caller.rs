@@ -244,6 +244,7 @@ impl Caller<'_> {
                 "working group",
                 id.to_string(),
             ),
+            ItemSubject::ChairElection(id) => (iiz_projections::BODIES, "body", id.to_string()),
             // A work programme is adopted by the decision: it need not exist.
             ItemSubject::Free | ItemSubject::Report(_) | ItemSubject::WorkProgramme(_) => {
                 return Ok(());

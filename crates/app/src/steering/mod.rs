@@ -6,6 +6,7 @@
 //! national tenant; a body's chair record lives in the body's tenant.
 
 mod budgets;
+mod chair_areas;
 mod chairs;
 mod programmes;
 mod projects;
@@ -22,6 +23,7 @@ use crate::authz::concern::Standing;
 use crate::{AppError, Caller};
 
 pub use budgets::NewBudget;
+pub use chair_areas::{ChairAreas, ChairAreasError};
 pub use programmes::NewProgramme;
 pub use projects::{NewProject, ProjectFilter};
 

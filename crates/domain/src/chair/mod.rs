@@ -1,6 +1,9 @@
-//! Who chairs a body, term by term, under the body's rule: the STG's chair
-//! rotates every two years among BSV, SBFI, SECO and SEM; the EKG chooses
-//! its chair's office freely for a term with dates.
+//! Who chairs a body, term by term, under the body's rule (IIZ 3.0, 2.1
+//! and 2.2, "Vorsitz und Kadenz"): the STG's chair changes every two years
+//! among BSV, SBFI, SECO and SEM, in any order that does not repeat the
+//! current office; the EKG chooses its chair and deputy itself by its
+//! decision, for two years, and its deputy comes from the STG chair's area
+//! when the chair does not. Past terms are recorded as they happened.
 //!
 //! Its own aggregate, one stream per body (`chair/<body id>`), rather than
 //! part of the body: the body's chair *seat* is a person and changes with
@@ -11,16 +14,19 @@
 //! changing the body's events or loading its memberships.
 
 mod command;
+#[cfg(test)]
+mod elected_tests;
 mod error;
 #[cfg(test)]
 mod tests;
 
 use chrono::NaiveDate;
 
-pub use command::{ChairCommand, ChairEvent, ChairRule, term_end};
+pub use command::{ChairCommand, ChairEvent, ChairRule, TermAreas, TermHolders, term_end};
 pub use error::ChairError;
 
 use crate::Aggregate;
+use crate::basis::DecisionReference;
 use crate::ids::BodyId;
 use crate::partner::Party;
 
@@ -63,11 +69,39 @@ fn check_rule(rule: &ChairRule) -> Result<(), ChairError> {
                 return Err(ChairError::InvalidRule);
             }
         }
+        ChairRule::Elected { years } => {
+            if *years == 0 {
+                return Err(ChairError::InvalidRule);
+            }
+        }
     }
     Ok(())
 }
 
 impl State {
+    /// The term before a new one, and that the new one does not start
+    /// before it ends.
+    fn after_previous(&self, from: NaiveDate, until: NaiveDate) -> Result<(), ChairError> {
+        if until < from {
+            return Err(ChairError::EndsBeforeStart);
+        }
+        if let Some((_, last_until)) = self.terms.last()
+            && from <= *last_until
+        {
+            return Err(ChairError::Overlaps {
+                previous_until: *last_until,
+            });
+        }
+        Ok(())
+    }
+
+    /// The day after the previous term: where the next one starts.
+    fn next_start(&self) -> Option<NaiveDate> {
+        self.terms
+            .last()
+            .map(|(_, last_until)| last_until.succ_opt().unwrap_or(*last_until))
+    }
+
     /// Checks a new term against the rule and the terms before it.
     fn check_term(
         &self,
@@ -78,31 +112,20 @@ impl State {
         if until < from {
             return Err(ChairError::EndsBeforeStart);
         }
-        let previous = self.terms.last();
         match &self.rule {
             ChairRule::Rotation { offices, years } => {
-                let position = offices
-                    .iter()
-                    .position(|candidate| *candidate == office)
-                    .ok_or(ChairError::NotInRotation(office))?;
-                if let Some((last_office, last_until)) = previous {
-                    let expected_from = last_until.succ_opt().unwrap_or(*last_until);
-                    if from != expected_from {
-                        return Err(ChairError::NotContiguous {
-                            expected: expected_from,
-                        });
-                    }
-                    let last = offices
-                        .iter()
-                        .position(|candidate| candidate == last_office)
-                        .unwrap_or(offices.len() - 1);
-                    let next = (last + 1) % offices.len();
-                    if position != next {
-                        return Err(ChairError::OutOfTurn {
-                            expected: offices[next],
-                            got: office,
-                        });
-                    }
+                if !offices.contains(&office) {
+                    return Err(ChairError::NotInRotation(office));
+                }
+                if let Some(expected) = self.next_start()
+                    && from != expected
+                {
+                    return Err(ChairError::NotContiguous { expected });
+                }
+                if let Some((last_office, _)) = self.terms.last()
+                    && *last_office == office
+                {
+                    return Err(ChairError::RepeatsOffice(office));
                 }
                 let expected = term_end(from, *years).ok_or(ChairError::InvalidRule)?;
                 if until != expected {
@@ -113,25 +136,60 @@ impl State {
                 }
             }
             ChairRule::Free { max_years } => {
-                if let Some((_, last_until)) = previous
-                    && from <= *last_until
-                {
-                    return Err(ChairError::Overlaps {
-                        previous_until: *last_until,
-                    });
-                }
+                self.after_previous(from, until)?;
                 if let Some(years) = max_years {
                     let longest = term_end(from, *years).ok_or(ChairError::InvalidRule)?;
                     if until > longest {
-                        return Err(ChairError::TermLength {
-                            expected: longest,
+                        return Err(ChairError::LongerThanAllowed {
+                            longest,
                             got: until,
                         });
                     }
                 }
             }
+            ChairRule::Elected { .. } => return Err(ChairError::ChosenByBody),
         }
         Ok(())
+    }
+
+    /// Checks a term the body chose: two-year terms, one after the other
+    /// without overlap, and the deputy rule.
+    fn check_chosen(
+        &self,
+        holders: &TermHolders,
+        from: NaiveDate,
+        until: NaiveDate,
+        areas: &TermAreas,
+    ) -> Result<(), ChairError> {
+        let ChairRule::Elected { years } = &self.rule else {
+            return Err(ChairError::NotChosenByBody);
+        };
+        self.after_previous(from, until)?;
+        let expected = term_end(from, *years).ok_or(ChairError::InvalidRule)?;
+        if until != expected {
+            return Err(ChairError::ChosenTermLength {
+                expected,
+                got: until,
+            });
+        }
+        let stg_area = areas
+            .stg_chair
+            .as_ref()
+            .ok_or(ChairError::StgChairUnknown { on: from })?;
+        // "In Jahren, in denen es beim Vorsitz des EKG keine Analogie zum
+        // Vorsitz im STG gibt, soll die Stellvertretung … aus dem gleichen
+        // Bereich kommen wie der Vorsitz im STG."
+        let analogous = areas.chair.as_ref() == Some(stg_area);
+        if !analogous && (holders.deputy.is_none() || areas.deputy.as_ref() != Some(stg_area)) {
+            return Err(ChairError::DeputyArea {
+                stg_area: stg_area.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    fn next_number(&self) -> u32 {
+        u32::try_from(self.terms.len()).map_or(u32::MAX, |n| n + 1)
     }
 
     fn decide(&self, command: ChairCommand) -> Result<Vec<ChairEvent>, ChairError> {
@@ -144,9 +202,8 @@ impl State {
                 until,
             } => {
                 self.check_term(office, from, until)?;
-                let number = u32::try_from(self.terms.len()).map_or(u32::MAX, |n| n + 1);
                 Ok(vec![ChairEvent::TermRecorded {
-                    number,
+                    number: self.next_number(),
                     office,
                     person,
                     from,
@@ -161,7 +218,52 @@ impl State {
                 }
                 Ok(vec![ChairEvent::PersonNamed { number, person }])
             }
+            ChairCommand::ChooseTerm {
+                holders,
+                from,
+                until,
+                decided_by,
+                areas,
+            } => {
+                self.check_chosen(&holders, from, until, &areas)?;
+                Ok(vec![chosen(
+                    self.next_number(),
+                    holders,
+                    from,
+                    until,
+                    decided_by,
+                )])
+            }
+            ChairCommand::RecordPastTerm {
+                holders,
+                from,
+                until,
+            } => {
+                self.after_previous(from, until)?;
+                Ok(vec![ChairEvent::PastTermRecorded {
+                    number: self.next_number(),
+                    holders,
+                    from,
+                    until,
+                }])
+            }
         }
+    }
+}
+
+fn chosen(
+    number: u32,
+    holders: TermHolders,
+    from: NaiveDate,
+    until: NaiveDate,
+    decided_by: DecisionReference,
+) -> ChairEvent {
+    ChairEvent::TermChosen {
+        number,
+        holders,
+        from,
+        until,
+        decided_by,
     }
 }
 
@@ -194,7 +296,20 @@ impl Aggregate for Chair {
             (ChairEvent::TermRecorded { office, until, .. }, Some(state)) => {
                 state.terms.push((*office, *until));
             }
-            (ChairEvent::TermRecorded { .. } | ChairEvent::PersonNamed { .. }, _) => {}
+            (
+                ChairEvent::TermChosen { holders, until, .. }
+                | ChairEvent::PastTermRecorded { holders, until, .. },
+                Some(state),
+            ) => {
+                state.terms.push((holders.office, *until));
+            }
+            (
+                ChairEvent::TermRecorded { .. }
+                | ChairEvent::PersonNamed { .. }
+                | ChairEvent::TermChosen { .. }
+                | ChairEvent::PastTermRecorded { .. },
+                _,
+            ) => {}
         }
         self
     }

@@ -1,6 +1,8 @@
 use super::*;
+use crate::error::{Classify, ErrorKind};
 use crate::ids::Language;
 use crate::testing::given;
+use crate::{Aggregate, DomainEvent};
 
 fn canton(code: &str) -> CantonCode {
     CantonCode::parse(code).unwrap()
@@ -199,6 +201,7 @@ fn renaming_records_only_real_changes() {
         .when(NetworkCommand::Rename {
             id: east(),
             names: names("IIZ-Netzwerk Ostschweiz"),
+            by: None,
         })
         .then([NetworkEvent::Renamed {
             id: east(),
@@ -208,6 +211,7 @@ fn renaming_records_only_real_changes() {
         .when(NetworkCommand::Rename {
             id: east(),
             names: names("IIZ Ostschweiz"),
+            by: Some(canton("SG")),
         })
         .then([]);
 }
@@ -218,6 +222,7 @@ fn an_unknown_network_refuses_every_change() {
         NetworkCommand::Rename {
             id: west(),
             names: names("x"),
+            by: None,
         },
         NetworkCommand::AssignCanton {
             id: west(),

@@ -7,6 +7,7 @@ use iiz_domain::working_group::GroupRole;
 use iiz_projections::{ChairTerm, ChairView, WorkingGroupView};
 
 use super::concern_types::{AttachmentLink, Party};
+use super::meeting_types::DecisionReferenceInfo;
 
 /// A member's part in a working group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -154,10 +155,14 @@ pub(super) fn links(documents: &[iiz_domain::concern::Attachment]) -> Vec<Attach
 /// How a body's chair changes hands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 pub enum ChairRuleKind {
-    /// In a fixed order of offices, each for a fixed number of years.
+    /// Among a set of offices, each term for a fixed number of years, in
+    /// any order that does not repeat the current office.
     Rotation,
-    /// The body chooses the office freely.
+    /// The body chooses the office freely (stored records from before).
     Free,
+    /// The body chooses its chair and deputy by its decision, each term for
+    /// a fixed number of years.
+    Elected,
 }
 
 /// A body's chair rule.
@@ -166,7 +171,7 @@ pub struct ChairRuleInfo {
     pub kind: ChairRuleKind,
     /// The offices of a rotation, in order.
     pub offices: Vec<Party>,
-    /// The length of a rotation's terms.
+    /// The length of a rotation's or an elected chair's terms.
     pub years: Option<u32>,
     /// The longest term under a free rule, if limited.
     pub max_years: Option<u32>,
@@ -181,6 +186,13 @@ pub struct ChairTermInfo {
     pub from: NaiveDate,
     /// The term's last day.
     pub until: NaiveDate,
+    /// The deputy's office, when recorded.
+    pub deputy: Option<Party>,
+    pub deputy_person: Option<ID>,
+    /// The body's decision that chose the term (an elected chair).
+    pub decided_by: Option<DecisionReferenceInfo>,
+    /// Recorded as it happened, outside the body's rule.
+    pub past_record: bool,
 }
 
 impl From<&ChairTerm> for ChairTermInfo {
@@ -191,6 +203,10 @@ impl From<&ChairTerm> for ChairTermInfo {
             person: term.person.map(|person| ID(person.to_string())),
             from: term.from,
             until: term.until,
+            deputy: term.deputy.as_ref().map(Into::into),
+            deputy_person: term.deputy_person.map(|person| ID(person.to_string())),
+            decided_by: term.decided_by.as_ref().map(Into::into),
+            past_record: term.past,
         }
     }
 }
@@ -215,6 +231,12 @@ impl ChairHistory {
             ChairRule::Rotation { offices, years } => ChairRuleInfo {
                 kind: ChairRuleKind::Rotation,
                 offices: offices.iter().map(Into::into).collect(),
+                years: Some(*years),
+                max_years: None,
+            },
+            ChairRule::Elected { years } => ChairRuleInfo {
+                kind: ChairRuleKind::Elected,
+                offices: Vec::new(),
                 years: Some(*years),
                 max_years: None,
             },

@@ -27,6 +27,7 @@ pub enum NotificationKindValue {
     MinutesApproved,
     ResolutionAwaitingAnswer,
     ResolutionOutcome,
+    NetworkChanged,
 }
 
 /// How a person hears of a kind of notification by e-mail. The inbox

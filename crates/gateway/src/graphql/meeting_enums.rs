@@ -33,6 +33,8 @@ pub enum SubjectKind {
     Report,
     /// The work programme of a period, before its adoption.
     WorkProgramme,
+    /// The election of a body's chair for a term (subjectId: the body).
+    ChairElection,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]

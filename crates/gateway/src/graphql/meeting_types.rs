@@ -90,6 +90,7 @@ impl From<&ItemSubject> for ItemSubjectInfo {
             ItemSubject::WorkingGroup(w) => (SubjectKind::WorkingGroup, Some(id(w)), None),
             ItemSubject::Report(t) => (SubjectKind::Report, None, Some(t.as_str().to_owned())),
             ItemSubject::WorkProgramme(_) => (SubjectKind::WorkProgramme, None, None),
+            ItemSubject::ChairElection(b) => (SubjectKind::ChairElection, Some(id(b)), None),
         };
         let programme_from = match subject {
             ItemSubject::WorkProgramme(from) => Some(*from),

@@ -14,6 +14,7 @@ mod meeting_types;
 mod meeting_year_types;
 mod monitoring_types;
 mod mutation;
+mod network_types;
 mod programme_types;
 mod query;
 mod query_concerns;

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use iiz_domain::body::BodyKind;
 use iiz_domain::text::LocalizedName;
 use iiz_domain::{BodyRole, Language as DomainLanguage, TenantRole};
-use iiz_projections::{BodyView, NetworkView, PersonView, Seat, TenantView};
+use iiz_projections::{BodyView, PersonView, Seat, TenantView};
 use iiz_store::ApiTokenRecord;
 
 /// A national language.
@@ -202,33 +202,6 @@ impl From<PersonView> for Person {
     }
 }
 
-/// A regional IIZ network of cantons.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct Network {
-    pub id: ID,
-    pub names: Vec<LocalizedText>,
-    pub cantons: Vec<ID>,
-    /// The coordinator the network delegates to the national EKG.
-    pub coordinator: Option<ID>,
-    pub coordinator_since: Option<NaiveDate>,
-}
-
-impl From<NetworkView> for Network {
-    fn from(view: NetworkView) -> Self {
-        Self {
-            id: ID(view.id.to_string()),
-            names: localized(&view.names),
-            cantons: view
-                .cantons
-                .iter()
-                .map(|canton| ID(canton.as_str().to_owned()))
-                .collect(),
-            coordinator: view.coordinator.map(|c| ID(c.person.to_string())),
-            coordinator_since: view.coordinator.map(|c| c.from),
-        }
-    }
-}
-
 /// A personal API token, without its secret.
 #[derive(Debug, Clone, SimpleObject)]
 pub struct ApiToken {
@@ -254,3 +227,5 @@ impl From<ApiTokenRecord> for ApiToken {
         }
     }
 }
+
+pub use super::network_types::Network;

@@ -194,6 +194,18 @@ resolution_outcome-subject = { $step ->
     [carried] IIZ: Zirkularbeschluss angenommen – { $label }
    *[not_carried] IIZ: Zirkularbeschluss nicht zustande gekommen – { $label }
 }
+network_changed-title = { $step ->
+    [formed] Regionales Netzwerk gebildet: { $network }
+   *[delegated] Netzwerk delegiert ins EKG: { $network }
+}
+network_changed-body = { $step ->
+    [formed] Die Kantone { $cantons } haben das regionale IIZ-Netzwerk «{ $network }» gebildet.
+   *[delegated] Das Netzwerk «{ $network }» ({ $cantons }) delegiert ab { $date } { $coordinator } ins EKG.
+}
+network_changed-subject = IIZ: { $step ->
+    [formed] Netzwerk gebildet
+   *[delegated] Delegation ins EKG
+} – { $network }
 
 ## E-Mail
 

@@ -194,6 +194,18 @@ resolution_outcome-subject = { $step ->
     [carried] CII : décision par voie de circulation adoptée – { $label }
    *[not_carried] CII : décision par voie de circulation non adoptée – { $label }
 }
+network_changed-title = { $step ->
+    [formed] Réseau régional constitué : { $network }
+   *[delegated] Délégation du réseau à l'EKG : { $network }
+}
+network_changed-body = { $step ->
+    [formed] Les cantons { $cantons } ont constitué le réseau régional CII « { $network } ».
+   *[delegated] Le réseau « { $network } » ({ $cantons }) délègue { $coordinator } à l'EKG dès le { $date }.
+}
+network_changed-subject = CII : { $step ->
+    [formed] réseau constitué
+   *[delegated] délégation à l'EKG
+} – { $network }
 
 ## Courriel
 

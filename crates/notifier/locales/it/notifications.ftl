@@ -194,6 +194,18 @@ resolution_outcome-subject = { $step ->
     [carried] CII: decisione per circolazione approvata – { $label }
    *[not_carried] CII: decisione per circolazione non approvata – { $label }
 }
+network_changed-title = { $step ->
+    [formed] Rete regionale costituita: { $network }
+   *[delegated] Delega della rete all'EKG: { $network }
+}
+network_changed-body = { $step ->
+    [formed] I cantoni { $cantons } hanno costituito la rete regionale CII «{ $network }».
+   *[delegated] La rete «{ $network }» ({ $cantons }) delega { $coordinator } all'EKG dal { $date }.
+}
+network_changed-subject = CII: { $step ->
+    [formed] rete costituita
+   *[delegated] delega all'EKG
+} – { $network }
 
 ## E-mail
 

@@ -11,11 +11,12 @@ use std::collections::BTreeSet;
 use iiz_domain::meeting::MeetingEvent;
 use iiz_domain::resolution::ResolutionEvent;
 use iiz_domain::{
-    BodyId, ConcernEvent, DomainEvent, Party, PersonId, RecommendationEvent, TenantId,
+    BodyId, ConcernEvent, DomainEvent, NetworkEvent, Party, PersonId, RecommendationEvent,
+    TenantId,
 };
 use iiz_projections::{
-    BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, RECOMMENDATIONS, RESOLUTIONS,
-    RecommendationView, ResolutionView,
+    BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, NETWORKS, NetworkView, PEOPLE,
+    PersonView, RECOMMENDATIONS, RESOLUTIONS, RecommendationView, ResolutionView,
 };
 use iiz_store::Store;
 use serde::de::DeserializeOwned;
@@ -54,6 +55,14 @@ pub struct ResolutionSubject {
     pub body: Option<BodyView>,
 }
 
+#[derive(Debug, Clone)]
+pub struct NetworkSubject {
+    pub view: NetworkView,
+    pub change: NetworkEvent,
+    /// The name of the delegated coordinator, for a delegation.
+    pub coordinator: Option<String>,
+}
+
 /// What an event is about.
 #[derive(Debug, Clone)]
 pub enum Subject {
@@ -61,6 +70,7 @@ pub enum Subject {
     Recommendation(Box<RecommendationSubject>),
     Meeting(Box<MeetingSubject>),
     Resolution(Box<ResolutionSubject>),
+    Network(Box<NetworkSubject>),
 }
 
 fn decode<E: DomainEvent>(event: &PublishedEvent) -> Result<E, NotifierError> {
@@ -143,18 +153,38 @@ impl Subject {
                 let body = read_doc(store, BODIES, &view.body.to_string()).await?;
                 Self::Resolution(Box::new(ResolutionSubject { view, change, body }))
             }
+            // One stream holds every network: the event names its network.
+            "network_registry" => {
+                let change: NetworkEvent = decode(event)?;
+                let view: NetworkView =
+                    required(store, NETWORKS, &change.network().to_string()).await?;
+                let coordinator = match &change {
+                    NetworkEvent::CoordinatorDelegated { person, .. } => {
+                        read_doc::<PersonView>(store, PEOPLE, &person.to_string())
+                            .await?
+                            .map(|person| person.name)
+                    }
+                    _ => None,
+                };
+                Self::Network(Box::new(NetworkSubject {
+                    view,
+                    change,
+                    coordinator,
+                }))
+            }
             _ => return Ok(None),
         };
         Ok(Some(subject))
     }
 
-    /// `concern`, `recommendation`, `meeting` or `resolution`.
+    /// `concern`, `recommendation`, `meeting`, `resolution` or `network`.
     pub fn subject_type(&self) -> &'static str {
         match self {
             Self::Concern(_) => "concern",
             Self::Recommendation(_) => "recommendation",
             Self::Meeting(_) => "meeting",
             Self::Resolution(_) => "resolution",
+            Self::Network(_) => "network",
         }
     }
 
@@ -164,6 +194,7 @@ impl Subject {
             Self::Recommendation(subject) => subject.view.id.to_string(),
             Self::Meeting(subject) => subject.view.id.to_string(),
             Self::Resolution(subject) => subject.view.id.to_string(),
+            Self::Network(subject) => subject.view.id.to_string(),
         }
     }
 
@@ -174,6 +205,7 @@ impl Subject {
             Self::Recommendation(_) => format!("/recommendations/{}", self.id()),
             Self::Meeting(_) => format!("/meetings/{}", self.id()),
             Self::Resolution(_) => format!("/resolutions/{}", self.id()),
+            Self::Network(_) => format!("/networks/{}", self.id()),
         }
     }
 

@@ -5,11 +5,12 @@
 use iiz_domain::concern::EkgOutcome;
 use iiz_domain::meeting::MeetingEvent;
 use iiz_domain::resolution::{Outcome, ResolutionEvent};
-use iiz_domain::{ConcernEvent, Language, Party, RecommendationEvent};
+use iiz_domain::{ConcernEvent, Language, NetworkEvent, Party, RecommendationEvent};
 use serde::Serialize;
 
 use super::subject::{
-    ConcernSubject, MeetingSubject, RecommendationSubject, ResolutionSubject, Subject,
+    ConcernSubject, MeetingSubject, NetworkSubject, RecommendationSubject, ResolutionSubject,
+    Subject,
 };
 use crate::NotifierError;
 use crate::audience::Recipient;
@@ -58,6 +59,28 @@ pub(crate) fn args(
         Subject::Recommendation(subject) => recommendation_args(reader, subject, recipient),
         Subject::Meeting(subject) => Ok(meeting_args(reader, subject)),
         Subject::Resolution(subject) => Ok(resolution_args(reader, subject)),
+        Subject::Network(subject) => Ok(network_args(reader, subject)),
+    }
+}
+
+fn network_args(reader: Reader<'_>, subject: &NetworkSubject) -> Args {
+    let view = &subject.view;
+    let cantons: Vec<&str> = view.cantons.iter().map(|canton| canton.as_str()).collect();
+    let args = Args::new()
+        .text("network", view.names.best(reader.language))
+        .text("cantons", cantons.join(", "));
+    match &subject.change {
+        NetworkEvent::CoordinatorDelegated { from, .. } => args
+            .text("step", Step::Delegated.as_str())
+            .text(
+                "coordinator",
+                subject
+                    .coordinator
+                    .clone()
+                    .unwrap_or_else(|| "—".to_owned()),
+            )
+            .text("date", swiss_date(*from)),
+        _ => args.text("step", Step::Formed.as_str()),
     }
 }
 

@@ -60,6 +60,8 @@ pub enum Step {
     Cancelled,
     Carried,
     NotCarried,
+    Formed,
+    Delegated,
 }
 
 impl Step {
@@ -81,6 +83,8 @@ impl Step {
             Self::Cancelled => "cancelled",
             Self::Carried => "carried",
             Self::NotCarried => "not_carried",
+            Self::Formed => "formed",
+            Self::Delegated => "delegated",
         }
     }
 
@@ -106,6 +110,7 @@ impl Step {
                 Self::Cancelled,
             ],
             Kind::ResolutionOutcome => &[Self::Carried, Self::NotCarried],
+            Kind::NetworkChanged => &[Self::Formed, Self::Delegated],
             Kind::ConcernSubmitted
             | Kind::ResolutionAwaitingAnswer
             | Kind::ConcernExamined

@@ -40,6 +40,9 @@ fn full_args() -> Args {
         .text("proposal", "Empfehlung")
         .text("resolution", "Jahresbericht der Fachstelle")
         .text("label", "Zirkularbeschluss STG 3/2026")
+        .text("network", "Espace Mittelland")
+        .text("cantons", "BE, SO")
+        .text("coordinator", "Martin Raster")
         .text("step", "published")
 }
 

@@ -207,6 +207,21 @@ pub const RULES: &[Rule] = &[
         Kind::ResolutionOutcome,
         Audience::ResolutionSecretariat,
     ),
+    // The cantons run their networks; the Fachstelle is informed of each
+    // network formed and each coordinator delegated to the EKG (IIZ 3.0,
+    // chapter 5, point 3).
+    rule(
+        "network_registry",
+        "Formed",
+        Kind::NetworkChanged,
+        Fachstelle,
+    ),
+    rule(
+        "network_registry",
+        "CoordinatorDelegated",
+        Kind::NetworkChanged,
+        Fachstelle,
+    ),
 ];
 
 impl When {

@@ -61,6 +61,23 @@ fn a_concern_submitted_nationally_reaches_the_fachstelle() {
 }
 
 #[test]
+fn the_fachstelle_is_informed_of_networks_formed_and_coordinators_delegated() {
+    for event_type in ["Formed", "CoordinatorDelegated"] {
+        let change = event("network_registry", event_type, Value::Null);
+        assert_eq!(
+            applied(&change),
+            [(Kind::NetworkChanged, Fachstelle, false)],
+            "{event_type}"
+        );
+    }
+    // The cantons' proposals and answers are theirs alone.
+    for event_type in ["Proposed", "ProposalAnswered", "CoordinatorProposed"] {
+        let change = event("network_registry", event_type, Value::Null);
+        assert!(applied(&change).is_empty(), "{event_type}");
+    }
+}
+
+#[test]
 fn triage_examination_decision_and_answer_reach_the_concerns_parties() {
     for (event_type, kind) in [
         ("Accepted", Kind::ConcernTriaged),

@@ -1,7 +1,8 @@
 //! Each body's chairs, term by term.
 
 use chrono::NaiveDate;
-use iiz_domain::chair::{ChairEvent, ChairRule};
+use iiz_domain::basis::DecisionReference;
+use iiz_domain::chair::{ChairEvent, ChairRule, TermHolders};
 use iiz_domain::{BodyId, Party, PersonId};
 use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent};
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,8 @@ use crate::{Projection, decode, get_typed, put_typed};
 pub const CHAIRS: &str = "chairs";
 
 /// One term: the office that chairs, the person if named, first and last
-/// day.
+/// day; the deputy, the body's decision that chose the term (EKG), and
+/// whether it was recorded as it happened (a past term).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChairTerm {
     pub number: u32,
@@ -20,6 +22,37 @@ pub struct ChairTerm {
     pub person: Option<PersonId>,
     pub from: NaiveDate,
     pub until: NaiveDate,
+    #[serde(default)]
+    pub deputy: Option<Party>,
+    #[serde(default)]
+    pub deputy_person: Option<PersonId>,
+    #[serde(default)]
+    pub decided_by: Option<DecisionReference>,
+    #[serde(default)]
+    pub past: bool,
+}
+
+impl ChairTerm {
+    fn held(
+        number: u32,
+        holders: TermHolders,
+        from: NaiveDate,
+        until: NaiveDate,
+        decided_by: Option<DecisionReference>,
+    ) -> Self {
+        let past = decided_by.is_none();
+        Self {
+            number,
+            office: holders.office,
+            person: holders.person,
+            from,
+            until,
+            deputy: holders.deputy,
+            deputy_person: holders.deputy_person,
+            decided_by,
+            past,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,7 +134,32 @@ impl Projection for ChairRegister {
                         person,
                         from,
                         until,
+                        deputy: None,
+                        deputy_person: None,
+                        decided_by: None,
+                        past: false,
                     }),
+                    ChairEvent::TermChosen {
+                        number,
+                        holders,
+                        from,
+                        until,
+                        decided_by,
+                    } => view.terms.push(ChairTerm::held(
+                        number,
+                        holders,
+                        from,
+                        until,
+                        Some(decided_by),
+                    )),
+                    ChairEvent::PastTermRecorded {
+                        number,
+                        holders,
+                        from,
+                        until,
+                    } => view
+                        .terms
+                        .push(ChairTerm::held(number, holders, from, until, None)),
                     ChairEvent::PersonNamed { number, person } => {
                         if let Some(term) = view.terms.iter_mut().find(|t| t.number == number) {
                             term.person = Some(person);

@@ -105,6 +105,9 @@ pub(super) fn item_subject(
         SubjectKind::Report => ItemSubject::Report(title(
             report_title.ok_or_else(|| invalid("a REPORT item needs reportTitle"))?,
         )?),
+        SubjectKind::ChairElection => {
+            ItemSubject::ChairElection(parse_id(target()?, iiz_domain::BodyId::parse)?)
+        }
         SubjectKind::WorkProgramme => ItemSubject::WorkProgramme(
             programme_from.ok_or_else(|| invalid("a WORK_PROGRAMME item needs programmeFrom"))?,
         ),

@@ -7,6 +7,7 @@ mod accounts;
 mod basis;
 mod bodies;
 mod concern_paths;
+mod chairs;
 mod concern_steps;
 mod concerns;
 mod inbox;
@@ -48,6 +49,7 @@ pub struct Mutation(
     working_groups::WorkingGroupMutations,
     projects::ProjectMutations,
     programmes::SteeringMutations,
+    chairs::ChairMutations,
     inbox::InboxMutations,
     webhooks::WebhookMutations,
 );

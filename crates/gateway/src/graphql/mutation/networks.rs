@@ -1,4 +1,7 @@
-//! The regional IIZ networks.
+//! The regional IIZ networks, run by the cantons: each mutation is a
+//! canton's step (`canton`), taken by a coordinator of that canton.
+
+use std::collections::BTreeSet;
 
 use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
@@ -33,67 +36,150 @@ impl NetworkMutations {
 
 #[Object]
 impl NetworkMutations {
-    /// Forms a regional network of cantons (each in at most one network).
-    async fn form_network(
+    /// A canton proposes a regional network with its founding cantons (its
+    /// own among them; each canton in at most one network). It is formed
+    /// once every other founding canton agreed.
+    async fn propose_network(
         &self,
         ctx: &Context<'_>,
+        canton: ID,
         names: Vec<LocalizedTextInput>,
         cantons: Vec<ID>,
     ) -> Result<Network> {
         let id = NetworkId::new();
-        let command = NetworkCommand::Form {
+        let command = NetworkCommand::Propose {
             id,
             names: super::names(names)?,
             cantons: cantons.iter().map(super::canton).collect::<Result<_>>()?,
+            by: super::canton(&canton)?,
         };
         self.network_command(ctx, id, command).await
     }
 
+    /// A founding canton agrees to (or declines) a proposed network.
+    async fn answer_network_proposal(
+        &self,
+        ctx: &Context<'_>,
+        network: ID,
+        canton: ID,
+        agree: bool,
+    ) -> Result<Network> {
+        let id = network_id(&network)?;
+        let command = NetworkCommand::AnswerProposal {
+            id,
+            canton: super::canton(&canton)?,
+            agree,
+        };
+        self.network_command(ctx, id, command).await
+    }
+
+    /// A member canton renames its network.
     async fn rename_network(
         &self,
         ctx: &Context<'_>,
         id: ID,
+        canton: ID,
         names: Vec<LocalizedTextInput>,
     ) -> Result<Network> {
         let id = network_id(&id)?;
         let command = NetworkCommand::Rename {
             id,
             names: super::names(names)?,
+            by: Some(super::canton(&canton)?),
         };
         self.network_command(ctx, id, command).await
     }
 
-    async fn assign_canton(&self, ctx: &Context<'_>, network: ID, canton: ID) -> Result<Network> {
-        let id = network_id(&network)?;
-        let command = NetworkCommand::AssignCanton {
-            id,
-            canton: super::canton(&canton)?,
-        };
-        self.network_command(ctx, id, command).await
-    }
-
-    async fn release_canton(&self, ctx: &Context<'_>, network: ID, canton: ID) -> Result<Network> {
-        let id = network_id(&network)?;
-        let command = NetworkCommand::ReleaseCanton {
-            id,
-            canton: super::canton(&canton)?,
-        };
-        self.network_command(ctx, id, command).await
-    }
-
-    /// Records the coordinator a network delegates to the national EKG.
-    async fn delegate_coordinator(
+    /// A canton asks to join a network; it joins once every member canton
+    /// agreed.
+    async fn request_to_join_network(
         &self,
         ctx: &Context<'_>,
         network: ID,
+        canton: ID,
+    ) -> Result<Network> {
+        let id = network_id(&network)?;
+        let command = NetworkCommand::RequestToJoin {
+            id,
+            canton: super::canton(&canton)?,
+        };
+        self.network_command(ctx, id, command).await
+    }
+
+    /// A member canton (`canton`) agrees to (or declines) `joining`.
+    async fn answer_join_request(
+        &self,
+        ctx: &Context<'_>,
+        network: ID,
+        canton: ID,
+        joining: ID,
+        agree: bool,
+    ) -> Result<Network> {
+        let id = network_id(&network)?;
+        let command = NetworkCommand::AnswerJoin {
+            id,
+            canton: super::canton(&joining)?,
+            by: super::canton(&canton)?,
+            agree,
+        };
+        self.network_command(ctx, id, command).await
+    }
+
+    /// A canton leaves a network by its own decision on `on`; once its
+    /// cantons all left, the network has ended and its delegate's EKG seat
+    /// ends.
+    async fn leave_network(
+        &self,
+        ctx: &Context<'_>,
+        network: ID,
+        canton: ID,
+        on: NaiveDate,
+    ) -> Result<Network> {
+        let id = network_id(&network)?;
+        let command = NetworkCommand::Leave {
+            id,
+            canton: super::canton(&canton)?,
+            on,
+        };
+        self.network_command(ctx, id, command).await
+    }
+
+    /// A member canton proposes the coordinator the network delegates to
+    /// the national EKG from `from` (a person of one of its cantons); the
+    /// delegation, and the EKG seat, follow once every other member canton
+    /// agreed.
+    async fn propose_network_coordinator(
+        &self,
+        ctx: &Context<'_>,
+        network: ID,
+        canton: ID,
         person: ID,
         from: NaiveDate,
     ) -> Result<Network> {
         let id = network_id(&network)?;
-        let command = NetworkCommand::DelegateCoordinator {
+        let command = NetworkCommand::ProposeCoordinator {
             id,
             person: parse_id(&person, PersonId::parse)?,
             from,
+            by: super::canton(&canton)?,
+            person_cantons: BTreeSet::new(),
+        };
+        self.network_command(ctx, id, command).await
+    }
+
+    /// A member canton agrees to (or declines) the proposed coordinator.
+    async fn answer_coordinator_proposal(
+        &self,
+        ctx: &Context<'_>,
+        network: ID,
+        canton: ID,
+        agree: bool,
+    ) -> Result<Network> {
+        let id = network_id(&network)?;
+        let command = NetworkCommand::AnswerCoordinator {
+            id,
+            by: super::canton(&canton)?,
+            agree,
         };
         self.network_command(ctx, id, command).await
     }

@@ -5,20 +5,15 @@ use std::collections::BTreeMap;
 
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
-use iiz_app::recommendations::today;
 use iiz_app::steering::{NewBudget, NewProgramme};
 use iiz_domain::budget::BudgetCommand;
-use iiz_domain::chair::{ChairCommand, ChairRule};
 use iiz_domain::ids::{BudgetId, ProgrammeId, ProjectId};
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
-use iiz_domain::{BodyId, PersonId};
 
 use super::basis::DecisionBasisInput;
 use super::concerns::title;
 use super::{caller, free_text};
-use crate::graphql::group_types::{ChairHistory, ChairRuleKind};
 use crate::graphql::programme_types::{Budget, WorkProgramme};
-use crate::graphql::query_recommendations::party;
 use crate::graphql::recommendation_types::FocusAreaValue;
 use crate::graphql::{invalid, parse_id};
 
@@ -84,25 +79,6 @@ async fn on_programme(
         .await
         .map_err(|error| request.error(error))?;
     programme_after(ctx, id).await
-}
-
-async fn chairs_after(ctx: &Context<'_>, body: BodyId) -> Result<ChairHistory> {
-    let (caller, request, _) = caller(ctx)?;
-    let view = caller
-        .chairs(body)
-        .await
-        .map_err(|error| request.error(error))?;
-    Ok(ChairHistory::of(&view, today()))
-}
-
-async fn on_chair(ctx: &Context<'_>, body: &ID, command: ChairCommand) -> Result<ChairHistory> {
-    let (caller, request, _) = caller(ctx)?;
-    let body = parse_id(body, BodyId::parse)?;
-    caller
-        .chair_command(body, command)
-        .await
-        .map_err(|error| request.error(error))?;
-    chairs_after(ctx, body).await
 }
 
 async fn on_budget(ctx: &Context<'_>, id: BudgetId, command: BudgetCommand) -> Result<Budget> {
@@ -234,64 +210,6 @@ impl SteeringMutations {
             report,
         };
         on_programme(ctx, programme, command).await
-    }
-
-    /// Starts a body's chair record: a rotation through `offices` with
-    /// terms of `years`, or a free choice with terms of at most `years`.
-    async fn establish_chair_rule(
-        &self,
-        ctx: &Context<'_>,
-        body: ID,
-        kind: ChairRuleKind,
-        #[graphql(default)] offices: Vec<String>,
-        years: Option<u32>,
-    ) -> Result<ChairHistory> {
-        let rule = match kind {
-            ChairRuleKind::Rotation => ChairRule::Rotation {
-                offices: offices
-                    .iter()
-                    .map(|code| party(code))
-                    .collect::<Result<_>>()?,
-                years: years.ok_or_else(|| invalid("a rotation needs its term in years"))?,
-            },
-            ChairRuleKind::Free => ChairRule::Free { max_years: years },
-        };
-        let id = parse_id(&body, BodyId::parse)?;
-        on_chair(ctx, &body, ChairCommand::Establish { body: id, rule }).await
-    }
-
-    /// Records a chair term, oldest first; `until` is its last day.
-    async fn record_chair_term(
-        &self,
-        ctx: &Context<'_>,
-        body: ID,
-        office: String,
-        person: Option<ID>,
-        from: NaiveDate,
-        until: NaiveDate,
-    ) -> Result<ChairHistory> {
-        let command = ChairCommand::RecordTerm {
-            office: party(&office)?,
-            person: person
-                .as_ref()
-                .map(|id| parse_id(id, PersonId::parse))
-                .transpose()?,
-            from,
-            until,
-        };
-        on_chair(ctx, &body, command).await
-    }
-
-    /// Names the person who chairs for the office in a term.
-    async fn name_chair_person(
-        &self,
-        ctx: &Context<'_>,
-        body: ID,
-        number: u32,
-        person: ID,
-    ) -> Result<ChairHistory> {
-        let person = parse_id(&person, PersonId::parse)?;
-        on_chair(ctx, &body, ChairCommand::NamePerson { number, person }).await
     }
 
     /// The Fachstelle's four-year budget; the total splits equally among

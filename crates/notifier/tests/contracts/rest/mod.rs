@@ -121,13 +121,32 @@ async fn tenant_and_network(app: &App, log: &[RecordedEvent]) {
         })
         .expect("the demo forms a network of several cantons");
     let registry = network_registry_stream();
+    let other = cantons_of(log, id)
+        .into_iter()
+        .find(|other| *other != canton)
+        .expect("a second canton");
     let commands = [
         NetworkCommand::Rename {
             id,
             names: names("Netzwerk Test", "Réseau test", "Rete test"),
+            by: None,
         },
         NetworkCommand::ReleaseCanton { id, canton },
         NetworkCommand::AssignCanton { id, canton },
+        // The cantons' own steps: leaving, asking to join again, and the
+        // other member's agreement.
+        NetworkCommand::Leave {
+            id,
+            canton,
+            on: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+        },
+        NetworkCommand::RequestToJoin { id, canton },
+        NetworkCommand::AnswerJoin {
+            id,
+            canton,
+            by: other,
+            agree: true,
+        },
     ];
     for command in commands {
         run::<NetworkRegistry>(app, &registry, command).await;
@@ -173,4 +192,14 @@ async fn concern(app: &App) {
     for command in commands {
         run::<Concern>(app, &stream, command).await;
     }
+}
+
+/// The cantons a network was formed with, from the log.
+fn cantons_of(log: &[RecordedEvent], id: NetworkId) -> Vec<CantonCode> {
+    log.iter()
+        .filter(|event| event.event_type == "Formed")
+        .filter(|event| event.stream.stream_type == NetworkRegistry::STREAM_TYPE)
+        .filter(|event| event.payload["id"] == serde_json::json!(id))
+        .find_map(|event| serde_json::from_value(event.payload["cantons"].clone()).ok())
+        .unwrap_or_default()
 }
