@@ -13,6 +13,7 @@ pub mod concept;
 pub mod concern;
 pub mod decision;
 pub mod error;
+pub mod focus;
 pub mod ids;
 pub mod meeting;
 pub mod network;

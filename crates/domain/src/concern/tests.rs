@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use super::*;
 use crate::ids::{BodyId, CantonCode, Language};
 use crate::roles::TenantRole;
+use crate::focus::{ConcernFocus, FocusArea};
 use crate::testing::given;
 use crate::text::{FreeText, Link, Title};
 
@@ -183,7 +184,7 @@ fn a_concern_is_drafted_once_and_commands_need_a_draft() {
 #[test]
 fn editing_records_only_changes() {
     let mut changed = content();
-    changed.focus_area = Some(Title::parse("Arbeitsmarktintegration").unwrap());
+    changed.focus_area = Some(ConcernFocus::Area(FocusArea::parse("labour_market_integration").unwrap()));
     given::<Concern>([drafted()])
         .when(ConcernCommand::Edit {
             content: changed.clone(),

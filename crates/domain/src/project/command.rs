@@ -10,7 +10,7 @@ use crate::DomainEvent;
 use crate::concern::Attachment;
 use crate::ids::ProjectId;
 use crate::partner::Party;
-use crate::recommendation::FocusArea;
+use crate::focus::FocusArea;
 use crate::text::{FreeText, Title};
 
 /// An IIZ project: at the interface of several partners, steered by the
