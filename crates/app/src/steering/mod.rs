@@ -7,6 +7,7 @@
 
 mod budgets;
 mod chairs;
+mod focus;
 mod programmes;
 mod projects;
 

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use iiz_domain::ids::ProgrammeId;
-use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand, WorkProgrammes};
-use iiz_domain::recommendation::FocusArea;
+use iiz_domain::programme::{
+    ActionField, EkgConsultation, FocusArea, FocusAreaDefinition, ProgrammeCommand, WorkProgrammes,
+};
 use iiz_domain::text::FreeText;
 use iiz_projections::{PROGRAMMES, PROJECTS, ProgrammeView, ProjectView};
 
@@ -23,9 +24,10 @@ pub struct NewProgramme {
     pub adopted_on: NaiveDate,
     pub decision: FreeText,
     pub consultation: EkgConsultation,
-    /// Each focus area with its goal for the period; the three of the 2017
-    /// decision when empty.
-    pub focus_areas: BTreeMap<FocusArea, FreeText>,
+    /// Each focus area with its title, description and goal for the
+    /// period; those of the programme before when empty (the STG keeps
+    /// its focus).
+    pub focus_areas: BTreeMap<FocusArea, FocusAreaDefinition>,
     pub action_fields: Vec<ActionField>,
 }
 
@@ -69,10 +71,24 @@ impl Caller<'_> {
             )));
         }
         let focus_areas = if new.focus_areas.is_empty() {
-            FocusArea::ALL
-                .into_iter()
-                .map(|area| (area, FreeText::default()))
-                .collect()
+            self.app()
+                .programme_in_force(new.from)
+                .await?
+                .map(|before| {
+                    before
+                        .focus_areas
+                        .into_iter()
+                        .map(|plan| {
+                            let definition = FocusAreaDefinition {
+                                title: plan.title,
+                                description: plan.description,
+                                goal: FreeText::default(),
+                            };
+                            (plan.focus_area, definition)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
         } else {
             new.focus_areas
         };

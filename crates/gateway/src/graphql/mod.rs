@@ -19,6 +19,7 @@ mod query_inbox;
 mod query_meetings;
 mod query_recommendations;
 mod query_steering;
+mod focus_types;
 mod recommendation_enums;
 mod recommendation_types;
 pub mod session;
