@@ -8,6 +8,8 @@
 )]
 
 mod common;
+#[path = "common/focus.rs"]
+mod focus_areas;
 #[path = "common/steering.rs"]
 mod world;
 
@@ -20,16 +22,17 @@ use iiz_domain::chair::ChairRule;
 use iiz_domain::error::ErrorKind;
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
-use iiz_domain::recommendation::FocusArea;
 use iiz_domain::{CantonCode, Partner, Party, TenantId, TenantRole};
 use iiz_projections::{BUDGETS, BudgetView, MilestoneStatus};
 use iiz_store::testing::TestDatabase;
+use focus_areas::{first_focus_areas, focus};
 use world::{Denied, World, day, denied, kind, someone, text, title, world};
 
 fn iiz_project() -> NewProject {
     NewProject {
         title: title("Pilot Erstabklärung"),
-        focus_area: Some(FocusArea::LabourMarketIntegration),
+        // Registered before a programme is adopted: no focus area yet.
+        focus_area: None,
         kind: ProjectKind::Iiz(Box::new(IizProject {
             lead: Party::Partner(Partner::Bsv),
             funding: BTreeMap::from([
@@ -135,9 +138,9 @@ async fn projects_and_the_programme(w: &World) {
             reference: title("EKG 2024/3"),
             statement: text("Das EKG unterstützt den Entwurf"),
         },
-        focus_areas: BTreeMap::new(),
+        focus_areas: first_focus_areas(),
         action_fields: vec![ActionField {
-            focus_area: FocusArea::LabourMarketIntegration,
+            focus_area: focus("labour_market_integration"),
             title: title("Erstabklärung"),
             description: text("Gemeinsame Abklärung"),
         }],
@@ -163,7 +166,7 @@ async fn projects_and_the_programme(w: &World) {
     let link = |project| ProgrammeCommand::LinkProject {
         programme,
         project,
-        focus_area: FocusArea::LabourMarketIntegration,
+        focus_area: focus("labour_market_integration"),
         action_field: Some(1),
     };
     assert_eq!(
