@@ -18,6 +18,7 @@ mod world;
 
 use std::collections::BTreeMap;
 
+use focus_helpers::{first_focus_areas, focus};
 use iiz_app::AppError;
 use iiz_app::steering::{NewProgramme, NewProject};
 use iiz_domain::ConceptRule;
@@ -25,7 +26,6 @@ use iiz_domain::programme::{EkgConsultation, FocusAreaDefinition, ProgrammeComma
 use iiz_domain::project::ProjectKind;
 use iiz_domain::{Partner, Party};
 use iiz_store::testing::TestDatabase;
-use focus_helpers::{first_focus_areas, focus};
 use world::{World, day, text, title, world};
 
 fn project(focus_area: &str) -> NewProject {
@@ -72,7 +72,10 @@ async fn focus_areas_come_from_the_programme(w: &World) {
     assert_eq!(rule, Some(ConceptRule::WorkProgrammeByStg));
     assert!(message.contains("known keys: none"), "{message}");
 
-    let (programme, _) = stg.adopt_work_programme(new_programme("2025-01-01")).await.unwrap();
+    let (programme, _) = stg
+        .adopt_work_programme(new_programme("2025-01-01"))
+        .await
+        .unwrap();
     fachstelle
         .register_project(project("key_actors"))
         .await
@@ -100,7 +103,10 @@ async fn focus_areas_come_from_the_programme(w: &World) {
     })
     .await
     .unwrap();
-    fachstelle.register_project(project("housing")).await.unwrap();
+    fachstelle
+        .register_project(project("housing"))
+        .await
+        .unwrap();
     let listed = fachstelle.programme_focus(None).await.unwrap().unwrap();
     assert_eq!(listed.id, programme);
     assert!(listed.has_focus_area(&focus("housing")));

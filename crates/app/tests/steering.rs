@@ -16,6 +16,7 @@ mod world;
 use std::collections::BTreeMap;
 
 use common::{all, fachstelle};
+use focus_areas::{first_focus_areas, focus};
 use iiz_app::steering::{NewBudget, NewProgramme, NewProject};
 use iiz_domain::budget::BudgetCommand;
 use iiz_domain::chair::ChairRule;
@@ -25,7 +26,6 @@ use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
 use iiz_domain::{CantonCode, Partner, Party, TenantId, TenantRole};
 use iiz_projections::{BUDGETS, BudgetView, MilestoneStatus};
 use iiz_store::testing::TestDatabase;
-use focus_areas::{first_focus_areas, focus};
 use world::{Denied, World, day, denied, kind, someone, text, title, world};
 
 fn iiz_project() -> NewProject {

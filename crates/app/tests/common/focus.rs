@@ -22,7 +22,10 @@ pub fn focus(key: &str) -> FocusArea {
 pub fn first_focus_areas() -> BTreeMap<FocusArea, FocusAreaDefinition> {
     [
         ("professionalisation", "Professionalisierung"),
-        ("labour_market_integration", "Bildungs- und Arbeitsmarktintegration"),
+        (
+            "labour_market_integration",
+            "Bildungs- und Arbeitsmarktintegration",
+        ),
         ("key_actors", "Zentrale Akteure"),
     ]
     .into_iter()
@@ -36,4 +39,3 @@ pub fn first_focus_areas() -> BTreeMap<FocusArea, FocusAreaDefinition> {
     })
     .collect()
 }
-

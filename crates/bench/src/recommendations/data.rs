@@ -90,7 +90,11 @@ pub fn addressees() -> BTreeSet<Party> {
 
 /// The focus areas of the first work programme (the bench writes to the
 /// store directly, so no programme needs to be adopted).
-const FOCUS_AREAS: [&str; 3] = ["professionalisation", "labour_market_integration", "key_actors"];
+const FOCUS_AREAS: [&str; 3] = [
+    "professionalisation",
+    "labour_market_integration",
+    "key_actors",
+];
 
 fn text(value: &str) -> anyhow::Result<FreeText> {
     Ok(FreeText::parse(value)?)

@@ -3,9 +3,9 @@
 use std::collections::BTreeSet;
 
 use super::*;
+use crate::focus::{ConcernFocus, FocusArea};
 use crate::ids::{BodyId, CantonCode, Language};
 use crate::roles::TenantRole;
-use crate::focus::{ConcernFocus, FocusArea};
 use crate::testing::given;
 use crate::text::{FreeText, Link, Title};
 
@@ -184,7 +184,9 @@ fn a_concern_is_drafted_once_and_commands_need_a_draft() {
 #[test]
 fn editing_records_only_changes() {
     let mut changed = content();
-    changed.focus_area = Some(ConcernFocus::Area(FocusArea::parse("labour_market_integration").unwrap()));
+    changed.focus_area = Some(ConcernFocus::Area(
+        FocusArea::parse("labour_market_integration").unwrap(),
+    ));
     given::<Concern>([drafted()])
         .when(ConcernCommand::Edit {
             content: changed.clone(),

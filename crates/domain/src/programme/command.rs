@@ -7,8 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
-use crate::ids::{ProgrammeId, ProjectId};
 use crate::focus::{FocusArea, FocusAreaDefinition, deserialize_definitions};
+use crate::ids::{ProgrammeId, ProjectId};
 use crate::text::{FreeText, Title};
 
 /// The EKG's consultation before the STG adopts a programme.

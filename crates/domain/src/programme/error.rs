@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Classify, ErrorKind};
-use crate::ids::{ProgrammeId, ProjectId};
 use crate::concept::ConceptRule;
+use crate::error::{Classify, ErrorKind};
 use crate::focus::FocusArea;
+use crate::ids::{ProgrammeId, ProjectId};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProgrammeError {
@@ -33,7 +33,9 @@ pub enum ProgrammeError {
         focus_area: FocusArea,
         known: Vec<FocusArea>,
     },
-    #[error("the focus area '{focus_area}' still has action fields {action_fields:?} or projects; it cannot be dropped")]
+    #[error(
+        "the focus area '{focus_area}' still has action fields {action_fields:?} or projects; it cannot be dropped"
+    )]
     FocusAreaInUse {
         focus_area: FocusArea,
         action_fields: Vec<u32>,

@@ -22,9 +22,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+pub use crate::focus::{FocusArea, FocusAreaDefinition};
 pub use command::{ActionField, EkgConsultation, ProgrammeCommand, ProgrammeEvent};
 pub use error::ProgrammeError;
-pub use crate::focus::{FocusArea, FocusAreaDefinition};
 
 use crate::Aggregate;
 use crate::chair::term_end;

@@ -24,7 +24,10 @@ fn a_programme_has_its_own_focus_areas() {
     else {
         unreachable!()
     };
-    let own = BTreeMap::from([(area("digital_transformation"), definition("Digitalisierung"))]);
+    let own = BTreeMap::from([(
+        area("digital_transformation"),
+        definition("Digitalisierung"),
+    )]);
     given::<WorkProgrammes>([])
         .when(ProgrammeCommand::Adopt {
             id,
@@ -100,7 +103,10 @@ fn the_stg_revises_the_focus_areas_of_a_running_programme() {
     let history = adopted(1, "2025-01-01", "2026-12-31");
     // Renames one, drops one without action fields, adds one.
     let revised = BTreeMap::from([
-        (professionalisation(), definition("Zusammenarbeit professionalisieren")),
+        (
+            professionalisation(),
+            definition("Zusammenarbeit professionalisieren"),
+        ),
         (key_actors(), definition("Zentrale Akteure")),
         (area("housing"), definition("Wohnen")),
     ]);
@@ -180,7 +186,8 @@ fn programmes_adopted_before_focus_areas_were_data_still_read() {
 
 #[test]
 fn a_concerns_free_text_focus_area_reads_as_a_key_or_a_note() {
-    let read = |text: &str| -> ConcernFocus { serde_json::from_value(serde_json::json!(text)).unwrap() };
+    let read =
+        |text: &str| -> ConcernFocus { serde_json::from_value(serde_json::json!(text)).unwrap() };
     assert_eq!(read("key_actors"), ConcernFocus::Area(key_actors()));
     assert_eq!(
         read("Professionalisierung der Koordination und Zusammenarbeit"),
@@ -196,8 +203,7 @@ fn a_concerns_free_text_focus_area_reads_as_a_key_or_a_note() {
     let note = ConcernFocus::Note {
         note: Title::parse("Datenaustausch").unwrap(),
     };
-    let again: ConcernFocus =
-        serde_json::from_value(serde_json::to_value(&note).unwrap()).unwrap();
+    let again: ConcernFocus = serde_json::from_value(serde_json::to_value(&note).unwrap()).unwrap();
     assert_eq!(again, note);
     assert!(FocusArea::parse("Key Actors").is_err());
 }

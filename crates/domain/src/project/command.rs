@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
 use crate::concern::Attachment;
+use crate::focus::FocusArea;
 use crate::ids::ProjectId;
 use crate::partner::Party;
-use crate::focus::FocusArea;
 use crate::text::{FreeText, Title};
 
 /// An IIZ project: at the interface of several partners, steered by the

@@ -9,10 +9,10 @@ use iiz_app::working_groups::WorkingGroupFilter;
 use iiz_domain::ids::{BudgetId, ProgrammeId, ProjectId, WorkingGroupId};
 use iiz_domain::{BodyId, TenantId};
 
+use super::focus_types::ProgrammeFocus;
 use super::group_types::{ChairHistory, WorkingGroup};
 use super::mutation::caller;
 use super::programme_types::{Budget, Project, WorkProgramme};
-use super::focus_types::ProgrammeFocus;
 use super::recommendation_types::focus_area as parse_focus_area;
 use super::{invalid, parse_id};
 

@@ -1,10 +1,10 @@
 //! How one concern event changes its view and what its timeline records.
 
 use iiz_domain::ConcernEvent;
-use iiz_domain::focus::ConcernFocus;
 use iiz_domain::concern::{
     Channel, CommentVisibility, ConcernContent, ConcernStage, EkgOutcome, StepOutcome,
 };
+use iiz_domain::focus::ConcernFocus;
 use iiz_store::RecordedEvent;
 use serde::Serialize;
 

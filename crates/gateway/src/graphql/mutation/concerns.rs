@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use iiz_app::concerns::NewConcern;
-use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::concern::{Attachment, ConcernContent, RouteStep, StepActor, StepKind};
+use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::{
     BodyId, ConcernCommand, ConcernId, Link, NetworkId, Partner, Party, TenantId, TenantRole, Title,
 };
