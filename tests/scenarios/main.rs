@@ -8,6 +8,7 @@
 
 mod architecture;
 mod commands;
+mod focus_areas;
 mod graphql;
 mod inbox;
 mod live;

@@ -131,7 +131,7 @@ async fn a_project_in_a_programme(
         petra,
         "mutation($input: IizProjectInput!) { registerIizProject(input: $input) { id } }",
         json!({ "input": {
-            "title": "Pilot Datenaustausch", "focusArea": "PROFESSIONALISATION", "lead": "BSV",
+            "title": "Pilot Datenaustausch", "focusArea": "professionalisation", "lead": "BSV",
             "funding": [{ "party": "BSV", "amount": 90000 }, { "party": "SECO", "amount": 30000 }],
             "question": "Frage", "goal": "Ziel", "output": "Bericht"
         }}),
@@ -185,7 +185,7 @@ async fn a_project_in_a_programme(
             "from": from, "adoptedOn": "2025-11-20", "decision": "STG-Sitzung 4/2025",
             "consultedOn": "2025-10-15", "consultationReference": "EKG 3/2025",
             "ekgStatement": "Das EKG stimmt zu",
-            "actionFields": [{ "focusArea": "PROFESSIONALISATION", "title": "Datenaustausch", "description": "Musterformulare" }]
+            "actionFields": [{ "focusArea": "professionalisation", "title": "Datenaustausch", "description": "Musterformulare" }]
         }})
     };
     // The STG adopts its programme in its meeting, on an item about the
@@ -221,7 +221,7 @@ async fn a_project_in_a_programme(
         "CONFLICT"
     );
     let id = adopted["id"].as_str().unwrap().to_owned();
-    ok(app, marco, "mutation($g: ID!, $p: ID!) { linkProjectToProgramme(programme: $g, project: $p, focusArea: PROFESSIONALISATION, actionField: 1) { id } }", json!({ "g": id, "p": project })).await;
+    ok(app, marco, "mutation($g: ID!, $p: ID!) { linkProjectToProgramme(programme: $g, project: $p, focusArea: \"professionalisation\", actionField: 1) { id } }", json!({ "g": id, "p": project })).await;
     let current = ok(app, luc, "{ currentWorkProgramme(asOf: \"2031-06-01\") { id projects { actionField project(asOf: \"2021-07-01\") { title lateMilestones } } } }", json!({})).await;
     let programme = &current["currentWorkProgramme"];
     assert_eq!(programme["id"], id.as_str());

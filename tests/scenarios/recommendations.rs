@@ -152,7 +152,7 @@ async fn a_recommendation_goes_down_and_its_monitoring_comes_up(backend: Backend
         "rationale": "Anliegen GE: doppelte Abklärungen bei Aussteuerung.",
         "source": "STG_DECISION_ON_CONCERN",
         "basis": { "concerns": [concern] },
-        "focusArea": "LABOUR_MARKET_INTEGRATION",
+        "focusArea": "labour_market_integration",
         "addressees": addressees(),
         "answerDue": answer_due,
         "reportingRhythm": "YEARLY"

@@ -135,7 +135,7 @@ fn zurich_concern() -> Value {
         "description": "Ausgesteuerte Personen werden vom RAV abgemeldet und von der Sozialhilfe erneut abgeklärt; die Abklärungen nach AVIG und SKOS-Richtlinien werden doppelt geführt.",
         "whyNotCantonal": "Die Zuständigkeiten folgen aus dem AVIG (Bundesrecht) und den SKOS-Richtlinien; der Kanton kann sie nicht allein abstimmen.",
         "institutions": ["ALV_RAV", "SH"],
-        "focusArea": "Arbeitsmarktintegration",
+        "focusArea": "labour_market_integration",
         "attachments": [{ "title": "Fallbeispiele 2025", "link": "https://intranet.zh.example/iiz/fallbeispiele.pdf" }],
         "language": "DE"
     }}})

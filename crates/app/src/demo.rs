@@ -47,9 +47,11 @@ impl App {
         let national = self.seed_national_bodies(SYSTEM_ACTOR).await?;
         let cantonal = self.seed_cantonal_bodies(&catalog, SYSTEM_ACTOR).await?;
         let logins = self.load_demo_people(SYSTEM_ACTOR).await?;
+        // The work programme first: concerns, recommendations and projects
+        // name its focus areas.
+        let steering = Box::pin(self.load_demo_programme()).await?;
         let concerns = Box::pin(self.load_demo_concerns()).await?;
         let recommendations = Box::pin(self.load_demo_recommendations()).await?;
-        let steering = Box::pin(self.load_demo_programme()).await?;
         let meetings = Box::pin(self.load_demo_meetings()).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,

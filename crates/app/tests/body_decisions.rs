@@ -27,7 +27,7 @@ use iiz_domain::basis::{DecisionReference, DecisionSource};
 use iiz_domain::decision::ItemSubject;
 use iiz_domain::error::ErrorKind;
 use iiz_domain::recommendation::{
-    Basis, FocusArea, RecommendationAction, RecommendationContent, RecommendationSource,
+    Basis, RecommendationAction, RecommendationContent, RecommendationSource,
     RecommendationStage, ReportingRhythm, Schedule,
 };
 use iiz_domain::{BodyRole, ConceptRule, Language, Party, RecommendationCommand, TenantId};
@@ -44,7 +44,7 @@ fn new_recommendation() -> NewRecommendation {
             rationale: text("Doppelspurigkeiten"),
             source: RecommendationSource::Study,
             basis: Basis::default(),
-            focus_area: Some(FocusArea::Professionalisation),
+            focus_area: None,
         },
         addressees: BTreeSet::from([Party::Tenant(TenantId::National)]),
         schedule: Schedule {

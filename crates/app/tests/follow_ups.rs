@@ -145,7 +145,7 @@ async fn decide(
 fn field() -> FollowUp {
     FollowUp::AddActionField {
         field: ActionField {
-            focus_area: FocusArea::LabourMarketIntegration,
+            focus_area: FocusArea::parse("labour_market_integration").unwrap(),
             title: title("Digitale Zusammenarbeit"),
             description: text("Daten zwischen RAV und IV austauschen"),
         },
@@ -236,7 +236,7 @@ async fn stg_decisions_lead_to_projects_and_action_fields(db: TestDatabase) {
     // A decision "project" registers it; the concern links it.
     let register = FollowUp::RegisterProject {
         title: title("Pilot RAV–IV"),
-        focus_area: Some(FocusArea::LabourMarketIntegration),
+        focus_area: Some(FocusArea::parse("labour_market_integration").unwrap()),
         project: Box::new(ProjectKind::Associated {
             owner: Party::Tenant(TenantId::National),
             summary: text("Pilot der Fachstelle"),

@@ -8,12 +8,15 @@
 )]
 
 mod common;
+#[path = "common/focus.rs"]
+mod focus_areas;
 #[path = "common/steering.rs"]
 mod world;
 
 use std::collections::BTreeMap;
 
 use common::{all, fachstelle};
+use focus_areas::{first_focus_areas, focus};
 use iiz_app::steering::{NewBudget, NewProgramme, NewProject};
 use iiz_domain::budget::BudgetCommand;
 use iiz_domain::chair::ChairRule;
@@ -21,7 +24,6 @@ use iiz_domain::decision::ItemSubject;
 use iiz_domain::error::ErrorKind;
 use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
-use iiz_domain::recommendation::FocusArea;
 use iiz_domain::{CantonCode, ConceptRule, Partner, Party, TenantId, TenantRole};
 use iiz_projections::{BUDGETS, BudgetView, MilestoneStatus};
 use iiz_store::testing::TestDatabase;
@@ -32,7 +34,8 @@ use world::{
 fn iiz_project() -> NewProject {
     NewProject {
         title: title("Pilot Erstabklärung"),
-        focus_area: Some(FocusArea::LabourMarketIntegration),
+        // Registered before a programme is adopted: no focus area yet.
+        focus_area: None,
         kind: ProjectKind::Iiz(Box::new(IizProject {
             lead: Party::Partner(Partner::Bsv),
             funding: BTreeMap::from([
@@ -161,9 +164,9 @@ async fn projects_and_the_programme(w: &World) {
             reference: title("EKG 2024/3"),
             statement: text("Das EKG unterstützt den Entwurf"),
         },
-        focus_areas: BTreeMap::new(),
+        focus_areas: first_focus_areas(),
         action_fields: vec![ActionField {
-            focus_area: FocusArea::LabourMarketIntegration,
+            focus_area: focus("labour_market_integration"),
             title: title("Erstabklärung"),
             description: text("Gemeinsame Abklärung"),
         }],
@@ -227,7 +230,7 @@ async fn projects_and_the_programme(w: &World) {
     let link = |project| ProgrammeCommand::LinkProject {
         programme,
         project,
-        focus_area: FocusArea::LabourMarketIntegration,
+        focus_area: focus("labour_market_integration"),
         action_field: Some(1),
     };
     assert_eq!(

@@ -14,6 +14,7 @@ pub mod concern;
 pub mod decision;
 pub mod error;
 pub mod follow_up;
+pub mod focus;
 pub mod ids;
 pub mod meeting;
 pub mod network;

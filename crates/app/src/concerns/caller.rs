@@ -1,6 +1,7 @@
 //! Concerns as one caller may use them.
 
 use iiz_domain::concern::{ConcernAction, RouteStep, StepActor};
+use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::tenant::{Tenant, TenantCommand};
 use iiz_domain::{Concern, ConcernCommand, ConcernId, Party, TenantId};
 use iiz_projections::{
@@ -73,6 +74,9 @@ impl Caller<'_> {
                 new.origin
             )));
         }
+        self.app()
+            .check_optional_focus_area(new.content.focus_area.as_ref().and_then(ConcernFocus::area))
+            .await?;
         let id = ConcernId::new();
         let command = ConcernCommand::Draft {
             id,
@@ -162,6 +166,14 @@ impl Caller<'_> {
             ConcernAct::Examine => as_body(authorized, EXAMINE)?,
             ConcernAct::Decide => as_body(authorized, DECIDE)?,
             _ => authorized?,
+        }
+        if let ConcernCommand::Edit { content } = &command {
+            let area = content.focus_area.as_ref().and_then(ConcernFocus::area);
+            // A focus area it already has stays, even if a later programme
+            // dropped it.
+            if area.map(FocusArea::as_str) != view.focus_area.as_deref() {
+                self.app().check_optional_focus_area(area).await?;
+            }
         }
         let command = self.concern_with_checked_basis(id, command).await?;
         self.app()

@@ -15,6 +15,7 @@ use iiz_domain::concern::{
     StepOutcome, StgOutcome,
 };
 use iiz_domain::decision::ItemSubject;
+use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::text::FreeText;
 use iiz_domain::{
     CantonCode, ConcernCommand, ConcernId, Language, NetworkId, Partner, Party, TenantId, Title,
@@ -76,6 +77,7 @@ struct DemoConcern {
     pub description: &'static str,
     pub why_not_cantonal: &'static str,
     pub institutions: &'static [AffectedInstitution],
+    /// The key of a focus area of the demo programme.
     pub focus_area: &'static str,
     pub acts: &'static [Act],
 }
@@ -104,7 +106,9 @@ impl DemoConcern {
             description: text(self.description)?,
             why_not_cantonal: text(self.why_not_cantonal)?,
             institutions: self.institutions.iter().copied().collect(),
-            focus_area: Some(Title::parse(self.focus_area).map_err(invalid)?),
+            focus_area: Some(ConcernFocus::Area(
+                FocusArea::parse(self.focus_area).map_err(invalid)?,
+            )),
             attachments: Vec::new(),
             language: self.language,
         })

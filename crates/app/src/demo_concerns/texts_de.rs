@@ -23,7 +23,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Wer bei der Arbeitslosenversicherung ausgesteuert wird, verliert mit dem Wechsel in die Sozialhilfe meist auch die Begleitung durch das RAV. Die Sozialdienste klären die Arbeitsmarktfähigkeit von vorn ab, bereits vereinbarte Massnahmen brechen ab. Im Kanton Zürich betrifft das jedes Jahr mehrere tausend Personen.",
         why_not_cantonal: "Die Bezugsdauer und der Zugang zu arbeitsmarktlichen Massnahmen nach der Aussteuerung sind im AVIG geregelt; eine Weiterführung der RAV-Begleitung braucht eine Lösung mit dem SECO und den Kantonen gemeinsam.",
         institutions: &[AlvRav, Sh],
-        focus_area: "Übergänge zwischen den Sicherungssystemen",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::StartRoute,
             Act::Step(
@@ -64,7 +64,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Stellensuchende mit gesundheitlichen Einschränkungen werden parallel von der IV-Stelle und vom RAV abgeklärt. Beide Stellen erheben dieselben Angaben zu Gesundheit, Ausbildung und Arbeitsfähigkeit, ohne die Ergebnisse auszutauschen. Für die Betroffenen heisst das Wartezeiten und widersprüchliche Auflagen.",
         why_not_cantonal: "Der Datenaustausch zwischen IV und ALV richtet sich nach Bundesrecht (ATSG, IVG, AVIG); ein gemeinsames Abklärungsinstrument müsste mit BSV und SECO vereinbart werden.",
         institutions: &[AlvRav, Iv],
-        focus_area: "Gemeinsame Bedarfsabklärung",
+        focus_area: "professionalisation",
         acts: &[
             Act::StartRoute,
             Act::Step(RETO, StepOutcome::Approved, "Relevanz bestätigt."),
@@ -104,7 +104,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Sozialdienste und RAV dürfen Angaben zu gemeinsam betreuten Personen nur mit einer Vollmacht austauschen, die bei jedem Fall neu eingeholt wird. Eine standardisierte, zeitlich befristete Einwilligung würde die Zusammenarbeit vereinfachen.",
         why_not_cantonal: "Die Schweigepflicht der ALV-Durchführungsstellen ist im AVIG geregelt; eine einheitliche Einwilligung müsste national abgestimmt werden.",
         institutions: &[AlvRav, Sh],
-        focus_area: "Datenaustausch",
+        focus_area: "professionalisation",
         acts: &[
             Act::StartRoute,
             Act::Step(
@@ -124,7 +124,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Bei Personen, die gleichzeitig Leistungen der ALV, der IV und der Sozialhilfe beziehen, ist oft unklar, wer den Fall führt. Es fehlt eine Regel, welche Stelle koordiniert.",
         why_not_cantonal: "Die Zuständigkeiten der Sozialversicherungen sind bundesrechtlich geregelt.",
         institutions: &[AlvRav, Iv, Sh],
-        focus_area: "Fallführung",
+        focus_area: "professionalisation",
         acts: &[
             Act::StartRoute,
             Act::Step(
@@ -150,7 +150,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Sozialhilfebeziehende ohne Anspruch auf ALV-Leistungen haben nur beschränkt Zugang zu arbeitsmarktlichen Massnahmen. Die Sozialregionen finanzieren eigene Angebote, die oft dieselben Inhalte haben wie die Kurse der RAV.",
         why_not_cantonal: "Die Öffnung der arbeitsmarktlichen Massnahmen für Nichtleistungsbeziehende ist im AVIG geregelt und betrifft die Finanzierung durch den ALV-Fonds.",
         institutions: &[AlvRav, Sh],
-        focus_area: "Arbeitsmarktliche Integration",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::StartRoute,
             Act::Step(
@@ -170,7 +170,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Erwachsene ohne Berufsabschluss, die eine Nachholbildung beginnen, fallen zwischen Sozialhilfe und Stipendien: Die Sozialhilfe verweist auf die Stipendien, die Stipendien decken den Lebensunterhalt einer Familie nicht. Viele brechen die Ausbildung deshalb ab.",
         why_not_cantonal: "Die Abstimmung von Stipendien und Sozialhilfe betrifft die Empfehlungen von EDK und SKOS; eine Lösung nur im Kanton Bern verschiebt das Problem an die Kantonsgrenze.",
         institutions: &[BbBslb, Sh],
-        focus_area: "Berufsabschluss für Erwachsene",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::StartRoute,
             Act::Endorse(
@@ -190,7 +190,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Junge Erwachsene zwischen 18 und 25 Jahren ohne Lehrabschluss werden von der Berufsberatung, dem RAV und der Sozialhilfe begleitet, aber niemand führt das Coaching über den Lehrbeginn hinaus. Lehrabbrüche im ersten Jahr sind häufig.",
         why_not_cantonal: "Case Management Berufsbildung endet mit dem Eintritt in die Lehre; eine Verlängerung braucht die Abstimmung mit SBFI und SBBK.",
         institutions: &[BbBslb, AlvRav, Sh],
-        focus_area: "Berufliche Integration junger Erwachsener",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::StartRoute,
             Act::Step(NADIA, StepOutcome::Approved, "Unterlagen vollständig."),
@@ -221,7 +221,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Die Integrationsvorlehre (INVOL) für Geflüchtete und vorläufig Aufgenommene läuft als Pilot aus. Unklar ist, wer die Plätze danach finanziert: Migration, Berufsbildung oder Sozialhilfe.",
         why_not_cantonal: "Die Integrationspauschale des Bundes deckt die Vorlehre nur teilweise.",
         institutions: &[Mig, BbBslb],
-        focus_area: "Integration von Geflüchteten",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::StartRoute,
             Act::Step(
@@ -244,7 +244,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Vorläufig Aufgenommene mit ausländischen Berufsdiplomen arbeiten oft weit unter ihrer Qualifikation. Die Anerkennungsverfahren sind langwierig, und RAV wie Sozialdienste kennen sie kaum.",
         why_not_cantonal: "Die Anerkennung ausländischer Diplome ist Sache des Bundes (SBFI) und der Berufsverbände.",
         institutions: &[Mig, AlvRav, BbBslb],
-        focus_area: "Integration von Geflüchteten",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::Submit(Channel::ViaFachstelle),
             Act::Return(
@@ -264,7 +264,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "IV, RAV und Sozialdienste finanzieren Job-Coaching bei denselben Anbietern mit unterschiedlichen Tarifen und Berichtspflichten.",
         why_not_cantonal: "Die Tarife der IV-Massnahmen werden national verhandelt.",
         institutions: &[Iv, AlvRav, Sh],
-        focus_area: "Gemeinsame Angebote",
+        focus_area: "professionalisation",
         acts: &[
             Act::StartRoute,
             Act::Withdraw(
@@ -282,7 +282,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Ein Zwischenverdienst wird in der Arbeitslosenversicherung und in der Sozialhilfe unterschiedlich angerechnet. Wer gleichzeitig Taggelder und Sozialhilfe bezieht, hat am Ende des Monats mit Zwischenverdienst manchmal weniger als ohne.",
         why_not_cantonal: "Die Anrechnungsregeln stehen im AVIG und in den SKOS-Richtlinien; nur eine gemeinsame Empfehlung beseitigt den Fehlanreiz.",
         institutions: &[AlvRav, Sh],
-        focus_area: "Erwerbsanreize",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::Submit(Channel::DirectToEkg),
             Act::Examine(

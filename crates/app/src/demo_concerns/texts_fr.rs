@@ -21,7 +21,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Lorsqu'une personne arrive en fin de droits à l'assurance-chômage, le suivi par l'office régional de placement (ORP) s'interrompt et l'Hospice général reprend le dossier sans les informations déjà recueillies. Les mesures d'insertion en cours sont abandonnées et la personne refait les mêmes démarches.",
         why_not_cantonal: "La durée des prestations et l'accès aux mesures du marché du travail relèvent de la LACI ; le canton ne peut pas prolonger seul le suivi ORP des personnes en fin de droits.",
         institutions: &[AlvRav, Sh],
-        focus_area: "Transitions entre les systèmes de sécurité sociale",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::Submit(Channel::ViaFachstelle),
             Act::MergeInto(
@@ -40,7 +40,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Chaque année, plusieurs centaines de jeunes terminent l'école obligatoire sans place d'apprentissage ni solution transitoire. Ils échappent au suivi de l'orientation professionnelle et réapparaissent quelques années plus tard à l'aide sociale.",
         why_not_cantonal: "Les jeunes changent de canton entre la formation et l'emploi ; un suivi continu demande des règles communes avec le SEFRI et la CSFP.",
         institutions: &[BbBslb, Sh],
-        focus_area: "Transition I",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::Submit(Channel::ViaFachstelle),
             Act::Endorse(
@@ -71,7 +71,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Les personnes admises à titre provisoire n'ont souvent pas accès aux mesures d'insertion de l'assurance-chômage, alors que l'Agenda Intégration Suisse leur fixe des objectifs d'insertion professionnelle.",
         why_not_cantonal: "Les conditions d'accès relèvent de la LACI et du forfait d'intégration de la Confédération.",
         institutions: &[Mig, AlvRav],
-        focus_area: "Agenda Intégration",
+        focus_area: "labour_market_integration",
         acts: &[Act::Submit(Channel::ViaFachstelle)],
     },
     DemoConcern {
@@ -84,7 +84,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "L'Office cantonal de l'emploi et l'Hospice général réalisent chacun leur propre bilan de compétences pour les mêmes personnes.",
         why_not_cantonal: "",
         institutions: &[AlvRav, Sh],
-        focus_area: "Évaluation commune des besoins",
+        focus_area: "professionalisation",
         acts: &[Act::Comment(
             LUC,
             "GE",
@@ -102,7 +102,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Les demandeurs d'emploi atteints dans leur santé sont évalués à la fois par l'office AI et par l'ORP, avec des conclusions parfois contradictoires sur leur capacité de travail.",
         why_not_cantonal: "L'échange d'informations entre l'AI et l'assurance-chômage est réglé par le droit fédéral.",
         institutions: &[Iv, AlvRav],
-        focus_area: "Évaluation commune des besoins",
+        focus_area: "professionalisation",
         acts: &[
             Act::Submit(Channel::ViaFachstelle),
             Act::Accept("Transmis à l'EKG."),
@@ -122,7 +122,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Les demandeurs d'emploi de plus de 55 ans restent longtemps au chômage et accèdent moins souvent aux mesures de réinsertion que les plus jeunes.",
         why_not_cantonal: "Les critères d'octroi des mesures du marché du travail sont fixés par le SECO.",
         institutions: &[AlvRav],
-        focus_area: "Travailleurs âgés",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::Submit(Channel::ViaFachstelle),
             Act::Accept("Transmis à l'EKG."),
@@ -144,7 +144,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "La validation des acquis de l'expérience dure souvent plus de deux ans ; les adultes au chômage ou à l'aide sociale l'abandonnent faute de financement de leur entretien.",
         why_not_cantonal: "La procédure de validation relève de la loi fédérale sur la formation professionnelle.",
         institutions: &[BbBslb, AlvRav, Sh],
-        focus_area: "Certification professionnelle pour adultes",
+        focus_area: "labour_market_integration",
         acts: &[
             Act::Submit(Channel::ViaFachstelle),
             Act::Endorse(LUC, None, "Genève soutient la demande."),

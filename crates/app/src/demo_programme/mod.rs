@@ -1,7 +1,8 @@
 //! Demo steering: two working groups (a national one mandated by the EKG
 //! with members from several tenants and a progress report; one of
 //! Solothurn's IIZ-EKG with the approval of the IIZ-Leitung), the work
-//! programme running today with the three focus areas of 2017, action
+//! programme running today with the three focus areas of 2017 (its own
+//! data: the first programme's content), action
 //! fields and four projects (two IIZ projects with milestones reached,
 //! planned and one late; two associated ones), the STG's chair rotation
 //! and the EKG's chair, and the Fachstelle's budget with a yearly report
@@ -23,7 +24,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use iiz_domain::budget::BudgetCommand;
 use iiz_domain::decision::ItemSubject;
 use iiz_domain::ids::{ProgrammeId, ProjectId};
-use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
+use iiz_domain::programme::{
+    ActionField, EkgConsultation, FocusArea, FocusAreaDefinition, ProgrammeCommand,
+};
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
 use iiz_domain::text::{FreeText, Title};
 use iiz_domain::{Partner, Party};
@@ -35,7 +38,7 @@ use crate::recommendations::today;
 use crate::steering::{NewBudget, NewProgramme, NewProject};
 use crate::{App, AppError};
 
-use texts_de::{ACTION_FIELDS, ASSOCIATED_PROJECTS, FOCUS_GOALS, IIZ_PROJECTS};
+use texts_de::{ACTION_FIELDS, ASSOCIATED_PROJECTS, FOCUS_AREAS, IIZ_PROJECTS};
 
 /// What the demo steering loaded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -57,6 +60,10 @@ fn text(value: &str) -> Result<FreeText, AppError> {
 
 fn title(value: &str) -> Result<Title, AppError> {
     Title::parse(value).map_err(invalid)
+}
+
+fn focus_area(key: &str) -> Result<FocusArea, AppError> {
+    FocusArea::parse(key).map_err(invalid)
 }
 
 fn party(code: &str) -> Result<Party, AppError> {
@@ -117,8 +124,10 @@ impl App {
         let today = today();
         let start = period_start(today)?;
         let working_groups = Box::pin(self.demo_working_groups(&cast, today, start)).await?;
+        // The programme first: projects name its focus areas.
+        let programme = Box::pin(self.demo_work_programme(&cast, start)).await?;
         let projects = Box::pin(self.demo_projects(&cast, today)).await?;
-        Box::pin(self.demo_work_programme(&cast, start, &projects)).await?;
+        Box::pin(self.demo_programme_projects(&cast, programme, &projects)).await?;
         let chair_terms = Box::pin(self.demo_chairs(&cast, start)).await?;
         Box::pin(self.demo_budget(&cast, today)).await?;
         Ok(Loaded {
@@ -155,7 +164,7 @@ impl App {
             }
             let new = NewProject {
                 title: title(project.title)?,
-                focus_area: Some(project.focus_area),
+                focus_area: Some(focus_area(project.focus_area)?),
                 kind: ProjectKind::Iiz(Box::new(IizProject {
                     lead: party(project.lead)?,
                     funding,
@@ -196,7 +205,7 @@ impl App {
         for (name, focus_area, field, owner, summary) in ASSOCIATED_PROJECTS {
             let new = NewProject {
                 title: title(name)?,
-                focus_area: Some(focus_area),
+                focus_area: Some(self::focus_area(focus_area)?),
                 kind: ProjectKind::Associated {
                     owner: party(owner)?,
                     summary: text(summary)?,
@@ -209,21 +218,25 @@ impl App {
     }
 
     /// The STG adopts the programme of the running period, after the EKG's
-    /// consultation, and links the projects.
+    /// consultation.
     async fn demo_work_programme(
         &self,
         cast: &Cast,
         start: NaiveDate,
-        projects: &[(ProjectId, texts_de::Link)],
     ) -> Result<ProgrammeId, AppError> {
         let mut focus_areas = BTreeMap::new();
-        for (area, goal) in FOCUS_GOALS {
-            focus_areas.insert(area, text(goal)?);
+        for (key, name, description, goal) in FOCUS_AREAS {
+            let definition = FocusAreaDefinition {
+                title: title(name)?,
+                description: text(description)?,
+                goal: text(goal)?,
+            };
+            focus_areas.insert(focus_area(key)?, definition);
         }
         let mut action_fields = Vec::new();
-        for (focus_area, name, description) in ACTION_FIELDS {
+        for (key, name, description) in ACTION_FIELDS {
             action_fields.push(ActionField {
-                focus_area,
+                focus_area: focus_area(key)?,
                 title: title(name)?,
                 description: text(description)?,
             });
@@ -261,16 +274,26 @@ impl App {
             .caller(self, PETRA)?
             .adopt_work_programme(new, basis)
             .await?;
-        for (project, (focus_area, field)) in projects {
+        Ok(programme)
+    }
+
+    /// Links the projects to the programme.
+    async fn demo_programme_projects(
+        &self,
+        cast: &Cast,
+        programme: ProgrammeId,
+        projects: &[(ProjectId, texts_de::Link)],
+    ) -> Result<(), AppError> {
+        for (project, (key, field)) in projects {
             let command = ProgrammeCommand::LinkProject {
                 programme,
                 project: *project,
-                focus_area: *focus_area,
+                focus_area: focus_area(key)?,
                 action_field: Some(*field),
             };
             cast.caller(self, PETRA)?.programme_command(command).await?;
         }
-        Ok(programme)
+        Ok(())
     }
 
     /// The four-year budget holding last year, with last year's report,

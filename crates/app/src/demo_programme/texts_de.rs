@@ -1,8 +1,6 @@
 //! The German texts of the demo's working groups, projects and work
 //! programme: modest, plausible, about no real person.
 
-use iiz_domain::recommendation::FocusArea;
-
 /// A mandate's fields, as in the national concept's template: title,
 /// situation and question, goal, output and process, composition,
 /// communication, financing, resources.
@@ -32,46 +30,53 @@ pub(super) const CANTONAL_GROUP: MandateText = [
     "Je zwei Arbeitstage pro Mitglied.",
 ];
 
-/// The goal of each focus area for the period.
-pub(super) const FOCUS_GOALS: [(FocusArea, &str); 3] = [
+/// The programme's focus areas: the three of the 2017 decision, as the
+/// concept words them (3.1). Key, title, description, goal for the period.
+pub(super) const FOCUS_AREAS: [(&str, &str, &str, &str); 3] = [
     (
-        FocusArea::Professionalisation,
+        "professionalisation",
+        "Professionalisierung der Koordination und Zusammenarbeit",
+        "Professionalisierung der Koordination und Zusammenarbeit sowie Aufzeigen von guten Beispielen eines wirkungsvollen Massnahmeneinsatzes.",
         "Die Zusammenarbeit in den Kantonen wird verbindlicher geregelt; gute Praxis wird geteilt.",
     ),
     (
-        FocusArea::LabourMarketIntegration,
+        "labour_market_integration",
+        "Bildungs- und Arbeitsmarktintegration",
+        "Verstärkung der Bildungs- und Arbeitsmarktintegration bei den gefährdeten Zielgruppen der IIZ-Partner.",
         "Übergänge zwischen den Systemen verlaufen ohne doppelte Abklärungen.",
     ),
     (
-        FocusArea::KeyActors,
+        "key_actors",
+        "Zusammenarbeit mit zentralen Akteuren",
+        "Sensibilisierung und Verstärkung der Zusammenarbeit mit zentralen Akteuren in den IIZ-Bereichen.",
         "Arbeitgebende kennen eine Anlaufstelle für Fragen zur Integration.",
     ),
 ];
 
 /// Action fields: focus area, title, description.
-pub(super) const ACTION_FIELDS: [(FocusArea, &str, &str); 5] = [
+pub(super) const ACTION_FIELDS: [(&str, &str, &str); 5] = [
     (
-        FocusArea::Professionalisation,
+        "professionalisation",
         "Gemeinsame Fallführung",
         "Regeln, wer einen Fall mit mehreren Stellen führt und wie Informationen fliessen.",
     ),
     (
-        FocusArea::Professionalisation,
+        "professionalisation",
         "Austausch guter Praxis",
         "Jährliche Tagung und Sammlung von Beispielen aus den Kantonen.",
     ),
     (
-        FocusArea::LabourMarketIntegration,
+        "labour_market_integration",
         "Übergang RAV–Sozialhilfe",
         "Aussteuerung ohne Unterbruch in der Begleitung.",
     ),
     (
-        FocusArea::LabourMarketIntegration,
+        "labour_market_integration",
         "Geflüchtete und vorläufig Aufgenommene",
         "Abstimmung mit der Integrationsagenda Schweiz.",
     ),
     (
-        FocusArea::KeyActors,
+        "key_actors",
         "Arbeitgebende",
         "Eine gemeinsame Ansprache der Arbeitgebenden durch die IIZ-Partner.",
     ),
@@ -82,7 +87,7 @@ pub(super) const ACTION_FIELDS: [(FocusArea, &str, &str); 5] = [
 /// communication.
 pub(super) struct IizText {
     pub(super) title: &'static str,
-    pub(super) focus_area: FocusArea,
+    pub(super) focus_area: &'static str,
     pub(super) action_field: u32,
     pub(super) lead: &'static str,
     pub(super) funding: &'static [(&'static str, u64)],
@@ -94,7 +99,7 @@ pub(super) struct IizText {
 pub(super) const IIZ_PROJECTS: [IizText; 2] = [
     IizText {
         title: "Pilot Gemeinsame Erstabklärung RAV–IV",
-        focus_area: FocusArea::LabourMarketIntegration,
+        focus_area: "labour_market_integration",
         action_field: 3,
         lead: "SECO",
         funding: &[("SECO", 150_000), ("BSV", 150_000)],
@@ -115,7 +120,7 @@ pub(super) const IIZ_PROJECTS: [IizText; 2] = [
     },
     IizText {
         title: "Leitfaden Fallführung in der IIZ",
-        focus_area: FocusArea::Professionalisation,
+        focus_area: "professionalisation",
         action_field: 1,
         lead: "BSV",
         funding: &[("BSV", 60_000), ("SBFI", 20_000)],
@@ -137,17 +142,17 @@ pub(super) const IIZ_PROJECTS: [IizText; 2] = [
 ];
 
 /// Associated projects: title, focus area, action field, owner, summary.
-pub(super) const ASSOCIATED_PROJECTS: [(&str, FocusArea, u32, &str, &str); 2] = [
+pub(super) const ASSOCIATED_PROJECTS: [(&str, &str, u32, &str, &str); 2] = [
     (
         "Integrationsagenda Schweiz: Potenzialabklärung",
-        FocusArea::LabourMarketIntegration,
+        "labour_market_integration",
         4,
         "SEM",
         "Das SEM berichtet dem EKG jährlich über die Potenzialabklärung bei Geflüchteten.",
     ),
     (
         "Berufsabschluss für Erwachsene",
-        FocusArea::KeyActors,
+        "key_actors",
         5,
         "SBFI",
         "Projekt des SBFI mit den Kantonen; die IIZ wird informiert, wo Arbeitgebende betroffen sind.",
@@ -155,4 +160,4 @@ pub(super) const ASSOCIATED_PROJECTS: [(&str, FocusArea, u32, &str, &str); 2] = 
 ];
 
 /// Where a project goes in the programme: focus area and action field.
-pub(super) type Link = (FocusArea, u32);
+pub(super) type Link = (&'static str, u32);

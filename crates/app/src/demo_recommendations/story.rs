@@ -88,7 +88,8 @@ pub(super) struct DemoRecommendation {
     pub(super) carry: Option<&'static Carry>,
     pub(super) projects: &'static [&'static str],
     pub(super) documents: &'static [Doc],
-    pub(super) focus_area: Option<FocusArea>,
+    /// The key of a focus area of the demo programme.
+    pub(super) focus_area: Option<&'static str>,
     /// Addressed to all 26 cantons, besides `addressees`.
     pub(super) all_cantons: bool,
     pub(super) addressees: &'static [To],
@@ -189,7 +190,11 @@ impl DemoRecommendation {
                     .collect::<Result<_, _>>()?,
                 documents: docs(self.documents)?,
             },
-            focus_area: self.focus_area,
+            focus_area: self
+                .focus_area
+                .map(FocusArea::parse)
+                .transpose()
+                .map_err(|error| AppError::Validation(error.to_string()))?,
         })
     }
 

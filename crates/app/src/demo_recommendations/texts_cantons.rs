@@ -6,7 +6,6 @@
 
 use iiz_domain::Language;
 use iiz_domain::recommendation::Acceptance::{Accepted, NotAccepted, NotRelevant, PartlyAccepted};
-use iiz_domain::recommendation::FocusArea::Professionalisation;
 use iiz_domain::recommendation::ImplementationStatus::{Implemented, InProgress, Planned};
 use iiz_domain::recommendation::RecommendationSource::Study;
 use iiz_domain::recommendation::ReportingRhythm::Yearly;
@@ -34,7 +33,7 @@ pub(super) const RECOMMENDATIONS: &[DemoRecommendation] = &[DemoRecommendation {
         "Evaluation der nationalen IIZ 2023, Schlussbericht",
         "https://fachstelle.demo.iiz.invalid/dokumente/evaluation-nationale-iiz-2023.pdf",
     )],
-    focus_area: Some(Professionalisation),
+    focus_area: Some("professionalisation"),
     all_cantons: true,
     addressees: &["IVSK"],
     answer_due: "2024-12-31",

@@ -7,9 +7,6 @@
 
 use iiz_domain::Language;
 use iiz_domain::recommendation::Acceptance::{Accepted, PartlyAccepted};
-use iiz_domain::recommendation::FocusArea::{
-    KeyActors, LabourMarketIntegration, Professionalisation,
-};
 use iiz_domain::recommendation::ImplementationStatus::{Implemented, InProgress, Planned};
 use iiz_domain::recommendation::RecommendationSource::{
     EkgProposal, NeedsAnalysis, StgDecisionOnConcern,
@@ -68,7 +65,7 @@ pub(super) const RECOMMENDATIONS: &[DemoRecommendation] = &[
             "Merkblatt Datenschutz in der IIZ (Entwurf)",
             "https://fachstelle.demo.iiz.invalid/dokumente/merkblatt-datenschutz-iiz.pdf",
         )],
-        focus_area: Some(Professionalisation),
+        focus_area: Some("professionalisation"),
         all_cantons: false,
         addressees: &["SECO", "SODK", "SKOS", "ZH", "BE", "SO", "GE", "VD"],
         answer_due: "2027-03-31",
@@ -123,7 +120,7 @@ pub(super) const RECOMMENDATIONS: &[DemoRecommendation] = &[
             "Bedarfsanalyse Übergang I, Schlussbericht",
             "https://fachstelle.demo.iiz.invalid/dokumente/bedarfsanalyse-uebergang-i-2024.pdf",
         )],
-        focus_area: Some(LabourMarketIntegration),
+        focus_area: Some("labour_market_integration"),
         all_cantons: false,
         addressees: &["ZH", "BE", "SO", "SBBK"],
         answer_due: "2025-06-30",
@@ -224,7 +221,7 @@ pub(super) const RECOMMENDATIONS: &[DemoRecommendation] = &[
             "Mustervollmacht IIZ 2022",
             "https://fachstelle.demo.iiz.invalid/dokumente/mustervollmacht-iiz-2022.pdf",
         )],
-        focus_area: Some(Professionalisation),
+        focus_area: Some("professionalisation"),
         all_cantons: false,
         addressees: &["ZH", "BE", "SO", "GE", "VD"],
         answer_due: "2022-12-31",
@@ -292,7 +289,7 @@ pub(super) const RECOMMENDATIONS: &[DemoRecommendation] = &[
         carry: None,
         projects: &[],
         documents: &[],
-        focus_area: Some(KeyActors),
+        focus_area: Some("key_actors"),
         all_cantons: false,
         addressees: &["ZH", "BE", "GE", "SECO", "IVSK"],
         answer_due: "2027-09-30",
@@ -318,7 +315,7 @@ pub(super) const RECOMMENDATIONS: &[DemoRecommendation] = &[
         carry: None,
         projects: &[],
         documents: &[],
-        focus_area: Some(LabourMarketIntegration),
+        focus_area: Some("labour_market_integration"),
         all_cantons: false,
         addressees: &["SODK", "SECO", "SKOS", "ZH", "BE", "GE", "VD"],
         answer_due: "2027-06-30",

@@ -4,7 +4,6 @@
 
 use iiz_domain::Language;
 use iiz_domain::recommendation::Acceptance::{Accepted, PartlyAccepted};
-use iiz_domain::recommendation::FocusArea::Professionalisation;
 use iiz_domain::recommendation::ImplementationStatus::{Implemented, InProgress};
 use iiz_domain::recommendation::RecommendationSource::ProjectResult;
 use iiz_domain::recommendation::ReportingRhythm::Yearly;
@@ -30,7 +29,7 @@ pub(super) const RECOMMENDATIONS: &[DemoRecommendation] = &[DemoRecommendation {
         "Rapport final du projet pilote Formation CII romande",
         "https://fachstelle.demo.iiz.invalid/documents/formation-cii-romande-rapport-final.pdf",
     )],
-    focus_area: Some(Professionalisation),
+    focus_area: Some("professionalisation"),
     all_cantons: false,
     addressees: &["GE", "VD", "NE", "IVSK"],
     answer_due: "2023-06-30",

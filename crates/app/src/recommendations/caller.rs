@@ -43,6 +43,9 @@ impl Caller<'_> {
         self.check_operation(Operation::DraftRecommendation, Target::platform())?;
         let standing = self.app().standing(self.principal()).await?;
         authorize_recommendation(self.principal(), &standing, RecommendationAct::Prepare)?;
+        self.app()
+            .check_optional_focus_area(new.content.focus_area.as_ref())
+            .await?;
         for concern in &new.content.basis.concerns {
             if self.app().concern_view(*concern).await?.is_none() {
                 return Err(AppError::Validation(format!(
@@ -73,7 +76,7 @@ impl Caller<'_> {
     ) -> Result<Executed, AppError> {
         self.check_operation(Operation::ActOnRecommendation, Target::platform())?;
         // Authorizes reading it: a draft is NOT_FOUND outside the national bodies.
-        self.recommendation(id).await?;
+        let view = self.recommendation(id).await?;
         let standing = self.app().standing(self.principal()).await?;
         let act = act_of(&command);
         let authorized = authorize_recommendation(self.principal(), &standing, act);
@@ -90,6 +93,16 @@ impl Caller<'_> {
                 )));
             }
             RecommendationCommand::Supersede { by, .. } => self.check_successor(id, *by).await?,
+            // A focus area it already has stays, even if a later programme
+            // dropped it; a new one must be in the programme in force.
+            RecommendationCommand::Edit { content, .. }
+            | RecommendationCommand::Amend { content, .. }
+                if content.focus_area != view.focus_area =>
+            {
+                self.app()
+                    .check_optional_focus_area(content.focus_area.as_ref())
+                    .await?;
+            }
             _ => {}
         }
         let publishes = matches!(command, RecommendationCommand::Publish { .. });

@@ -93,6 +93,7 @@ fn record(
         recommendation_title: summary.title.clone(),
         focus_area: summary
             .focus_area
+            .as_ref()
             .map_or_else(String::new, |focus| focus.as_str().to_owned()),
         recommendation_stage: summary.stage.as_str(),
         version: summary.version,

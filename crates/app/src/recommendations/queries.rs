@@ -83,7 +83,7 @@ impl Caller<'_> {
         if let Some(stage) = filter.stage {
             filters.push(DocFilter::Eq("stage".to_owned(), stage_value(stage)));
         }
-        if let Some(focus) = filter.focus_area {
+        if let Some(focus) = &filter.focus_area {
             filters.push(DocFilter::Eq(
                 "focus_area".to_owned(),
                 Value::String(focus.as_str().to_owned()),

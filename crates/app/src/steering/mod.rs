@@ -8,6 +8,7 @@
 mod budgets;
 mod chair_areas;
 mod chairs;
+mod focus;
 mod programmes;
 mod projects;
 

@@ -8,8 +8,9 @@ use iiz_domain::basis::DecisionSource;
 use iiz_domain::body::BodyKind;
 use iiz_domain::decision::ItemSubject;
 use iiz_domain::ids::ProgrammeId;
-use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand, WorkProgrammes};
-use iiz_domain::recommendation::FocusArea;
+use iiz_domain::programme::{
+    ActionField, EkgConsultation, FocusArea, FocusAreaDefinition, ProgrammeCommand, WorkProgrammes,
+};
 use iiz_domain::text::FreeText;
 use iiz_projections::{PROGRAMMES, PROJECTS, ProgrammeView, ProjectView};
 
@@ -29,9 +30,10 @@ pub struct NewProgramme {
     pub adopted_on: NaiveDate,
     pub decision: FreeText,
     pub consultation: EkgConsultation,
-    /// Each focus area with its goal for the period; the three of the 2017
-    /// decision when empty.
-    pub focus_areas: BTreeMap<FocusArea, FreeText>,
+    /// Each focus area with its title, description and goal for the
+    /// period; those of the programme before when empty (the STG keeps
+    /// its focus).
+    pub focus_areas: BTreeMap<FocusArea, FocusAreaDefinition>,
     pub action_fields: Vec<ActionField>,
 }
 
@@ -86,10 +88,24 @@ impl Caller<'_> {
             )));
         }
         let focus_areas = if new.focus_areas.is_empty() {
-            FocusArea::ALL
-                .into_iter()
-                .map(|area| (area, FreeText::default()))
-                .collect()
+            self.app()
+                .programme_in_force(new.from)
+                .await?
+                .map(|before| {
+                    before
+                        .focus_areas
+                        .into_iter()
+                        .map(|plan| {
+                            let definition = FocusAreaDefinition {
+                                title: plan.title,
+                                description: plan.description,
+                                goal: FreeText::default(),
+                            };
+                            (plan.focus_area, definition)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
         } else {
             new.focus_areas
         };
@@ -106,6 +122,32 @@ impl Caller<'_> {
         };
         let executed = self.programme_command(command).await?;
         Ok((id, executed))
+    }
+
+    /// Records the STG's revision of a running programme's focus areas
+    /// (3.1: the STG reviews the focus) as decided in `basis`, an item on
+    /// the programme's period.
+    pub async fn revise_focus_areas(
+        &self,
+        programme: ProgrammeId,
+        focus_areas: BTreeMap<FocusArea, FocusAreaDefinition>,
+        basis: DecisionSource,
+    ) -> Result<Executed, AppError> {
+        let from = self.work_programme(programme).await?.from;
+        let decided_by = self
+            .national_body_decision(
+                basis,
+                BodyKind::Steering,
+                &ItemSubject::WorkProgramme(from),
+                ADOPT,
+            )
+            .await?;
+        let command = ProgrammeCommand::ReviseFocusAreas {
+            programme,
+            focus_areas,
+            decided_by,
+        };
+        self.programme_command(command).await
     }
 
     /// Takes one step on the work programmes. A project must exist before
@@ -129,6 +171,26 @@ impl Caller<'_> {
                     decided_by.source,
                     BodyKind::Steering,
                     &ItemSubject::WorkProgramme(*from),
+                )
+                .await?;
+        } else if let ProgrammeCommand::ReviseFocusAreas {
+            programme,
+            decided_by,
+            ..
+        } = &mut command
+        {
+            // Reviewing the focus is the STG's decision (3.1), like adopting.
+            as_body(
+                authorize_steering(self.principal(), &standing, SteeringAct::AdoptProgramme),
+                ADOPT,
+            )?;
+            let from = self.work_programme(*programme).await?.from;
+            *decided_by = self
+                .app()
+                .verify_basis(
+                    decided_by.source,
+                    BodyKind::Steering,
+                    &ItemSubject::WorkProgramme(from),
                 )
                 .await?;
         } else {

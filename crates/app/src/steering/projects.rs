@@ -29,7 +29,7 @@ pub struct NewProject {
 }
 
 /// Which projects to list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProjectFilter {
     pub focus_area: Option<FocusArea>,
     /// IIZ projects (true) or associated ones (false).
@@ -89,6 +89,9 @@ impl Caller<'_> {
         self.check_operation(Operation::RegisterProject, Target::platform())?;
         let standing = self.steering_standing().await?;
         authorize_steering(self.principal(), &standing, SteeringAct::RegisterProject)?;
+        self.app()
+            .check_optional_focus_area(new.focus_area.as_ref())
+            .await?;
         let id = ProjectId::new();
         let command = ProjectCommand::Register {
             id,

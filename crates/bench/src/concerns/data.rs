@@ -11,6 +11,7 @@ use iiz_domain::concern::{
     AffectedInstitution, Channel, ConcernContent, ConcernEvent, EkgOutcome, ReturnReason,
     RouteSnapshot, RouteStep, StepActor, StepKind, StgOutcome,
 };
+use iiz_domain::focus::ConcernFocus;
 use iiz_domain::text::FreeText;
 use iiz_domain::{
     CantonCode, ConcernId, DomainEvent, Language, Party, RecommendationId, TenantId, TenantRole,
@@ -79,7 +80,11 @@ fn content(rng: &mut Rng, words: &Words) -> anyhow::Result<ConcernContent> {
         description: FreeText::parse(description)?,
         why_not_cantonal: FreeText::parse(*rng.pick(&words.why))?,
         institutions: [institution_kind(a, words), institution_kind(b, words)].into(),
-        focus_area: Some(Title::parse(problem)?),
+        // Written straight to the store, as old concerns were: free text
+        // that names no focus area reads as a note.
+        focus_area: Some(ConcernFocus::Note {
+            note: Title::parse(problem)?,
+        }),
         attachments: Vec::new(),
         language: words.language,
     })

@@ -217,6 +217,7 @@ async fn plain_items(app: &App) -> anyhow::Result<Vec<PlainItem>> {
                 title: summary.title.clone(),
                 focus_area: summary
                     .focus_area
+                    .as_ref()
                     .map_or("none", |focus| focus.as_str())
                     .to_owned(),
                 stage: summary.stage.as_str().to_owned(),

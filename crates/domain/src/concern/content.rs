@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::focus::ConcernFocus;
 use crate::ids::Language;
 use crate::text::{FreeText, Link, Title};
 
@@ -65,9 +66,9 @@ pub struct ConcernContent {
     /// canton.
     pub why_not_cantonal: FreeText,
     pub institutions: BTreeSet<AffectedInstitution>,
-    /// The focus area or action field of the work programme it touches
-    /// (free text until the programme is modelled).
-    pub focus_area: Option<Title>,
+    /// The focus area of the work programme it touches, by key (old
+    /// concerns' free text that names none is kept as a note).
+    pub focus_area: Option<ConcernFocus>,
     pub attachments: Vec<Attachment>,
     /// The language the text is written in (search uses it).
     pub language: Language,

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::*;
+use crate::focus::{ConcernFocus, FocusArea};
 use crate::ids::{BodyId, CantonCode, Language};
 use crate::roles::TenantRole;
 use crate::testing::{given, minuted};
@@ -183,7 +184,9 @@ fn a_concern_is_drafted_once_and_commands_need_a_draft() {
 #[test]
 fn editing_records_only_changes() {
     let mut changed = content();
-    changed.focus_area = Some(Title::parse("Arbeitsmarktintegration").unwrap());
+    changed.focus_area = Some(ConcernFocus::Area(
+        FocusArea::parse("labour_market_integration").unwrap(),
+    ));
     given::<Concern>([drafted()])
         .when(ConcernCommand::Edit {
             content: changed.clone(),

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
 use crate::basis::DecisionReference;
+use crate::focus::{FocusArea, FocusAreaDefinition, deserialize_definitions};
 use crate::ids::{ProgrammeId, ProjectId};
-use crate::recommendation::FocusArea;
 use crate::text::{FreeText, Title};
 
 /// The EKG's consultation before the STG adopts a programme.
@@ -32,15 +32,15 @@ pub struct ActionField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProgrammeCommand {
     /// The STG adopts a programme for the two years from `from`, after
-    /// consulting the EKG. Its focus areas with their goal for the period;
-    /// its first action fields.
+    /// consulting the EKG. Its focus areas, each with its title,
+    /// description and goal for the period; its first action fields.
     Adopt {
         id: ProgrammeId,
         from: NaiveDate,
         adopted_on: NaiveDate,
         decision: FreeText,
         consultation: Box<EkgConsultation>,
-        focus_areas: BTreeMap<FocusArea, FreeText>,
+        focus_areas: BTreeMap<FocusArea, FocusAreaDefinition>,
         action_fields: Vec<ActionField>,
         /// The STG meeting item or resolution that adopted it: the STG
         /// adopts its programme as a body (IIZ 3.0, 3.1).
@@ -68,6 +68,14 @@ pub enum ProgrammeCommand {
         on: NaiveDate,
         report: FreeText,
     },
+    /// The STG reviews the focus of a running programme (3.1): the focus
+    /// areas it has from now on, which may add, rename or drop some.
+    /// The STG reviews the focus (3.1): a decision of the body.
+    ReviseFocusAreas {
+        programme: ProgrammeId,
+        focus_areas: BTreeMap<FocusArea, FocusAreaDefinition>,
+        decided_by: DecisionReference,
+    },
 }
 
 /// Stored events: variants and their fields are never renamed or removed,
@@ -83,7 +91,11 @@ pub enum ProgrammeEvent {
         adopted_on: NaiveDate,
         decision: FreeText,
         consultation: Box<EkgConsultation>,
-        focus_areas: BTreeMap<FocusArea, FreeText>,
+        /// Events from before focus areas were data hold only each key's
+        /// goal; they read with the 2017 title and description.
+        #[serde(deserialize_with = "deserialize_definitions")]
+        #[schemars(with = "BTreeMap<FocusArea, FocusAreaDefinition>")]
+        focus_areas: BTreeMap<FocusArea, FocusAreaDefinition>,
         /// Where the STG decided it; absent on events recorded before.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         decided_by: Option<DecisionReference>,
@@ -109,6 +121,13 @@ pub enum ProgrammeEvent {
         on: NaiveDate,
         report: FreeText,
     },
+    /// The focus areas the programme has from now on.
+    FocusAreasRevised {
+        programme: ProgrammeId,
+        focus_areas: BTreeMap<FocusArea, FocusAreaDefinition>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<DecisionReference>,
+    },
 }
 
 impl ProgrammeEvent {
@@ -119,7 +138,8 @@ impl ProgrammeEvent {
             Self::ActionFieldAdded { programme, .. }
             | Self::ProjectLinked { programme, .. }
             | Self::ProjectUnlinked { programme, .. }
-            | Self::Closed { programme, .. } => *programme,
+            | Self::Closed { programme, .. }
+            | Self::FocusAreasRevised { programme, .. } => *programme,
         }
     }
 }
@@ -132,6 +152,7 @@ impl DomainEvent for ProgrammeEvent {
             Self::ProjectLinked { .. } => "ProjectLinked",
             Self::ProjectUnlinked { .. } => "ProjectUnlinked",
             Self::Closed { .. } => "Closed",
+            Self::FocusAreasRevised { .. } => "FocusAreasRevised",
         }
     }
 }

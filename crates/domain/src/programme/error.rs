@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 
+use crate::concept::ConceptRule;
 use crate::error::{Classify, ErrorKind};
+use crate::focus::FocusArea;
 use crate::ids::{ProgrammeId, ProjectId};
-use crate::recommendation::FocusArea;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProgrammeError {
@@ -27,11 +28,21 @@ pub enum ProgrammeError {
         other_from: NaiveDate,
         other_until: NaiveDate,
     },
-    #[error("the focus area {} is not part of the programme", .0.as_str())]
-    FocusAreaNotInProgramme(FocusArea),
+    #[error("the focus area '{focus_area}' is not part of the programme; its focus areas are: {}", list_keys(.known))]
+    FocusAreaNotInProgramme {
+        focus_area: FocusArea,
+        known: Vec<FocusArea>,
+    },
+    #[error(
+        "the focus area '{focus_area}' still has action fields {action_fields:?} or projects; it cannot be dropped"
+    )]
+    FocusAreaInUse {
+        focus_area: FocusArea,
+        action_fields: Vec<u32>,
+    },
     #[error("action field {0} does not exist")]
     UnknownActionField(u32),
-    #[error("action field {number} belongs to the focus area {}", .focus_area.as_str())]
+    #[error("action field {number} belongs to the focus area '{focus_area}'")]
     ActionFieldElsewhere { number: u32, focus_area: FocusArea },
     #[error("project {0} is already part of the programme")]
     AlreadyLinked(ProjectId),
@@ -54,9 +65,29 @@ impl Classify for ProgrammeError {
             Self::Required(_)
             | Self::ConsultedAfterAdoption
             | Self::NoEnd
-            | Self::FocusAreaNotInProgramme(_)
+            | Self::FocusAreaNotInProgramme { .. }
+            | Self::FocusAreaInUse { .. }
             | Self::ActionFieldElsewhere { .. }
             | Self::ClosesBeforeStart => ErrorKind::Validation,
         }
     }
+
+    /// Which focus areas exist is the STG's decision in its work programme.
+    fn rule(&self) -> Option<ConceptRule> {
+        match self {
+            Self::FocusAreaNotInProgramme { .. } => Some(ConceptRule::WorkProgrammeByStg),
+            _ => None,
+        }
+    }
+}
+
+/// The keys for a message ("none" when there are none).
+pub(crate) fn list_keys(keys: &[FocusArea]) -> String {
+    if keys.is_empty() {
+        return "none".to_owned();
+    }
+    keys.iter()
+        .map(FocusArea::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

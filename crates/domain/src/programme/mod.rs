@@ -1,8 +1,9 @@
 //! The STG's two-year work programmes (national concept 3.1 and 3.2): each
-//! adopted at a chair change after consulting the EKG, with the focus areas
-//! of the 2017 decision, action fields per focus area and the projects it
-//! contains; action fields and projects may be added during its term, and
-//! it closes with a final report.
+//! adopted at a chair change after consulting the EKG, with its own focus
+//! areas (the first programme's are the three of the 2017 decision),
+//! action fields per focus area and the projects it contains; action fields
+//! and projects may be added and the focus areas revised during its term,
+//! and it closes with a final report.
 //!
 //! All programmes share one stream, `work_programme/CH`: the rule that
 //! programmes never overlap spans programmes, and one stream's version
@@ -14,18 +15,20 @@ mod command;
 mod error;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_focus;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+pub use crate::focus::{FocusArea, FocusAreaDefinition};
 pub use command::{ActionField, EkgConsultation, ProgrammeCommand, ProgrammeEvent};
 pub use error::ProgrammeError;
 
 use crate::Aggregate;
 use crate::chair::term_end;
 use crate::ids::{ProgrammeId, ProjectId};
-use crate::recommendation::FocusArea;
 use crate::text::FreeText;
 
 /// How long a work programme runs.
@@ -44,7 +47,8 @@ struct Programme {
     focus_areas: BTreeSet<FocusArea>,
     /// Action field number → its focus area.
     action_fields: BTreeMap<u32, FocusArea>,
-    projects: BTreeSet<ProjectId>,
+    /// Each project → the focus area it is under.
+    projects: BTreeMap<ProjectId, FocusArea>,
     closed: bool,
 }
 
@@ -57,6 +61,17 @@ impl WorkProgrammes {
     }
 }
 
+fn check_area(known: &BTreeSet<FocusArea>, focus_area: &FocusArea) -> Result<(), ProgrammeError> {
+    if known.contains(focus_area) {
+        Ok(())
+    } else {
+        Err(ProgrammeError::FocusAreaNotInProgramme {
+            focus_area: focus_area.clone(),
+            known: known.iter().cloned().collect(),
+        })
+    }
+}
+
 fn require(text: &FreeText, what: &'static str) -> Result<(), ProgrammeError> {
     if text.is_empty() {
         return Err(ProgrammeError::Required(what));
@@ -65,12 +80,30 @@ fn require(text: &FreeText, what: &'static str) -> Result<(), ProgrammeError> {
 }
 
 impl Programme {
-    fn check_area(&self, focus_area: FocusArea) -> Result<(), ProgrammeError> {
-        if self.focus_areas.contains(&focus_area) {
-            Ok(())
-        } else {
-            Err(ProgrammeError::FocusAreaNotInProgramme(focus_area))
+    fn check_area(&self, focus_area: &FocusArea) -> Result<(), ProgrammeError> {
+        check_area(&self.focus_areas, focus_area)
+    }
+
+    /// Dropping a focus area would leave its action fields and projects
+    /// under nothing: they move first (or the area stays).
+    fn check_still_covered(&self, kept: &BTreeSet<FocusArea>) -> Result<(), ProgrammeError> {
+        let dropped = self.focus_areas.difference(kept);
+        for focus_area in dropped {
+            let action_fields: Vec<u32> = self
+                .action_fields
+                .iter()
+                .filter(|(_, area)| *area == focus_area)
+                .map(|(number, _)| *number)
+                .collect();
+            let has_projects = self.projects.values().any(|area| area == focus_area);
+            if !action_fields.is_empty() || has_projects {
+                return Err(ProgrammeError::FocusAreaInUse {
+                    focus_area: focus_area.clone(),
+                    action_fields,
+                });
+            }
         }
+        Ok(())
     }
 
     fn next_field(&self) -> u32 {
@@ -91,7 +124,7 @@ impl Programme {
         match command {
             ProgrammeCommand::Adopt { .. } => Err(ProgrammeError::AlreadyAdopted),
             ProgrammeCommand::AddActionField { field, .. } => {
-                self.check_area(field.focus_area)?;
+                self.check_area(&field.focus_area)?;
                 require(&field.description, "action field's description")?;
                 Ok(vec![ProgrammeEvent::ActionFieldAdded {
                     programme: id,
@@ -105,10 +138,10 @@ impl Programme {
                 action_field,
                 ..
             } => {
-                if self.projects.contains(&project) {
+                if self.projects.contains_key(&project) {
                     return Err(ProgrammeError::AlreadyLinked(project));
                 }
-                self.check_area(focus_area)?;
+                self.check_area(&focus_area)?;
                 if let Some(number) = action_field {
                     let area = self
                         .action_fields
@@ -117,7 +150,7 @@ impl Programme {
                     if *area != focus_area {
                         return Err(ProgrammeError::ActionFieldElsewhere {
                             number,
-                            focus_area: *area,
+                            focus_area: area.clone(),
                         });
                     }
                 }
@@ -131,7 +164,7 @@ impl Programme {
             ProgrammeCommand::UnlinkProject {
                 project, reason, ..
             } => {
-                if !self.projects.contains(&project) {
+                if !self.projects.contains_key(&project) {
                     return Err(ProgrammeError::NotLinked(project));
                 }
                 require(&reason, "reason")?;
@@ -150,6 +183,21 @@ impl Programme {
                     programme: id,
                     on,
                     report,
+                }])
+            }
+            ProgrammeCommand::ReviseFocusAreas {
+                focus_areas,
+                decided_by,
+                ..
+            } => {
+                if focus_areas.is_empty() {
+                    return Err(ProgrammeError::Required("focus areas"));
+                }
+                self.check_still_covered(&focus_areas.keys().cloned().collect())?;
+                Ok(vec![ProgrammeEvent::FocusAreasRevised {
+                    programme: id,
+                    focus_areas,
+                    decided_by: Some(decided_by),
                 }])
             }
         }
@@ -179,11 +227,9 @@ impl WorkProgrammes {
         if focus_areas.is_empty() {
             return Err(ProgrammeError::Required("focus areas"));
         }
-        if let Some(field) = action_fields
-            .iter()
-            .find(|field| !focus_areas.contains_key(&field.focus_area))
-        {
-            return Err(ProgrammeError::FocusAreaNotInProgramme(field.focus_area));
+        let keys: BTreeSet<FocusArea> = focus_areas.keys().cloned().collect();
+        for field in &action_fields {
+            check_area(&keys, &field.focus_area)?;
         }
         if action_fields
             .iter()
@@ -242,7 +288,8 @@ impl Aggregate for WorkProgrammes {
             ProgrammeCommand::AddActionField { programme, .. }
             | ProgrammeCommand::LinkProject { programme, .. }
             | ProgrammeCommand::UnlinkProject { programme, .. }
-            | ProgrammeCommand::Close { programme, .. } => *programme,
+            | ProgrammeCommand::Close { programme, .. }
+            | ProgrammeCommand::ReviseFocusAreas { programme, .. } => *programme,
         };
         self.programmes
             .get(&id)
@@ -264,9 +311,9 @@ impl Aggregate for WorkProgrammes {
                 Programme {
                     from: *from,
                     until: *until,
-                    focus_areas: focus_areas.keys().copied().collect(),
+                    focus_areas: focus_areas.keys().cloned().collect(),
                     action_fields: BTreeMap::new(),
-                    projects: BTreeSet::new(),
+                    projects: BTreeMap::new(),
                     closed: false,
                 },
             );
@@ -278,15 +325,24 @@ impl Aggregate for WorkProgrammes {
         match event {
             ProgrammeEvent::Adopted { .. } => {}
             ProgrammeEvent::ActionFieldAdded { number, field, .. } => {
-                programme.action_fields.insert(*number, field.focus_area);
+                programme
+                    .action_fields
+                    .insert(*number, field.focus_area.clone());
             }
-            ProgrammeEvent::ProjectLinked { project, .. } => {
-                programme.projects.insert(*project);
+            ProgrammeEvent::ProjectLinked {
+                project,
+                focus_area,
+                ..
+            } => {
+                programme.projects.insert(*project, focus_area.clone());
             }
             ProgrammeEvent::ProjectUnlinked { project, .. } => {
                 programme.projects.remove(project);
             }
             ProgrammeEvent::Closed { .. } => programme.closed = true,
+            ProgrammeEvent::FocusAreasRevised { focus_areas, .. } => {
+                programme.focus_areas = focus_areas.keys().cloned().collect();
+            }
         }
         self
     }

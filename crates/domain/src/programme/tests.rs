@@ -8,19 +8,19 @@ use super::*;
 use crate::testing::{given, minuted};
 use crate::text::Title;
 
-fn text(value: &str) -> FreeText {
+pub(super) fn text(value: &str) -> FreeText {
     FreeText::parse(value).unwrap()
 }
 
-fn day(value: &str) -> NaiveDate {
+pub(super) fn day(value: &str) -> NaiveDate {
     value.parse().unwrap()
 }
 
-fn id(n: u128) -> ProgrammeId {
+pub(super) fn id(n: u128) -> ProgrammeId {
     ProgrammeId::from_uuid(uuid::Uuid::from_u128(n))
 }
 
-fn project(n: u128) -> ProjectId {
+pub(super) fn project(n: u128) -> ProjectId {
     ProjectId::from_uuid(uuid::Uuid::from_u128(100 + n))
 }
 
@@ -32,14 +32,39 @@ fn consultation(on: &str) -> Box<EkgConsultation> {
     })
 }
 
-fn areas() -> BTreeMap<FocusArea, FreeText> {
-    FocusArea::ALL
-        .into_iter()
-        .map(|area| (area, text("Ziel für die Periode")))
-        .collect()
+pub(super) fn area(key: &str) -> FocusArea {
+    FocusArea::parse(key).unwrap()
 }
 
-fn field(area: FocusArea, title: &str) -> ActionField {
+pub(super) fn professionalisation() -> FocusArea {
+    area("professionalisation")
+}
+
+pub(super) fn key_actors() -> FocusArea {
+    area("key_actors")
+}
+
+pub(super) fn definition(title: &str) -> FocusAreaDefinition {
+    FocusAreaDefinition {
+        title: Title::parse(title).unwrap(),
+        description: text("Beschreibung"),
+        goal: text("Ziel für die Periode"),
+    }
+}
+
+/// The first programme's content: the three focus areas of 2017.
+pub(super) fn areas() -> BTreeMap<FocusArea, FocusAreaDefinition> {
+    [
+        "professionalisation",
+        "labour_market_integration",
+        "key_actors",
+    ]
+    .into_iter()
+    .map(|key| (area(key), definition(key)))
+    .collect()
+}
+
+pub(super) fn field(area: FocusArea, title: &str) -> ActionField {
     ActionField {
         focus_area: area,
         title: Title::parse(title).unwrap(),
@@ -47,7 +72,7 @@ fn field(area: FocusArea, title: &str) -> ActionField {
     }
 }
 
-fn adopt(n: u128, from: &str, consulted: &str) -> ProgrammeCommand {
+pub(super) fn adopt(n: u128, from: &str, consulted: &str) -> ProgrammeCommand {
     ProgrammeCommand::Adopt {
         id: id(n),
         from: day(from),
@@ -55,12 +80,12 @@ fn adopt(n: u128, from: &str, consulted: &str) -> ProgrammeCommand {
         decision: text("STG 2024/4"),
         consultation: consultation(consulted),
         focus_areas: areas(),
-        action_fields: vec![field(FocusArea::Professionalisation, "Fallführung")],
+        action_fields: vec![field(professionalisation(), "Fallführung")],
         decided_by: minuted("STG-Sitzung 4/2024, Traktandum 2"),
     }
 }
 
-fn adopted(n: u128, from: &str, until: &str) -> Vec<ProgrammeEvent> {
+pub(super) fn adopted(n: u128, from: &str, until: &str) -> Vec<ProgrammeEvent> {
     vec![
         ProgrammeEvent::Adopted {
             id: id(n),
@@ -75,7 +100,7 @@ fn adopted(n: u128, from: &str, until: &str) -> Vec<ProgrammeEvent> {
         ProgrammeEvent::ActionFieldAdded {
             programme: id(n),
             number: 1,
-            field: field(FocusArea::Professionalisation, "Fallführung"),
+            field: field(professionalisation(), "Fallführung"),
         },
     ]
 }
@@ -106,13 +131,14 @@ fn the_stg_adopts_a_two_year_programme_after_consulting_the_ekg() {
             adopted_on,
             decision,
             consultation,
-            focus_areas: BTreeMap::from([(FocusArea::KeyActors, text("Ziel"))]),
-            action_fields: vec![field(FocusArea::Professionalisation, "Fallführung")],
+            focus_areas: BTreeMap::from([(key_actors(), definition("Zentrale Akteure"))]),
+            action_fields: vec![field(professionalisation(), "Fallführung")],
             decided_by: minuted("STG-Sitzung 4/2024, Traktandum 2"),
         })
-        .then_err(ProgrammeError::FocusAreaNotInProgramme(
-            FocusArea::Professionalisation,
-        ));
+        .then_err(ProgrammeError::FocusAreaNotInProgramme {
+            focus_area: professionalisation(),
+            known: vec![key_actors()],
+        });
 }
 
 #[test]
@@ -148,12 +174,12 @@ fn action_fields_and_projects_are_added_during_the_term() {
     given::<WorkProgrammes>(history.clone())
         .when(ProgrammeCommand::AddActionField {
             programme: id(1),
-            field: field(FocusArea::KeyActors, "Arbeitgebende"),
+            field: field(key_actors(), "Arbeitgebende"),
         })
         .then([ProgrammeEvent::ActionFieldAdded {
             programme: id(1),
             number: 2,
-            field: field(FocusArea::KeyActors, "Arbeitgebende"),
+            field: field(key_actors(), "Arbeitgebende"),
         }]);
     let link = |focus_area, action_field| ProgrammeCommand::LinkProject {
         programme: id(1),
@@ -162,31 +188,31 @@ fn action_fields_and_projects_are_added_during_the_term() {
         action_field,
     };
     given::<WorkProgrammes>(history.clone())
-        .when(link(FocusArea::Professionalisation, Some(1)))
+        .when(link(professionalisation(), Some(1)))
         .then([ProgrammeEvent::ProjectLinked {
             programme: id(1),
             project: project(1),
-            focus_area: FocusArea::Professionalisation,
+            focus_area: professionalisation(),
             action_field: Some(1),
         }]);
     given::<WorkProgrammes>(history.clone())
-        .when(link(FocusArea::KeyActors, Some(1)))
+        .when(link(key_actors(), Some(1)))
         .then_err(ProgrammeError::ActionFieldElsewhere {
             number: 1,
-            focus_area: FocusArea::Professionalisation,
+            focus_area: professionalisation(),
         });
     given::<WorkProgrammes>(history.clone())
-        .when(link(FocusArea::KeyActors, Some(7)))
+        .when(link(key_actors(), Some(7)))
         .then_err(ProgrammeError::UnknownActionField(7));
     let mut linked = history.clone();
     linked.push(ProgrammeEvent::ProjectLinked {
         programme: id(1),
         project: project(1),
-        focus_area: FocusArea::KeyActors,
+        focus_area: key_actors(),
         action_field: None,
     });
     given::<WorkProgrammes>(linked.clone())
-        .when(link(FocusArea::KeyActors, None))
+        .when(link(key_actors(), None))
         .then_err(ProgrammeError::AlreadyLinked(project(1)));
     given::<WorkProgrammes>(linked)
         .when(ProgrammeCommand::UnlinkProject {
@@ -234,13 +260,13 @@ fn a_closed_programme_takes_no_further_step() {
     given::<WorkProgrammes>(history)
         .when(ProgrammeCommand::AddActionField {
             programme: id(1),
-            field: field(FocusArea::KeyActors, "Arbeitgebende"),
+            field: field(key_actors(), "Arbeitgebende"),
         })
         .then_err(ProgrammeError::Closed);
     given::<WorkProgrammes>([])
         .when(ProgrammeCommand::AddActionField {
             programme: id(3),
-            field: field(FocusArea::KeyActors, "Arbeitgebende"),
+            field: field(key_actors(), "Arbeitgebende"),
         })
         .then_err(ProgrammeError::UnknownProgramme(id(3)));
 }

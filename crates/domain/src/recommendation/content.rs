@@ -26,36 +26,9 @@ pub enum RecommendationSource {
     NeedsAnalysis,
 }
 
-/// The strategic focus areas of the 2017 decision, which orient all
-/// national IIZ work (national concept 3.1).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum FocusArea {
-    /// Professionalising coordination and cooperation; good practice.
-    Professionalisation,
-    /// Education and labour-market integration of vulnerable groups.
-    LabourMarketIntegration,
-    /// Awareness and cooperation with key actors.
-    KeyActors,
-}
-
-impl FocusArea {
-    pub const ALL: [FocusArea; 3] = [
-        Self::Professionalisation,
-        Self::LabourMarketIntegration,
-        Self::KeyActors,
-    ];
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Professionalisation => "professionalisation",
-            Self::LabourMarketIntegration => "labour_market_integration",
-            Self::KeyActors => "key_actors",
-        }
-    }
-}
+/// The focus area a recommendation belongs to: a key of the work
+/// programme current for it (national concept 3.1).
+pub use crate::focus::FocusArea;
 
 /// What a recommendation rests on: the concerns it answers, the projects
 /// (named until projects are modelled) and the documents.

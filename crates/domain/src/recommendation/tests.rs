@@ -45,7 +45,7 @@ pub(super) fn content() -> RecommendationContent {
             projects: vec![],
             documents: vec![],
         },
-        focus_area: Some(FocusArea::LabourMarketIntegration),
+        focus_area: Some(FocusArea::parse("labour_market_integration").unwrap()),
     }
 }
 

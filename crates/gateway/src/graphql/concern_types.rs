@@ -158,7 +158,10 @@ pub struct Concern {
     pub description: String,
     pub why_not_cantonal: String,
     pub institutions: Vec<AffectedInstitutionValue>,
-    pub focus_area: Option<String>,
+    /// The key of the focus area it touches.
+    pub focus_area: Option<ID>,
+    /// An old concern's free-text focus area that names no focus area.
+    pub focus_area_note: Option<String>,
     pub attachments: Vec<AttachmentLink>,
     pub language: Language,
     pub stage: ConcernStageValue,
@@ -256,7 +259,8 @@ impl From<ConcernView> for Concern {
             description: view.description.clone(),
             why_not_cantonal: view.why_not_cantonal.clone(),
             institutions: view.institutions.iter().map(|i| (*i).into()).collect(),
-            focus_area: view.focus_area.clone(),
+            focus_area: view.focus_area.clone().map(ID),
+            focus_area_note: view.focus_area_note.clone(),
             attachments: view
                 .attachments
                 .iter()

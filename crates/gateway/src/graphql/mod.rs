@@ -7,6 +7,7 @@ mod concern_types;
 mod context;
 mod dashboard_types;
 mod error;
+mod focus_types;
 mod group_types;
 mod inbox_types;
 mod meeting_enums;

@@ -10,7 +10,7 @@ use iiz_projections::{BudgetView, MilestoneStatus, MilestoneView, ProgrammeView,
 use super::concern_types::{AttachmentLink, Party};
 use super::group_types::{ChairTermInfo, links};
 use super::mutation::caller;
-use super::recommendation_types::FocusAreaValue;
+use super::recommendation_types::focus_id;
 
 /// Where a milestone stands on the day asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -93,7 +93,7 @@ pub struct ProjectResultInfo {
 pub struct Project {
     pub id: ID,
     pub title: String,
-    pub focus_area: Option<FocusAreaValue>,
+    pub focus_area: Option<ID>,
     pub kind: ProjectKindValue,
     /// The lead partner (IIZ projects) or the owner (associated ones).
     pub lead: Party,
@@ -126,7 +126,7 @@ impl Project {
         let mut project = Self {
             id: ID(view.id.to_string()),
             title: view.title.as_str().to_owned(),
-            focus_area: view.focus_area.map(Into::into),
+            focus_area: view.focus_area.as_ref().map(focus_id),
             kind: ProjectKindValue::Associated,
             lead: Party {
                 kind: String::new(),
@@ -194,15 +194,18 @@ pub struct EkgConsultationInfo {
 #[derive(Debug, Clone, SimpleObject)]
 pub struct ActionFieldInfo {
     pub number: u32,
-    pub focus_area: FocusAreaValue,
+    pub focus_area: ID,
     pub title: String,
     pub description: String,
 }
 
-/// A focus area of the programme with its goal for the period.
+/// A focus area as the programme defines it, with its goal for the period.
 #[derive(Debug, Clone, SimpleObject)]
 pub struct FocusAreaPlanInfo {
-    pub focus_area: FocusAreaValue,
+    /// Its key, which recommendations, concerns and projects name.
+    pub focus_area: ID,
+    pub title: String,
+    pub description: String,
     pub goal: String,
 }
 
@@ -211,7 +214,7 @@ pub struct FocusAreaPlanInfo {
 #[graphql(complex)]
 pub struct ProgrammeProjectInfo {
     pub project_id: ID,
-    pub focus_area: FocusAreaValue,
+    pub focus_area: ID,
     pub action_field: Option<u32>,
     /// Why it was taken out of the programme, if it was.
     pub unlinked_reason: Option<String>,
@@ -276,7 +279,9 @@ impl From<ProgrammeView> for WorkProgramme {
                 .focus_areas
                 .iter()
                 .map(|plan| FocusAreaPlanInfo {
-                    focus_area: plan.focus_area.into(),
+                    focus_area: focus_id(&plan.focus_area),
+                    title: plan.title.as_str().to_owned(),
+                    description: plan.description.as_str().to_owned(),
                     goal: plan.goal.as_str().to_owned(),
                 })
                 .collect(),
@@ -285,7 +290,7 @@ impl From<ProgrammeView> for WorkProgramme {
                 .iter()
                 .map(|field| ActionFieldInfo {
                     number: field.number,
-                    focus_area: field.focus_area.into(),
+                    focus_area: focus_id(&field.focus_area),
                     title: field.title.as_str().to_owned(),
                     description: field.description.as_str().to_owned(),
                 })
@@ -295,7 +300,7 @@ impl From<ProgrammeView> for WorkProgramme {
                 .iter()
                 .map(|link| ProgrammeProjectInfo {
                     project_id: ID(link.project.to_string()),
-                    focus_area: link.focus_area.into(),
+                    focus_area: focus_id(&link.focus_area),
                     action_field: link.action_field,
                     unlinked_reason: link.unlinked.as_ref().map(|r| r.as_str().to_owned()),
                 })

@@ -36,7 +36,8 @@ pub struct ConcernFilterInput {
     pub origin: Option<ID>,
     pub network: Option<ID>,
     pub institution: Option<AffectedInstitutionValue>,
-    pub focus_area: Option<String>,
+    /// A focus area key.
+    pub focus_area: Option<ID>,
     /// Words to find in title, description and reasons (de/fr/it).
     pub search: Option<String>,
     pub drafted_from: Option<NaiveDate>,
@@ -56,7 +57,7 @@ impl ConcernFilterInput {
                 .map(|id| parse_id(id, iiz_domain::NetworkId::parse))
                 .transpose()?,
             institution: self.institution.map(AffectedInstitution::from),
-            focus_area: self.focus_area,
+            focus_area: self.focus_area.map(|key| key.0),
             text: self.search,
             drafted_from: self.drafted_from,
             drafted_until: self.drafted_until,

@@ -3,7 +3,7 @@
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use iiz_app::recommendations::{RecommendationFilter, today};
-use iiz_domain::recommendation::{FocusArea, RecommendationStage};
+use iiz_domain::recommendation::RecommendationStage;
 use iiz_domain::{Party, RecommendationId};
 use iiz_projections::MonitoringPolicy;
 
@@ -11,14 +11,14 @@ use super::dashboard_types::MonitoringDashboardInfo;
 use super::monitoring_types::AddresseeOverviewInfo;
 use super::mutation::caller;
 use super::query::{Page1, connection, first};
-use super::recommendation_types::{FocusAreaValue, Recommendation, RecommendationStageValue};
+use super::recommendation_types::{Recommendation, RecommendationStageValue, focus_area};
 use super::{invalid, parse_id};
 
 /// What a list of recommendations is narrowed to.
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct RecommendationFilterInput {
     pub stage: Option<RecommendationStageValue>,
-    pub focus_area: Option<FocusAreaValue>,
+    pub focus_area: Option<ID>,
     /// An addressee: `CH`, a canton or a partner (`SODK`, `SECO`, …).
     pub addressee: Option<String>,
     /// Words to find in title, text and rationale, in every language.
@@ -81,7 +81,7 @@ impl RecommendationQuery {
         }
         let filter = RecommendationFilter {
             stage: input.stage.map(RecommendationStage::from),
-            focus_area: input.focus_area.map(FocusArea::from),
+            focus_area: input.focus_area.as_ref().map(focus_area).transpose()?,
             addressee: input.addressee.as_deref().map(party).transpose()?,
             text: input.search,
         };

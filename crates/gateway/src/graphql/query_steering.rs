@@ -9,10 +9,11 @@ use iiz_app::working_groups::WorkingGroupFilter;
 use iiz_domain::ids::{BudgetId, ProgrammeId, ProjectId, WorkingGroupId};
 use iiz_domain::{BodyId, TenantId};
 
+use super::focus_types::ProgrammeFocus;
 use super::group_types::{ChairHistory, WorkingGroup};
 use super::mutation::caller;
 use super::programme_types::{Budget, Project, WorkProgramme};
-use super::recommendation_types::FocusAreaValue;
+use super::recommendation_types::focus_area as parse_focus_area;
 use super::{invalid, parse_id};
 
 #[derive(Debug, Default)]
@@ -55,14 +56,14 @@ impl SteeringQuery {
     async fn projects(
         &self,
         ctx: &Context<'_>,
-        focus_area: Option<FocusAreaValue>,
+        focus_area: Option<ID>,
         #[graphql(desc = "IIZ projects (true) or associated ones (false).")] steered: Option<bool>,
         closed: Option<bool>,
         as_of: Option<NaiveDate>,
     ) -> Result<Vec<Project>> {
         let (caller, request, _) = caller(ctx)?;
         let filter = ProjectFilter {
-            focus_area: focus_area.map(Into::into),
+            focus_area: focus_area.as_ref().map(parse_focus_area).transpose()?,
             steered,
             closed,
         };
@@ -126,6 +127,25 @@ impl SteeringQuery {
             .await
             .map_err(|error| request.error(error))?;
         Ok(programme.map(Into::into))
+    }
+
+    /// The focus areas and action fields of `programme`, or of the
+    /// programme in force today (the one running, else the last one
+    /// adopted); null when there is none.
+    async fn focus_areas(
+        &self,
+        ctx: &Context<'_>,
+        programme: Option<ID>,
+    ) -> Result<Option<ProgrammeFocus>> {
+        let (caller, request, _) = caller(ctx)?;
+        let programme = programme
+            .map(|id| parse_id(&id, ProgrammeId::parse))
+            .transpose()?;
+        let view = caller
+            .programme_focus(programme)
+            .await
+            .map_err(|error| request.error(error))?;
+        Ok(view.map(Into::into))
     }
 
     /// Who chairs a body on `asOf` (default today) and who chaired it.

@@ -1,7 +1,7 @@
 //! The enumerations of the recommendation types, each converted from and
 //! to its domain enum.
 
-use async_graphql::Enum;
+use async_graphql::{Enum, ID};
 use iiz_domain::recommendation::{
     Acceptance, FocusArea, ImplementationStatus, RecommendationAction, RecommendationSource,
     RecommendationStage, ReportingRhythm,
@@ -49,13 +49,16 @@ pub enum RecommendationSourceValue {
     NeedsAnalysis,
 }
 
-/// The focus areas of the 2017 decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-#[graphql(remote = "FocusArea")]
-pub enum FocusAreaValue {
-    Professionalisation,
-    LabourMarketIntegration,
-    KeyActors,
+/// A focus area's key as GraphQL shows it: focus areas are the work
+/// programme's data (`focusAreas` lists them), so an `ID`, not an enum.
+pub fn focus_id(focus_area: &FocusArea) -> ID {
+    ID(focus_area.as_str().to_owned())
+}
+
+/// A focus area key from an argument; whether the programme in force has
+/// it is the application's check.
+pub fn focus_area(id: &ID) -> async_graphql::Result<FocusArea> {
+    crate::graphql::parse_id(id, FocusArea::parse)
 }
 
 /// How often addressees report.

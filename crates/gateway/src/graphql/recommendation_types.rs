@@ -165,7 +165,7 @@ pub struct Recommendation {
     pub rationale: String,
     pub source: RecommendationSourceValue,
     pub basis: BasisInfo,
-    pub focus_area: Option<FocusAreaValue>,
+    pub focus_area: Option<ID>,
     pub addressees: Vec<Party>,
     /// The first answer (acceptance) is due by this day.
     pub answer_due: NaiveDate,
@@ -222,7 +222,7 @@ impl From<RecommendationView> for Recommendation {
                     })
                     .collect(),
             },
-            focus_area: view.focus_area.map(Into::into),
+            focus_area: view.focus_area.as_ref().map(focus_id),
             addressees: view.addressees.iter().map(Into::into).collect(),
             answer_due: view.schedule.answer_due,
             reporting_rhythm: view.schedule.rhythm.into(),

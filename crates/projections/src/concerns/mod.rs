@@ -88,8 +88,9 @@ impl Projection for ConcernRegister {
 
     fn version(&self) -> i32 {
         // 2: steps carry the meeting that decided them, and the timeline
-        // shows the working groups that take concerns on.
-        2
+        // shows the working groups that take concerns on. 3: the focus
+        // area is a key, an old free text that names none a note.
+        3
     }
 
     fn collections(&self) -> &'static [&'static str] {

@@ -4,6 +4,7 @@ use iiz_domain::ConcernEvent;
 use iiz_domain::concern::{
     Channel, CommentVisibility, ConcernContent, ConcernStage, EkgOutcome, StepOutcome,
 };
+use iiz_domain::focus::ConcernFocus;
 use iiz_store::RecordedEvent;
 use serde::Serialize;
 
@@ -46,10 +47,13 @@ fn set_content(view: &mut ConcernView, content: &ConcernContent) {
     view.description = content.description.as_str().to_owned();
     view.why_not_cantonal = content.why_not_cantonal.as_str().to_owned();
     view.institutions = content.institutions.iter().copied().collect();
-    view.focus_area = content
-        .focus_area
-        .as_ref()
+    let focus = content.focus_area.as_ref();
+    view.focus_area = focus
+        .and_then(ConcernFocus::area)
         .map(|area| area.as_str().to_owned());
+    view.focus_area_note = focus
+        .and_then(ConcernFocus::note)
+        .map(|note| note.as_str().to_owned());
     view.attachments = content.attachments.clone();
     view.language = content.language;
 }
@@ -78,6 +82,7 @@ fn drafted(event: &ConcernEvent, recorded: &RecordedEvent) -> Result<ConcernView
         why_not_cantonal: String::new(),
         institutions: Vec::new(),
         focus_area: None,
+        focus_area_note: None,
         attachments: Vec::new(),
         language: content.language,
         stage: ConcernStage::Draft,

@@ -20,7 +20,11 @@ pub struct ConcernView {
     pub description: String,
     pub why_not_cantonal: String,
     pub institutions: Vec<AffectedInstitution>,
+    /// The key of the focus area it touches.
     pub focus_area: Option<String>,
+    /// An old concern's free-text focus area that names none.
+    #[serde(default)]
+    pub focus_area_note: Option<String>,
     pub attachments: Vec<Attachment>,
     pub language: Language,
     pub stage: ConcernStage,

@@ -24,7 +24,7 @@ fn history() -> Vec<ProjectEvent> {
         ProjectEvent::Registered {
             id: ProjectId::parse(ID).unwrap(),
             title: title("Pilot Erstabklärung"),
-            focus_area: Some(FocusArea::LabourMarketIntegration),
+            focus_area: Some(FocusArea::parse("labour_market_integration").unwrap()),
             kind: ProjectKind::Iiz(Box::new(IizProject {
                 lead: Party::Partner(Partner::Bsv),
                 funding: BTreeMap::from([(Party::Partner(Partner::Bsv), 100_000)]),

@@ -66,7 +66,7 @@ fn is_open(row: &MonitoringRow) -> bool {
     }
 }
 
-fn focus_key(focus: Option<FocusArea>) -> String {
+fn focus_key(focus: Option<&FocusArea>) -> String {
     focus.map_or_else(|| "none".to_owned(), |focus| focus.as_str().to_owned())
 }
 
@@ -133,7 +133,7 @@ impl MonitoringDashboard {
                 .entry(row.addressee)
                 .or_insert_with(|| figures(row.addressee.to_string()))
                 .add(row, late.is_some());
-            let focus = focus_key(summary.focus_area);
+            let focus = focus_key(summary.focus_area.as_ref());
             by_focus
                 .entry(focus.clone())
                 .or_insert_with(|| figures(focus))

@@ -17,7 +17,7 @@ fn set_content(view: &mut RecommendationView, content: &RecommendationContent) {
     view.rationale = content.rationale.as_str().to_owned();
     view.source = content.source;
     view.basis = content.basis.clone();
-    view.focus_area = content.focus_area;
+    view.focus_area = content.focus_area.clone();
 }
 
 /// The fields an amendment changes, named as the API names them.
@@ -75,7 +75,7 @@ pub(super) fn apply(
             rationale: content.rationale.as_str().to_owned(),
             source: content.source,
             basis: content.basis.clone(),
-            focus_area: content.focus_area,
+            focus_area: content.focus_area.clone(),
             addressees: addressees.iter().copied().collect(),
             addressee_keys: Vec::new(),
             public: false,
@@ -255,7 +255,7 @@ fn summary(view: &RecommendationView) -> RecommendationSummary {
         stage: view.stage,
         version: view.version,
         title: view.title.clone(),
-        focus_area: view.focus_area,
+        focus_area: view.focus_area.clone(),
         addressee_count: view.addressees.len(),
         schedule: view.schedule,
         adopted_on: view.adoption.as_ref().map(|adoption| adoption.on),

@@ -46,7 +46,7 @@ fn content(body: &str) -> RecommendationContent {
         rationale: text("Anliegen ZH"),
         source: RecommendationSource::StgDecisionOnConcern,
         basis: Basis::default(),
-        focus_area: Some(FocusArea::LabourMarketIntegration),
+        focus_area: Some(FocusArea::parse("labour_market_integration").unwrap()),
     }
 }
 

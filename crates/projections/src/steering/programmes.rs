@@ -3,8 +3,11 @@
 
 use chrono::NaiveDate;
 use iiz_domain::ids::{ProgrammeId, ProjectId};
-use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeEvent};
-use iiz_domain::recommendation::FocusArea;
+use std::collections::BTreeMap;
+
+use iiz_domain::programme::{
+    ActionField, EkgConsultation, FocusArea, FocusAreaDefinition, ProgrammeEvent,
+};
 use iiz_domain::text::{FreeText, Title};
 use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent};
 use serde::{Deserialize, Serialize};
@@ -14,11 +17,25 @@ use crate::{Projection, decode, get_typed, put_typed};
 /// Collection of [`ProgrammeView`], keyed by programme id.
 pub const PROGRAMMES: &str = "work_programmes";
 
-/// A focus area with its goal for the period.
+/// A focus area as the programme defines it, with its goal for the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FocusAreaPlan {
     pub focus_area: FocusArea,
+    pub title: Title,
+    pub description: FreeText,
     pub goal: FreeText,
+}
+
+fn plans(focus_areas: BTreeMap<FocusArea, FocusAreaDefinition>) -> Vec<FocusAreaPlan> {
+    focus_areas
+        .into_iter()
+        .map(|(focus_area, definition)| FocusAreaPlan {
+            focus_area,
+            title: definition.title,
+            description: definition.description,
+            goal: definition.goal,
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +79,21 @@ impl ProgrammeView {
     /// Whether `day` falls within the programme's two years.
     pub fn runs_on(&self, day: NaiveDate) -> bool {
         self.from <= day && day <= self.until
+    }
+
+    /// Whether the programme defines `focus_area` (now).
+    pub fn has_focus_area(&self, focus_area: &FocusArea) -> bool {
+        self.focus_areas
+            .iter()
+            .any(|plan| &plan.focus_area == focus_area)
+    }
+
+    /// The keys of its focus areas, for messages.
+    pub fn focus_area_keys(&self) -> Vec<&str> {
+        self.focus_areas
+            .iter()
+            .map(|plan| plan.focus_area.as_str())
+            .collect()
     }
 
     /// The projects linked now.
@@ -113,6 +145,9 @@ impl ProgrammeView {
             ProgrammeEvent::Closed { on, report, .. } => {
                 self.closure = Some(ProgrammeClosure { on, report });
             }
+            ProgrammeEvent::FocusAreasRevised { focus_areas, .. } => {
+                self.focus_areas = plans(focus_areas);
+            }
         }
     }
 }
@@ -129,8 +164,9 @@ impl Projection for ProgrammeRegister {
         "programme_register"
     }
 
+    /// 2: focus areas carry their title and description.
     fn version(&self) -> i32 {
-        1
+        2
     }
 
     fn collections(&self) -> &'static [&'static str] {
@@ -165,10 +201,7 @@ impl Projection for ProgrammeRegister {
                 adopted_on,
                 decision,
                 consultation: *consultation,
-                focus_areas: focus_areas
-                    .into_iter()
-                    .map(|(focus_area, goal)| FocusAreaPlan { focus_area, goal })
-                    .collect(),
+                focus_areas: plans(focus_areas),
                 action_fields: Vec::new(),
                 projects: Vec::new(),
                 closure: None,

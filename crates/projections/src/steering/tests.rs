@@ -37,7 +37,14 @@ fn programmes_of_one_stream_get_a_document_each() {
             reference: Title::parse("EKG 2024/4").unwrap(),
             statement: text("einverstanden"),
         }),
-        focus_areas: BTreeMap::from([(FocusArea::KeyActors, text("Ziel"))]),
+        focus_areas: BTreeMap::from([(
+            FocusArea::parse("key_actors").unwrap(),
+            iiz_domain::programme::FocusAreaDefinition {
+                title: Title::parse("Zentrale Akteure").unwrap(),
+                description: text("Zusammenarbeit"),
+                goal: text("Ziel"),
+            },
+        )]),
         decided_by: None,
     };
     let project = ProjectId::from_uuid(uuid(9));
@@ -48,7 +55,7 @@ fn programmes_of_one_stream_get_a_document_each() {
             programme: ProgrammeId::from_uuid(uuid(2)),
             number: 1,
             field: ActionField {
-                focus_area: FocusArea::KeyActors,
+                focus_area: FocusArea::parse("key_actors").unwrap(),
                 title: Title::parse("Arbeitgebende").unwrap(),
                 description: text("x"),
             },
@@ -56,7 +63,7 @@ fn programmes_of_one_stream_get_a_document_each() {
         ProgrammeEvent::ProjectLinked {
             programme: ProgrammeId::from_uuid(uuid(2)),
             project,
-            focus_area: FocusArea::KeyActors,
+            focus_area: FocusArea::parse("key_actors").unwrap(),
             action_field: Some(1),
         },
         ProgrammeEvent::ProjectUnlinked {

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use iiz_app::concerns::NewConcern;
 use iiz_domain::concern::{Attachment, ConcernContent, RouteStep, StepActor, StepKind};
+use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::{
     BodyId, ConcernCommand, ConcernId, Link, NetworkId, Partner, Party, TenantId, TenantRole, Title,
 };
@@ -35,7 +36,8 @@ pub struct ConcernContentInput {
     pub why_not_cantonal: String,
     #[graphql(default)]
     pub institutions: Vec<AffectedInstitutionValue>,
-    pub focus_area: Option<String>,
+    /// The key of a focus area of the work programme in force.
+    pub focus_area: Option<ID>,
     #[graphql(default)]
     pub attachments: Vec<AttachmentInput>,
     pub language: Language,
@@ -103,7 +105,7 @@ fn content(input: ConcernContentInput) -> Result<ConcernContent> {
         focus_area: input
             .focus_area
             .filter(|area| !area.trim().is_empty())
-            .map(|area| title(&area))
+            .map(|area| parse_id(&area, FocusArea::parse).map(ConcernFocus::Area))
             .transpose()?,
         attachments: attachments(input.attachments)?,
         language: input.language.into(),

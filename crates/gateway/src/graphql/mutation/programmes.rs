@@ -8,36 +8,61 @@ use chrono::NaiveDate;
 use iiz_app::steering::{NewBudget, NewProgramme};
 use iiz_domain::budget::BudgetCommand;
 use iiz_domain::ids::{BudgetId, ProgrammeId, ProjectId};
-use iiz_domain::programme::{ActionField, EkgConsultation, ProgrammeCommand};
+use iiz_domain::programme::{
+    ActionField, EkgConsultation, FocusArea, FocusAreaDefinition, ProgrammeCommand,
+};
 
 use super::basis::DecisionBasisInput;
 use super::concerns::title;
 use super::{caller, free_text};
 use crate::graphql::programme_types::{Budget, WorkProgramme};
-use crate::graphql::recommendation_types::FocusAreaValue;
+use crate::graphql::recommendation_types::focus_area as parse_focus_area;
 use crate::graphql::{invalid, parse_id};
 
 /// An action field of a focus area.
 #[derive(Debug, Clone, InputObject)]
 pub struct ActionFieldInput {
-    pub focus_area: FocusAreaValue,
+    pub focus_area: ID,
     pub title: String,
     pub description: String,
 }
 
 pub(super) fn action_field(input: ActionFieldInput) -> Result<ActionField> {
     Ok(ActionField {
-        focus_area: input.focus_area.into(),
+        focus_area: parse_focus_area(&input.focus_area)?,
         title: title(&input.title)?,
         description: free_text(input.description)?,
     })
 }
 
-/// A focus area with its goal for the period.
+/// A focus area as a programme defines it: its key (kept across
+/// programmes), title, description and goal for the period.
 #[derive(Debug, Clone, InputObject)]
-pub struct FocusAreaGoalInput {
-    pub focus_area: FocusAreaValue,
+pub struct FocusAreaInput {
+    pub focus_area: ID,
+    pub title: String,
+    #[graphql(default)]
+    pub description: String,
+    #[graphql(default)]
     pub goal: String,
+}
+
+fn focus_areas(inputs: Vec<FocusAreaInput>) -> Result<BTreeMap<FocusArea, FocusAreaDefinition>> {
+    let mut focus_areas = BTreeMap::new();
+    for input in inputs {
+        let definition = FocusAreaDefinition {
+            title: title(&input.title)?,
+            description: free_text(input.description)?,
+            goal: free_text(input.goal)?,
+        };
+        if focus_areas
+            .insert(parse_focus_area(&input.focus_area)?, definition)
+            .is_some()
+        {
+            return Err(invalid("a focus area is named twice"));
+        }
+    }
+    Ok(focus_areas)
 }
 
 /// A work programme as the STG adopts it.
@@ -51,9 +76,10 @@ pub struct WorkProgrammeInput {
     pub consulted_on: NaiveDate,
     pub consultation_reference: String,
     pub ekg_statement: String,
-    /// The three focus areas of the 2017 decision when empty.
+    /// Those of the programme before when empty (the first programme
+    /// must name its own: the three of the 2017 decision).
     #[graphql(default)]
-    pub focus_areas: Vec<FocusAreaGoalInput>,
+    pub focus_areas: Vec<FocusAreaInput>,
     #[graphql(default)]
     pub action_fields: Vec<ActionFieldInput>,
 }
@@ -110,15 +136,7 @@ impl SteeringMutations {
         basis: DecisionBasisInput,
     ) -> Result<WorkProgramme> {
         let basis = basis.parse()?;
-        let mut focus_areas = BTreeMap::new();
-        for area in input.focus_areas {
-            if focus_areas
-                .insert(area.focus_area.into(), free_text(area.goal)?)
-                .is_some()
-            {
-                return Err(invalid("a focus area is named twice"));
-            }
-        }
+        let focus_areas = focus_areas(input.focus_areas)?;
         let new = NewProgramme {
             from: input.from,
             adopted_on: input.adopted_on,
@@ -159,20 +177,42 @@ impl SteeringMutations {
         .await
     }
 
+    /// Records the STG's revision of the focus of a running programme, as
+    /// decided in meeting X / resolution Y (`basis`, an item on the
+    /// programme's period): the focus areas it has from now on (add, rename
+    /// or drop; one with action fields or projects under it stays).
+    async fn revise_focus_areas(
+        &self,
+        ctx: &Context<'_>,
+        programme: ID,
+        focus_areas: Vec<FocusAreaInput>,
+        basis: DecisionBasisInput,
+    ) -> Result<WorkProgramme> {
+        let programme = parse_id(&programme, ProgrammeId::parse)?;
+        let focus_areas = self::focus_areas(focus_areas)?;
+        let basis = basis.parse()?;
+        let (caller, request, _) = caller(ctx)?;
+        caller
+            .revise_focus_areas(programme, focus_areas, basis)
+            .await
+            .map_err(|error| request.error(error))?;
+        programme_after(ctx, programme).await
+    }
+
     /// Puts a project under a focus area (and one of its action fields).
     async fn link_project_to_programme(
         &self,
         ctx: &Context<'_>,
         programme: ID,
         project: ID,
-        focus_area: FocusAreaValue,
+        focus_area: ID,
         action_field: Option<u32>,
     ) -> Result<WorkProgramme> {
         let programme = parse_id(&programme, ProgrammeId::parse)?;
         let command = ProgrammeCommand::LinkProject {
             programme,
             project: parse_id(&project, ProjectId::parse)?,
-            focus_area: focus_area.into(),
+            focus_area: parse_focus_area(&focus_area)?,
             action_field,
         };
         on_programme(ctx, programme, command).await

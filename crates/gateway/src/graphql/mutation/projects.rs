@@ -15,7 +15,7 @@ use super::concerns::{AttachmentInput, attachments, title};
 use super::{caller, free_text};
 use crate::graphql::programme_types::Project;
 use crate::graphql::query_recommendations::party;
-use crate::graphql::recommendation_types::FocusAreaValue;
+use crate::graphql::recommendation_types::focus_area;
 use crate::graphql::{invalid, parse_id};
 
 /// A partner's declared funding.
@@ -31,7 +31,7 @@ pub struct FundingInput {
 #[derive(Debug, Clone, InputObject)]
 pub struct IizProjectInput {
     pub title: String,
-    pub focus_area: Option<FocusAreaValue>,
+    pub focus_area: Option<ID>,
     /// The lead partner.
     pub lead: String,
     #[graphql(default)]
@@ -54,7 +54,7 @@ pub struct IizProjectInput {
 #[derive(Debug, Clone, InputObject)]
 pub struct AssociatedProjectInput {
     pub title: String,
-    pub focus_area: Option<FocusAreaValue>,
+    pub focus_area: Option<ID>,
     pub owner: String,
     pub summary: String,
 }
@@ -70,7 +70,7 @@ pub(super) fn iiz_project(input: IizProjectInput) -> Result<NewProject> {
     }
     Ok(NewProject {
         title: title(&input.title)?,
-        focus_area: input.focus_area.map(Into::into),
+        focus_area: input.focus_area.as_ref().map(focus_area).transpose()?,
         kind: ProjectKind::Iiz(Box::new(IizProject {
             lead: party(&input.lead)?,
             funding,
@@ -133,7 +133,7 @@ impl ProjectMutations {
     ) -> Result<Project> {
         let new = NewProject {
             title: title(&input.title)?,
-            focus_area: input.focus_area.map(Into::into),
+            focus_area: input.focus_area.as_ref().map(focus_area).transpose()?,
             kind: ProjectKind::Associated {
                 owner: party(&input.owner)?,
                 summary: free_text(input.summary)?,

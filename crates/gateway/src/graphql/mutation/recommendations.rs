@@ -17,7 +17,7 @@ use super::concerns::{AttachmentInput, attachments, title};
 use super::{caller, free_text};
 use crate::graphql::query_recommendations::party;
 use crate::graphql::recommendation_types::{
-    FocusAreaValue, Recommendation, RecommendationSourceValue, ReportingRhythmValue,
+    Recommendation, RecommendationSourceValue, ReportingRhythmValue, focus_area,
 };
 use crate::graphql::types::Language;
 use crate::graphql::{invalid, parse_id};
@@ -56,7 +56,7 @@ pub struct RecommendationInput {
     pub source: RecommendationSourceValue,
     #[graphql(default)]
     pub basis: BasisInput,
-    pub focus_area: Option<FocusAreaValue>,
+    pub focus_area: Option<ID>,
     /// `CH`, cantons and partners (`SODK`, `SECO`, …).
     pub addressees: Vec<String>,
     /// The first answer is due by this day.
@@ -106,7 +106,7 @@ fn parse(input: RecommendationInput) -> Result<Parsed> {
             rationale: free_text(input.rationale)?,
             source: RecommendationSource::from(input.source),
             basis,
-            focus_area: input.focus_area.map(Into::into),
+            focus_area: input.focus_area.as_ref().map(focus_area).transpose()?,
         },
         addressees: input
             .addressees

@@ -6,7 +6,9 @@ use iiz_app::App;
 use iiz_app::recommendations::recommendation_stream;
 use iiz_app::steering::{programme_stream, project_stream};
 use iiz_domain::ids::{ProgrammeId, ProjectId};
-use iiz_domain::programme::{EkgConsultation, ProgrammeCommand, WorkProgrammes};
+use iiz_domain::programme::{
+    EkgConsultation, FocusAreaDefinition, ProgrammeCommand, WorkProgrammes,
+};
 use iiz_domain::project::{IizProject, Project, ProjectCommand, ProjectKind};
 use iiz_domain::recommendation::{
     Basis, FlagTarget, FocusArea, RecommendationContent, RecommendationSource, ReportingRhythm,
@@ -17,6 +19,18 @@ use iiz_domain::{
 };
 
 use super::{day, minuted, run, text, title, zurich};
+
+fn focus(key: &str) -> FocusArea {
+    FocusArea::parse(key).unwrap()
+}
+
+fn definition(goal: &str) -> FocusAreaDefinition {
+    FocusAreaDefinition {
+        title: title("Schwerpunkt"),
+        description: text("Beschreibung"),
+        goal: text(goal),
+    }
+}
 
 fn recommendation_content(title_text: &str) -> RecommendationContent {
     RecommendationContent {
@@ -33,7 +47,7 @@ fn recommendation_content(title_text: &str) -> RecommendationContent {
         rationale: text("Doppelspurigkeiten"),
         source: RecommendationSource::Study,
         basis: Basis::default(),
-        focus_area: Some(FocusArea::Professionalisation),
+        focus_area: Some(focus("professionalisation")),
     }
 }
 
@@ -103,7 +117,7 @@ pub(super) async fn project_in_a_programme(app: &App) {
         ProjectCommand::Register {
             id: project,
             title: title("Pilot Triage"),
-            focus_area: Some(FocusArea::KeyActors),
+            focus_area: Some(focus("key_actors")),
             kind: ProjectKind::Iiz(Box::new(IizProject {
                 lead: Party::Partner(Partner::Seco),
                 funding: BTreeMap::from([(Party::Partner(Partner::Seco), 50_000)]),
@@ -150,14 +164,22 @@ pub(super) async fn project_in_a_programme(app: &App) {
                 reference: title("EKG 3/2040"),
                 statement: text("Zustimmung"),
             }),
-            focus_areas: BTreeMap::from([(FocusArea::KeyActors, text("Partner gewinnen"))]),
+            focus_areas: BTreeMap::from([(focus("key_actors"), definition("Partner gewinnen"))]),
             action_fields: Vec::new(),
             decided_by: minuted("STG-Sitzung 4/2040, Traktandum 2"),
+        },
+        ProgrammeCommand::ReviseFocusAreas {
+            programme,
+            focus_areas: BTreeMap::from([
+                (focus("key_actors"), definition("Partner gewinnen")),
+                (focus("housing"), definition("Wohnen")),
+            ]),
+            decided_by: minuted("STG-Sitzung 1/2041, Traktandum 3"),
         },
         ProgrammeCommand::LinkProject {
             programme,
             project,
-            focus_area: FocusArea::KeyActors,
+            focus_area: focus("key_actors"),
             action_field: None,
         },
         ProgrammeCommand::UnlinkProject {
