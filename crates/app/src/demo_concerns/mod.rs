@@ -10,6 +10,7 @@ mod texts_fr;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use iiz_domain::basis::DecisionReference;
 use iiz_domain::concern::{
     AffectedInstitution, Channel, CommentVisibility, ConcernContent, EkgOutcome, ReturnReason,
     StepOutcome, StgOutcome,
@@ -18,7 +19,8 @@ use iiz_domain::decision::ItemSubject;
 use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::text::FreeText;
 use iiz_domain::{
-    CantonCode, ConcernCommand, ConcernId, Language, NetworkId, Partner, Party, TenantId, Title,
+    CantonCode, ConcernCommand, ConcernId, Language, NetworkId, Partner, Party, ResolutionId,
+    TenantId, Title,
 };
 use iiz_projections::CONCERNS;
 use iiz_store::{DocFilter, DocQuery, EventStore};
@@ -58,6 +60,11 @@ enum Act {
     MergeInto(&'static str, &'static str),
     Examine(Ekg, &'static str),
     Decide(StgOutcome, &'static str, &'static str),
+    /// The Fachstelle brings a request straight to the STG, with its reason.
+    BringToStg(&'static str),
+    /// The Fachstelle records the STG's question to the EKG, as decided by
+    /// the circular resolution the demo cites ([`demo_referral`]).
+    ReferToEkg(&'static str),
     Answer(&'static str),
     Resolve(&'static str),
     Withdraw(&'static str),
@@ -296,6 +303,19 @@ impl App {
                     .await?;
                 return Ok(());
             }
+            Act::BringToStg(reason) => (
+                PETRA,
+                ConcernCommand::BringToStg {
+                    reason: text(reason)?,
+                },
+            ),
+            Act::ReferToEkg(question) => (
+                PETRA,
+                ConcernCommand::ReferToEkg {
+                    question: text(question)?,
+                    decided_by: demo_referral()?,
+                },
+            ),
             Act::Answer(answer) => (
                 PETRA,
                 ConcernCommand::Answer {
@@ -333,6 +353,18 @@ struct Play<'a> {
     id: ConcernId,
     ids: &'a BTreeMap<&'static str, ConcernId>,
     network: Option<NetworkId>,
+}
+
+/// The STG's circular resolution the demo's referral to the EKG cites: a
+/// fixed id, so loading the demo again cites the same one.
+fn demo_referral() -> Result<DecisionReference, AppError> {
+    let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, b"iiz-demo/stg-referral-2026-2");
+    let label = Title::parse("Zirkularbeschluss STG 2/2026")
+        .map_err(|error| AppError::Internal(format!("demo referral: {error}")))?;
+    Ok(DecisionReference::resolution(
+        ResolutionId::from_uuid(id),
+        label,
+    ))
 }
 
 /// The person an act names, if it names one.

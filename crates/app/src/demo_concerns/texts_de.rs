@@ -8,7 +8,9 @@ use iiz_domain::concern::CommentVisibility::Internal;
 use iiz_domain::concern::{Channel, ReturnReason, StepOutcome, StgOutcome};
 use iiz_domain::{Language, Partner};
 
-use super::{ANNA, Act, DemoConcern, Ekg, HANS, JONAS, NADIA, NICOLE, RETO, ROLF, SABINE, URS};
+use super::{
+    ANNA, Act, DemoConcern, Ekg, HANS, JONAS, NADIA, NICOLE, PETRA, RETO, ROLF, SABINE, URS,
+};
 
 const DE: Language = Language::De;
 
@@ -112,6 +114,23 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
                 StepOutcome::Approved,
                 "Zur Beratung in der Trägerschaft des IIZ-Netzwerks traktandiert.",
             ),
+        ],
+    },
+    DemoConcern {
+        key: "ch-antrag-daten",
+        origin: "CH",
+        by: PETRA,
+        on_behalf_of: None,
+        language: DE,
+        title: "Antrag: einheitliche Einwilligung für den Datenaustausch",
+        description: "Die Fachstelle beantragt dem STG eine national einheitliche, befristete Einwilligung, mit der RAV, IV-Stellen und Sozialdienste Angaben zu gemeinsam betreuten Personen austauschen dürfen.",
+        why_not_cantonal: "Die Schweigepflichten von ALV und IV sind bundesrechtlich geregelt.",
+        institutions: &[AlvRav, Iv, Sh],
+        focus_area: "Datenaustausch",
+        acts: &[
+            Act::Submit(Channel::ViaFachstelle),
+            Act::BringToStg("Strategische Frage der Zusammenarbeit: direkt an das STG."),
+            Act::ReferToEkg("Wie beurteilt die EKG die Umsetzbarkeit in den Kantonen?"),
         ],
     },
     DemoConcern {
