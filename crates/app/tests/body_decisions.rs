@@ -27,8 +27,8 @@ use iiz_domain::basis::{DecisionReference, DecisionSource};
 use iiz_domain::decision::ItemSubject;
 use iiz_domain::error::ErrorKind;
 use iiz_domain::recommendation::{
-    Basis, RecommendationAction, RecommendationContent, RecommendationSource,
-    RecommendationStage, ReportingRhythm, Schedule,
+    Basis, RecommendationAction, RecommendationContent, RecommendationSource, RecommendationStage,
+    ReportingRhythm, Schedule,
 };
 use iiz_domain::{BodyRole, ConceptRule, Language, Party, RecommendationCommand, TenantId};
 use iiz_store::testing::TestDatabase;

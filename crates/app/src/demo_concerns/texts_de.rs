@@ -126,7 +126,7 @@ pub(super) const CONCERNS: &[DemoConcern] = &[
         description: "Die Fachstelle beantragt dem STG eine national einheitliche, befristete Einwilligung, mit der RAV, IV-Stellen und Sozialdienste Angaben zu gemeinsam betreuten Personen austauschen dürfen.",
         why_not_cantonal: "Die Schweigepflichten von ALV und IV sind bundesrechtlich geregelt.",
         institutions: &[AlvRav, Iv, Sh],
-        focus_area: "Datenaustausch",
+        focus_area: "professionalisation",
         acts: &[
             Act::Submit(Channel::ViaFachstelle),
             Act::BringToStg("Strategische Frage der Zusammenarbeit: direkt an das STG."),

@@ -11,8 +11,7 @@ use std::collections::BTreeSet;
 use iiz_domain::meeting::MeetingEvent;
 use iiz_domain::resolution::ResolutionEvent;
 use iiz_domain::{
-    BodyId, ConcernEvent, DomainEvent, NetworkEvent, Party, PersonId, RecommendationEvent,
-    TenantId,
+    BodyId, ConcernEvent, DomainEvent, NetworkEvent, Party, PersonId, RecommendationEvent, TenantId,
 };
 use iiz_projections::{
     BODIES, BodyView, CONCERNS, ConcernView, MEETINGS, MeetingView, NETWORKS, NetworkView, PEOPLE,

@@ -5,11 +5,10 @@
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use iiz_app::recommendations::today;
-use iiz_domain::basis::DecisionSource;
 use iiz_domain::chair::{ChairCommand, ChairRule, TermHolders};
-use iiz_domain::ids::{MeetingId, ResolutionId};
 use iiz_domain::{BodyId, PersonId};
 
+use super::basis::DecisionBasisInput;
 use super::caller;
 use crate::graphql::group_types::{ChairHistory, ChairRuleKind};
 use crate::graphql::query_recommendations::party;
@@ -56,28 +55,6 @@ fn holders(input: &TermHoldersInput) -> Result<TermHolders> {
         deputy: input.deputy.as_deref().map(party).transpose()?,
         deputy_person: person(input.deputy_person.as_ref())?,
     })
-}
-
-/// Where a body decided: an item of its meeting, or its circular
-/// resolution.
-#[derive(Debug, Clone, InputObject)]
-pub struct DecisionSourceInput {
-    pub meeting: Option<ID>,
-    pub item: Option<u32>,
-    pub resolution: Option<ID>,
-}
-
-fn decision_source(input: &DecisionSourceInput) -> Result<DecisionSource> {
-    match (&input.meeting, input.item, &input.resolution) {
-        (Some(meeting), Some(item), None) => Ok(DecisionSource::Meeting {
-            meeting: parse_id(meeting, MeetingId::parse)?,
-            item,
-        }),
-        (None, None, Some(resolution)) => Ok(DecisionSource::Resolution {
-            resolution: parse_id(resolution, ResolutionId::parse)?,
-        }),
-        _ => Err(invalid("name a meeting and its item, or a resolution")),
-    }
 }
 
 #[derive(Debug, Default)]
@@ -146,18 +123,12 @@ impl ChairMutations {
         holders: TermHoldersInput,
         from: NaiveDate,
         until: NaiveDate,
-        decided_by: DecisionSourceInput,
+        basis: DecisionBasisInput,
     ) -> Result<ChairHistory> {
         let (caller, request, _) = caller(ctx)?;
         let id = parse_id(&body, BodyId::parse)?;
         caller
-            .choose_chair_term(
-                id,
-                self::holders(&holders)?,
-                from,
-                until,
-                decision_source(&decided_by)?,
-            )
+            .choose_chair_term(id, self::holders(&holders)?, from, until, basis.parse()?)
             .await
             .map_err(|error| request.error(error))?;
         chairs_after(ctx, id).await

@@ -9,43 +9,18 @@ use std::collections::BTreeSet;
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
-use iiz_domain::basis::DecisionSource;
+use iiz_domain::ConcernId;
 use iiz_domain::follow_up::FollowUp;
-use iiz_domain::ids::{MeetingId, ProjectId, WorkingGroupId};
+use iiz_domain::ids::{ProjectId, WorkingGroupId};
 use iiz_domain::working_group::Mandate;
-use iiz_domain::{ConcernId, ResolutionId};
 
+use super::basis::DecisionBasisInput;
 use super::concerns::{concern_after, title};
 use super::programmes::{ActionFieldInput, action_field};
 use super::projects::{IizProjectInput, iiz_project};
 use super::{caller, free_text};
 use crate::graphql::concern_types::Concern;
 use crate::graphql::{invalid, parse_id};
-
-/// The decision a record rests on: an item of a meeting's minutes, or a
-/// circular resolution.
-#[derive(Debug, Clone, InputObject)]
-pub struct DecisionBasisInput {
-    pub meeting: Option<ID>,
-    /// The agenda item's number, with `meeting`.
-    pub item: Option<u32>,
-    pub resolution: Option<ID>,
-}
-
-pub(super) fn decision_source(input: DecisionBasisInput) -> Result<DecisionSource> {
-    match (input.meeting, input.item, input.resolution) {
-        (Some(meeting), Some(item), None) => Ok(DecisionSource::Meeting {
-            meeting: parse_id(&meeting, MeetingId::parse)?,
-            item,
-        }),
-        (None, None, Some(resolution)) => Ok(DecisionSource::Resolution {
-            resolution: parse_id(&resolution, ResolutionId::parse)?,
-        }),
-        _ => Err(invalid(
-            "a basis names either a meeting and its item or a resolution",
-        )),
-    }
-}
 
 /// What an STG decision creates or links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -195,7 +170,7 @@ impl ConcernPathMutations {
         let (caller, request, _) = caller(ctx)?;
         let id = parse_id(&id, ConcernId::parse)?;
         caller
-            .record_concern_referral(id, free_text(question)?, decision_source(basis)?)
+            .record_concern_referral(id, free_text(question)?, basis.parse()?)
             .await
             .map_err(|error| request.error(error))?;
         concern_after(ctx, id).await
@@ -213,7 +188,7 @@ impl ConcernPathMutations {
         let (caller, request, _) = caller(ctx)?;
         let id = parse_id(&id, ConcernId::parse)?;
         caller
-            .record_ekg_assessment(id, free_text(assessment)?, decision_source(basis)?)
+            .record_ekg_assessment(id, free_text(assessment)?, basis.parse()?)
             .await
             .map_err(|error| request.error(error))?;
         concern_after(ctx, id).await

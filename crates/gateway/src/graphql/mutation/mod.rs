@@ -6,8 +6,8 @@
 mod accounts;
 mod basis;
 mod bodies;
-mod concern_paths;
 mod chairs;
+mod concern_paths;
 mod concern_steps;
 mod concerns;
 mod inbox;
