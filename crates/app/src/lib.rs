@@ -20,6 +20,7 @@ mod demo_meetings;
 mod demo_people;
 mod demo_programme;
 mod demo_recommendations;
+mod demo_resolutions;
 mod error;
 pub mod inbox;
 pub mod meetings;

@@ -31,7 +31,7 @@ use iiz_domain::meeting::{
     AgendaItem, Decision, DecisionEffect, ItemPurpose, ItemSubject, MeetingCommand, Propagation,
     Resolution, Slot,
 };
-use iiz_domain::programme::{ActionField, EkgConsultation};
+use iiz_domain::programme::{ActionField, EkgConsultation, FocusAreaDefinition};
 use iiz_domain::project::ProjectKind;
 use iiz_domain::recommendation::FocusArea;
 use iiz_domain::text::FreeText;
@@ -197,7 +197,15 @@ async fn stg_decisions_lead_to_projects_and_action_fields(db: TestDatabase) {
             reference: title("EKG 4/2026"),
             statement: text("Die EKG unterstützt den Entwurf"),
         },
-        focus_areas: BTreeMap::new(),
+        // The first programme names its focus areas.
+        focus_areas: BTreeMap::from([(
+            FocusArea::parse("labour_market_integration").unwrap(),
+            FocusAreaDefinition {
+                title: title("Arbeitsmarktintegration"),
+                description: text("Bildung und Arbeitsmarktintegration"),
+                goal: text("Übergänge verbessern"),
+            },
+        )]),
         action_fields: vec![],
     };
     // The STG adopts it as a body: the Fachstelle records its minuted

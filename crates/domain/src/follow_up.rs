@@ -10,7 +10,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::concept::ConceptRule;
-use crate::concern::StgOutcome;
 use crate::error::{Classify, ErrorKind};
 use crate::ids::{ProgrammeId, ProjectId, WorkingGroupId};
 use crate::programme::ActionField;
@@ -18,6 +17,17 @@ use crate::project::ProjectKind;
 use crate::recommendation::FocusArea;
 use crate::text::Title;
 use crate::working_group::Mandate;
+
+/// What the STG decides on a concern (and what the EKG proposes to it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StgOutcome {
+    Recommendation,
+    Project,
+    WorkingGroup,
+    NewActionField,
+    Declined,
+}
 
 /// What an STG decision creates or links, besides the concern's decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

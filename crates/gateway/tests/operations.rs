@@ -209,6 +209,7 @@ const FIELDS: &[(&str, Operation)] = &[
     ("Query.project", Operation::ShowProject),
     ("Query.workProgrammes", Operation::ShowWorkProgramme),
     ("Query.workProgramme", Operation::ShowWorkProgramme),
+    ("Query.focusAreas", Operation::ShowWorkProgramme),
     ("Query.currentWorkProgramme", Operation::ShowWorkProgramme),
     ("Query.chairs", Operation::ShowChairs),
     ("Query.chairHistories", Operation::ShowChairs),
@@ -248,6 +249,7 @@ const FIELDS: &[(&str, Operation)] = &[
     ("Mutation.submitProjectResult", Operation::ActOnProject),
     ("Mutation.acceptProjectResult", Operation::ActOnProject),
     ("Mutation.adoptWorkProgramme", Operation::ActOnWorkProgramme),
+    ("Mutation.reviseFocusAreas", Operation::ActOnWorkProgramme),
     ("Mutation.addActionField", Operation::ActOnWorkProgramme),
     (
         "Mutation.linkProjectToProgramme",

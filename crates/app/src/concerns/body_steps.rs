@@ -101,6 +101,26 @@ impl Caller<'_> {
                     .verify_basis(decided_by.source, BodyKind::Steering, &subject)
                     .await?,
             },
+            ConcernCommand::ReferToEkg {
+                question,
+                decided_by,
+            } => ConcernCommand::ReferToEkg {
+                question,
+                decided_by: self
+                    .app()
+                    .verify_basis(decided_by.source, BodyKind::Steering, &subject)
+                    .await?,
+            },
+            ConcernCommand::Assess {
+                assessment,
+                decided_by,
+            } => ConcernCommand::Assess {
+                assessment,
+                decided_by: self
+                    .app()
+                    .verify_basis(decided_by.source, BodyKind::ExpertCoordination, &subject)
+                    .await?,
+            },
             other => other,
         })
     }

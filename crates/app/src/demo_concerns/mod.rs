@@ -10,7 +10,6 @@ mod texts_fr;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use iiz_domain::basis::DecisionReference;
 use iiz_domain::concern::{
     AffectedInstitution, Channel, CommentVisibility, ConcernContent, EkgOutcome, ReturnReason,
     StepOutcome, StgOutcome,
@@ -19,8 +18,7 @@ use iiz_domain::decision::ItemSubject;
 use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::text::FreeText;
 use iiz_domain::{
-    CantonCode, ConcernCommand, ConcernId, Language, NetworkId, Partner, Party, ResolutionId,
-    TenantId, Title,
+    CantonCode, ConcernCommand, ConcernId, Language, NetworkId, Partner, Party, TenantId, Title,
 };
 use iiz_projections::CONCERNS;
 use iiz_store::{DocFilter, DocQuery, EventStore};
@@ -62,8 +60,8 @@ enum Act {
     Decide(StgOutcome, &'static str, &'static str),
     /// The Fachstelle brings a request straight to the STG, with its reason.
     BringToStg(&'static str),
-    /// The Fachstelle records the STG's question to the EKG, as decided by
-    /// the circular resolution the demo cites ([`demo_referral`]).
+    /// The STG refers the concern to the EKG with a question, by a real
+    /// circular resolution (`demo_resolutions`).
     ReferToEkg(&'static str),
     Answer(&'static str),
     Resolve(&'static str),
@@ -309,13 +307,11 @@ impl App {
                     reason: text(reason)?,
                 },
             ),
-            Act::ReferToEkg(question) => (
-                PETRA,
-                ConcernCommand::ReferToEkg {
-                    question: text(question)?,
-                    decided_by: demo_referral()?,
-                },
-            ),
+            Act::ReferToEkg(question) => {
+                self.demo_referral_by_resolution(cast, id, concern.title, question)
+                    .await?;
+                return Ok(());
+            }
             Act::Answer(answer) => (
                 PETRA,
                 ConcernCommand::Answer {
@@ -353,18 +349,6 @@ struct Play<'a> {
     id: ConcernId,
     ids: &'a BTreeMap<&'static str, ConcernId>,
     network: Option<NetworkId>,
-}
-
-/// The STG's circular resolution the demo's referral to the EKG cites: a
-/// fixed id, so loading the demo again cites the same one.
-fn demo_referral() -> Result<DecisionReference, AppError> {
-    let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, b"iiz-demo/stg-referral-2026-2");
-    let label = Title::parse("Zirkularbeschluss STG 2/2026")
-        .map_err(|error| AppError::Internal(format!("demo referral: {error}")))?;
-    Ok(DecisionReference::resolution(
-        ResolutionId::from_uuid(id),
-        label,
-    ))
 }
 
 /// The person an act names, if it names one.

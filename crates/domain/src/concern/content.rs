@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::focus::ConcernFocus;
 use crate::ids::Language;
-use crate::text::{FreeText, Link, Title};
+pub use crate::text::Attachment;
+use crate::text::{FreeText, Title};
 
 /// The institutions whose interface a concern is about.
 #[derive(
@@ -48,13 +49,6 @@ impl AffectedInstitution {
             Self::Other => "other",
         }
     }
-}
-
-/// A document a concern refers to, kept elsewhere.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Attachment {
-    pub title: Title,
-    pub link: Link,
 }
 
 /// A concern's text and classification, as drafted or edited.

@@ -25,16 +25,8 @@ pub enum ReturnReason {
     NeedsInformation,
 }
 
-/// What the STG decides on a concern (and what the EKG proposes to it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StgOutcome {
-    Recommendation,
-    Project,
-    WorkingGroup,
-    NewActionField,
-    Declined,
-}
+// Beside the follow-ups it leads to (a leaf module the concern uses).
+pub use crate::follow_up::StgOutcome;
 
 /// What the EKG does with a concern.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -4,8 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::concern::Attachment;
 use crate::decision::ItemSubject;
+use crate::text::Attachment;
 use crate::text::{FreeText, Title};
 
 /// The most documents one item carries.

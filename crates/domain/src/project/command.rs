@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
 use crate::basis::DecisionReference;
-use crate::concern::Attachment;
 use crate::focus::FocusArea;
 use crate::ids::ProjectId;
 use crate::partner::Party;
+use crate::text::Attachment;
 use crate::text::{FreeText, Title};
 
 /// An IIZ project: at the interface of several partners, steered by the

@@ -6,8 +6,8 @@ use chrono::{Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::concern::Attachment;
 use crate::ids::{ConcernId, Language};
+use crate::text::Attachment;
 use crate::text::{FreeText, Title};
 
 /// The most documents and projects a basis lists: a recommendation points to

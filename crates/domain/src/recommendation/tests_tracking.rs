@@ -5,9 +5,9 @@ use super::tests::{
     addressees, adopted, canton, content, date, drafted, published, schedule, text,
 };
 use super::*;
-use crate::concern::Attachment;
 use crate::partner::Partner;
 use crate::testing::given;
+use crate::text::Attachment;
 use crate::text::{FreeText, Link, Title};
 
 fn live() -> Vec<RecommendationEvent> {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::concern::Attachment;
+use crate::text::Attachment;
 use crate::text::FreeText;
 
 /// The most evidence links one report carries.

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::DomainEvent;
 use crate::basis::DecisionReference;
-use crate::concern::Attachment;
 use crate::ids::{BodyId, ConcernId, PersonId, TenantId, WorkingGroupId};
+use crate::text::Attachment;
 use crate::text::{FreeText, Title};
 
 /// The mandate, with the fields of the national concept's template.
