@@ -184,8 +184,7 @@ impl JsonSchema for LocalizedName {
 }
 
 /// A document something refers to, kept elsewhere: a title and a link.
-/// (Concerns, recommendations, agenda items, mandates and projects share
-/// it.)
+//  (Concerns, recommendations, agenda items, mandates and projects share it.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Attachment {
     pub title: Title,
