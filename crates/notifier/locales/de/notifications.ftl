@@ -47,26 +47,47 @@ concern_submitted-subject = IIZ: Neues Anliegen von { $origin } – { $concern }
 concern_triaged-title = { $step ->
     [accepted] Anliegen angenommen: { $concern }
     [returned] Anliegen zurückgegeben: { $concern }
+    [brought_to_stg] Anliegen direkt ans STG: { $concern }
    *[merged] Anliegen zusammengeführt: { $concern }
 }
 concern_triaged-body = { $step ->
     [accepted] Die Fachstelle hat das Anliegen «{ $concern }» angenommen und an die EKG weitergeleitet.
     [returned] Die Fachstelle hat das Anliegen «{ $concern }» zurückgegeben. Grund: { $reason }.
+    [brought_to_stg] Die Fachstelle hat das Anliegen «{ $concern }» direkt dem STG vorgelegt. Begründung: { $reason }.
    *[merged] Die Fachstelle hat das Anliegen «{ $concern }» mit dem ähnlichen Anliegen «{ $target }» zusammengeführt. Es wird dort weiterbehandelt.
 }
 concern_triaged-subject = { $step ->
     [accepted] IIZ: Die Fachstelle hat «{ $concern }» angenommen
     [returned] IIZ: Die Fachstelle hat «{ $concern }» zurückgegeben
+    [brought_to_stg] IIZ: Die Fachstelle legt «{ $concern }» dem STG vor
    *[merged] IIZ: «{ $concern }» wurde zusammengeführt
 }
 
-concern_examined-title = Die EKG hat entschieden: { $concern }
-concern_examined-body = Die EKG hat das Anliegen «{ $concern }» geprüft. Ergebnis: { $outcome }.
-concern_examined-subject = IIZ: Entscheid der EKG zu «{ $concern }»
+concern_examined-title = { $step ->
+    [assessed] Einschätzung der EKG ans STG: { $concern }
+   *[examined] Die EKG hat entschieden: { $concern }
+}
+concern_examined-body = { $step ->
+    [assessed] Die EKG hat dem STG ihre Einschätzung zum Anliegen «{ $concern }» gegeben; nun entscheidet das STG.
+   *[examined] Die EKG hat das Anliegen «{ $concern }» geprüft. Ergebnis: { $outcome }.
+}
+concern_examined-subject = { $step ->
+    [assessed] IIZ: Einschätzung der EKG zu «{ $concern }»
+   *[examined] IIZ: Entscheid der EKG zu «{ $concern }»
+}
 
-concern_decided-title = Das STG hat entschieden: { $concern }
-concern_decided-body = Das STG hat über das Anliegen «{ $concern }» entschieden. Ergebnis: { $outcome }.
-concern_decided-subject = IIZ: Entscheid des STG zu «{ $concern }»
+concern_decided-title = { $step ->
+    [referred] Das STG fragt die EKG: { $concern }
+   *[decided] Das STG hat entschieden: { $concern }
+}
+concern_decided-body = { $step ->
+    [referred] Das STG hat das Anliegen «{ $concern }» mit einer Frage an die EKG gerichtet und entscheidet nach deren Einschätzung.
+   *[decided] Das STG hat über das Anliegen «{ $concern }» entschieden. Ergebnis: { $outcome }.
+}
+concern_decided-subject = { $step ->
+    [referred] IIZ: Das STG richtet «{ $concern }» an die EKG
+   *[decided] IIZ: Entscheid des STG zu «{ $concern }»
+}
 
 concern_answered-title = Antwort auf das Anliegen: { $concern }
 concern_answered-body = Das Anliegen «{ $concern }» ist beantwortet. Die offizielle Antwort finden Sie auf der Plattform.

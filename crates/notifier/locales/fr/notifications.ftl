@@ -47,26 +47,47 @@ concern_submitted-subject = CII : nouvelle demande de { $origin } – { $concern
 concern_triaged-title = { $step ->
     [accepted] Demande acceptée : { $concern }
     [returned] Demande renvoyée : { $concern }
+    [brought_to_stg] Demande soumise directement au STG : { $concern }
    *[merged] Demande regroupée : { $concern }
 }
 concern_triaged-body = { $step ->
     [accepted] Le Bureau national CII a accepté la demande « { $concern } » et l'a transmise à l'EKG.
     [returned] Le Bureau national CII a renvoyé la demande « { $concern } ». Motif : { $reason }.
+    [brought_to_stg] Le Bureau national CII a soumis la demande « { $concern } » directement au comité de pilotage (STG). Motif : { $reason }.
    *[merged] Le Bureau national CII a regroupé la demande « { $concern } » avec la demande similaire « { $target } », où elle sera traitée.
 }
 concern_triaged-subject = { $step ->
     [accepted] CII : le Bureau national a accepté « { $concern } »
     [returned] CII : le Bureau national a renvoyé « { $concern } »
+    [brought_to_stg] CII : le Bureau national soumet « { $concern } » au STG
    *[merged] CII : « { $concern } » a été regroupée
 }
 
-concern_examined-title = Décision de l'EKG : { $concern }
-concern_examined-body = L'EKG a examiné la demande « { $concern } ». Résultat : { $outcome }.
-concern_examined-subject = CII : décision de l'EKG sur « { $concern } »
+concern_examined-title = { $step ->
+    [assessed] Appréciation de l'EKG au STG : { $concern }
+   *[examined] Décision de l'EKG : { $concern }
+}
+concern_examined-body = { $step ->
+    [assessed] L'EKG a donné au comité de pilotage (STG) son appréciation de la demande « { $concern } » ; le STG décide maintenant.
+   *[examined] L'EKG a examiné la demande « { $concern } ». Résultat : { $outcome }.
+}
+concern_examined-subject = { $step ->
+    [assessed] CII : appréciation de l'EKG sur « { $concern } »
+   *[examined] CII : décision de l'EKG sur « { $concern } »
+}
 
-concern_decided-title = Décision du comité de pilotage : { $concern }
-concern_decided-body = Le comité de pilotage (STG) a statué sur la demande « { $concern } ». Résultat : { $outcome }.
-concern_decided-subject = CII : décision du comité de pilotage sur « { $concern } »
+concern_decided-title = { $step ->
+    [referred] Le comité de pilotage consulte l'EKG : { $concern }
+   *[decided] Décision du comité de pilotage : { $concern }
+}
+concern_decided-body = { $step ->
+    [referred] Le comité de pilotage (STG) a adressé la demande « { $concern } » à l'EKG avec une question et décidera après son appréciation.
+   *[decided] Le comité de pilotage (STG) a statué sur la demande « { $concern } ». Résultat : { $outcome }.
+}
+concern_decided-subject = { $step ->
+    [referred] CII : le comité de pilotage adresse « { $concern } » à l'EKG
+   *[decided] CII : décision du comité de pilotage sur « { $concern } »
+}
 
 concern_answered-title = Réponse à la demande : { $concern }
 concern_answered-body = La demande « { $concern } » a reçu sa réponse officielle. Vous la trouverez sur la plateforme.

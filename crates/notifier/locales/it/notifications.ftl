@@ -47,26 +47,47 @@ concern_submitted-subject = CII: nuova richiesta da { $origin } – { $concern }
 concern_triaged-title = { $step ->
     [accepted] Richiesta accolta: { $concern }
     [returned] Richiesta rinviata: { $concern }
+    [brought_to_stg] Richiesta sottoposta direttamente allo STG: { $concern }
    *[merged] Richiesta accorpata: { $concern }
 }
 concern_triaged-body = { $step ->
     [accepted] L'Ufficio nazionale CII ha accolto la richiesta «{ $concern }» e l'ha trasmessa all'EKG.
     [returned] L'Ufficio nazionale CII ha rinviato la richiesta «{ $concern }». Motivo: { $reason }.
+    [brought_to_stg] L'Ufficio nazionale CII ha sottoposto la richiesta «{ $concern }» direttamente al Comitato di direzione (STG). Motivo: { $reason }.
    *[merged] L'Ufficio nazionale CII ha accorpato la richiesta «{ $concern }» alla richiesta analoga «{ $target }», dove sarà trattata.
 }
 concern_triaged-subject = { $step ->
     [accepted] CII: l'Ufficio nazionale ha accolto «{ $concern }»
     [returned] CII: l'Ufficio nazionale ha rinviato «{ $concern }»
+    [brought_to_stg] CII: l'Ufficio nazionale sottopone «{ $concern }» allo STG
    *[merged] CII: «{ $concern }» è stata accorpata
 }
 
-concern_examined-title = Decisione dell'EKG: { $concern }
-concern_examined-body = L'EKG ha esaminato la richiesta «{ $concern }». Esito: { $outcome }.
-concern_examined-subject = CII: decisione dell'EKG su «{ $concern }»
+concern_examined-title = { $step ->
+    [assessed] Valutazione dell'EKG allo STG: { $concern }
+   *[examined] Decisione dell'EKG: { $concern }
+}
+concern_examined-body = { $step ->
+    [assessed] L'EKG ha dato al Comitato di direzione (STG) la sua valutazione della richiesta «{ $concern }»; ora decide lo STG.
+   *[examined] L'EKG ha esaminato la richiesta «{ $concern }». Esito: { $outcome }.
+}
+concern_examined-subject = { $step ->
+    [assessed] CII: valutazione dell'EKG su «{ $concern }»
+   *[examined] CII: decisione dell'EKG su «{ $concern }»
+}
 
-concern_decided-title = Decisione del Comitato di direzione: { $concern }
-concern_decided-body = Il Comitato di direzione (STG) ha deciso sulla richiesta «{ $concern }». Esito: { $outcome }.
-concern_decided-subject = CII: decisione del Comitato di direzione su «{ $concern }»
+concern_decided-title = { $step ->
+    [referred] Il Comitato di direzione consulta l'EKG: { $concern }
+   *[decided] Decisione del Comitato di direzione: { $concern }
+}
+concern_decided-body = { $step ->
+    [referred] Il Comitato di direzione (STG) ha sottoposto la richiesta «{ $concern }» all'EKG con una domanda e deciderà dopo la sua valutazione.
+   *[decided] Il Comitato di direzione (STG) ha deciso sulla richiesta «{ $concern }». Esito: { $outcome }.
+}
+concern_decided-subject = { $step ->
+    [referred] CII: il Comitato di direzione sottopone «{ $concern }» all'EKG
+   *[decided] CII: decisione del Comitato di direzione su «{ $concern }»
+}
 
 concern_answered-title = Risposta alla richiesta: { $concern }
 concern_answered-body = La richiesta «{ $concern }» ha ricevuto la risposta ufficiale, che trova sulla piattaforma.

@@ -124,12 +124,18 @@ fn concern_args(reader: Reader<'_>, subject: &ConcernSubject) -> Result<Args, No
                     .text("value", stored_name(outcome))
                     .text("proposal", proposal),
             )?;
-            args.text("outcome", outcome)
+            args.text("step", Step::Examined.as_str())
+                .text("outcome", outcome)
         }
-        ConcernEvent::Decided { outcome, .. } => args.text(
+        ConcernEvent::Decided { outcome, .. } => args.text("step", Step::Decided.as_str()).text(
             "outcome",
             label(messages, locale, "stg-outcome", &stored_name(outcome))?,
         ),
+        ConcernEvent::BroughtToStg { reason } => args
+            .text("step", Step::BroughtToStg.as_str())
+            .text("reason", reason.as_str()),
+        ConcernEvent::ReferredToEkg { .. } => args.text("step", Step::Referred.as_str()),
+        ConcernEvent::Assessed { .. } => args.text("step", Step::Assessed.as_str()),
         _ => args,
     })
 }

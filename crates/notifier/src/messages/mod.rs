@@ -62,12 +62,22 @@ pub enum Step {
     NotCarried,
     Formed,
     Delegated,
+    BroughtToStg,
+    Examined,
+    Assessed,
+    Decided,
+    Referred,
 }
 
 impl Step {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Accepted => "accepted",
+            Self::BroughtToStg => "brought_to_stg",
+            Self::Examined => "examined",
+            Self::Assessed => "assessed",
+            Self::Decided => "decided",
+            Self::Referred => "referred",
             Self::Returned => "returned",
             Self::Merged => "merged",
             Self::Adopted => "adopted",
@@ -92,7 +102,16 @@ impl Step {
     pub fn of(kind: NotificationKind) -> &'static [Step] {
         use NotificationKind as Kind;
         match kind {
-            Kind::ConcernTriaged => &[Self::Accepted, Self::Returned, Self::Merged],
+            Kind::ConcernTriaged => &[
+                Self::Accepted,
+                Self::Returned,
+                Self::Merged,
+                Self::BroughtToStg,
+            ],
+            // The EKG's examination, or its assessment for the STG; the
+            // STG's decision, or its question to the EKG (IIZ 3.0, 2.1).
+            Kind::ConcernExamined => &[Self::Examined, Self::Assessed],
+            Kind::ConcernDecided => &[Self::Decided, Self::Referred],
             Kind::ConcernOutcome => &[
                 Self::Adopted,
                 Self::Published,
@@ -113,8 +132,6 @@ impl Step {
             Kind::NetworkChanged => &[Self::Formed, Self::Delegated],
             Kind::ConcernSubmitted
             | Kind::ResolutionAwaitingAnswer
-            | Kind::ConcernExamined
-            | Kind::ConcernDecided
             | Kind::ConcernAnswered
             | Kind::DueReminder
             | Kind::OverdueEscalation

@@ -123,6 +123,21 @@ pub const RULES: &[Rule] = &[
     ),
     rule("concern", "Examined", Kind::ConcernExamined, ConcernParties),
     rule("concern", "Decided", Kind::ConcernDecided, ConcernParties),
+    // The paths of IIZ 3.0, 2.1: brought straight to the STG, referred by
+    // the STG to the EKG, the EKG's assessment back to the STG.
+    rule(
+        "concern",
+        "BroughtToStg",
+        Kind::ConcernTriaged,
+        ConcernParties,
+    ),
+    rule(
+        "concern",
+        "ReferredToEkg",
+        Kind::ConcernDecided,
+        ConcernParties,
+    ),
+    rule("concern", "Assessed", Kind::ConcernExamined, ConcernParties),
     rule("concern", "Answered", Kind::ConcernAnswered, ConcernParties),
     // "A recommendation published or amended → the coordinators of each
     // addressee." First, so an addressee that also submitted a concern of

@@ -86,6 +86,9 @@ fn triage_examination_decision_and_answer_reach_the_concerns_parties() {
         ("Examined", Kind::ConcernExamined),
         ("Decided", Kind::ConcernDecided),
         ("Answered", Kind::ConcernAnswered),
+        ("BroughtToStg", Kind::ConcernTriaged),
+        ("ReferredToEkg", Kind::ConcernDecided),
+        ("Assessed", Kind::ConcernExamined),
     ] {
         let change = event("concern", event_type, Value::Null);
         assert_eq!(
