@@ -349,8 +349,20 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
             ),
         ]
     );
-    let adopted = ok(&app, &marco, "query($id: ID!) { recommendation(id: $id) { stage adoption { decidedBy { meeting label } } } }", json!({ "id": recommendation })).await;
+    let adopted = ok(&app, &marco, "query($id: ID!) { recommendation(id: $id) { stage adoption { decidedBy { meeting label } } history { kind decidedBy { label } } } }", json!({ "id": recommendation })).await;
     assert_eq!(adopted["recommendation"]["stage"], "ADOPTED");
+    // The history cites the decision too (transparency of who decided).
+    let adoption_step = adopted["recommendation"]["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|entry| entry["kind"] == "Adopted")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        adoption_step["decidedBy"]["label"],
+        "STG-Sitzung 4/2026, Traktandum 2"
+    );
     assert_eq!(
         adopted["recommendation"]["adoption"]["decidedBy"]["label"],
         "STG-Sitzung 4/2026, Traktandum 2"

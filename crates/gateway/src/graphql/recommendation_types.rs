@@ -136,6 +136,9 @@ pub struct RecommendationHistoryItem {
     pub actor: String,
     pub at: DateTime<Utc>,
     pub detail: Option<String>,
+    /// For the STG's decisions: the meeting item or circular resolution
+    /// that took it.
+    pub decided_by: Option<DecisionReferenceInfo>,
 }
 
 impl From<&HistoryEntry> for RecommendationHistoryItem {
@@ -145,6 +148,7 @@ impl From<&HistoryEntry> for RecommendationHistoryItem {
             actor: entry.actor.clone(),
             at: entry.at,
             detail: entry.detail.clone(),
+            decided_by: entry.decided_by.as_ref().map(Into::into),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! How events change a [`RecommendationView`] and its summary.
 
 use iiz_domain::RecommendationEvent;
+use iiz_domain::basis::DecisionReference;
 use iiz_domain::recommendation::{RecommendationContent, RecommendationStage, Schedule};
 use iiz_store::RecordedEvent;
 
@@ -219,6 +220,7 @@ pub(super) fn apply(
             actor,
             at,
             detail,
+            decided_by: decided_by(change),
         });
     }
     view.addressee_keys = view.addressees.iter().map(ToString::to_string).collect();
@@ -230,6 +232,17 @@ pub(super) fn apply(
 
 fn change_kind(change: &RecommendationEvent) -> &'static str {
     iiz_domain::DomainEvent::event_type(change)
+}
+
+/// The meeting item or resolution a step that is the STG's decision names.
+fn decided_by(change: &RecommendationEvent) -> Option<DecisionReference> {
+    match change {
+        RecommendationEvent::Adopted { decided_by, .. }
+        | RecommendationEvent::Amended { decided_by, .. }
+        | RecommendationEvent::Superseded { decided_by, .. }
+        | RecommendationEvent::Closed { decided_by, .. } => decided_by.clone(),
+        _ => None,
+    }
 }
 
 fn is_own_step(change: &RecommendationEvent) -> bool {

@@ -93,8 +93,9 @@ impl Projection for RecommendationRegister {
     }
 
     fn version(&self) -> i32 {
-        // 2: steps carry the meeting that decided them.
-        2
+        // 2: steps carry the meeting that decided them; 3: every body
+        // decision in the history names its meeting item or resolution.
+        3
     }
 
     fn collections(&self) -> &'static [&'static str] {

@@ -110,6 +110,10 @@ pub struct HistoryEntry {
     pub actor: String,
     pub at: DateTime<Utc>,
     pub detail: Option<String>,
+    /// For the STG's decisions (adoption, amendment, supersession,
+    /// closing): the meeting item or circular resolution that took it.
+    #[serde(default)]
+    pub decided_by: Option<DecisionReference>,
 }
 
 /// The short form for lists, dashboards and exports.
