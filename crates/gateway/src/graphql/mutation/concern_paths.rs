@@ -5,19 +5,16 @@
 //! that decided it. Also the inputs of what an STG decision creates or
 //! links (a decision's follow-up), which the minutes' effect takes.
 
-use std::collections::BTreeSet;
-
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result};
-use chrono::NaiveDate;
 use iiz_domain::ConcernId;
 use iiz_domain::follow_up::FollowUp;
 use iiz_domain::ids::{ProjectId, WorkingGroupId};
-use iiz_domain::working_group::Mandate;
 
 use super::basis::DecisionBasisInput;
-use super::concerns::{concern_after, title};
+use super::concerns::concern_after;
 use super::programmes::{ActionFieldInput, action_field};
 use super::projects::{IizProjectInput, iiz_project};
+use super::working_groups::{MandateTextInput, mandate_text};
 use super::{caller, free_text};
 use crate::graphql::concern_types::Concern;
 use crate::graphql::{invalid, parse_id};
@@ -38,28 +35,6 @@ pub enum FollowUpKindInput {
     AddActionField,
 }
 
-/// A working group's mandate as the STG decides it: mandated by the STG
-/// on the decision's day, naming the concern.
-#[derive(Debug, Clone, InputObject)]
-pub struct DecidedMandateInput {
-    pub title: String,
-    /// Situation and question.
-    pub question: String,
-    pub goal: String,
-    /// Output and process.
-    pub output: String,
-    #[graphql(default)]
-    pub composition: String,
-    #[graphql(default)]
-    pub communication: String,
-    #[graphql(default)]
-    pub financing: String,
-    #[graphql(default)]
-    pub resources: String,
-    /// The mandate ends on this day.
-    pub until: NaiveDate,
-}
-
 /// The follow-up of an STG decision; the field its kind needs.
 #[derive(Debug, Clone, InputObject)]
 pub struct FollowUpInput {
@@ -67,27 +42,12 @@ pub struct FollowUpInput {
     /// The project or working group to link.
     pub id: Option<ID>,
     pub project: Option<IizProjectInput>,
-    pub mandate: Option<DecidedMandateInput>,
+    pub mandate: Option<MandateTextInput>,
     pub action_field: Option<ActionFieldInput>,
 }
 
 fn missing(kind: &str, field: &str) -> async_graphql::Error {
     invalid(format!("a follow-up {kind} names {field}"))
-}
-
-fn mandate(input: DecidedMandateInput) -> Result<Mandate> {
-    Ok(Mandate {
-        title: title(&input.title)?,
-        question: free_text(input.question)?,
-        goal: free_text(input.goal)?,
-        output: free_text(input.output)?,
-        composition: free_text(input.composition)?,
-        communication: free_text(input.communication)?,
-        financing: free_text(input.financing)?,
-        resources: free_text(input.resources)?,
-        until: input.until,
-        concerns: BTreeSet::new(),
-    })
 }
 
 pub(super) fn follow_up(input: FollowUpInput) -> Result<FollowUp> {
@@ -120,7 +80,7 @@ pub(super) fn follow_up(input: FollowUpInput) -> Result<FollowUp> {
             }
         }
         K::MandateWorkingGroup => FollowUp::MandateWorkingGroup {
-            mandate: Box::new(mandate(
+            mandate: Box::new(mandate_text(
                 input
                     .mandate
                     .ok_or_else(|| missing("MANDATE_WORKING_GROUP", "mandate"))?,

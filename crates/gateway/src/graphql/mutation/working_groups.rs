@@ -2,6 +2,8 @@
 //! the body above), members from several tenants, progress, result, the
 //! mandating body's note and the dissolution.
 
+use std::collections::BTreeSet;
+
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use iiz_app::working_groups::NewWorkingGroup;
@@ -22,22 +24,8 @@ pub struct MandateInput {
     pub mandated_by: ID,
     /// The body above that approved it (a cantonal body's parent).
     pub approved_by: Option<ID>,
-    pub title: String,
-    /// Situation and question.
-    pub question: String,
-    pub goal: String,
-    /// Output and process.
-    pub output: String,
-    #[graphql(default)]
-    pub composition: String,
-    #[graphql(default)]
-    pub communication: String,
-    #[graphql(default)]
-    pub financing: String,
-    #[graphql(default)]
-    pub resources: String,
-    /// The mandate ends on this day.
-    pub until: NaiveDate,
+    #[graphql(flatten)]
+    pub text: MandateTextInput,
     /// The day of the mandate.
     pub on: NaiveDate,
     /// The concerns the EKG gave to this group.
@@ -64,6 +52,45 @@ async fn act(ctx: &Context<'_>, id: &ID, command: WorkingGroupCommand) -> Result
     group_after(ctx, id).await
 }
 
+/// The text of a mandate, with the fields of the national concept's
+/// template (also what an STG decision "working group" mandates).
+#[derive(Debug, Clone, InputObject)]
+#[graphql(name = "DecidedMandateInput")]
+pub struct MandateTextInput {
+    pub title: String,
+    /// Situation and question.
+    pub question: String,
+    pub goal: String,
+    /// Output and process.
+    pub output: String,
+    #[graphql(default)]
+    pub composition: String,
+    #[graphql(default)]
+    pub communication: String,
+    #[graphql(default)]
+    pub financing: String,
+    #[graphql(default)]
+    pub resources: String,
+    /// The mandate ends on this day.
+    pub until: NaiveDate,
+}
+
+/// The mandate a text gives, naming no concern yet.
+pub(super) fn mandate_text(input: MandateTextInput) -> Result<Mandate> {
+    Ok(Mandate {
+        title: title(&input.title)?,
+        question: free_text(input.question)?,
+        goal: free_text(input.goal)?,
+        output: free_text(input.output)?,
+        composition: free_text(input.composition)?,
+        communication: free_text(input.communication)?,
+        financing: free_text(input.financing)?,
+        resources: free_text(input.resources)?,
+        until: input.until,
+        concerns: BTreeSet::new(),
+    })
+}
+
 #[derive(Debug, Default)]
 pub struct WorkingGroupMutations;
 
@@ -84,20 +111,12 @@ impl WorkingGroupMutations {
                 .map(|id| parse_id(id, BodyId::parse))
                 .transpose()?,
             mandate: Mandate {
-                title: title(&input.title)?,
-                question: free_text(input.question)?,
-                goal: free_text(input.goal)?,
-                output: free_text(input.output)?,
-                composition: free_text(input.composition)?,
-                communication: free_text(input.communication)?,
-                financing: free_text(input.financing)?,
-                resources: free_text(input.resources)?,
-                until: input.until,
                 concerns: input
                     .concerns
                     .iter()
                     .map(|id| parse_id(id, ConcernId::parse))
                     .collect::<Result<_>>()?,
+                ..mandate_text(input.text)?
             },
             on: input.on,
         };
