@@ -14,6 +14,7 @@ mod inbox;
 mod live;
 mod meetings;
 mod networks;
+mod pages;
 mod paths;
 mod programme;
 mod protection;

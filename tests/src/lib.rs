@@ -1,6 +1,8 @@
 //! Helpers for the cross-crate scenarios: a fresh database per test and the
 //! real server started in process on port 0.
 
+pub mod pages;
+
 use iiz::Running;
 use iiz::config::Config;
 use iiz_store::testing::TestDatabase;

@@ -27,6 +27,7 @@ pub mod meetings;
 pub mod networks;
 pub mod outbound;
 pub mod people;
+mod profile;
 mod queries;
 pub mod recommendations;
 pub mod resolutions;

@@ -19,7 +19,8 @@ use iiz_app::App;
 use iiz_app::authz::Principal;
 use serde_json::json;
 
-use crate::graphql::{Code, IizSchema, RequestContext, session};
+use crate::auth::secrets_match;
+use crate::graphql::{Code, IizSchema, RequestContext};
 
 /// Most operations in one batched request.
 pub const MAX_BATCH: usize = 10;
@@ -143,17 +144,17 @@ pub(crate) async fn authenticate(
             )),
         };
     }
-    if let Some(cookie) = jar.get(session::COOKIE) {
-        let token = cookie.value().to_owned();
-        if let Some(active) = app.session(&token).await.map_err(internal)? {
-            return Ok((
-                Some(active.principal),
-                Credentials::Cookie {
-                    token,
-                    csrf: active.csrf_token,
-                },
-            ));
-        }
+    if let Some(session) = crate::auth::cookie_session(app, jar)
+        .await
+        .map_err(internal)?
+    {
+        return Ok((
+            Some(session.principal),
+            Credentials::Cookie {
+                token: session.token,
+                csrf: session.csrf,
+            },
+        ));
     }
     Ok((None, Credentials::Anonymous))
 }
@@ -214,7 +215,7 @@ pub async fn graphql(
             let sent = headers
                 .get(CSRF_HEADER)
                 .and_then(|value| value.to_str().ok());
-            if mutation && sent != Some(csrf.as_str()) {
+            if mutation && !sent.is_some_and(|sent| secrets_match(sent, csrf)) {
                 return refuse(
                     StatusCode::FORBIDDEN,
                     Code::Forbidden,

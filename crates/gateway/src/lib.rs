@@ -2,18 +2,21 @@
 //! queries), subscriptions at `/graphql/ws`, GraphiQL at `/graphiql` in
 //! development, the monitoring exports at `/exports/…`, the meeting feeds at
 //! `/calendar/bodies/{body}.ics` and `/calendar/me.ics`, `/healthz`,
-//! `/readyz` and `/metrics`.
+//! `/readyz` and `/metrics`, and the web pages (everything else, see
+//! [`web`]).
 //!
 //! Authentication (session cookie or API token) happens here; every
 //! decision about access is taken in `app`.
 
 mod api;
+mod auth;
 mod calendar;
 mod exports;
 pub mod graphql;
 mod health;
 mod metrics;
 mod subscriptions;
+mod web;
 
 use std::time::Duration;
 
@@ -78,6 +81,7 @@ pub fn router(app: App, settings: &GatewaySettings) -> Router {
     routes
         .with_state(api)
         .merge(health::routes(app.clone()))
+        .merge(web::routes(app.clone(), settings.secure_cookies))
         .route(
             "/metrics",
             get(metrics::render).with_state((app, metrics.clone())),

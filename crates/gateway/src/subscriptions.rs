@@ -20,7 +20,8 @@ use iiz_app::App;
 use serde_json::Value;
 
 use crate::api::Api;
-use crate::graphql::{Code, RequestContext, coded, session};
+use crate::auth::SESSION_COOKIE;
+use crate::graphql::{Code, RequestContext, coded};
 
 pub async fn subscriptions(
     State(api): State<Api>,
@@ -30,7 +31,7 @@ pub async fn subscriptions(
     upgrade: WebSocketUpgrade,
 ) -> Response {
     let cookie = jar
-        .get(session::COOKIE)
+        .get(SESSION_COOKIE)
         .map(|cookie| cookie.value().to_owned());
     let request_id = headers
         .get("x-request-id")

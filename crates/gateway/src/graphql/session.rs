@@ -1,31 +1,26 @@
-//! The session cookie: HttpOnly, SameSite=Lax, Secure when served over TLS.
+//! The session cookie as GraphQL's `signIn`/`signOut` set it: the shared
+//! cookie of [`crate::auth`], with `Secure` when served over TLS.
 
 use async_graphql::Context;
 use chrono::{DateTime, Utc};
 
 use super::RequestContext;
+use crate::auth;
 
-/// Name of the session cookie.
-pub const COOKIE: &str = "iiz_session";
+pub use crate::auth::SESSION_COOKIE as COOKIE;
 
-fn attributes(ctx: &Context<'_>, max_age: i64) -> String {
-    let secure = RequestContext::of(ctx).is_ok_and(|request| request.secure_cookies);
-    format!(
-        "Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
-        if secure { "; Secure" } else { "" }
-    )
+fn secure(ctx: &Context<'_>) -> bool {
+    RequestContext::of(ctx).is_ok_and(|request| request.secure_cookies)
 }
 
-/// The `Set-Cookie` value for a new session. Tokens are URL-safe base64,
-/// so they need no quoting.
+/// The `Set-Cookie` value for a new session.
 pub fn cookie(ctx: &Context<'_>, token: &str, expires_at: DateTime<Utc>) -> String {
-    let max_age = (expires_at - Utc::now()).num_seconds().max(0);
-    format!("{COOKIE}={token}; {}", attributes(ctx, max_age))
+    auth::session_cookie(token, expires_at, secure(ctx))
 }
 
 /// A `Set-Cookie` value that removes the session cookie.
 pub fn expired_cookie(ctx: &Context<'_>) -> String {
-    format!("{COOKIE}=; {}", attributes(ctx, 0))
+    auth::expired_session_cookie(secure(ctx))
 }
 
 /// The session token this request came with, if any.

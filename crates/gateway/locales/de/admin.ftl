@@ -1,0 +1,1 @@
+# Texts of the admin pages (de).
