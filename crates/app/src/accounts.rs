@@ -100,7 +100,7 @@ impl App {
         password: &str,
     ) -> Result<(), AppError> {
         if password.chars().count() < MIN_PASSWORD_CHARS {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "a password needs at least {MIN_PASSWORD_CHARS} characters"
             )));
         }
@@ -231,17 +231,17 @@ impl App {
         )?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(AppError::Validation(
+            return Err(AppError::invalid(
                 "a token needs a name of 1 to 100 characters".to_owned(),
             ));
         }
         if roles.is_empty() {
-            return Err(AppError::Validation(
+            return Err(AppError::invalid(
                 "a token needs at least one role".to_owned(),
             ));
         }
         if let Some(role) = roles.iter().find(|role| !principal.holds(tenant, **role)) {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "you do not hold the role {role} in {tenant}"
             )));
         }

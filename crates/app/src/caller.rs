@@ -240,9 +240,7 @@ impl<'a> Caller<'a> {
     pub(crate) async fn require_person(&self, id: PersonId) -> Result<(), AppError> {
         match self.app.person_view(id).await? {
             Some(_) => Ok(()),
-            None => Err(AppError::Validation(format!(
-                "no person {id} is registered"
-            ))),
+            None => Err(AppError::invalid(format!("no person {id} is registered"))),
         }
     }
 }

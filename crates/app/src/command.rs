@@ -59,9 +59,7 @@ impl App {
         }
         for attempt in 0..MAX_ATTEMPTS {
             let (state, version) = self.load::<A>(&stream).await?;
-            let events = state
-                .decide(command.clone())
-                .map_err(|error| AppError::domain(&error))?;
+            let events = state.decide(command.clone()).map_err(AppError::domain)?;
             if events.is_empty() {
                 return Ok(Executed {
                     version,

@@ -42,7 +42,7 @@ impl App {
     /// recommendations and the demo steering. Running it again adds nothing.
     pub async fn load_demo(&self) -> Result<DemoReport, AppError> {
         let catalog =
-            CantonCatalog::embedded().map_err(|error| AppError::Validation(error.to_string()))?;
+            CantonCatalog::embedded().map_err(|error| AppError::invalid(error.to_string()))?;
         let tenants = self.bootstrap_tenants(&catalog, SYSTEM_ACTOR).await?;
         let national = self.seed_national_bodies(SYSTEM_ACTOR).await?;
         let cantonal = self.seed_cantonal_bodies(&catalog, SYSTEM_ACTOR).await?;

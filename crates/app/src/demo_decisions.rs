@@ -53,7 +53,7 @@ impl DemoBody {
 }
 
 fn invalid(error: impl std::fmt::Display) -> AppError {
-    AppError::Validation(error.to_string())
+    AppError::invalid(error.to_string())
 }
 
 /// A title cut to what a title holds.

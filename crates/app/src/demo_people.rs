@@ -241,7 +241,7 @@ pub(crate) fn demo_person_id(email: &str) -> PersonId {
 }
 
 fn invalid(error: impl std::fmt::Display) -> AppError {
-    AppError::Validation(error.to_string())
+    AppError::invalid(error.to_string())
 }
 
 fn tenant(code: &str) -> Result<TenantId, AppError> {
@@ -251,11 +251,6 @@ fn tenant(code: &str) -> Result<TenantId, AppError> {
             .map(TenantId::Canton)
             .map_err(invalid),
     }
-}
-
-/// Refusals that mean "already done" on a second load.
-fn already(error: &AppError, messages: &[String]) -> bool {
-    matches!(error, AppError::Domain { message, .. } if messages.contains(message))
 }
 
 impl App {
@@ -276,7 +271,7 @@ impl App {
             };
             match self.register_person(person, actor).await {
                 Ok(_) => {}
-                Err(error) if already(&error, &[PersonError::AlreadyRegistered.to_string()]) => {}
+                Err(error) if matches!(error.refusal(), Some(PersonError::AlreadyRegistered)) => {}
                 Err(error) => return Err(error),
             }
             for (code, role) in demo.roles {
@@ -288,11 +283,10 @@ impl App {
                 let held = PersonError::RoleAlreadyHeld {
                     tenant,
                     role: *role,
-                }
-                .to_string();
+                };
                 match self.person_command(id, command, actor).await {
                     Ok(_) => {}
-                    Err(error) if already(&error, &[held]) => {}
+                    Err(error) if error.refusal() == Some(&held) => {}
                     Err(error) => return Err(error),
                 }
             }
@@ -303,7 +297,7 @@ impl App {
                 {
                     Ok(_) => {}
                     Err(error)
-                        if already(&error, &[PersonError::AlreadyPlatformAdmin.to_string()]) => {}
+                        if matches!(error.refusal(), Some(PersonError::AlreadyPlatformAdmin)) => {}
                     Err(error) => return Err(error),
                 }
             }
@@ -363,9 +357,7 @@ impl App {
             .await
         {
             Ok(_) => Ok(()),
-            Err(error) if already(&error, &[BodyError::AlreadyMember(person).to_string()]) => {
-                Ok(())
-            }
+            Err(error) if error.refusal() == Some(&BodyError::AlreadyMember(person)) => Ok(()),
             Err(error) => Err(error),
         }
     }

@@ -16,7 +16,7 @@ use crate::tenants::seeded_body_id;
 use crate::{App, AppError};
 
 fn text(value: &str) -> Result<FreeText, AppError> {
-    FreeText::parse(value).map_err(|error| AppError::Validation(error.to_string()))
+    FreeText::parse(value).map_err(|error| AppError::invalid(error.to_string()))
 }
 
 impl App {
@@ -41,7 +41,7 @@ impl App {
                 question: text(question)?,
             }),
             title: Title::parse(cut.trim())
-                .map_err(|error| AppError::Validation(error.to_string()))?,
+                .map_err(|error| AppError::invalid(error.to_string()))?,
             decision: text(&format!(
                 "Das STG richtet das Anliegen an das EKG: {question}"
             ))?,

@@ -26,7 +26,7 @@ pub const DEFAULT_PREFERENCE: Preference = Preference::Immediately;
 fn parse_cursor(cursor: &str) -> Result<i64, AppError> {
     cursor
         .parse::<i64>()
-        .map_err(|_| AppError::Validation(format!("'{cursor}' is not a valid inbox cursor")))
+        .map_err(|_| AppError::invalid(format!("'{cursor}' is not a valid inbox cursor")))
 }
 
 impl Caller<'_> {

@@ -23,6 +23,7 @@ mod demo_recommendations;
 mod demo_resolutions;
 mod error;
 pub mod inbox;
+pub mod input;
 pub mod meetings;
 pub mod networks;
 pub mod outbound;

@@ -34,7 +34,7 @@ fn encode_cursor(sort_key: &str, id: &str) -> String {
 
 fn decode_cursor(cursor: &str) -> Result<(String, String), AppError> {
     serde_json::from_str::<(String, String)>(cursor)
-        .map_err(|_| AppError::Validation(format!("'{cursor}' is not a valid cursor")))
+        .map_err(|_| AppError::invalid(format!("'{cursor}' is not a valid cursor")))
 }
 
 impl App {
@@ -129,8 +129,7 @@ impl App {
         if let Some(kind) = filter.kind {
             filters.push(DocFilter::Eq(
                 "kind".to_owned(),
-                serde_json::to_value(kind)
-                    .map_err(|error| AppError::Validation(error.to_string()))?,
+                serde_json::to_value(kind).map_err(|error| AppError::invalid(error.to_string()))?,
             ));
         }
         if let Some(active) = filter.active {

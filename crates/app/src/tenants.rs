@@ -53,7 +53,7 @@ pub fn seeded_body_id(tenant: TenantId, name: &str) -> BodyId {
 }
 
 fn text(value: &str) -> Result<FreeText, AppError> {
-    FreeText::parse(value).map_err(|error| AppError::Validation(error.to_string()))
+    FreeText::parse(value).map_err(|error| AppError::invalid(error.to_string()))
 }
 
 fn name(entries: &[(Language, &str)]) -> Result<LocalizedName, AppError> {
@@ -62,7 +62,7 @@ fn name(entries: &[(Language, &str)]) -> Result<LocalizedName, AppError> {
             .iter()
             .map(|(language, text)| (*language, (*text).to_owned())),
     )
-    .map_err(|error| AppError::Validation(error.to_string()))
+    .map_err(|error| AppError::invalid(error.to_string()))
 }
 
 impl App {
@@ -106,26 +106,22 @@ impl App {
     pub async fn establish_body(&self, body: NewBody, actor: &str) -> Result<Executed, AppError> {
         let (tenant, _) = self.load::<Tenant>(&tenant_stream(body.tenant)).await?;
         if tenant.id().is_none() {
-            return Err(AppError::Domain {
-                kind: ErrorKind::NotFound,
-                message: format!("tenant {} is not registered", body.tenant),
-                details: None,
-                rule: None,
-            });
+            return Err(AppError::refused(
+                ErrorKind::NotFound,
+                format!("tenant {} is not registered", body.tenant),
+            ));
         }
         if let Some(parent) = body.parent {
             let (parent_state, version) =
                 self.load::<Body>(&body_stream(body.tenant, parent)).await?;
             if version == 0 || parent_state == Body::default() {
-                return Err(AppError::Domain {
-                    kind: ErrorKind::NotFound,
-                    message: format!(
+                return Err(AppError::refused(
+                    ErrorKind::NotFound,
+                    format!(
                         "parent body {parent} does not exist in tenant {}",
                         body.tenant
                     ),
-                    details: None,
-                    rule: None,
-                });
+                ));
             }
         }
         let command = BodyCommand::Establish {
@@ -161,7 +157,7 @@ impl App {
     /// implementation concept of 29 March 2017 set them up.
     pub async fn seed_national_bodies(&self, actor: &str) -> Result<usize, AppError> {
         let since = NaiveDate::from_ymd_opt(2017, 3, 29)
-            .ok_or_else(|| AppError::Validation("invalid seed date".to_owned()))?;
+            .ok_or_else(|| AppError::invalid("invalid seed date".to_owned()))?;
         let bodies = [
             (
                 "STG",
@@ -221,7 +217,7 @@ impl App {
         actor: &str,
     ) -> Result<usize, AppError> {
         let since = NaiveDate::from_ymd_opt(2020, 9, 1)
-            .ok_or_else(|| AppError::Validation("invalid seed date".to_owned()))?;
+            .ok_or_else(|| AppError::invalid("invalid seed date".to_owned()))?;
         let mut established = 0;
         for body in &catalog.bodies {
             let tenant = TenantId::Canton(body.canton);

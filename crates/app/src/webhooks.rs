@@ -50,6 +50,8 @@ impl From<WebhookUrlError> for AppError {
             message: error.to_string(),
             details: Some(serde_json::json!({ "field": "url" })),
             rule: None,
+            field: Some("url"),
+            refusal: Some(std::sync::Arc::new(error)),
         }
     }
 }
@@ -155,12 +157,7 @@ fn without_secret(mut webhook: Webhook) -> Webhook {
 }
 
 fn not_found(what: String) -> AppError {
-    AppError::Domain {
-        kind: ErrorKind::NotFound,
-        message: what,
-        details: None,
-        rule: None,
-    }
+    AppError::refused(ErrorKind::NotFound, what)
 }
 
 impl App {

@@ -202,7 +202,7 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         };
         let refused = fachstelle.meeting_command(ekg, add).await;
         assert!(
-            matches!(&refused, Err(AppError::Validation(message)) if message.contains("does not exist")),
+            matches!(&refused, Err(AppError::Validation { message, .. }) if message.contains("does not exist")),
             "{refused:?}"
         );
     }
@@ -256,7 +256,7 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
     };
     let refused = fachstelle.meeting_command(ekg, minutes(2, stg_step)).await;
     assert!(
-        matches!(refused, Err(AppError::Validation(_))),
+        matches!(refused, Err(AppError::Validation { .. })),
         "{refused:?}"
     );
     assert_eq!(fachstelle.meeting(ekg).await.unwrap().version, before);

@@ -35,6 +35,41 @@ pub trait Classify {
     fn rule(&self) -> Option<crate::ConceptRule> {
         None
     }
+
+    /// The input the refusal is about, when it is about one (an empty
+    /// title, a missing reason, a due date too early), by the snake_case
+    /// name of the command's field: a form shows the refusal next to it.
+    fn field(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// The input a required text is read from, by the name its refusal gives
+/// it ("a reason is required"). The `Required(name)` refusals carry a name
+/// for people; a one-word name is also the input's key, the longer ones are
+/// listed here.
+pub(crate) fn required_input(name: &'static str) -> Option<&'static str> {
+    let key = match name {
+        "decision outcome" => "outcome",
+        "reason for revising the sent agenda" => "reason",
+        "report's narrative" => "narrative",
+        "action field's description" => "description",
+        "final report" => "report",
+        "EKG statement" => "statement",
+        "situation and question" => "question",
+        "output and process" => "output",
+        "progress report" => "text",
+        "decision reference" | "decision text" => "decision",
+        "final assessment" => "assessment",
+        "summary of the changes" => "summary",
+        "translated text" => "translations",
+        "focus areas" => "focus_areas",
+        one_word if !one_word.is_empty() && one_word.bytes().all(|b| b.is_ascii_lowercase()) => {
+            one_word
+        }
+        _ => return None,
+    };
+    Some(key)
 }
 
 /// The names of the steps a workflow allows, for a message ("nothing" when
@@ -60,4 +95,17 @@ pub(crate) fn not_allowed_details<'a>(
         "state": state,
         "allowed": allowed.into_iter().collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::required_input;
+
+    #[test]
+    fn a_required_text_names_the_input_it_is_read_from() {
+        assert_eq!(required_input("reason"), Some("reason"));
+        assert_eq!(required_input("final assessment"), Some("assessment"));
+        assert_eq!(required_input("translated text"), Some("translations"));
+        assert_eq!(required_input("something else entirely"), None);
+    }
 }

@@ -147,6 +147,10 @@ pub enum FollowUpError {
 }
 
 impl Classify for FollowUpError {
+    fn field(&self) -> Option<&'static str> {
+        Some("follow_up")
+    }
+
     fn kind(&self) -> ErrorKind {
         ErrorKind::Validation
     }

@@ -43,7 +43,7 @@ impl Caller<'_> {
                     .typed_doc::<BodyView>(BODIES, &body.to_string())
                     .await?;
                 if !view.is_some_and(|view| view.tenant == tenant && view.active) {
-                    return Err(AppError::Validation(format!(
+                    return Err(AppError::invalid(format!(
                         "step '{}' names body {body}, which is no active body of {tenant}",
                         step.label
                     )));
@@ -69,7 +69,7 @@ impl Caller<'_> {
             .load::<Tenant>(&tenant_stream(new.origin))
             .await?;
         if tenant.id().is_none() {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "tenant {} is not registered",
                 new.origin
             )));

@@ -81,7 +81,7 @@ fn day(date: NaiveDate) -> String {
 fn day_after(date: NaiveDate) -> Result<String, AppError> {
     date.succ_opt()
         .map(day)
-        .ok_or_else(|| AppError::Validation(format!("{date} is out of range")))
+        .ok_or_else(|| AppError::invalid(format!("{date} is out of range")))
 }
 
 impl ConcernFilter {

@@ -42,7 +42,7 @@ impl Caller<'_> {
             )?;
         }
         if !mergeable(&survivor) {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "concern {into} is {} and cannot take on another concern",
                 survivor.stage
             )));
@@ -58,7 +58,7 @@ impl Caller<'_> {
         let (survivor_state, _) = self.app().load::<Concern>(&survivor_stream).await?;
         survivor_state
             .decide(absorb.clone())
-            .map_err(|error| AppError::domain(&error))?;
+            .map_err(AppError::domain)?;
         let executed = self
             .app()
             .execute::<Concern>(

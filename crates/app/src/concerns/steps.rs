@@ -27,7 +27,7 @@ pub(super) fn act_of<'a>(
         ConcernCommand::Draft { .. }
         | ConcernCommand::Absorb { .. }
         | ConcernCommand::LinkFollowUp { .. } => {
-            return Err(AppError::Validation(
+            return Err(AppError::invalid(
                 "drafting, absorbing and linking a decision's follow-up are not steps on an existing concern"
                     .to_owned(),
             ));

@@ -70,9 +70,7 @@ impl App {
         follow_up: &FollowUp,
         on: NaiveDate,
     ) -> Result<Prepared, AppError> {
-        follow_up
-            .check(outcome)
-            .map_err(|error| AppError::domain(&error))?;
+        follow_up.check(outcome).map_err(AppError::domain)?;
         Ok(match follow_up {
             FollowUp::LinkProject { project } => {
                 let view = self

@@ -211,7 +211,7 @@ impl App {
                     .await
                     .map(|_| ())
             }
-            (subject, effect) => Err(AppError::Validation(format!(
+            (subject, effect) => Err(AppError::invalid(format!(
                 "a decision to {} does not fit an item on a {}",
                 effect.as_str(),
                 subject.as_str()
@@ -226,7 +226,7 @@ impl App {
         metadata: EventMetadata,
     ) -> Result<(), AppError> {
         let Some(concern) = self.concern_view(id).await? else {
-            return Err(AppError::Validation(format!("concern {id} does not exist")));
+            return Err(AppError::invalid(format!("concern {id} does not exist")));
         };
         self.execute::<Concern>(concern_stream(concern.origin, id), command, metadata)
             .await

@@ -88,7 +88,7 @@ struct DemoConcern {
 }
 
 fn invalid(error: impl std::fmt::Display) -> AppError {
-    AppError::Validation(error.to_string())
+    AppError::invalid(error.to_string())
 }
 
 fn text(value: &str) -> Result<FreeText, AppError> {

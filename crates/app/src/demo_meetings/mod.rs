@@ -37,7 +37,7 @@ use crate::{App, AppError};
 use texts_de::{DemoMeeting, MEETINGS as DEMO_MEETINGS, YEAR_END_EKG};
 
 fn invalid(error: impl std::fmt::Display) -> AppError {
-    AppError::Validation(error.to_string())
+    AppError::invalid(error.to_string())
 }
 
 fn text(value: &str) -> Result<FreeText, AppError> {

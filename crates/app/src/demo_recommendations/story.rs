@@ -99,7 +99,7 @@ pub(super) struct DemoRecommendation {
 }
 
 pub(super) fn invalid(error: impl std::fmt::Display) -> AppError {
-    AppError::Validation(error.to_string())
+    AppError::invalid(error.to_string())
 }
 
 pub(super) fn text(value: &str) -> Result<FreeText, AppError> {
@@ -194,7 +194,7 @@ impl DemoRecommendation {
                 .focus_area
                 .map(FocusArea::parse)
                 .transpose()
-                .map_err(|error| AppError::Validation(error.to_string()))?,
+                .map_err(|error| AppError::invalid(error.to_string()))?,
         })
     }
 

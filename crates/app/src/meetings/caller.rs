@@ -21,7 +21,7 @@ impl Caller<'_> {
         let body = self.body(new.body).await?;
         self.check_operation(Operation::ScheduleMeeting, Target::tenant(body.tenant))?;
         if !body.active {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "body {} is dissolved and no longer meets",
                 body.id
             )));
@@ -29,7 +29,7 @@ impl Caller<'_> {
         if let Some(joint) = new.joint_with {
             let other = self.app().body_view(joint).await?;
             if !other.is_some_and(|other| other.tenant == body.tenant && other.active) {
-                return Err(AppError::Validation(format!(
+                return Err(AppError::invalid(format!(
                     "body {joint} is no active body of {} to meet jointly with",
                     body.tenant
                 )));
@@ -66,12 +66,12 @@ impl Caller<'_> {
         let tenant = Target::tenant(view.tenant);
         match &command {
             MeetingCommand::Schedule { .. } => {
-                return Err(AppError::Validation(
+                return Err(AppError::invalid(
                     "a meeting is scheduled once, with scheduleMeeting".to_owned(),
                 ));
             }
             MeetingCommand::RecordPropagation { .. } => {
-                return Err(AppError::Validation(
+                return Err(AppError::invalid(
                     "what became of a decision is recorded by the platform".to_owned(),
                 ));
             }
@@ -156,7 +156,7 @@ impl Caller<'_> {
                         && later.status != MeetingStatus::Cancelled
                 });
                 if !fits {
-                    return Err(AppError::Validation(format!(
+                    return Err(AppError::invalid(format!(
                         "meeting {next} is no later meeting of the same body"
                     )));
                 }
@@ -184,7 +184,7 @@ impl Caller<'_> {
         decision: Option<Decision>,
     ) -> Result<Executed, AppError> {
         if view.slot.starts_at.date() > swiss_today() {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "the meeting takes place on {}: its minutes are recorded from then on",
                 view.slot.starts_at.date()
             )));
@@ -192,7 +192,7 @@ impl Caller<'_> {
         if let Some(effect) = decision.as_ref().and_then(|d| d.effect.as_ref())
             && let Err(reason) = self.app().body_may_take(view, effect).await?
         {
-            return Err(AppError::Validation(reason));
+            return Err(AppError::invalid(reason));
         }
         // A decision minuted before and not yet carried out is carried out
         // first, so a correction never hides a step already taken.
@@ -225,7 +225,7 @@ impl Caller<'_> {
 
 fn refuse_missing(missing: Option<String>) -> Result<(), AppError> {
     match missing {
-        Some(what) => Err(AppError::Validation(format!(
+        Some(what) => Err(AppError::invalid(format!(
             "the item refers to {what}, which does not exist"
         ))),
         None => Ok(()),

@@ -82,7 +82,7 @@ impl App {
         let metadata = EventMetadata::new(minutes.actor.clone())
             .with_idempotency_key(propagation_key(meeting, number, minutes.version));
         let outcome = match self.body_may_take(&view, effect).await? {
-            Err(reason) => Err(AppError::Validation(reason)),
+            Err(reason) => Err(AppError::invalid(reason)),
             Ok(()) => {
                 let decision = BodyDecision {
                     subject: &item.item.subject,
@@ -97,7 +97,7 @@ impl App {
         };
         let propagation = match outcome {
             Ok(()) => Propagation::Applied,
-            Err(AppError::Domain { message, .. } | AppError::Validation(message)) => {
+            Err(AppError::Domain { message, .. } | AppError::Validation { message, .. }) => {
                 Propagation::Refused { reason: message }
             }
             Err(error) => return Err(error),

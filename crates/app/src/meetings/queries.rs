@@ -120,7 +120,7 @@ impl Caller<'_> {
             .checked_add(1)
             .and_then(|next| NaiveDate::from_ymd_opt(next, 1, 1));
         let (Some(from), Some(until)) = (from, until) else {
-            return Err(AppError::Validation(format!("{year} is no year to plan")));
+            return Err(AppError::invalid(format!("{year} is no year to plan")));
         };
         let entries: Vec<CalendarEntry> = self
             .app()

@@ -160,7 +160,7 @@ impl Caller<'_> {
             .app()
             .person_view(person)
             .await?
-            .ok_or_else(|| AppError::Validation(format!("no person {person} is registered")))?;
+            .ok_or_else(|| AppError::invalid(format!("no person {person} is registered")))?;
         Ok(view
             .roles
             .iter()

@@ -31,10 +31,6 @@ fn seat_key(network: NetworkId, change: &SeatChange, step: &str) -> String {
     format!("network:{network}:seat:{}:{step}", change.sequence)
 }
 
-fn is_refusal(error: &AppError, refusal: &BodyError) -> bool {
-    matches!(error, AppError::Domain { message, .. } if *message == refusal.to_string())
-}
-
 impl App {
     /// Puts the EKG seat of the network's delegate in place if it is
     /// pending. A refusal of the EKG (no EKG, a date before it existed) is
@@ -77,8 +73,7 @@ impl App {
                     return Ok(());
                 }
                 // The delegation changed meanwhile: take the new change.
-                Err(AppError::Domain { message, .. })
-                    if message == NetworkError::SeatOutdated(network).to_string() => {}
+                Err(error) if error.refusal() == Some(&NetworkError::SeatOutdated(network)) => {}
                 Err(error) => return Err(error),
             }
         }
@@ -115,7 +110,7 @@ impl App {
             match self.execute::<Body>(stream.clone(), remove, metadata).await {
                 Ok(_) => {}
                 // Someone ended the seat by hand: nothing left to end.
-                Err(error) if is_refusal(&error, &BodyError::NotAMember(person)) => {}
+                Err(error) if error.refusal() == Some(&BodyError::NotAMember(person)) => {}
                 Err(error @ AppError::Domain { .. }) => {
                     tracing::warn!(%network, %error, "the EKG refused to end the seat");
                     return Ok(None);
@@ -131,7 +126,7 @@ impl App {
             person: delegation.person,
             role: BodyRole::Member,
             institution: Institution::parse(&institution)
-                .map_err(|error| AppError::Validation(error.to_string()))?,
+                .map_err(|error| AppError::invalid(error.to_string()))?,
             from: delegation.from,
         };
         let metadata = EventMetadata::new(actor).with_idempotency_key(seat_key(
@@ -143,7 +138,7 @@ impl App {
             Ok(_) => Ok(Some(true)),
             // Already seated (in this or another role): the seat is not the
             // network's to end later.
-            Err(error) if is_refusal(&error, &BodyError::AlreadyMember(delegation.person)) => {
+            Err(error) if error.refusal() == Some(&BodyError::AlreadyMember(delegation.person)) => {
                 Ok(Some(false))
             }
             Err(error @ AppError::Domain { .. }) => {

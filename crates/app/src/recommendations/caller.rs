@@ -48,7 +48,7 @@ impl Caller<'_> {
             .await?;
         for concern in &new.content.basis.concerns {
             if self.app().concern_view(*concern).await?.is_none() {
-                return Err(AppError::Validation(format!(
+                return Err(AppError::invalid(format!(
                     "the basis names concern {concern}, which does not exist"
                 )));
             }
@@ -88,7 +88,7 @@ impl Caller<'_> {
         let command = self.recommendation_with_checked_basis(id, command).await?;
         match &command {
             RecommendationCommand::Adopt { on, .. } if *on > today() => {
-                return Err(AppError::Validation(format!(
+                return Err(AppError::invalid(format!(
                     "the adoption date {on} is in the future"
                 )));
             }
@@ -138,10 +138,10 @@ impl Caller<'_> {
             .await?;
         match successor.map(|view| view.stage) {
             Some(RecommendationStage::Adopted | RecommendationStage::Published) => Ok(()),
-            Some(stage) => Err(AppError::Validation(format!(
+            Some(stage) => Err(AppError::invalid(format!(
                 "recommendation {by} is {stage}: only an adopted or published one supersedes another"
             ))),
-            None => Err(AppError::Validation(format!(
+            None => Err(AppError::invalid(format!(
                 "recommendation {by} does not exist"
             ))),
         }

@@ -66,7 +66,7 @@ impl Caller<'_> {
         };
         conducts(principal, body.tenant, Conduct::Propose, standing).map_err(AppError::Denied)?;
         if !body.active {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "body {} is dissolved and no longer decides",
                 body.id
             )));
@@ -259,7 +259,7 @@ impl Caller<'_> {
 }
 
 fn missing(what: &str) -> AppError {
-    AppError::Validation(format!(
+    AppError::invalid(format!(
         "the resolution refers to {what}, which does not exist"
     ))
 }

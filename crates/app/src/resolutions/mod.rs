@@ -71,23 +71,23 @@ impl App {
         subject: &ItemSubject,
     ) -> Result<DecisionReference, AppError> {
         let view = self.resolution_view(resolution).await?.ok_or_else(|| {
-            AppError::Validation(format!("circular resolution {resolution} does not exist"))
+            AppError::invalid(format!("circular resolution {resolution} does not exist"))
         })?;
         let body = self.body_view(view.body).await?;
         if !body.is_some_and(|body| is_national(&body, kind)) {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "«{}» is not a circular resolution of the body that takes this decision",
                 view.label
             )));
         }
         if &view.subject != subject {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "«{}» is about something else",
                 view.label
             )));
         }
         if view.status != ResolutionStatus::Carried {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "«{}» was not carried",
                 view.label
             )));

@@ -72,7 +72,7 @@ impl App {
             .await;
         let propagation = match outcome {
             Ok(()) => Propagation::Applied,
-            Err(AppError::Domain { message, .. } | AppError::Validation(message)) => {
+            Err(AppError::Domain { message, .. } | AppError::Validation { message, .. }) => {
                 Propagation::Refused { reason: message }
             }
             Err(error) => return Err(error),

@@ -101,7 +101,7 @@ impl Caller<'_> {
             )
             .await
             .map_err(|error| match error {
-                AppError::Validation(message) => AppError::governance(
+                AppError::Validation { message, .. } => AppError::governance(
                     ConceptRule::EkgChairEveryTwoYears,
                     ErrorKind::Validation,
                     message,
@@ -137,7 +137,7 @@ impl Caller<'_> {
         until: NaiveDate,
     ) -> Result<Executed, AppError> {
         if until >= swiss_today() {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "a past term ended before today, not on {until}"
             )));
         }
@@ -184,9 +184,7 @@ impl Caller<'_> {
         };
         for person in people.into_iter().flatten() {
             if self.app().person_view(person).await?.is_none() {
-                return Err(AppError::Validation(format!(
-                    "person {person} does not exist"
-                )));
+                return Err(AppError::invalid(format!("person {person} does not exist")));
             }
         }
         self.app()

@@ -82,7 +82,7 @@ impl Caller<'_> {
             )
             .await?;
         if new.adopted_on > today() {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "the adoption date {} is in the future",
                 new.adopted_on
             )));
@@ -203,7 +203,7 @@ impl Caller<'_> {
                 .await?
                 .is_none()
         {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "project {project} does not exist"
             )));
         }

@@ -162,7 +162,7 @@ impl Caller<'_> {
         if let ProjectCommand::ReachMilestone { on, .. } = &command
             && *on > today()
         {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "a milestone is not reached on {on}, a day still to come"
             )));
         }

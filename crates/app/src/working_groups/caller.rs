@@ -85,7 +85,7 @@ impl Caller<'_> {
         };
         authorize_working_group(self.principal(), tenant, standing, WorkingGroupAct::Mandate)?;
         if new.on > today() {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::invalid(format!(
                 "the mandate's date {} is in the future",
                 new.on
             )));
@@ -132,13 +132,14 @@ impl Caller<'_> {
             authorized?;
         }
         if let WorkingGroupCommand::Join { person, tenant, .. } = &command {
-            let view =
-                self.app().person_view(*person).await?.ok_or_else(|| {
-                    AppError::Validation(format!("person {person} does not exist"))
-                })?;
+            let view = self
+                .app()
+                .person_view(*person)
+                .await?
+                .ok_or_else(|| AppError::invalid(format!("person {person} does not exist")))?;
             let belongs = view.home == *tenant || view.roles.iter().any(|r| r.tenant == *tenant);
             if !belongs {
-                return Err(AppError::Validation(format!(
+                return Err(AppError::invalid(format!(
                     "person {person} takes part for {tenant}, where they neither live nor hold a role"
                 )));
             }
@@ -163,7 +164,7 @@ impl Caller<'_> {
             .app()
             .person_view(person)
             .await?
-            .ok_or_else(|| AppError::Validation(format!("person {person} does not exist")))?
+            .ok_or_else(|| AppError::invalid(format!("person {person} does not exist")))?
             .home;
         self.working_group_command(
             id,

@@ -48,7 +48,7 @@ pub fn working_group_stream(tenant: TenantId, id: WorkingGroupId) -> StreamRef {
 }
 
 fn invalid(message: String) -> AppError {
-    AppError::Validation(message)
+    AppError::invalid(message)
 }
 
 impl App {

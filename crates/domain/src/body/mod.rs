@@ -188,6 +188,14 @@ pub enum BodyError {
 }
 
 impl Classify for BodyError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::ReasonRequired => Some("reason"),
+            Self::MinimumDaysTooLong { .. } => Some("minimum_days"),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyEstablished => ErrorKind::AlreadyExists,

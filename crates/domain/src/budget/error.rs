@@ -1,6 +1,6 @@
 //! Why a budget command was refused.
 
-use crate::error::{Classify, ErrorKind};
+use crate::error::{Classify, ErrorKind, required_input};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BudgetError {
@@ -29,6 +29,14 @@ pub enum BudgetError {
 }
 
 impl Classify for BudgetError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Required(name) => required_input(name),
+            Self::UnequalShares { .. } => Some("total"),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyPlanned => ErrorKind::AlreadyExists,

@@ -49,6 +49,13 @@ pub enum ChairError {
 }
 
 impl Classify for ChairError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::EndsBeforeStart => Some("until"),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyEstablished => ErrorKind::AlreadyExists,

@@ -91,6 +91,22 @@ fn list(actions: &[ConcernAction]) -> String {
 }
 
 impl Classify for ConcernError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Missing(MissingField::Description) => Some("description"),
+            Self::Missing(MissingField::WhyNotCantonal) => Some("why_not_cantonal"),
+            Self::Missing(MissingField::Institutions) => Some("institutions"),
+            Self::RationaleRequired(_) => Some("rationale"),
+            Self::EmptyText => Some("text"),
+            Self::NeededInformationMissing => Some("needed"),
+            Self::TooManyAttachments { .. } => Some("attachments"),
+            Self::RecommendationReferenceRequired | Self::RecommendationReferenceUnexpected => {
+                Some("recommendation")
+            }
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyDrafted => ErrorKind::AlreadyExists,

@@ -1,6 +1,6 @@
 //! Why a meeting command was refused.
 
-use crate::error::{Classify, ErrorKind};
+use crate::error::{Classify, ErrorKind, required_input};
 use crate::follow_up::FollowUpError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,6 +55,19 @@ pub enum MeetingError {
 }
 
 impl Classify for MeetingError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Required(name) => required_input(name),
+            Self::EndsBeforeStart => Some("ends_at"),
+            Self::TooManyDocuments { .. } => Some("documents"),
+            Self::NobodyPresent => Some("present"),
+            Self::MoreVotesThanPresent { .. } => Some("resolution"),
+            Self::EffectDoesNotFit { .. } => Some("effect"),
+            Self::Effect(error) => error.field(),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyScheduled => ErrorKind::AlreadyExists,

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::concept::ConceptRule;
-use crate::error::{Classify, ErrorKind};
+use crate::error::{Classify, ErrorKind, required_input};
 use crate::focus::FocusArea;
 use crate::ids::{ProgrammeId, ProjectId};
 
@@ -53,6 +53,14 @@ pub enum ProgrammeError {
 }
 
 impl Classify for ProgrammeError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Required(name) => required_input(name),
+            Self::FocusAreaNotInProgramme { .. } => Some("focus_area"),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyAdopted => ErrorKind::AlreadyExists,

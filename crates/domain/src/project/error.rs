@@ -1,6 +1,6 @@
 //! Why a project command was refused.
 
-use crate::error::{Classify, ErrorKind};
+use crate::error::{Classify, ErrorKind, required_input};
 use crate::partner::Party;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,6 +32,14 @@ pub enum ProjectError {
 }
 
 impl Classify for ProjectError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Required(name) => required_input(name),
+            Self::ZeroFunding(_) => Some("funding"),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyRegistered => ErrorKind::AlreadyExists,

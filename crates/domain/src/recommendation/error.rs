@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::stage::{RecommendationAction, RecommendationStage};
 use super::tracking::{Acceptance, ImplementationStatus};
-use crate::error::{Classify, ErrorKind, list_actions, not_allowed_details};
+use crate::error::{Classify, ErrorKind, list_actions, not_allowed_details, required_input};
 use crate::partner::Party;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -79,6 +79,23 @@ fn list(actions: &[RecommendationAction]) -> String {
 }
 
 impl Classify for RecommendationError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Required(name) => required_input(name),
+            Self::NoAddressees | Self::AddresseeRemoved(_) => Some("addressees"),
+            Self::TranslationInOriginalLanguage(_) => Some("translations"),
+            Self::BasisTooLong { .. } => Some("basis"),
+            Self::AnswerDueTooEarly { .. } => Some("answer_due"),
+            Self::JustificationRequired(_) => Some("justification"),
+            Self::PeriodReversed { .. }
+            | Self::PeriodBeforePublication { .. }
+            | Self::PeriodBeforeLastReport { .. } => Some("period"),
+            Self::PercentOutOfRange(_) | Self::PercentContradictsStatus { .. } => Some("percent"),
+            Self::TooMuchEvidence { .. } => Some("evidence"),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyDrafted => ErrorKind::AlreadyExists,

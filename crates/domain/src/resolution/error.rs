@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::ConceptRule;
-use crate::error::{Classify, ErrorKind};
+use crate::error::{Classify, ErrorKind, required_input};
 use crate::ids::PersonId;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -50,6 +50,15 @@ pub enum ResolutionError {
 }
 
 impl Classify for ResolutionError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Required(name) => required_input(name),
+            Self::EffectDoesNotFit { .. } => Some("effect"),
+            Self::DeadlineTooSoon { .. } => Some("deadline"),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyProposed => ErrorKind::AlreadyExists,

@@ -1,6 +1,6 @@
 //! Why a working-group command was refused.
 
-use crate::error::{Classify, ErrorKind};
+use crate::error::{Classify, ErrorKind, required_input};
 use crate::ids::PersonId;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,6 +32,14 @@ pub enum WorkingGroupError {
 }
 
 impl Classify for WorkingGroupError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Required(name) => required_input(name),
+            Self::EndsBeforeStart => Some("until"),
+            _ => None,
+        }
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             Self::AlreadyMandated => ErrorKind::AlreadyExists,

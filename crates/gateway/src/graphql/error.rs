@@ -1,6 +1,8 @@
 //! The one place where application errors become GraphQL errors, each with
 //! a stable `extensions.code`. Internal errors are logged with the request
-//! id and reach the client as "internal error" with that id only.
+//! id and reach the client as "internal error" with that id only. A refusal
+//! about one input names it in `extensions.field` (the command field's
+//! snake_case name, as forms use it).
 
 use async_graphql::{Error, ErrorExtensions};
 use iiz_app::authz::Denied;
@@ -50,7 +52,7 @@ pub fn code_of(error: &AppError) -> Code {
             ErrorKind::AlreadyExists | ErrorKind::InvalidState => Code::Conflict,
             ErrorKind::Forbidden => Code::Forbidden,
         },
-        AppError::Validation(_) => Code::Validation,
+        AppError::Validation { .. } => Code::Validation,
         AppError::Contention { .. } => Code::Conflict,
         AppError::Store(_) | AppError::Decode(_) | AppError::Rebuild(_) | AppError::Internal(_) => {
             Code::Internal
@@ -79,7 +81,8 @@ impl Code {
 ///
 /// A refusal that applies a rule of the national concept is worded in the
 /// caller's `language` as that rule, with `extensions.rule` (its stable id)
-/// and `extensions.detail` (the refusal in the platform's words).
+/// and `extensions.detail` (the refusal in the platform's words). A refusal
+/// about one input carries `extensions.field`.
 pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Error {
     let code = code_of(&error);
     if code == Code::Internal {
@@ -92,6 +95,7 @@ pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Erro
         AppError::Domain { details, .. } => details.clone(),
         _ => None,
     };
+    let field = error.field().map(str::to_owned);
     let refused = match error.rule() {
         Some(rule) => {
             let detail = error.to_string();
@@ -101,6 +105,10 @@ pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Erro
             })
         }
         None => coded(code, error.to_string()),
+    };
+    let refused = match field {
+        Some(field) => refused.extend_with(|_, extensions| extensions.set("field", field)),
+        None => refused,
     };
     match details.and_then(|details| async_graphql::Value::from_json(details).ok()) {
         Some(details) => refused.extend_with(|_, extensions| extensions.set("details", details)),
@@ -125,17 +133,9 @@ mod tests {
             code_of(AppError::Denied(Denied::Forbidden)),
             "\"FORBIDDEN\""
         );
+        assert_eq!(code_of(AppError::invalid("bad")), "\"VALIDATION\"");
         assert_eq!(
-            code_of(AppError::Validation("bad".to_owned())),
-            "\"VALIDATION\""
-        );
-        assert_eq!(
-            code_of(AppError::Domain {
-                kind: ErrorKind::AlreadyExists,
-                message: "exists".to_owned(),
-                details: None,
-                rule: None,
-            }),
+            code_of(AppError::refused(ErrorKind::AlreadyExists, "exists")),
             "\"CONFLICT\""
         );
         let internal = to_graphql(
@@ -145,6 +145,29 @@ mod tests {
         );
         assert!(!internal.message.contains("hunter2"));
         assert!(internal.message.contains("r-9"));
+    }
+
+    #[test]
+    fn a_refusal_about_one_input_names_it_in_extensions_field() {
+        let field = |error: AppError| {
+            to_graphql(error, "r-4", Language::De)
+                .extensions
+                .unwrap()
+                .get("field")
+                .map(ToString::to_string)
+        };
+        let missing =
+            iiz_domain::ConcernError::Missing(iiz_domain::concern::MissingField::WhyNotCantonal);
+        assert_eq!(
+            field(AppError::domain(missing)).as_deref(),
+            Some("\"why_not_cantonal\"")
+        );
+        assert_eq!(
+            field(AppError::invalid_field("due_on", "not a date")).as_deref(),
+            Some("\"due_on\"")
+        );
+        assert_eq!(field(AppError::invalid("bad")), None);
+        assert_eq!(field(AppError::refused(ErrorKind::NotFound, "gone")), None);
     }
 
     #[test]
