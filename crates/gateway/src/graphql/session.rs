@@ -3,7 +3,7 @@
 use async_graphql::Context;
 use chrono::{DateTime, Utc};
 
-use super::RequestContext;
+use super::context::RequestContext;
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "iiz_session";

@@ -4,27 +4,20 @@ use std::collections::BTreeSet;
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use iiz_app::concerns::NewConcern;
-use iiz_domain::concern::{Attachment, ConcernContent, RouteStep, StepActor, StepKind};
+use iiz_domain::concern::{ConcernContent, RouteStep, StepActor, StepKind};
 use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::{
-    BodyId, ConcernCommand, ConcernId, Link, NetworkId, Partner, Party, TenantId, TenantRole, Title,
+    BodyId, ConcernCommand, ConcernId, NetworkId, Partner, Party, TenantId, TenantRole,
 };
 
-use super::{caller, free_text};
+use crate::graphql::args::{
+    AttachmentInput, attachments, caller, free_text, invalid, parse_id, parse_tenant, title,
+};
 use crate::graphql::concern_types::{
-    AffectedInstitutionValue, ChannelValue, Concern, ConcernRoute, SimilarConcernInfo,
-    StepKindValue, StepOutcomeValue,
+    AffectedInstitutionValue, ChannelValue, Concern, SimilarConcernInfo, StepKindValue,
+    StepOutcomeValue, similar_concerns,
 };
-use crate::graphql::query::parse_tenant;
-use crate::graphql::types::{Language, TenantRoleValue};
-use crate::graphql::{invalid, parse_id};
-
-/// A link to a document kept elsewhere.
-#[derive(Debug, Clone, InputObject)]
-pub struct AttachmentInput {
-    pub title: String,
-    pub link: String,
-}
+use crate::graphql::types::{ConcernRoute, Language, TenantRoleValue};
 
 /// What a concern says.
 #[derive(Debug, Clone, InputObject)]
@@ -62,38 +55,12 @@ pub struct RouteStepInput {
     pub role: Option<TenantRoleValue>,
 }
 
-/// What the EKG does with a concern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
-pub enum EkgOutcomeKind {
-    HandleInEkg,
-    GiveToWorkingGroup,
-    ProposeToStg,
-    CloseWithAnswer,
-}
-
 /// A submitted concern and the shared concerns that read like it, which
 /// its submitter may rather endorse.
 #[derive(Debug, Clone, SimpleObject)]
 pub struct SubmittedConcern {
     pub concern: Concern,
     pub similar: Vec<SimilarConcernInfo>,
-}
-
-pub(super) fn title(text: &str) -> Result<Title> {
-    Title::parse(text).map_err(|error| invalid(error.to_string()))
-}
-
-/// Parses document links.
-pub(super) fn attachments(input: Vec<AttachmentInput>) -> Result<Vec<Attachment>> {
-    input
-        .into_iter()
-        .map(|attachment| {
-            Ok(Attachment {
-                title: title(&attachment.title)?,
-                link: Link::parse(&attachment.link).map_err(|e| invalid(e.to_string()))?,
-            })
-        })
-        .collect()
 }
 
 fn content(input: ConcernContentInput) -> Result<ConcernContent> {
@@ -308,8 +275,7 @@ impl ConcernMutations {
             },
         )
         .await?;
-        let similar =
-            crate::graphql::query_concerns::similar(ctx, parse_id(&id, ConcernId::parse)?).await?;
+        let similar = similar_concerns(ctx, parse_id(&id, ConcernId::parse)?).await?;
         Ok(SubmittedConcern { concern, similar })
     }
 }
