@@ -1,5 +1,6 @@
-//! The shape of the workspace: dependencies point one way, and the domain
-//! stays free of IO.
+//! The shape of the workspace: dependencies point one way, the domain
+//! stays free of IO, GraphQL's modules import each other one way and the
+//! web pages never reach into GraphQL.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;

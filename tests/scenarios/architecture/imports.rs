@@ -177,7 +177,10 @@ pub fn import_circle(files: &BTreeMap<Vec<String>, (String, bool)>, root: &str) 
             found.extend(targets.iter().filter_map(member).filter(|to| *to != from));
         }
         if let Some(found) = circle(&imports) {
-            return Some(format!("{root}/{}: {found:?}", directory.join("/")));
+            let place: Vec<&str> = std::iter::once(root)
+                .chain(directory.iter().map(String::as_str))
+                .collect();
+            return Some(format!("{}: {found:?}", place.join("/")));
         }
     }
     None
