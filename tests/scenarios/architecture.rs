@@ -1,9 +1,14 @@
-//! The shape of the workspace: dependencies point one way, and the domain
-//! stays free of IO.
+//! The shape of the workspace: dependencies point one way, the domain
+//! stays free of IO, GraphQL's modules import each other one way and the
+//! web pages never reach into GraphQL.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::process::Command;
+
+mod imports;
+
+use imports::{import_circle, module_files, named_modules};
 
 /// Lower layers first; a crate may only depend on crates before it.
 const LAYERS: &[&str] = &[
@@ -199,5 +204,79 @@ fn the_domain_modules_import_each_other_one_way() {
     );
     if let Some(found) = circle(&imports) {
         panic!("the domain's modules import each other in a circle: {found:?}");
+    }
+}
+
+fn gateway_src() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/gateway/src")
+}
+
+/// Roots import areas, never the reverse: no GraphQL type module imports
+/// a query or mutation module, queries and mutations do not import each
+/// other, and argument helpers live in a leaf every module may import.
+#[test]
+fn the_graphql_modules_import_each_other_one_way() {
+    let files = module_files(&gateway_src().join("graphql"));
+    let named = named_modules(&files, "crate::graphql::");
+    let query = &named[&vec!["query_concerns".to_owned()]];
+    assert!(
+        query.contains(&vec!["args".to_owned(), "caller".to_owned()]),
+        "the parser sees the imports: {query:?}"
+    );
+    if let Some(found) = import_circle(&files, "graphql") {
+        panic!("GraphQL modules import each other in a circle: {found}");
+    }
+}
+
+/// The circle check finds a circle closed through `super::`, a grouped
+/// `crate::graphql::{…}` import and an item of a `mod.rs`.
+#[test]
+fn the_import_circle_check_sees_circles() {
+    let file = |code: &str, is_mod_rs| (code.to_owned(), is_mod_rs);
+    let mut files = BTreeMap::from([
+        (
+            vec![],
+            file("mod types;\nmod query;\npub fn helper() {}", true),
+        ),
+        (vec!["types".to_owned()], file("use super::helper;", false)),
+        (
+            vec!["query".to_owned()],
+            file("use super::types::Concern;", false),
+        ),
+    ]);
+    assert!(import_circle(&files, "graphql").is_some_and(|found| found.contains("types")));
+    files.insert(
+        vec!["types".to_owned()],
+        file("use crate::graphql::{query::first};", false),
+    );
+    assert!(import_circle(&files, "graphql").is_some());
+    files.insert(vec!["types".to_owned()], file("use iiz_app::App;", false));
+    assert_eq!(import_circle(&files, "graphql"), None);
+}
+
+/// Web pages sit beside GraphQL and never reach into it (the `web`
+/// module may not exist yet; then there is nothing to check).
+#[test]
+fn the_web_pages_do_not_import_graphql() {
+    let files: BTreeMap<_, _> = module_files(&gateway_src().join("web"))
+        .into_iter()
+        .map(|(module, file)| {
+            (
+                std::iter::once("web".to_owned()).chain(module).collect(),
+                file,
+            )
+        })
+        .collect();
+    for (module, targets) in named_modules(&files, "crate::") {
+        let (code, _) = &files[&module];
+        let names_graphql = code.contains("crate::graphql") || code.contains("graphql::");
+        let imports_graphql = targets
+            .iter()
+            .any(|path| path.first().is_some_and(|first| first == "graphql"));
+        assert!(
+            !names_graphql && !imports_graphql,
+            "{} reaches into the GraphQL module",
+            module.join("/")
+        );
     }
 }

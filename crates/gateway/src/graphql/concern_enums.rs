@@ -123,3 +123,12 @@ pub enum CommentVisibilityValue {
     /// Everyone who may see the concern.
     Shared,
 }
+
+/// What the EKG does with a concern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum EkgOutcomeKind {
+    HandleInEkg,
+    GiveToWorkingGroup,
+    ProposeToStg,
+    CloseWithAnswer,
+}

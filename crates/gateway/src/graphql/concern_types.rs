@@ -1,89 +1,20 @@
 //! GraphQL types of the Seismograf: concerns, their timeline, the work
 //! queues and the pipeline statistics.
 
-use async_graphql::{ComplexObject, Context, ID, Result, SimpleObject};
+use std::sync::Arc;
+
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use iiz_domain::Party as DomainParty;
-use iiz_domain::concern::{RouteSnapshot, StepActor};
+use iiz_domain::ConcernId;
 use iiz_projections::{ConcernView, QueueEntry, TimelineEntry};
 
+use super::args::caller;
 pub use super::concern_enums::*;
 use super::concern_path_types::{FollowUpInfo, follow_ups};
 pub use super::concern_stats_types::*;
-use super::meeting_types::DecisionReferenceInfo;
-use super::mutation::caller;
-use super::types::{Language, TenantRoleValue};
-
-/// A tenant (`CH`, a canton) or a partner organisation (`SKOS`, `SECO`, …).
-#[derive(Debug, Clone, SimpleObject)]
-pub struct Party {
-    /// `TENANT` or `PARTNER`.
-    pub kind: String,
-    pub code: String,
-}
-
-impl From<&DomainParty> for Party {
-    fn from(party: &DomainParty) -> Self {
-        let kind = match party {
-            DomainParty::Tenant(_) => "TENANT",
-            DomainParty::Partner(_) => "PARTNER",
-        };
-        Self {
-            kind: kind.to_owned(),
-            code: party.to_string(),
-        }
-    }
-}
-
-/// One step of a tenant's concern route.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct RouteStepInfo {
-    pub label: String,
-    pub kind: StepKindValue,
-    /// The body that acts, if a body does.
-    pub body: Option<ID>,
-    /// The role that acts, if a role does.
-    pub role: Option<TenantRoleValue>,
-}
-
-/// The route a concern passes inside its tenant.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct ConcernRoute {
-    /// 0 for the direct default, then one more per definition.
-    pub version: u32,
-    pub steps: Vec<RouteStepInfo>,
-}
-
-impl From<&RouteSnapshot> for ConcernRoute {
-    fn from(route: &RouteSnapshot) -> Self {
-        Self {
-            version: route.version,
-            steps: route
-                .steps
-                .iter()
-                .map(|step| RouteStepInfo {
-                    label: step.label.as_str().to_owned(),
-                    kind: step.kind.into(),
-                    body: match step.actor {
-                        StepActor::Body(body) => Some(ID(body.to_string())),
-                        StepActor::Role(_) => None,
-                    },
-                    role: match step.actor {
-                        StepActor::Role(role) => Some(role.into()),
-                        StepActor::Body(_) => None,
-                    },
-                })
-                .collect(),
-        }
-    }
-}
-
-/// A link to a document kept elsewhere.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct AttachmentLink {
-    pub title: String,
-    pub link: String,
-}
+use super::decision_types::DecisionReferenceInfo;
+use super::shared_types::{AttachmentLink, Party};
+use super::types::{ConcernRoute, Language};
 
 /// Support by another party.
 #[derive(Debug, Clone, SimpleObject)]
@@ -145,70 +76,195 @@ impl From<&TimelineEntry> for TimelineItem {
     }
 }
 
-/// A Seismograf concern (Anliegen).
-#[derive(Debug, Clone, SimpleObject)]
-#[graphql(complex)]
-pub struct Concern {
-    pub id: ID,
-    /// The tenant it was raised in.
-    pub origin: ID,
-    /// The conference it was drafted for, if any.
-    pub on_behalf_of: Option<String>,
-    pub title: String,
-    pub description: String,
-    pub why_not_cantonal: String,
-    pub institutions: Vec<AffectedInstitutionValue>,
-    /// The key of the focus area it touches.
-    pub focus_area: Option<ID>,
-    /// An old concern's free-text focus area that names no focus area.
-    pub focus_area_note: Option<String>,
-    pub attachments: Vec<AttachmentLink>,
-    pub language: Language,
-    pub stage: ConcernStageValue,
-    pub route: ConcernRoute,
-    /// The route step it waits at (0-based), while in the cantonal route.
-    pub current_step: Option<u32>,
-    /// Visible to all tenants (from its release by the canton on).
-    pub shared: bool,
-    pub networks: Vec<ID>,
-    pub bundled_with: Vec<ID>,
-    pub submitters: Vec<Party>,
-    pub endorsements: Vec<EndorsementInfo>,
-    /// How many parties support it besides its submitters.
-    pub endorsement_count: u32,
-    pub channel: Option<ChannelValue>,
-    pub merged_into: Option<ID>,
-    pub absorbed: Vec<ID>,
-    /// The EKG's proposal to the STG, apart from the STG's decision.
-    pub ekg_proposal: Option<StgOutcomeValue>,
-    pub stg_decision: Option<StgOutcomeValue>,
-    /// The STG's question when it referred the concern to the EKG.
-    pub ekg_question: Option<String>,
-    /// The EKG's assessment of that question.
-    pub ekg_assessment: Option<String>,
-    /// What the STG's decision created or linked.
-    pub follow_ups: Vec<FollowUpInfo>,
-    pub answer: Option<AnswerInfo>,
-    pub drafted_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub submitted_at: Option<DateTime<Utc>>,
-    pub version: u64,
-    #[graphql(skip)]
-    pub view: ConcernView,
+/// A Seismograf concern (Anliegen): the read model, held once; each field
+/// resolves from it.
+#[derive(Debug, Clone)]
+pub struct Concern(Arc<ConcernView>);
+
+impl From<ConcernView> for Concern {
+    fn from(view: ConcernView) -> Self {
+        Self(Arc::new(view))
+    }
 }
 
-#[ComplexObject]
+fn ids<T: ToString>(values: &[T]) -> Vec<ID> {
+    values.iter().map(|value| ID(value.to_string())).collect()
+}
+
+/// A Seismograf concern (Anliegen).
+#[Object]
 impl Concern {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    /// The tenant it was raised in.
+    async fn origin(&self) -> ID {
+        ID(self.0.origin.as_str().to_owned())
+    }
+
+    /// The conference it was drafted for, if any.
+    async fn on_behalf_of(&self) -> Option<&str> {
+        self.0.on_behalf_of.as_ref().map(|partner| partner.code())
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    async fn description(&self) -> &str {
+        &self.0.description
+    }
+
+    async fn why_not_cantonal(&self) -> &str {
+        &self.0.why_not_cantonal
+    }
+
+    async fn institutions(&self) -> Vec<AffectedInstitutionValue> {
+        self.0.institutions.iter().map(|i| (*i).into()).collect()
+    }
+
+    /// The key of the focus area it touches.
+    async fn focus_area(&self) -> Option<ID> {
+        self.0.focus_area.clone().map(ID)
+    }
+
+    /// An old concern's free-text focus area that names no focus area.
+    async fn focus_area_note(&self) -> Option<&str> {
+        self.0.focus_area_note.as_deref()
+    }
+
+    async fn attachments(&self) -> Vec<AttachmentLink> {
+        self.0.attachments.iter().map(Into::into).collect()
+    }
+
+    async fn language(&self) -> Language {
+        self.0.language.into()
+    }
+
+    async fn stage(&self) -> ConcernStageValue {
+        self.0.stage.into()
+    }
+
+    async fn route(&self) -> ConcernRoute {
+        (&self.0.route).into()
+    }
+
+    /// The route step it waits at (0-based), while in the cantonal route.
+    async fn current_step(&self) -> Option<u32> {
+        self.0
+            .current_step
+            .and_then(|step| u32::try_from(step).ok())
+    }
+
+    /// Visible to all tenants (from its release by the canton on).
+    async fn shared(&self) -> bool {
+        self.0.shared
+    }
+
+    async fn networks(&self) -> Vec<ID> {
+        ids(&self.0.networks)
+    }
+
+    async fn bundled_with(&self) -> Vec<ID> {
+        ids(&self.0.bundled_with)
+    }
+
+    async fn submitters(&self) -> Vec<Party> {
+        self.0.submitters.iter().map(Into::into).collect()
+    }
+
+    async fn endorsements(&self) -> Vec<EndorsementInfo> {
+        self.0
+            .endorsements
+            .iter()
+            .map(|endorsement| EndorsementInfo {
+                by: (&endorsement.by).into(),
+                reason: endorsement.reason.clone(),
+                actor: endorsement.actor.clone(),
+                at: endorsement.at,
+            })
+            .collect()
+    }
+
+    /// How many parties support it besides its submitters.
+    async fn endorsement_count(&self) -> u32 {
+        u32::try_from(self.0.endorsements.len()).unwrap_or(u32::MAX)
+    }
+
+    async fn channel(&self) -> Option<ChannelValue> {
+        self.0.channel.map(Into::into)
+    }
+
+    async fn merged_into(&self) -> Option<ID> {
+        self.0.merged_into.map(|id| ID(id.to_string()))
+    }
+
+    async fn absorbed(&self) -> Vec<ID> {
+        ids(&self.0.absorbed)
+    }
+
+    /// The EKG's proposal to the STG, apart from the STG's decision.
+    async fn ekg_proposal(&self) -> Option<StgOutcomeValue> {
+        self.0.ekg_proposal.map(Into::into)
+    }
+
+    async fn stg_decision(&self) -> Option<StgOutcomeValue> {
+        self.0.stg_decision.map(Into::into)
+    }
+
+    /// The STG's question when it referred the concern to the EKG.
+    async fn ekg_question(&self) -> Option<&str> {
+        self.0.ekg_question.as_deref()
+    }
+
+    /// The EKG's assessment of that question.
+    async fn ekg_assessment(&self) -> Option<&str> {
+        self.0.ekg_assessment.as_deref()
+    }
+
+    /// What the STG's decision created or linked.
+    async fn follow_ups(&self) -> Vec<FollowUpInfo> {
+        self.0.follow_ups.iter().map(Into::into).collect()
+    }
+
+    async fn answer(&self) -> Option<AnswerInfo> {
+        self.0.answer.as_ref().map(|answer| AnswerInfo {
+            text: answer.text.clone(),
+            recipients: answer.recipients.iter().map(Into::into).collect(),
+            recommendation: answer.recommendation.map(|id| ID(id.to_string())),
+            follow_ups: follow_ups(&answer.follow_ups, &self.0.follow_ups),
+            actor: answer.actor.clone(),
+            at: answer.at,
+        })
+    }
+
+    async fn drafted_at(&self) -> DateTime<Utc> {
+        self.0.drafted_at
+    }
+
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+
+    async fn submitted_at(&self) -> Option<DateTime<Utc>> {
+        self.0.submitted_at
+    }
+
+    async fn version(&self) -> u64 {
+        self.0.version
+    }
+
     /// Every step: who, when, what, why (internal comments apart: see
     /// `internalComments`).
     async fn timeline(&self, ctx: &Context<'_>) -> Result<Vec<TimelineItem>> {
         let (caller, request, _) = caller(ctx)?;
         let names = caller
-            .actor_names(&self.view)
+            .actor_names(&self.0)
             .await
             .map_err(|error| request.error(error))?;
         Ok(self
-            .view
+            .0
             .timeline
             .iter()
             .map(|entry| TimelineItem {
@@ -222,7 +278,7 @@ impl Concern {
     async fn allowed_actions(&self, ctx: &Context<'_>) -> Result<Vec<ConcernActionValue>> {
         let (caller, request, _) = caller(ctx)?;
         let actions = caller
-            .concern_actions(&self.view)
+            .concern_actions(&self.0)
             .await
             .map_err(|error| request.error(error))?;
         Ok(actions.into_iter().map(Into::into).collect())
@@ -232,7 +288,7 @@ impl Concern {
     async fn internal_comments(&self, ctx: &Context<'_>) -> Result<Vec<TimelineItem>> {
         let (caller, request, _) = caller(ctx)?;
         let notes = caller
-            .concern_notes(&self.view)
+            .concern_notes(&self.0)
             .await
             .map_err(|error| request.error(error))?;
         Ok(notes.comments.iter().map(Into::into).collect())
@@ -241,76 +297,24 @@ impl Concern {
     /// Shared concerns that read like this one (candidates for merging).
     #[graphql(complexity = 50)]
     async fn similar_concerns(&self, ctx: &Context<'_>) -> Result<Vec<SimilarConcernInfo>> {
-        super::query_concerns::similar(ctx, self.view.id).await
+        similar_concerns(ctx, self.0.id).await
     }
 }
 
-fn ids<T: ToString>(values: &[T]) -> Vec<ID> {
-    values.iter().map(|value| ID(value.to_string())).collect()
-}
-
-impl From<ConcernView> for Concern {
-    fn from(view: ConcernView) -> Self {
-        Self {
-            id: ID(view.id.to_string()),
-            origin: ID(view.origin.as_str().to_owned()),
-            on_behalf_of: view.on_behalf_of.map(|partner| partner.code().to_owned()),
-            title: view.title.clone(),
-            description: view.description.clone(),
-            why_not_cantonal: view.why_not_cantonal.clone(),
-            institutions: view.institutions.iter().map(|i| (*i).into()).collect(),
-            focus_area: view.focus_area.clone().map(ID),
-            focus_area_note: view.focus_area_note.clone(),
-            attachments: view
-                .attachments
-                .iter()
-                .map(|attachment| AttachmentLink {
-                    title: attachment.title.as_str().to_owned(),
-                    link: attachment.link.as_str().to_owned(),
-                })
-                .collect(),
-            language: view.language.into(),
-            stage: view.stage.into(),
-            route: (&view.route).into(),
-            current_step: view.current_step.and_then(|step| u32::try_from(step).ok()),
-            shared: view.shared,
-            networks: ids(&view.networks),
-            bundled_with: ids(&view.bundled_with),
-            submitters: view.submitters.iter().map(Into::into).collect(),
-            endorsements: view
-                .endorsements
-                .iter()
-                .map(|endorsement| EndorsementInfo {
-                    by: (&endorsement.by).into(),
-                    reason: endorsement.reason.clone(),
-                    actor: endorsement.actor.clone(),
-                    at: endorsement.at,
-                })
-                .collect(),
-            endorsement_count: u32::try_from(view.endorsements.len()).unwrap_or(u32::MAX),
-            channel: view.channel.map(Into::into),
-            merged_into: view.merged_into.map(|id| ID(id.to_string())),
-            absorbed: ids(&view.absorbed),
-            ekg_proposal: view.ekg_proposal.map(Into::into),
-            stg_decision: view.stg_decision.map(Into::into),
-            ekg_question: view.ekg_question.clone(),
-            ekg_assessment: view.ekg_assessment.clone(),
-            follow_ups: view.follow_ups.iter().map(Into::into).collect(),
-            answer: view.answer.as_ref().map(|answer| AnswerInfo {
-                text: answer.text.clone(),
-                recipients: answer.recipients.iter().map(Into::into).collect(),
-                recommendation: answer.recommendation.map(|id| ID(id.to_string())),
-                follow_ups: follow_ups(&answer.follow_ups, &view.follow_ups),
-                actor: answer.actor.clone(),
-                at: answer.at,
-            }),
-            drafted_at: view.drafted_at,
-            updated_at: view.updated_at,
-            submitted_at: view.submitted_at,
-            version: view.version,
-            view,
-        }
-    }
+/// Shared concerns that read like concern `id`, closest first.
+pub async fn similar_concerns(ctx: &Context<'_>, id: ConcernId) -> Result<Vec<SimilarConcernInfo>> {
+    let (caller, request, _) = caller(ctx)?;
+    let similar = caller
+        .similar_concerns(id)
+        .await
+        .map_err(|error| request.error(error))?;
+    Ok(similar
+        .into_iter()
+        .map(|found| SimilarConcernInfo {
+            concern: found.concern.into(),
+            score: f64::from(found.score),
+        })
+        .collect())
 }
 
 /// A concern that reads like another.
@@ -321,30 +325,47 @@ pub struct SimilarConcernInfo {
     pub score: f64,
 }
 
-/// A concern waiting in a work queue.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct QueuedConcern {
-    pub concern: ID,
-    pub origin: ID,
-    pub title: String,
-    pub stage: ConcernStageValue,
-    /// Since when it waits in this queue.
-    pub since: DateTime<Utc>,
-    /// Whole days it has waited.
-    pub age_days: i64,
-    pub endorsements: u32,
-}
+/// A work queue's entry: the read model, held once; each field resolves
+/// from it.
+#[derive(Debug, Clone)]
+pub struct QueuedConcern(QueueEntry);
 
 impl From<QueueEntry> for QueuedConcern {
     fn from(entry: QueueEntry) -> Self {
-        Self {
-            concern: ID(entry.concern.to_string()),
-            origin: ID(entry.origin.as_str().to_owned()),
-            title: entry.title,
-            stage: entry.stage.into(),
-            since: entry.since,
-            age_days: (Utc::now() - entry.since).num_days(),
-            endorsements: u32::try_from(entry.endorsements).unwrap_or(u32::MAX),
-        }
+        Self(entry)
+    }
+}
+
+/// A concern waiting in a work queue.
+#[Object]
+impl QueuedConcern {
+    async fn concern(&self) -> ID {
+        ID(self.0.concern.to_string())
+    }
+
+    async fn origin(&self) -> ID {
+        ID(self.0.origin.as_str().to_owned())
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    async fn stage(&self) -> ConcernStageValue {
+        self.0.stage.into()
+    }
+
+    /// Since when it waits in this queue.
+    async fn since(&self) -> DateTime<Utc> {
+        self.0.since
+    }
+
+    /// Whole days it has waited.
+    async fn age_days(&self) -> i64 {
+        (Utc::now() - self.0.since).num_days()
+    }
+
+    async fn endorsements(&self) -> u32 {
+        u32::try_from(self.0.endorsements).unwrap_or(u32::MAX)
     }
 }

@@ -4,9 +4,9 @@ use async_graphql::{ID, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use iiz_projections::{AddresseeFigures, FlaggedItem, MonitoringDashboard, OpenItem};
 
-use super::concern_types::Party;
 use super::monitoring_types::{DistributionInfo, DueItemInfo};
 use super::recommendation_enums::*;
+use super::shared_types::Party;
 
 /// Figures of one addressee or focus area.
 #[derive(Debug, Clone, SimpleObject)]

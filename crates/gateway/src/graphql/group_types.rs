@@ -1,13 +1,15 @@
 //! GraphQL types of working groups and of the chairs of the bodies.
 
-use async_graphql::{Enum, ID, SimpleObject};
+use std::sync::Arc;
+
+use async_graphql::{Enum, ID, Object, SimpleObject};
 use chrono::NaiveDate;
 use iiz_domain::chair::ChairRule;
 use iiz_domain::working_group::GroupRole;
 use iiz_projections::{ChairTerm, ChairView, WorkingGroupView};
 
-use super::concern_types::{AttachmentLink, Party};
-use super::meeting_types::DecisionReferenceInfo;
+use super::decision_types::DecisionReferenceInfo;
+use super::shared_types::{AttachmentLink, Party, id, links};
 
 /// A member's part in a working group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -51,105 +53,138 @@ pub struct DissolutionInfo {
     pub on: NaiveDate,
 }
 
-/// A working group with its mandate (the national concept's template).
-#[derive(Debug, Clone, SimpleObject)]
-pub struct WorkingGroup {
-    pub id: ID,
-    /// The mandating body's tenant.
-    pub tenant: ID,
-    pub mandated_by: ID,
-    /// The body above that approved the mandate.
-    pub approved_by: Option<ID>,
-    pub mandated_on: NaiveDate,
-    pub title: String,
-    /// Situation and question.
-    pub question: String,
-    pub goal: String,
-    /// Output and process.
-    pub output: String,
-    pub composition: String,
-    pub communication: String,
-    pub financing: String,
-    pub resources: String,
-    /// The mandate ends on this day.
-    pub until: NaiveDate,
-    /// The concerns the EKG gave to this group.
-    pub concerns: Vec<ID>,
-    pub lead: Option<ID>,
-    pub members: Vec<GroupMemberInfo>,
-    pub progress: Vec<ProgressInfo>,
-    pub result: Option<GroupResultInfo>,
-    pub dissolution: Option<DissolutionInfo>,
-    pub active: bool,
-}
+/// A working group: the read model, held once; each field resolves from it.
+#[derive(Debug, Clone)]
+pub struct WorkingGroup(Arc<WorkingGroupView>);
 
 impl From<WorkingGroupView> for WorkingGroup {
     fn from(view: WorkingGroupView) -> Self {
-        let lead = view.lead().map(|person| ID(person.to_string()));
-        let mandate = view.mandate;
-        Self {
-            id: ID(view.id.to_string()),
-            tenant: ID(view.tenant.as_str().to_owned()),
-            mandated_by: ID(view.mandated_by.to_string()),
-            approved_by: view.approved_by.map(|body| ID(body.to_string())),
-            mandated_on: view.mandated_on,
-            title: mandate.title.as_str().to_owned(),
-            question: mandate.question.as_str().to_owned(),
-            goal: mandate.goal.as_str().to_owned(),
-            output: mandate.output.as_str().to_owned(),
-            composition: mandate.composition.as_str().to_owned(),
-            communication: mandate.communication.as_str().to_owned(),
-            financing: mandate.financing.as_str().to_owned(),
-            resources: mandate.resources.as_str().to_owned(),
-            until: mandate.until,
-            concerns: mandate
-                .concerns
-                .iter()
-                .map(|id| ID(id.to_string()))
-                .collect(),
-            lead,
-            members: view
-                .members
-                .into_iter()
-                .map(|member| GroupMemberInfo {
-                    person: ID(member.person.to_string()),
-                    tenant: ID(member.tenant.as_str().to_owned()),
-                    role: member.role.into(),
-                })
-                .collect(),
-            progress: view
-                .progress
-                .into_iter()
-                .map(|entry| ProgressInfo {
-                    text: entry.text.as_str().to_owned(),
-                    on: entry.on,
-                })
-                .collect(),
-            result: view.result.map(|result| GroupResultInfo {
-                summary: result.summary.as_str().to_owned(),
-                documents: links(&result.documents),
-                on: result.on,
-                decision: result.decision.map(|text| text.as_str().to_owned()),
-                next_steps: result.next_steps.map(|text| text.as_str().to_owned()),
-            }),
-            dissolution: view.dissolution.map(|end| DissolutionInfo {
-                reason: end.reason.as_str().to_owned(),
-                on: end.on,
-            }),
-            active: view.active,
-        }
+        Self(Arc::new(view))
     }
 }
 
-/// Document links as the API shows them.
-pub(super) fn links(documents: &[iiz_domain::concern::Attachment]) -> Vec<AttachmentLink> {
-    documents
-        .iter()
-        .map(|document| AttachmentLink {
-            title: document.title.as_str().to_owned(),
-            link: document.link.as_str().to_owned(),
+/// A working group with its mandate (the national concept's template).
+#[Object]
+impl WorkingGroup {
+    async fn id(&self) -> ID {
+        id(self.0.id)
+    }
+
+    /// The mandating body's tenant.
+    async fn tenant(&self) -> ID {
+        ID(self.0.tenant.as_str().to_owned())
+    }
+
+    async fn mandated_by(&self) -> ID {
+        id(self.0.mandated_by)
+    }
+
+    /// The body above that approved the mandate.
+    async fn approved_by(&self) -> Option<ID> {
+        self.0.approved_by.map(id)
+    }
+
+    async fn mandated_on(&self) -> NaiveDate {
+        self.0.mandated_on
+    }
+
+    async fn title(&self) -> &str {
+        self.0.mandate.title.as_str()
+    }
+
+    /// Situation and question.
+    async fn question(&self) -> &str {
+        self.0.mandate.question.as_str()
+    }
+
+    async fn goal(&self) -> &str {
+        self.0.mandate.goal.as_str()
+    }
+
+    /// Output and process.
+    async fn output(&self) -> &str {
+        self.0.mandate.output.as_str()
+    }
+
+    async fn composition(&self) -> &str {
+        self.0.mandate.composition.as_str()
+    }
+
+    async fn communication(&self) -> &str {
+        self.0.mandate.communication.as_str()
+    }
+
+    async fn financing(&self) -> &str {
+        self.0.mandate.financing.as_str()
+    }
+
+    async fn resources(&self) -> &str {
+        self.0.mandate.resources.as_str()
+    }
+
+    /// The mandate ends on this day.
+    async fn until(&self) -> NaiveDate {
+        self.0.mandate.until
+    }
+
+    /// The concerns the EKG gave to this group.
+    async fn concerns(&self) -> Vec<ID> {
+        self.0.mandate.concerns.iter().map(id).collect()
+    }
+
+    async fn lead(&self) -> Option<ID> {
+        self.0.lead().map(id)
+    }
+
+    async fn members(&self) -> Vec<GroupMemberInfo> {
+        self.0
+            .members
+            .iter()
+            .map(|member| GroupMemberInfo {
+                person: id(member.person),
+                tenant: ID(member.tenant.as_str().to_owned()),
+                role: member.role.into(),
+            })
+            .collect()
+    }
+
+    async fn progress(&self) -> Vec<ProgressInfo> {
+        self.0
+            .progress
+            .iter()
+            .map(|entry| ProgressInfo {
+                text: entry.text.as_str().to_owned(),
+                on: entry.on,
+            })
+            .collect()
+    }
+
+    async fn result(&self) -> Option<GroupResultInfo> {
+        self.0.result.as_ref().map(|result| GroupResultInfo {
+            summary: result.summary.as_str().to_owned(),
+            documents: links(&result.documents),
+            on: result.on,
+            decision: result
+                .decision
+                .as_ref()
+                .map(|text| text.as_str().to_owned()),
+            next_steps: result
+                .next_steps
+                .as_ref()
+                .map(|text| text.as_str().to_owned()),
         })
-        .collect()
+    }
+
+    async fn dissolution(&self) -> Option<DissolutionInfo> {
+        self.0.dissolution.as_ref().map(|end| DissolutionInfo {
+            reason: end.reason.as_str().to_owned(),
+            on: end.on,
+        })
+    }
+
+    async fn active(&self) -> bool {
+        self.0.active
+    }
 }
 
 /// How a body's chair changes hands.

@@ -7,7 +7,7 @@ use iiz_app::meetings::YearlyOverview;
 use iiz_projections::{CalendarEntry, MeetingCounts};
 
 use super::meeting_enums::MeetingStatusValue;
-use super::meeting_types::id;
+use super::shared_types::id;
 
 /// Meetings counted (planned includes held; cancelled apart).
 #[derive(Debug, Clone, SimpleObject)]

@@ -1,11 +1,14 @@
 //! The GraphQL API: schema, limits and the request pipeline.
 
+mod args;
+mod budget_types;
 mod concern_enums;
 mod concern_path_types;
 mod concern_stats_types;
 mod concern_types;
 mod context;
 mod dashboard_types;
+mod decision_types;
 mod error;
 mod focus_types;
 mod group_types;
@@ -17,6 +20,7 @@ mod monitoring_types;
 mod mutation;
 mod network_types;
 mod programme_types;
+mod project_types;
 mod query;
 mod query_concerns;
 mod query_inbox;
@@ -28,10 +32,11 @@ mod recommendation_enums;
 mod recommendation_types;
 mod resolution_types;
 pub mod session;
+mod shared_types;
 mod subscription;
 mod types;
 
-use async_graphql::{ID, Result, Schema};
+use async_graphql::Schema;
 use iiz_app::App;
 
 pub use context::RequestContext;
@@ -64,17 +69,4 @@ pub fn sdl() -> String {
     Schema::build(Query::default(), Mutation::default(), Subscription)
         .finish()
         .sdl()
-}
-
-/// A `VALIDATION` error for input that does not parse.
-pub(crate) fn invalid(message: impl Into<String>) -> async_graphql::Error {
-    coded(Code::Validation, message)
-}
-
-/// Parses an id argument with the domain's parser.
-pub(crate) fn parse_id<T, E: std::fmt::Display>(
-    id: &ID,
-    parse: impl Fn(&str) -> std::result::Result<T, E>,
-) -> Result<T> {
-    parse(id.as_str()).map_err(|error| invalid(error.to_string()))
 }

@@ -7,11 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use iiz_app::recommendations::{
     AddresseeOverview, Due, RecommendationTracking as Tracking, TrackedItem,
 };
-use iiz_projections::{Distribution, DueItem, RecommendationSummary};
+use iiz_projections::{Distribution, DueItem, FlagView, RecommendationSummary};
 
-use super::concern_types::{AttachmentLink, Party};
 use super::recommendation_enums::*;
-use super::recommendation_types::FlagInfo;
+use super::shared_types::{AttachmentLink, Party};
 
 /// How many items have one answer.
 #[derive(Debug, Clone, SimpleObject)]
@@ -317,6 +316,41 @@ impl From<AddresseeOverview> for AddresseeOverviewInfo {
                     item: item.into(),
                 })
                 .collect(),
+        }
+    }
+}
+
+/// A need for action the EKG flagged.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct FlagInfo {
+    pub flag: u32,
+    /// The addressee flagged; none when the whole recommendation is.
+    pub addressee: Option<Party>,
+    pub note: String,
+    pub raised_by: String,
+    pub raised_at: DateTime<Utc>,
+    pub resolved: bool,
+    pub resolution_note: Option<String>,
+    pub resolved_by: Option<String>,
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+impl From<&FlagView> for FlagInfo {
+    fn from(flag: &FlagView) -> Self {
+        let addressee = match flag.target {
+            iiz_domain::recommendation::FlagTarget::Recommendation => None,
+            iiz_domain::recommendation::FlagTarget::Addressee(party) => Some((&party).into()),
+        };
+        Self {
+            flag: flag.flag,
+            addressee,
+            note: flag.note.clone(),
+            raised_by: flag.raised_by.clone(),
+            raised_at: flag.raised_at,
+            resolved: flag.resolution.is_some(),
+            resolution_note: flag.resolution.as_ref().map(|r| r.note.clone()),
+            resolved_by: flag.resolution.as_ref().map(|r| r.by.clone()),
+            resolved_at: flag.resolution.as_ref().map(|r| r.at),
         }
     }
 }

@@ -1,7 +1,9 @@
 //! GraphQL types of the regional networks: the network, the cantons'
 //! pending agreements and the EKG seat of its delegate.
 
-use async_graphql::{Enum, ID, SimpleObject};
+use std::sync::Arc;
+
+use async_graphql::{Enum, ID, Object, SimpleObject};
 use chrono::NaiveDate;
 use iiz_domain::CantonCode;
 use iiz_projections::{NetworkStatus, NetworkView};
@@ -38,25 +40,14 @@ pub struct NetworkCoordinatorProposal {
     pub agreed: Vec<ID>,
 }
 
-/// A regional IIZ network of cantons.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct Network {
-    pub id: ID,
-    pub names: Vec<LocalizedText>,
-    /// The member cantons; while proposed, the founding cantons.
-    pub cantons: Vec<ID>,
-    pub status: NetworkStatusValue,
-    /// The founding cantons that agreed, while proposed.
-    pub agreed: Vec<ID>,
-    pub join_requests: Vec<NetworkJoinRequest>,
-    pub coordinator_proposal: Option<NetworkCoordinatorProposal>,
-    /// The coordinator the network delegates to the national EKG.
-    pub coordinator: Option<ID>,
-    pub coordinator_since: Option<NaiveDate>,
-    /// The delegate whose voting seat in the EKG is in place.
-    pub ekg_seat: Option<ID>,
-    /// The delegation changed and the EKG seat is being put in place.
-    pub seat_pending: bool,
+/// A network: the read model, held once; each field resolves from it.
+#[derive(Debug, Clone)]
+pub struct Network(Arc<NetworkView>);
+
+impl From<NetworkView> for Network {
+    fn from(view: NetworkView) -> Self {
+        Self(Arc::new(view))
+    }
 }
 
 fn cantons(cantons: &[CantonCode]) -> Vec<ID> {
@@ -66,34 +57,70 @@ fn cantons(cantons: &[CantonCode]) -> Vec<ID> {
         .collect()
 }
 
-impl From<NetworkView> for Network {
-    fn from(view: NetworkView) -> Self {
-        Self {
-            id: ID(view.id.to_string()),
-            names: localized(&view.names),
-            cantons: cantons(&view.cantons),
-            status: view.status.into(),
-            agreed: cantons(&view.agreed),
-            join_requests: view
-                .join_requests
-                .iter()
-                .map(|request| NetworkJoinRequest {
-                    canton: ID(request.canton.as_str().to_owned()),
-                    agreed: cantons(&request.agreed),
-                })
-                .collect(),
-            coordinator_proposal: view.coordinator_proposal.as_ref().map(|proposal| {
-                NetworkCoordinatorProposal {
-                    person: ID(proposal.person.to_string()),
-                    from: proposal.from,
-                    by: ID(proposal.by.as_str().to_owned()),
-                    agreed: cantons(&proposal.agreed),
-                }
-            }),
-            coordinator: view.coordinator.map(|c| ID(c.person.to_string())),
-            coordinator_since: view.coordinator.map(|c| c.from),
-            ekg_seat: view.ekg_seat.map(|person| ID(person.to_string())),
-            seat_pending: view.seat_pending,
-        }
+/// A regional IIZ network of cantons.
+#[Object]
+impl Network {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    async fn names(&self) -> Vec<LocalizedText> {
+        localized(&self.0.names)
+    }
+
+    /// The member cantons; while proposed, the founding cantons.
+    async fn cantons(&self) -> Vec<ID> {
+        cantons(&self.0.cantons)
+    }
+
+    async fn status(&self) -> NetworkStatusValue {
+        self.0.status.into()
+    }
+
+    /// The founding cantons that agreed, while proposed.
+    async fn agreed(&self) -> Vec<ID> {
+        cantons(&self.0.agreed)
+    }
+
+    async fn join_requests(&self) -> Vec<NetworkJoinRequest> {
+        self.0
+            .join_requests
+            .iter()
+            .map(|request| NetworkJoinRequest {
+                canton: ID(request.canton.as_str().to_owned()),
+                agreed: cantons(&request.agreed),
+            })
+            .collect()
+    }
+
+    async fn coordinator_proposal(&self) -> Option<NetworkCoordinatorProposal> {
+        self.0
+            .coordinator_proposal
+            .as_ref()
+            .map(|proposal| NetworkCoordinatorProposal {
+                person: ID(proposal.person.to_string()),
+                from: proposal.from,
+                by: ID(proposal.by.as_str().to_owned()),
+                agreed: cantons(&proposal.agreed),
+            })
+    }
+
+    /// The coordinator the network delegates to the national EKG.
+    async fn coordinator(&self) -> Option<ID> {
+        self.0.coordinator.map(|c| ID(c.person.to_string()))
+    }
+
+    async fn coordinator_since(&self) -> Option<NaiveDate> {
+        self.0.coordinator.map(|c| c.from)
+    }
+
+    /// The delegate whose voting seat in the EKG is in place.
+    async fn ekg_seat(&self) -> Option<ID> {
+        self.0.ekg_seat.map(|person| ID(person.to_string()))
+    }
+
+    /// The delegation changed and the EKG seat is being put in place.
+    async fn seat_pending(&self) -> bool {
+        self.0.seat_pending
     }
 }

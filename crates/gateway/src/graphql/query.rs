@@ -1,48 +1,15 @@
 //! Queries. Each resolver names what it wants from `app` through a
 //! [`iiz_app::Caller`]; none decides on access itself.
 
-use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, ID, MergedObject, Object, Result};
 use chrono::NaiveDate;
-use iiz_app::{App, BodyFilter, MAX_PAGE, Page};
-use iiz_domain::{BodyId, PersonId, TenantId};
+use iiz_app::{App, BodyFilter};
+use iiz_domain::{BodyId, PersonId};
 
+use super::args::{Page1, connection, first, parse_id, parse_tenant};
 use super::context::RequestContext;
-use super::types::{ApiToken, Body, BodyKindValue, Membership, Network, Person, Tenant};
-use super::{invalid, parse_id};
-
-/// Items per page when the client does not say.
-const DEFAULT_PAGE: usize = 50;
-
-pub type Page1<T> = Connection<String, T, EmptyFields, EmptyFields>;
-
-pub(super) fn first(first: Option<i32>) -> Result<usize> {
-    match first {
-        None => Ok(DEFAULT_PAGE),
-        Some(n) if n >= 1 && usize::try_from(n).is_ok_and(|n| n <= MAX_PAGE) => {
-            Ok(usize::try_from(n).unwrap_or(DEFAULT_PAGE))
-        }
-        Some(n) => Err(invalid(format!(
-            "first must be between 1 and {MAX_PAGE}, got {n}"
-        ))),
-    }
-}
-
-/// A Relay connection from a page: each edge's cursor continues after it.
-pub(super) fn connection<V, T: async_graphql::OutputType>(
-    page: Page<V>,
-    convert: impl Fn(V) -> T,
-    had_cursor: bool,
-) -> Page1<T> {
-    let mut connection = Connection::new(had_cursor, page.next.is_some());
-    connection.edges.extend(
-        page.cursors
-            .into_iter()
-            .zip(page.items)
-            .map(|(cursor, item)| Edge::new(cursor, convert(item))),
-    );
-    connection
-}
+use super::network_types::Network;
+use super::types::{ApiToken, Body, BodyKindValue, Membership, Person, Tenant};
 
 /// Every query of the API.
 #[derive(Debug, Default, MergedObject)]
@@ -224,8 +191,4 @@ impl StructureQuery {
             .map_err(|error| request.error(error))?;
         Ok(connection(page, Network::from, after.is_some()))
     }
-}
-
-pub fn parse_tenant(id: &ID) -> Result<TenantId> {
-    TenantId::parse(id.as_str()).map_err(|error| invalid(error.to_string()))
 }

@@ -6,13 +6,11 @@ use iiz_app::concerns::{ConcernFilter, ConcernQueue};
 use iiz_domain::ConcernId;
 use iiz_domain::concern::{AffectedInstitution, ConcernStage};
 
+use super::args::{Page1, caller, connection, first, invalid, parse_id, parse_tenant};
 use super::concern_types::{
     AffectedInstitutionValue, Concern, ConcernStageValue, ConcernStatisticsInfo, QueuedConcern,
-    SimilarConcernInfo,
+    SimilarConcernInfo, similar_concerns,
 };
-use super::mutation::caller;
-use super::query::{Page1, connection, first, parse_tenant};
-use super::{invalid, parse_id};
 
 /// The work queues, oldest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -65,21 +63,6 @@ impl ConcernFilterInput {
             submitted_until: self.submitted_until,
         })
     }
-}
-
-pub(super) async fn similar(ctx: &Context<'_>, id: ConcernId) -> Result<Vec<SimilarConcernInfo>> {
-    let (caller, request, _) = caller(ctx)?;
-    let similar = caller
-        .similar_concerns(id)
-        .await
-        .map_err(|error| request.error(error))?;
-    Ok(similar
-        .into_iter()
-        .map(|found| SimilarConcernInfo {
-            concern: found.concern.into(),
-            score: f64::from(found.score),
-        })
-        .collect())
 }
 
 #[derive(Debug, Default)]
@@ -141,7 +124,7 @@ impl ConcernQuery {
 
     /// Shared concerns that read like the given one.
     async fn similar_concerns(&self, ctx: &Context<'_>, id: ID) -> Result<Vec<SimilarConcernInfo>> {
-        similar(ctx, parse_id(&id, ConcernId::parse)?).await
+        similar_concerns(ctx, parse_id(&id, ConcernId::parse)?).await
     }
 
     /// Counts per stage, tenant and year; the median time to an answer.

@@ -4,12 +4,11 @@
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, ID, Object, Result};
 
+use super::args::{caller, first, parse_tenant};
 use super::inbox_types::{
     InboxConnection, InboxCounts, InboxItem, NotificationPreference, RejectedEmail, Webhook,
     WebhookDelivery,
 };
-use super::mutation::caller;
-use super::query::{first, parse_tenant};
 
 #[derive(Debug, Default)]
 pub struct InboxQuery;

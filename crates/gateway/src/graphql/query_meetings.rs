@@ -7,10 +7,9 @@ use iiz_app::meetings::MeetingFilter;
 use iiz_domain::BodyId;
 use iiz_domain::ids::MeetingId;
 
-use super::meeting_types::{Meeting, MeetingYearInfo};
-use super::mutation::caller;
-use super::parse_id;
-use super::query::{Page1, connection, first};
+use super::args::{Page1, caller, connection, first, parse_id};
+use super::meeting_types::Meeting;
+use super::meeting_year_types::MeetingYearInfo;
 
 #[derive(Debug, Default)]
 pub struct MeetingQuery;

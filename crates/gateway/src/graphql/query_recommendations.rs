@@ -3,16 +3,14 @@
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use iiz_app::recommendations::{RecommendationFilter, today};
+use iiz_domain::RecommendationId;
 use iiz_domain::recommendation::RecommendationStage;
-use iiz_domain::{Party, RecommendationId};
 use iiz_projections::MonitoringPolicy;
 
+use super::args::{Page1, caller, connection, first, invalid, parse_id, party};
 use super::dashboard_types::MonitoringDashboardInfo;
 use super::monitoring_types::AddresseeOverviewInfo;
-use super::mutation::caller;
-use super::query::{Page1, connection, first};
 use super::recommendation_types::{Recommendation, RecommendationStageValue, focus_area};
-use super::{invalid, parse_id};
 
 /// What a list of recommendations is narrowed to.
 #[derive(Debug, Clone, Default, InputObject)]
@@ -23,11 +21,6 @@ pub struct RecommendationFilterInput {
     pub addressee: Option<String>,
     /// Words to find in title, text and rationale, in every language.
     pub search: Option<String>,
-}
-
-/// Parses an addressee code.
-pub(super) fn party(code: &str) -> Result<Party> {
-    Party::parse(code).map_err(|error| invalid(error.to_string()))
 }
 
 /// The most years the long-outstanding threshold may be set to.

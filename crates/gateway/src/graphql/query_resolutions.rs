@@ -4,9 +4,7 @@
 use async_graphql::{Context, ID, Object, Result};
 use iiz_domain::{BodyId, ResolutionId};
 
-use super::mutation::caller;
-use super::parse_id;
-use super::query::{Page1, connection, first};
+use super::args::{Page1, caller, connection, first, parse_id};
 use super::resolution_types::{ResolutionInfo, ResolutionRulesInfo};
 
 #[derive(Debug, Default)]

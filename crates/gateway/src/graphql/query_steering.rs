@@ -9,12 +9,13 @@ use iiz_app::working_groups::WorkingGroupFilter;
 use iiz_domain::ids::{BudgetId, ProgrammeId, ProjectId, WorkingGroupId};
 use iiz_domain::{BodyId, TenantId};
 
+use super::args::{caller, invalid, parse_id};
+use super::budget_types::Budget;
 use super::focus_types::ProgrammeFocus;
 use super::group_types::{ChairHistory, WorkingGroup};
-use super::mutation::caller;
-use super::programme_types::{Budget, Project, WorkProgramme};
+use super::programme_types::WorkProgramme;
+use super::project_types::Project;
 use super::recommendation_types::focus_area as parse_focus_area;
-use super::{invalid, parse_id};
 
 #[derive(Debug, Default)]
 pub struct SteeringQuery;

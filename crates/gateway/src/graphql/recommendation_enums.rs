@@ -8,6 +8,8 @@ use iiz_domain::recommendation::{
 };
 use iiz_projections::DueKind;
 
+use super::args::parse_id;
+
 /// Where a recommendation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "RecommendationStage")]
@@ -58,7 +60,7 @@ pub fn focus_id(focus_area: &FocusArea) -> ID {
 /// A focus area key from an argument; whether the programme in force has
 /// it is the application's check.
 pub fn focus_area(id: &ID) -> async_graphql::Result<FocusArea> {
-    crate::graphql::parse_id(id, FocusArea::parse)
+    parse_id(id, FocusArea::parse)
 }
 
 /// How often addressees report.

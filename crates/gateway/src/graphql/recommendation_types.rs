@@ -1,15 +1,17 @@
 //! GraphQL types of recommendations: the text with its versions, flags and
 //! history; the monitoring figures are in [`super::monitoring_types`].
 
-use async_graphql::{ComplexObject, Context, ID, Result, SimpleObject};
-use chrono::{DateTime, NaiveDate, Utc};
-use iiz_projections::{FlagView, HistoryEntry, RecommendationView, VersionEntry};
+use std::sync::Arc;
 
-use super::concern_types::{AttachmentLink, Party};
-use super::meeting_types::DecisionReferenceInfo;
-use super::monitoring_types::RecommendationTracking;
-use super::mutation::caller;
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use iiz_projections::{HistoryEntry, RecommendationView, VersionEntry};
+
+use super::args::caller;
+use super::decision_types::DecisionReferenceInfo;
+use super::monitoring_types::{FlagInfo, RecommendationTracking};
 pub use super::recommendation_enums::*;
+use super::shared_types::{AttachmentLink, Party};
 use super::types::Language;
 
 /// The text in a further language.
@@ -93,41 +95,6 @@ impl From<&VersionEntry> for RecommendationVersion {
     }
 }
 
-/// A need for action the EKG flagged.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct FlagInfo {
-    pub flag: u32,
-    /// The addressee flagged; none when the whole recommendation is.
-    pub addressee: Option<Party>,
-    pub note: String,
-    pub raised_by: String,
-    pub raised_at: DateTime<Utc>,
-    pub resolved: bool,
-    pub resolution_note: Option<String>,
-    pub resolved_by: Option<String>,
-    pub resolved_at: Option<DateTime<Utc>>,
-}
-
-impl From<&FlagView> for FlagInfo {
-    fn from(flag: &FlagView) -> Self {
-        let addressee = match flag.target {
-            iiz_domain::recommendation::FlagTarget::Recommendation => None,
-            iiz_domain::recommendation::FlagTarget::Addressee(party) => Some((&party).into()),
-        };
-        Self {
-            flag: flag.flag,
-            addressee,
-            note: flag.note.clone(),
-            raised_by: flag.raised_by.clone(),
-            raised_at: flag.raised_at,
-            resolved: flag.resolution.is_some(),
-            resolution_note: flag.resolution.as_ref().map(|r| r.note.clone()),
-            resolved_by: flag.resolution.as_ref().map(|r| r.by.clone()),
-            resolved_at: flag.resolution.as_ref().map(|r| r.at),
-        }
-    }
-}
-
 /// One step of the recommendation's own life.
 #[derive(Debug, Clone, SimpleObject)]
 pub struct RecommendationHistoryItem {
@@ -153,110 +120,143 @@ impl From<&HistoryEntry> for RecommendationHistoryItem {
     }
 }
 
-/// A recommendation (Empfehlung) of the STG.
-#[derive(Debug, Clone, SimpleObject)]
-#[graphql(complex)]
-pub struct Recommendation {
-    pub id: ID,
-    pub stage: RecommendationStageValue,
-    /// The current version (1 until amended).
-    pub version: u32,
-    pub title: String,
-    pub text: String,
-    /// The language of `title` and `text`.
-    pub language: Language,
-    pub translations: Vec<TranslationInfo>,
-    pub rationale: String,
-    pub source: RecommendationSourceValue,
-    pub basis: BasisInfo,
-    pub focus_area: Option<ID>,
-    pub addressees: Vec<Party>,
-    /// The first answer (acceptance) is due by this day.
-    pub answer_due: NaiveDate,
-    pub reporting_rhythm: ReportingRhythmValue,
-    pub adoption: Option<AdoptionInfo>,
-    pub published_on: Option<NaiveDate>,
-    pub superseded_by: Option<ID>,
-    /// The final assessment, once closed.
-    pub assessment: Option<String>,
-    /// Why the draft was dropped.
-    pub discarded: Option<String>,
-    pub versions: Vec<RecommendationVersion>,
-    pub flags: Vec<FlagInfo>,
-    pub history: Vec<RecommendationHistoryItem>,
-    pub drafted_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub stream_version: u64,
-    #[graphql(skip)]
-    pub view: RecommendationView,
-}
+/// A recommendation (Empfehlung) of the STG: the read model, held once;
+/// each field resolves from it.
+#[derive(Debug, Clone)]
+pub struct Recommendation(Arc<RecommendationView>);
 
 impl From<RecommendationView> for Recommendation {
     fn from(view: RecommendationView) -> Self {
-        Self {
-            id: ID(view.id.to_string()),
-            stage: view.stage.into(),
-            version: view.version,
-            title: view.title.clone(),
-            text: view.text.clone(),
-            language: view.language.into(),
-            translations: translations(&view.translations),
-            rationale: view.rationale.clone(),
-            source: view.source.into(),
-            basis: BasisInfo {
-                concerns: view
-                    .basis
-                    .concerns
-                    .iter()
-                    .map(|id| ID(id.to_string()))
-                    .collect(),
-                projects: view
-                    .basis
-                    .projects
-                    .iter()
-                    .map(|title| title.as_str().to_owned())
-                    .collect(),
-                documents: view
-                    .basis
-                    .documents
-                    .iter()
-                    .map(|document| AttachmentLink {
-                        title: document.title.as_str().to_owned(),
-                        link: document.link.as_str().to_owned(),
-                    })
-                    .collect(),
-            },
-            focus_area: view.focus_area.as_ref().map(focus_id),
-            addressees: view.addressees.iter().map(Into::into).collect(),
-            answer_due: view.schedule.answer_due,
-            reporting_rhythm: view.schedule.rhythm.into(),
-            adoption: view.adoption.as_ref().map(|adoption| AdoptionInfo {
-                decision: adoption.decision.clone(),
-                on: adoption.on,
-                decided_by: adoption.decided_by.as_ref().map(Into::into),
-            }),
-            published_on: view.published_on,
-            superseded_by: view.superseded_by.map(|id| ID(id.to_string())),
-            assessment: view.assessment.clone(),
-            discarded: view.discarded.clone(),
-            versions: view.versions.iter().map(Into::into).collect(),
-            flags: view.flags.iter().map(Into::into).collect(),
-            history: view.history.iter().map(Into::into).collect(),
-            drafted_at: view.drafted_at,
-            updated_at: view.updated_at,
-            stream_version: view.stream_version,
-            view,
-        }
+        Self(Arc::new(view))
     }
 }
 
-#[ComplexObject]
+/// A recommendation (Empfehlung) of the STG.
+#[Object]
 impl Recommendation {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    async fn stage(&self) -> RecommendationStageValue {
+        self.0.stage.into()
+    }
+
+    /// The current version (1 until amended).
+    async fn version(&self) -> u32 {
+        self.0.version
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    async fn text(&self) -> &str {
+        &self.0.text
+    }
+
+    /// The language of `title` and `text`.
+    async fn language(&self) -> Language {
+        self.0.language.into()
+    }
+
+    async fn translations(&self) -> Vec<TranslationInfo> {
+        translations(&self.0.translations)
+    }
+
+    async fn rationale(&self) -> &str {
+        &self.0.rationale
+    }
+
+    async fn source(&self) -> RecommendationSourceValue {
+        self.0.source.into()
+    }
+
+    async fn basis(&self) -> BasisInfo {
+        let basis = &self.0.basis;
+        BasisInfo {
+            concerns: basis.concerns.iter().map(|id| ID(id.to_string())).collect(),
+            projects: basis
+                .projects
+                .iter()
+                .map(|title| title.as_str().to_owned())
+                .collect(),
+            documents: basis.documents.iter().map(Into::into).collect(),
+        }
+    }
+
+    async fn focus_area(&self) -> Option<ID> {
+        self.0.focus_area.as_ref().map(focus_id)
+    }
+
+    async fn addressees(&self) -> Vec<Party> {
+        self.0.addressees.iter().map(Into::into).collect()
+    }
+
+    /// The first answer (acceptance) is due by this day.
+    async fn answer_due(&self) -> NaiveDate {
+        self.0.schedule.answer_due
+    }
+
+    async fn reporting_rhythm(&self) -> ReportingRhythmValue {
+        self.0.schedule.rhythm.into()
+    }
+
+    async fn adoption(&self) -> Option<AdoptionInfo> {
+        self.0.adoption.as_ref().map(|adoption| AdoptionInfo {
+            decision: adoption.decision.clone(),
+            on: adoption.on,
+            decided_by: adoption.decided_by.as_ref().map(Into::into),
+        })
+    }
+
+    async fn published_on(&self) -> Option<NaiveDate> {
+        self.0.published_on
+    }
+
+    async fn superseded_by(&self) -> Option<ID> {
+        self.0.superseded_by.map(|id| ID(id.to_string()))
+    }
+
+    /// The final assessment, once closed.
+    async fn assessment(&self) -> Option<&str> {
+        self.0.assessment.as_deref()
+    }
+
+    /// Why the draft was dropped.
+    async fn discarded(&self) -> Option<&str> {
+        self.0.discarded.as_deref()
+    }
+
+    async fn versions(&self) -> Vec<RecommendationVersion> {
+        self.0.versions.iter().map(Into::into).collect()
+    }
+
+    async fn flags(&self) -> Vec<FlagInfo> {
+        self.0.flags.iter().map(Into::into).collect()
+    }
+
+    async fn history(&self) -> Vec<RecommendationHistoryItem> {
+        self.0.history.iter().map(Into::into).collect()
+    }
+
+    async fn drafted_at(&self) -> DateTime<Utc> {
+        self.0.drafted_at
+    }
+
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+
+    async fn stream_version(&self) -> u64 {
+        self.0.stream_version
+    }
+
     /// The next steps the workflow allows and the caller may take.
     async fn allowed_actions(&self, ctx: &Context<'_>) -> Result<Vec<RecommendationActionValue>> {
         let (caller, request, _) = caller(ctx)?;
         let actions = caller
-            .recommendation_actions(&self.view)
+            .recommendation_actions(&self.0)
             .await
             .map_err(|error| request.error(error))?;
         Ok(actions.into_iter().map(Into::into).collect())
@@ -274,7 +274,7 @@ impl Recommendation {
         let (caller, request, _) = caller(ctx)?;
         let as_of = as_of.unwrap_or_else(iiz_app::recommendations::today);
         let tracking = caller
-            .recommendation_tracking(self.view.id, as_of)
+            .recommendation_tracking(self.0.id, as_of)
             .await
             .map_err(|error| request.error(error))?;
         Ok(tracking.into())

@@ -2,14 +2,18 @@
 //! force and the voters, every answer, the outcome and what became of its
 //! effect; and a body's resolution rules.
 
-use async_graphql::{Enum, ID, SimpleObject};
+use std::sync::Arc;
+
+use async_graphql::{Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use iiz_domain::body::{CarriedBy, ResolutionRules};
 use iiz_domain::meeting::Propagation;
 use iiz_domain::resolution::{Outcome, Vote};
 use iiz_projections::{ResolutionAnswer, ResolutionStatus, ResolutionView};
 
-use super::meeting_types::{EffectFields, ItemSubjectInfo, PropagationInfo, PropagationStatus, id};
+use super::decision_types::{EffectFields, ItemSubjectInfo, PropagationInfo};
+use super::meeting_enums::PropagationStatus;
+use super::shared_types::id;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "ResolutionStatus")]
@@ -81,90 +85,145 @@ impl From<&ResolutionAnswer> for ResolutionAnswerInfo {
     }
 }
 
-/// A circular resolution (Zirkularbeschluss) of a body.
-#[derive(Debug, Clone, SimpleObject)]
-#[graphql(name = "Resolution")]
-pub struct ResolutionInfo {
-    pub id: ID,
-    pub tenant: ID,
-    pub body: ID,
-    /// How it is cited, e.g. "Zirkularbeschluss STG 3/2026".
-    pub label: String,
-    pub title: String,
-    pub subject: ItemSubjectInfo,
-    /// The step a carried resolution takes on its subject.
-    pub effect: Option<EffectFields>,
-    /// What is decided if it is carried.
-    pub decision: String,
-    pub rationale: String,
-    pub deadline: DateTime<Utc>,
-    /// The body's rules in force when it was proposed.
-    pub rules: ResolutionRulesInfo,
-    /// The members with a voting seat when it was proposed.
-    pub voters: Vec<ID>,
-    /// The voters who have not answered yet (while open).
-    pub awaiting: Vec<ID>,
-    pub proposed_by: ID,
-    pub proposed_at: DateTime<Utc>,
-    pub status: ResolutionStatusValue,
-    pub answers: Vec<ResolutionAnswerInfo>,
-    pub carried: Option<bool>,
-    /// Why it was not carried.
-    pub not_carried_reason: Option<String>,
-    pub yes: Option<u32>,
-    pub no: Option<u32>,
-    pub abstain: Option<u32>,
-    pub missing: Option<u32>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub withdrawal_reason: Option<String>,
-    pub withdrawn_at: Option<DateTime<Utc>>,
-    pub propagation: Option<PropagationInfo>,
-}
+/// A circular resolution: the read model, held once; each field resolves
+/// from it.
+#[derive(Debug, Clone)]
+pub struct ResolutionInfo(Arc<ResolutionView>);
 
 impl From<ResolutionView> for ResolutionInfo {
     fn from(view: ResolutionView) -> Self {
-        let tally = view.tally;
-        Self {
-            id: id(view.id),
-            tenant: ID(view.tenant.as_str().to_owned()),
-            body: id(view.body),
-            label: view.label,
-            title: view.title,
-            subject: (&view.subject).into(),
-            effect: view.effect.as_ref().map(Into::into),
-            decision: view.decision,
-            rationale: view.rationale,
-            deadline: view.deadline,
-            rules: view.rules.into(),
-            voters: view.voters.iter().map(id).collect(),
-            awaiting: view.awaiting.iter().map(id).collect(),
-            proposed_by: id(view.proposed_by),
-            proposed_at: view.proposed_at,
-            status: view.status.into(),
-            answers: view.answers.iter().map(Into::into).collect(),
-            carried: view.outcome.as_ref().map(Outcome::carried),
-            not_carried_reason: match &view.outcome {
-                Some(Outcome::NotCarried { reason }) => Some(reason.clone()),
-                _ => None,
-            },
-            yes: tally.map(|t| t.yes),
-            no: tally.map(|t| t.no),
-            abstain: tally.map(|t| t.abstain),
-            missing: tally.map(|t| t.missing),
-            closed_at: view.closed_at,
-            withdrawal_reason: view.withdrawal.as_ref().map(|w| w.reason.clone()),
-            withdrawn_at: view.withdrawal.as_ref().map(|w| w.at),
-            propagation: view.propagation.as_ref().map(|p| PropagationInfo {
-                status: match p {
-                    Propagation::Applied => PropagationStatus::Applied,
-                    Propagation::Refused { .. } => PropagationStatus::Refused,
-                },
-                reason: match p {
-                    Propagation::Applied => None,
-                    Propagation::Refused { reason } => Some(reason.clone()),
-                },
-                at: view.propagated_at,
-            }),
+        Self(Arc::new(view))
+    }
+}
+
+/// A circular resolution (Zirkularbeschluss) of a body.
+#[Object(name = "Resolution")]
+impl ResolutionInfo {
+    async fn id(&self) -> ID {
+        id(self.0.id)
+    }
+
+    async fn tenant(&self) -> ID {
+        ID(self.0.tenant.as_str().to_owned())
+    }
+
+    async fn body(&self) -> ID {
+        id(self.0.body)
+    }
+
+    /// How it is cited, e.g. "Zirkularbeschluss STG 3/2026".
+    async fn label(&self) -> &str {
+        &self.0.label
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    async fn subject(&self) -> ItemSubjectInfo {
+        (&self.0.subject).into()
+    }
+
+    /// The step a carried resolution takes on its subject.
+    async fn effect(&self) -> Option<EffectFields> {
+        self.0.effect.as_ref().map(Into::into)
+    }
+
+    /// What is decided if it is carried.
+    async fn decision(&self) -> &str {
+        &self.0.decision
+    }
+
+    async fn rationale(&self) -> &str {
+        &self.0.rationale
+    }
+
+    async fn deadline(&self) -> DateTime<Utc> {
+        self.0.deadline
+    }
+
+    /// The body's rules in force when it was proposed.
+    async fn rules(&self) -> ResolutionRulesInfo {
+        self.0.rules.into()
+    }
+
+    /// The members with a voting seat when it was proposed.
+    async fn voters(&self) -> Vec<ID> {
+        self.0.voters.iter().map(id).collect()
+    }
+
+    /// The voters who have not answered yet (while open).
+    async fn awaiting(&self) -> Vec<ID> {
+        self.0.awaiting.iter().map(id).collect()
+    }
+
+    async fn proposed_by(&self) -> ID {
+        id(self.0.proposed_by)
+    }
+
+    async fn proposed_at(&self) -> DateTime<Utc> {
+        self.0.proposed_at
+    }
+
+    async fn status(&self) -> ResolutionStatusValue {
+        self.0.status.into()
+    }
+
+    async fn answers(&self) -> Vec<ResolutionAnswerInfo> {
+        self.0.answers.iter().map(Into::into).collect()
+    }
+
+    async fn carried(&self) -> Option<bool> {
+        self.0.outcome.as_ref().map(Outcome::carried)
+    }
+
+    /// Why it was not carried.
+    async fn not_carried_reason(&self) -> Option<&str> {
+        match &self.0.outcome {
+            Some(Outcome::NotCarried { reason }) => Some(reason.as_str()),
+            _ => None,
         }
+    }
+
+    async fn yes(&self) -> Option<u32> {
+        self.0.tally.map(|t| t.yes)
+    }
+
+    async fn no(&self) -> Option<u32> {
+        self.0.tally.map(|t| t.no)
+    }
+
+    async fn abstain(&self) -> Option<u32> {
+        self.0.tally.map(|t| t.abstain)
+    }
+
+    async fn missing(&self) -> Option<u32> {
+        self.0.tally.map(|t| t.missing)
+    }
+
+    async fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.closed_at
+    }
+
+    async fn withdrawal_reason(&self) -> Option<&str> {
+        self.0.withdrawal.as_ref().map(|w| w.reason.as_str())
+    }
+
+    async fn withdrawn_at(&self) -> Option<DateTime<Utc>> {
+        self.0.withdrawal.as_ref().map(|w| w.at)
+    }
+
+    async fn propagation(&self) -> Option<PropagationInfo> {
+        self.0.propagation.as_ref().map(|p| PropagationInfo {
+            status: match p {
+                Propagation::Applied => PropagationStatus::Applied,
+                Propagation::Refused { .. } => PropagationStatus::Refused,
+            },
+            reason: match p {
+                Propagation::Applied => None,
+                Propagation::Refused { reason } => Some(reason.clone()),
+            },
+            at: self.0.propagated_at,
+        })
     }
 }

@@ -4,10 +4,8 @@
 use async_graphql::Context;
 use chrono::{DateTime, Utc};
 
-use super::RequestContext;
+use super::context::RequestContext;
 use crate::auth;
-
-pub use crate::auth::SESSION_COOKIE as COOKIE;
 
 fn secure(ctx: &Context<'_>) -> bool {
     RequestContext::of(ctx).is_ok_and(|request| request.secure_cookies)

@@ -20,11 +20,10 @@ use iiz_store::{EventStore, InboxItem as StoredItem};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, watch};
 
+use super::args::{first, parse_id};
 use super::concern_types::Concern;
 use super::context::RequestContext;
 use super::inbox_types::{InboxItem, InboxUpdate};
-use super::parse_id;
-use super::query::first;
 
 /// Newest items an inbox update carries unless the client asks otherwise.
 const INBOX_ITEMS: i32 = 10;

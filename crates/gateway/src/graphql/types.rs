@@ -1,13 +1,18 @@
 //! GraphQL object types over the read models. They only shape data; every
 //! decision about who may see it was taken in `app` before they are built.
 
-use async_graphql::{Enum, ID, SimpleObject};
+use std::sync::Arc;
+
+use async_graphql::{Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use iiz_domain::body::BodyKind;
+use iiz_domain::concern::{RouteSnapshot, StepActor};
 use iiz_domain::text::LocalizedName;
 use iiz_domain::{BodyRole, Language as DomainLanguage, TenantRole};
 use iiz_projections::{BodyView, PersonView, Seat, TenantView};
 use iiz_store::ApiTokenRecord;
+
+use super::concern_enums::StepKindValue;
 
 /// A national language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -70,68 +75,106 @@ pub enum BodyRoleValue {
     Guest,
 }
 
-/// The national IIZ (`CH`) or a canton.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct Tenant {
-    /// `CH` or the canton's official abbreviation.
-    pub id: ID,
-    pub names: Vec<LocalizedText>,
-    pub official_languages: Vec<Language>,
-    pub national: bool,
-    pub active_bodies: u32,
-    /// The route a concern drafted now passes inside the tenant.
-    pub concern_route: super::concern_types::ConcernRoute,
-}
+/// A tenant: the read model, held once; each field resolves from it.
+#[derive(Debug, Clone)]
+pub struct Tenant(Arc<TenantView>);
 
 impl From<TenantView> for Tenant {
     fn from(view: TenantView) -> Self {
-        Self {
-            id: ID(view.id.as_str().to_owned()),
-            names: localized(&view.names),
-            official_languages: view
-                .official_languages
-                .into_iter()
-                .map(Into::into)
-                .collect(),
-            national: view.national,
-            active_bodies: view.active_bodies,
-            concern_route: (&view.concern_route).into(),
-        }
+        Self(Arc::new(view))
+    }
+}
+
+/// The national IIZ (`CH`) or a canton.
+#[Object]
+impl Tenant {
+    /// `CH` or the canton's official abbreviation.
+    async fn id(&self) -> ID {
+        ID(self.0.id.as_str().to_owned())
+    }
+
+    async fn names(&self) -> Vec<LocalizedText> {
+        localized(&self.0.names)
+    }
+
+    async fn official_languages(&self) -> Vec<Language> {
+        self.0
+            .official_languages
+            .iter()
+            .map(|language| (*language).into())
+            .collect()
+    }
+
+    async fn national(&self) -> bool {
+        self.0.national
+    }
+
+    async fn active_bodies(&self) -> u32 {
+        self.0.active_bodies
+    }
+
+    /// The route a concern drafted now passes inside the tenant.
+    async fn concern_route(&self) -> ConcernRoute {
+        (&self.0.concern_route).into()
+    }
+}
+
+/// A body: the read model, held once; each field resolves from it.
+#[derive(Debug, Clone)]
+pub struct Body(Arc<BodyView>);
+
+impl From<BodyView> for Body {
+    fn from(view: BodyView) -> Self {
+        Self(Arc::new(view))
     }
 }
 
 /// A body of a tenant.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct Body {
-    pub id: ID,
-    pub tenant: ID,
-    pub kind: BodyKindValue,
-    pub names: Vec<LocalizedText>,
-    pub mandate: String,
-    pub parent: Option<ID>,
-    pub active_from: NaiveDate,
-    pub active_to: Option<NaiveDate>,
-    pub dissolution_reason: Option<String>,
-    pub active: bool,
-    /// How many events the body has seen; changes whenever it does.
-    pub version: u64,
-}
+#[Object]
+impl Body {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
 
-impl From<BodyView> for Body {
-    fn from(view: BodyView) -> Self {
-        Self {
-            id: ID(view.id.to_string()),
-            tenant: ID(view.tenant.as_str().to_owned()),
-            kind: view.kind.into(),
-            names: localized(&view.names),
-            mandate: view.mandate,
-            parent: view.parent.map(|parent| ID(parent.to_string())),
-            active_from: view.active_from,
-            active_to: view.active_to,
-            dissolution_reason: view.dissolution_reason,
-            active: view.active,
-            version: view.version,
-        }
+    async fn tenant(&self) -> ID {
+        ID(self.0.tenant.as_str().to_owned())
+    }
+
+    async fn kind(&self) -> BodyKindValue {
+        self.0.kind.into()
+    }
+
+    async fn names(&self) -> Vec<LocalizedText> {
+        localized(&self.0.names)
+    }
+
+    async fn mandate(&self) -> &str {
+        &self.0.mandate
+    }
+
+    async fn parent(&self) -> Option<ID> {
+        self.0.parent.map(|parent| ID(parent.to_string()))
+    }
+
+    async fn active_from(&self) -> NaiveDate {
+        self.0.active_from
+    }
+
+    async fn active_to(&self) -> Option<NaiveDate> {
+        self.0.active_to
+    }
+
+    async fn dissolution_reason(&self) -> Option<&str> {
+        self.0.dissolution_reason.as_deref()
+    }
+
+    async fn active(&self) -> bool {
+        self.0.active
+    }
+
+    /// How many events the body has seen; changes whenever it does.
+    async fn version(&self) -> u64 {
+        self.0.version
     }
 }
 
@@ -169,63 +212,136 @@ pub struct TenantRoleGrant {
     pub role: TenantRoleValue,
 }
 
-/// An official who may sign in.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct Person {
-    pub id: ID,
-    pub home: ID,
-    pub name: String,
-    pub email: String,
-    pub language: Language,
-    pub roles: Vec<TenantRoleGrant>,
-    pub platform_admin: bool,
-}
+/// A person: the read model, held once; each field resolves from it.
+#[derive(Debug, Clone)]
+pub struct Person(Arc<PersonView>);
 
 impl From<PersonView> for Person {
     fn from(view: PersonView) -> Self {
-        Self {
-            id: ID(view.id.to_string()),
-            home: ID(view.home.as_str().to_owned()),
-            name: view.name,
-            email: view.email,
-            language: view.language.into(),
-            roles: view
-                .roles
-                .iter()
-                .map(|grant| TenantRoleGrant {
-                    tenant: ID(grant.tenant.as_str().to_owned()),
-                    role: grant.role.into(),
-                })
-                .collect(),
-            platform_admin: view.platform_admin,
-        }
+        Self(Arc::new(view))
+    }
+}
+
+/// An official who may sign in.
+#[Object]
+impl Person {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    async fn home(&self) -> ID {
+        ID(self.0.home.as_str().to_owned())
+    }
+
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    async fn email(&self) -> &str {
+        &self.0.email
+    }
+
+    async fn language(&self) -> Language {
+        self.0.language.into()
+    }
+
+    async fn roles(&self) -> Vec<TenantRoleGrant> {
+        self.0
+            .roles
+            .iter()
+            .map(|grant| TenantRoleGrant {
+                tenant: ID(grant.tenant.as_str().to_owned()),
+                role: grant.role.into(),
+            })
+            .collect()
+    }
+
+    async fn platform_admin(&self) -> bool {
+        self.0.platform_admin
+    }
+}
+
+/// An API token's record: held once; each field resolves from it.
+#[derive(Debug, Clone)]
+pub struct ApiToken(Arc<ApiTokenRecord>);
+
+impl From<ApiTokenRecord> for ApiToken {
+    fn from(token: ApiTokenRecord) -> Self {
+        Self(Arc::new(token))
     }
 }
 
 /// A personal API token, without its secret.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct ApiToken {
-    pub id: ID,
-    pub name: String,
-    pub tenant: ID,
-    pub roles: Vec<String>,
-    pub created_at: DateTime<Utc>,
-    pub last_used_at: Option<DateTime<Utc>>,
-    pub revoked_at: Option<DateTime<Utc>>,
-}
+#[Object]
+impl ApiToken {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
 
-impl From<ApiTokenRecord> for ApiToken {
-    fn from(token: ApiTokenRecord) -> Self {
-        Self {
-            id: ID(token.id.to_string()),
-            name: token.name,
-            tenant: ID(token.tenant),
-            roles: token.roles,
-            created_at: token.created_at,
-            last_used_at: token.last_used_at,
-            revoked_at: token.revoked_at,
-        }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    async fn tenant(&self) -> ID {
+        ID(self.0.tenant.clone())
+    }
+
+    async fn roles(&self) -> &[String] {
+        &self.0.roles
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    async fn last_used_at(&self) -> Option<DateTime<Utc>> {
+        self.0.last_used_at
+    }
+
+    async fn revoked_at(&self) -> Option<DateTime<Utc>> {
+        self.0.revoked_at
     }
 }
 
-pub use super::network_types::Network;
+/// One step of a tenant's concern route.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct RouteStepInfo {
+    pub label: String,
+    pub kind: StepKindValue,
+    /// The body that acts, if a body does.
+    pub body: Option<ID>,
+    /// The role that acts, if a role does.
+    pub role: Option<TenantRoleValue>,
+}
+
+/// The route a concern passes inside its tenant.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct ConcernRoute {
+    /// 0 for the direct default, then one more per definition.
+    pub version: u32,
+    pub steps: Vec<RouteStepInfo>,
+}
+
+impl From<&RouteSnapshot> for ConcernRoute {
+    fn from(route: &RouteSnapshot) -> Self {
+        Self {
+            version: route.version,
+            steps: route
+                .steps
+                .iter()
+                .map(|step| RouteStepInfo {
+                    label: step.label.as_str().to_owned(),
+                    kind: step.kind.into(),
+                    body: match step.actor {
+                        StepActor::Body(body) => Some(ID(body.to_string())),
+                        StepActor::Role(_) => None,
+                    },
+                    role: match step.actor {
+                        StepActor::Role(role) => Some(role.into()),
+                        StepActor::Body(_) => None,
+                    },
+                })
+                .collect(),
+        }
+    }
+}

@@ -168,9 +168,8 @@ impl FormErrors {
 }
 
 /// The field a refusal names, if any.
-// TODO(typed-refusal): `error.field()` once the app error carries it.
-fn field_of(_error: &AppError) -> Option<&'static str> {
-    None
+fn field_of(error: &AppError) -> Option<&str> {
+    error.field()
 }
 
 /// `303 See Other` to `to`, with a one-time notice (a text key) for the

@@ -3,10 +3,9 @@
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use iiz_domain::TenantRole;
 
-use super::caller;
-use crate::graphql::query::parse_tenant;
+use crate::graphql::args::{caller, invalid, parse_tenant};
+use crate::graphql::session;
 use crate::graphql::types::{ApiToken, Person, TenantRoleValue};
-use crate::graphql::{invalid, session};
 
 /// The answer to a successful sign-in; the session itself is a cookie.
 #[derive(Debug, Clone, SimpleObject)]

@@ -7,7 +7,7 @@ use iiz_domain::ResolutionId;
 use iiz_domain::basis::DecisionSource;
 use iiz_domain::ids::MeetingId;
 
-use crate::graphql::{invalid, parse_id};
+use crate::graphql::args::{invalid, parse_id};
 
 /// The decision a step records: `{ meeting, item }` (an item of a
 /// meeting's minutes) or `{ resolution }` (a carried circular resolution),

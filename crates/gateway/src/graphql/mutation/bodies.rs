@@ -2,14 +2,15 @@
 
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
+use iiz_app::Caller;
 use iiz_app::tenants::NewBody;
 use iiz_domain::body::BodyCommand;
 use iiz_domain::{BodyId, Institution, PersonId};
 
-use super::{LocalizedTextInput, body_after, caller, free_text, members_after, names};
-use crate::graphql::query::parse_tenant;
+use super::localized_names::{self, LocalizedTextInput};
+use crate::graphql::args::{caller, free_text, invalid, parse_id, parse_tenant};
+use crate::graphql::context::RequestContext;
 use crate::graphql::types::{Body, BodyKindValue, BodyRoleValue, Membership};
-use crate::graphql::{invalid, parse_id};
 
 #[derive(Debug, Clone, InputObject)]
 pub struct EstablishBodyInput {
@@ -50,7 +51,7 @@ impl BodyMutations {
             id: BodyId::new(),
             tenant: parse_tenant(&input.tenant)?,
             kind: input.kind.into(),
-            names: names(input.names)?,
+            names: localized_names::names(input.names)?,
             mandate: free_text(input.mandate)?,
             parent: input
                 .parent
@@ -74,7 +75,7 @@ impl BodyMutations {
         names: Vec<LocalizedTextInput>,
     ) -> Result<Body> {
         let command = BodyCommand::Rename {
-            names: super::names(names)?,
+            names: localized_names::names(names)?,
         };
         let id = self.body_command(ctx, &id, command).await?;
         let (caller, request, _) = caller(ctx)?;
@@ -178,4 +179,24 @@ impl BodyMutations {
         let (caller, request, _) = caller(ctx)?;
         members_after(&caller, request, id).await
     }
+}
+
+async fn body_after(caller: &Caller<'_>, request: &RequestContext, id: BodyId) -> Result<Body> {
+    caller
+        .body(id)
+        .await
+        .map(Into::into)
+        .map_err(|error| request.error(error))
+}
+
+async fn members_after(
+    caller: &Caller<'_>,
+    request: &RequestContext,
+    id: BodyId,
+) -> Result<Vec<Membership>> {
+    let members = caller
+        .body_members(id)
+        .await
+        .map_err(|error| request.error(error))?;
+    Ok(members.current().map(Into::into).collect())
 }

@@ -9,10 +9,8 @@ use iiz_domain::chair::{ChairCommand, ChairRule, TermHolders};
 use iiz_domain::{BodyId, PersonId};
 
 use super::basis::DecisionBasisInput;
-use super::caller;
+use crate::graphql::args::{caller, invalid, parse_id, party};
 use crate::graphql::group_types::{ChairHistory, ChairRuleKind};
-use crate::graphql::query_recommendations::party;
-use crate::graphql::{invalid, parse_id};
 
 async fn chairs_after(ctx: &Context<'_>, body: BodyId) -> Result<ChairHistory> {
     let (caller, request, _) = caller(ctx)?;

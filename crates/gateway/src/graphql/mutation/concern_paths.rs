@@ -15,9 +15,8 @@ use super::concerns::concern_after;
 use super::programmes::{ActionFieldInput, action_field};
 use super::projects::{IizProjectInput, iiz_project};
 use super::working_groups::{MandateTextInput, mandate_text};
-use super::{caller, free_text};
+use crate::graphql::args::{caller, free_text, invalid, parse_id};
 use crate::graphql::concern_types::Concern;
-use crate::graphql::{invalid, parse_id};
 
 /// What an STG decision creates or links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]

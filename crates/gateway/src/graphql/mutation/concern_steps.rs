@@ -7,17 +7,16 @@ use iiz_domain::concern::{EkgOutcome, StgOutcome};
 use iiz_domain::{ConcernCommand, ConcernId, RecommendationId};
 
 use super::basis::DecisionBasisInput;
-use super::concerns::{EkgOutcomeKind, concern_after, step};
-use super::{caller, free_text};
+use super::concerns::{concern_after, step};
+use crate::graphql::args::{caller, free_text, invalid, parse_id, parse_tenant};
+use crate::graphql::concern_enums::EkgOutcomeKind;
 use crate::graphql::concern_types::{
     CommentVisibilityValue, Concern, ReturnReasonValue, StgOutcomeValue,
 };
-use crate::graphql::query::parse_tenant;
-use crate::graphql::{invalid, parse_id};
 
 /// The EKG's outcome from its kind and the field that kind needs (also
 /// for decisions minuted in a meeting).
-pub(in crate::graphql) fn ekg_outcome(
+pub(super) fn ekg_outcome(
     kind: EkgOutcomeKind,
     working_group: Option<String>,
     proposal: Option<StgOutcomeValue>,

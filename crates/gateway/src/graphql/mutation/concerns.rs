@@ -4,27 +4,19 @@ use std::collections::BTreeSet;
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use iiz_app::concerns::NewConcern;
-use iiz_domain::concern::{Attachment, ConcernContent, RouteStep, StepActor, StepKind};
-use iiz_domain::focus::{ConcernFocus, FocusArea};
+use iiz_domain::concern::{AffectedInstitution, ConcernContent, RouteStep, StepActor, StepKind};
 use iiz_domain::{
-    BodyId, ConcernCommand, ConcernId, Link, NetworkId, Partner, Party, TenantId, TenantRole, Title,
+    BodyId, ConcernCommand, ConcernId, NetworkId, Partner, Party, TenantId, TenantRole,
 };
 
-use super::{caller, free_text};
+use crate::graphql::args::{
+    AttachmentInput, caller, field_error, free_text, invalid, parse_id, parse_tenant, title,
+};
 use crate::graphql::concern_types::{
-    AffectedInstitutionValue, ChannelValue, Concern, ConcernRoute, SimilarConcernInfo,
-    StepKindValue, StepOutcomeValue,
+    AffectedInstitutionValue, ChannelValue, Concern, SimilarConcernInfo, StepKindValue,
+    StepOutcomeValue, similar_concerns,
 };
-use crate::graphql::query::parse_tenant;
-use crate::graphql::types::{Language, TenantRoleValue};
-use crate::graphql::{invalid, parse_id};
-
-/// A link to a document kept elsewhere.
-#[derive(Debug, Clone, InputObject)]
-pub struct AttachmentInput {
-    pub title: String,
-    pub link: String,
-}
+use crate::graphql::types::{ConcernRoute, Language, TenantRoleValue};
 
 /// What a concern says.
 #[derive(Debug, Clone, InputObject)]
@@ -62,15 +54,6 @@ pub struct RouteStepInput {
     pub role: Option<TenantRoleValue>,
 }
 
-/// What the EKG does with a concern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
-pub enum EkgOutcomeKind {
-    HandleInEkg,
-    GiveToWorkingGroup,
-    ProposeToStg,
-    CloseWithAnswer,
-}
-
 /// A submitted concern and the shared concerns that read like it, which
 /// its submitter may rather endorse.
 #[derive(Debug, Clone, SimpleObject)]
@@ -79,36 +62,30 @@ pub struct SubmittedConcern {
     pub similar: Vec<SimilarConcernInfo>,
 }
 
-pub(super) fn title(text: &str) -> Result<Title> {
-    Title::parse(text).map_err(|error| invalid(error.to_string()))
-}
-
-/// Parses document links.
-pub(super) fn attachments(input: Vec<AttachmentInput>) -> Result<Vec<Attachment>> {
-    input
-        .into_iter()
-        .map(|attachment| {
-            Ok(Attachment {
-                title: title(&attachment.title)?,
-                link: Link::parse(&attachment.link).map_err(|e| invalid(e.to_string()))?,
-            })
-        })
-        .collect()
-}
-
+/// The same parsing as the pages' concern form ([`iiz_app::input`]); the
+/// first failing input is the error.
 fn content(input: ConcernContentInput) -> Result<ConcernContent> {
-    Ok(ConcernContent {
-        title: title(&input.title)?,
-        description: free_text(input.description)?,
-        why_not_cantonal: free_text(input.why_not_cantonal)?,
-        institutions: input.institutions.into_iter().map(Into::into).collect(),
-        focus_area: input
-            .focus_area
-            .filter(|area| !area.trim().is_empty())
-            .map(|area| parse_id(&area, FocusArea::parse).map(ConcernFocus::Area))
-            .transpose()?,
-        attachments: attachments(input.attachments)?,
-        language: input.language.into(),
+    let language: iiz_domain::Language = input.language.into();
+    iiz_app::input::concern_content(iiz_app::input::ConcernContentFields {
+        title: input.title,
+        description: input.description,
+        why_not_cantonal: input.why_not_cantonal,
+        institutions: input
+            .institutions
+            .into_iter()
+            .map(|institution| AffectedInstitution::from(institution).as_str().to_owned())
+            .collect(),
+        focus_area: input.focus_area.map(|area| area.to_string()),
+        attachments: input
+            .attachments
+            .into_iter()
+            .map(|attachment| (attachment.title, attachment.link))
+            .collect(),
+        language: language.as_str().to_owned(),
+    })
+    .map_err(|errors| match errors.iter().next() {
+        Some(first) => field_error(first.clone()),
+        None => invalid("the concern's content does not parse"),
     })
 }
 
@@ -308,8 +285,7 @@ impl ConcernMutations {
             },
         )
         .await?;
-        let similar =
-            crate::graphql::query_concerns::similar(ctx, parse_id(&id, ConcernId::parse)?).await?;
+        let similar = similar_concerns(ctx, parse_id(&id, ConcernId::parse)?).await?;
         Ok(SubmittedConcern { concern, similar })
     }
 }

@@ -3,11 +3,10 @@
 use async_graphql::{Context, ID, Object, Result};
 use uuid::Uuid;
 
-use super::caller;
+use crate::graphql::args::{caller, invalid};
 use crate::graphql::inbox_types::{
     NotificationDeliveryValue, NotificationKindValue, NotificationPreference,
 };
-use crate::graphql::invalid;
 
 #[derive(Debug, Default)]
 pub struct InboxMutations;

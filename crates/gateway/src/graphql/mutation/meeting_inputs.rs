@@ -13,11 +13,9 @@ use iiz_domain::{ConcernId, PersonId, RecommendationId};
 
 use super::concern_paths::{FollowUpInput, follow_up};
 use super::concern_steps::ekg_outcome;
-use super::concerns::{AttachmentInput, EkgOutcomeKind, attachments, title};
-use super::free_text;
-use crate::graphql::concern_enums::StgOutcomeValue;
+use crate::graphql::args::{AttachmentInput, attachments, free_text, invalid, parse_id, title};
+use crate::graphql::concern_enums::{EkgOutcomeKind, StgOutcomeValue};
 use crate::graphql::meeting_types::{EffectKind, ItemPurposeValue, ResolutionKind, SubjectKind};
-use crate::graphql::{invalid, parse_id};
 
 /// When and where, in local Swiss time.
 #[derive(Debug, Clone, InputObject)]

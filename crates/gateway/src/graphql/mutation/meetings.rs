@@ -10,13 +10,11 @@ use iiz_domain::ids::MeetingId;
 use iiz_domain::meeting::{Approval, MeetingCommand};
 use iiz_domain::text::FreeText;
 
-use super::concerns::title;
 use super::meeting_inputs::{
     AgendaItemInput, DecisionInput, SlotInput, agenda_item, decision, slot,
 };
-use super::{caller, free_text};
+use crate::graphql::args::{caller, free_text, parse_id, title};
 use crate::graphql::meeting_types::Meeting;
-use crate::graphql::parse_id;
 
 /// A meeting to schedule.
 #[derive(Debug, Clone, InputObject)]

@@ -11,6 +11,7 @@ mod concern_paths;
 mod concern_steps;
 mod concerns;
 mod inbox;
+mod localized_names;
 mod meeting_inputs;
 mod meetings;
 mod networks;
@@ -23,14 +24,7 @@ mod resolutions;
 mod webhooks;
 mod working_groups;
 
-use async_graphql::{Context, ID, InputObject, MergedObject, Result};
-use iiz_app::{App, Caller};
-use iiz_domain::text::{FreeText, LocalizedName};
-use iiz_domain::{BodyId, CantonCode, NetworkId, PersonId};
-
-use super::context::RequestContext;
-use super::types::{Body, Language, Membership, Person};
-use super::{invalid, parse_id};
+use async_graphql::MergedObject;
 
 /// Every mutation of the API.
 #[derive(Debug, Default, MergedObject)]
@@ -53,76 +47,3 @@ pub struct Mutation(
     inbox::InboxMutations,
     webhooks::WebhookMutations,
 );
-
-pub(super) use concerns::EkgOutcomeKind;
-
-/// A name in one language.
-#[derive(Debug, Clone, InputObject)]
-pub struct LocalizedTextInput {
-    pub language: Language,
-    pub text: String,
-}
-
-fn names(input: Vec<LocalizedTextInput>) -> Result<LocalizedName> {
-    LocalizedName::parse(
-        input
-            .into_iter()
-            .map(|entry| (entry.language.into(), entry.text)),
-    )
-    .map_err(|error| invalid(error.to_string()))
-}
-
-pub(super) fn free_text(text: String) -> Result<FreeText> {
-    FreeText::parse(text).map_err(|error| invalid(error.to_string()))
-}
-
-/// The caller and what errors are reported with.
-pub(super) fn caller<'a>(ctx: &Context<'a>) -> Result<(Caller<'a>, &'a RequestContext, &'a App)> {
-    let request = RequestContext::of(ctx)?;
-    let app = ctx.data::<App>()?;
-    Ok((app.caller(request.principal.as_ref()), request, app))
-}
-
-pub(super) async fn body_after(
-    caller: &Caller<'_>,
-    request: &RequestContext,
-    id: BodyId,
-) -> Result<Body> {
-    caller
-        .body(id)
-        .await
-        .map(Into::into)
-        .map_err(|error| request.error(error))
-}
-
-pub(super) async fn members_after(
-    caller: &Caller<'_>,
-    request: &RequestContext,
-    id: BodyId,
-) -> Result<Vec<Membership>> {
-    let members = caller
-        .body_members(id)
-        .await
-        .map_err(|error| request.error(error))?;
-    Ok(members.current().map(Into::into).collect())
-}
-
-pub(super) async fn person_after(
-    caller: &Caller<'_>,
-    request: &RequestContext,
-    id: PersonId,
-) -> Result<Person> {
-    caller
-        .person(id)
-        .await
-        .map(Into::into)
-        .map_err(|error| request.error(error))
-}
-
-pub(super) fn network_id(id: &ID) -> Result<NetworkId> {
-    parse_id(id, NetworkId::parse)
-}
-
-pub(super) fn canton(id: &ID) -> Result<CantonCode> {
-    CantonCode::parse(id.as_str()).map_err(|error| invalid(error.to_string()))
-}

@@ -7,9 +7,9 @@ use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 use iiz_domain::{NetworkCommand, NetworkId, PersonId};
 
-use super::{LocalizedTextInput, caller, network_id};
-use crate::graphql::parse_id;
-use crate::graphql::types::Network;
+use super::localized_names::{self, LocalizedTextInput};
+use crate::graphql::args::{self, caller, network_id, parse_id};
+use crate::graphql::network_types::Network;
 
 #[derive(Debug, Default)]
 pub struct NetworkMutations;
@@ -49,9 +49,9 @@ impl NetworkMutations {
         let id = NetworkId::new();
         let command = NetworkCommand::Propose {
             id,
-            names: super::names(names)?,
-            cantons: cantons.iter().map(super::canton).collect::<Result<_>>()?,
-            by: super::canton(&canton)?,
+            names: localized_names::names(names)?,
+            cantons: cantons.iter().map(args::canton).collect::<Result<_>>()?,
+            by: args::canton(&canton)?,
         };
         self.network_command(ctx, id, command).await
     }
@@ -67,7 +67,7 @@ impl NetworkMutations {
         let id = network_id(&network)?;
         let command = NetworkCommand::AnswerProposal {
             id,
-            canton: super::canton(&canton)?,
+            canton: args::canton(&canton)?,
             agree,
         };
         self.network_command(ctx, id, command).await
@@ -84,8 +84,8 @@ impl NetworkMutations {
         let id = network_id(&id)?;
         let command = NetworkCommand::Rename {
             id,
-            names: super::names(names)?,
-            by: Some(super::canton(&canton)?),
+            names: localized_names::names(names)?,
+            by: Some(args::canton(&canton)?),
         };
         self.network_command(ctx, id, command).await
     }
@@ -101,7 +101,7 @@ impl NetworkMutations {
         let id = network_id(&network)?;
         let command = NetworkCommand::RequestToJoin {
             id,
-            canton: super::canton(&canton)?,
+            canton: args::canton(&canton)?,
         };
         self.network_command(ctx, id, command).await
     }
@@ -118,8 +118,8 @@ impl NetworkMutations {
         let id = network_id(&network)?;
         let command = NetworkCommand::AnswerJoin {
             id,
-            canton: super::canton(&joining)?,
-            by: super::canton(&canton)?,
+            canton: args::canton(&joining)?,
+            by: args::canton(&canton)?,
             agree,
         };
         self.network_command(ctx, id, command).await
@@ -138,7 +138,7 @@ impl NetworkMutations {
         let id = network_id(&network)?;
         let command = NetworkCommand::Leave {
             id,
-            canton: super::canton(&canton)?,
+            canton: args::canton(&canton)?,
             on,
         };
         self.network_command(ctx, id, command).await
@@ -161,7 +161,7 @@ impl NetworkMutations {
             id,
             person: parse_id(&person, PersonId::parse)?,
             from,
-            by: super::canton(&canton)?,
+            by: args::canton(&canton)?,
             person_cantons: BTreeSet::new(),
         };
         self.network_command(ctx, id, command).await
@@ -178,7 +178,7 @@ impl NetworkMutations {
         let id = network_id(&network)?;
         let command = NetworkCommand::AnswerCoordinator {
             id,
-            by: super::canton(&canton)?,
+            by: args::canton(&canton)?,
             agree,
         };
         self.network_command(ctx, id, command).await

@@ -1,13 +1,13 @@
 //! People and their roles.
 
 use async_graphql::{Context, ID, InputObject, Object, Result};
+use iiz_app::Caller;
 use iiz_app::people::NewPerson;
 use iiz_domain::{Email, PersonCommand, PersonId, PersonName};
 
-use super::{caller, person_after};
-use crate::graphql::query::parse_tenant;
+use crate::graphql::args::{caller, invalid, parse_id, parse_tenant};
+use crate::graphql::context::RequestContext;
 use crate::graphql::types::{Language, Person, TenantRoleValue};
-use crate::graphql::{invalid, parse_id};
 
 #[derive(Debug, Clone, InputObject)]
 pub struct RegisterPersonInput {
@@ -129,4 +129,16 @@ impl PeopleMutations {
         self.person_command(ctx, &person, PersonCommand::RevokePlatformAdmin)
             .await
     }
+}
+
+async fn person_after(
+    caller: &Caller<'_>,
+    request: &RequestContext,
+    id: PersonId,
+) -> Result<Person> {
+    caller
+        .person(id)
+        .await
+        .map(Into::into)
+        .map_err(|error| request.error(error))
 }

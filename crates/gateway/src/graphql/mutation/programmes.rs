@@ -13,11 +13,10 @@ use iiz_domain::programme::{
 };
 
 use super::basis::DecisionBasisInput;
-use super::concerns::title;
-use super::{caller, free_text};
-use crate::graphql::programme_types::{Budget, WorkProgramme};
+use crate::graphql::args::{caller, free_text, invalid, parse_id, title};
+use crate::graphql::budget_types::Budget;
+use crate::graphql::programme_types::WorkProgramme;
 use crate::graphql::recommendation_types::focus_area as parse_focus_area;
-use crate::graphql::{invalid, parse_id};
 
 /// An action field of a focus area.
 #[derive(Debug, Clone, InputObject)]

@@ -11,12 +11,11 @@ use iiz_domain::ids::ProjectId;
 use iiz_domain::project::{IizProject, ProjectCommand, ProjectKind};
 
 use super::basis::DecisionBasisInput;
-use super::concerns::{AttachmentInput, attachments, title};
-use super::{caller, free_text};
-use crate::graphql::programme_types::Project;
-use crate::graphql::query_recommendations::party;
+use crate::graphql::args::{
+    self, AttachmentInput, attachments, caller, free_text, invalid, parse_id, party, title,
+};
+use crate::graphql::project_types::Project;
 use crate::graphql::recommendation_types::focus_area;
-use crate::graphql::{invalid, parse_id};
 
 /// A partner's declared funding.
 #[derive(Debug, Clone, InputObject)]
@@ -149,7 +148,7 @@ impl ProjectMutations {
         title: String,
         due: NaiveDate,
     ) -> Result<Project> {
-        let title = super::concerns::title(&title)?;
+        let title = args::title(&title)?;
         act(ctx, &project, ProjectCommand::PlanMilestone { title, due }).await
     }
 

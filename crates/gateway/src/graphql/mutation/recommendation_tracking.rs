@@ -6,11 +6,8 @@ use chrono::NaiveDate;
 use iiz_domain::RecommendationCommand;
 use iiz_domain::recommendation::{FlagTarget, ImplementationReport, ReportingPeriod};
 
-use super::concerns::{AttachmentInput, attachments};
-use super::free_text;
 use super::recommendations::act;
-use crate::graphql::invalid;
-use crate::graphql::query_recommendations::party;
+use crate::graphql::args::{AttachmentInput, attachments, free_text, invalid, party};
 use crate::graphql::recommendation_types::{
     AcceptanceValue, ImplementationStatusValue, Recommendation,
 };

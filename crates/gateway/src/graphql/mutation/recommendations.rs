@@ -13,14 +13,13 @@ use iiz_domain::recommendation::{
 use iiz_domain::{ConcernId, Party, RecommendationCommand, RecommendationId};
 
 use super::basis::DecisionBasisInput;
-use super::concerns::{AttachmentInput, attachments, title};
-use super::{caller, free_text};
-use crate::graphql::query_recommendations::party;
+use crate::graphql::args::{
+    AttachmentInput, attachments, caller, free_text, invalid, parse_id, party, title,
+};
 use crate::graphql::recommendation_types::{
     Recommendation, RecommendationSourceValue, ReportingRhythmValue, focus_area,
 };
 use crate::graphql::types::Language;
-use crate::graphql::{invalid, parse_id};
 
 /// The text in a further language.
 #[derive(Debug, Clone, InputObject)]

@@ -10,11 +10,9 @@ use iiz_app::resolutions::NewResolution;
 use iiz_domain::body::{BodyCommand, ResolutionRules};
 use iiz_domain::{BodyId, ResolutionId};
 
-use super::concerns::title;
 use super::meeting_inputs::{EffectInput, effect, item_subject};
-use super::{caller, free_text};
+use crate::graphql::args::{caller, free_text, parse_id, title};
 use crate::graphql::meeting_types::SubjectKind;
-use crate::graphql::parse_id;
 use crate::graphql::resolution_types::{
     CarriedByValue, ResolutionInfo, ResolutionRulesInfo, VoteValue,
 };

@@ -3,10 +3,8 @@
 use async_graphql::{Context, ID, Object, Result};
 use uuid::Uuid;
 
-use super::caller;
+use crate::graphql::args::{caller, invalid, parse_tenant};
 use crate::graphql::inbox_types::RegisteredWebhook;
-use crate::graphql::invalid;
-use crate::graphql::query::parse_tenant;
 
 fn uuid(id: &ID, what: &str) -> Result<Uuid> {
     Uuid::parse_str(id.as_str()).map_err(|_| invalid(format!("'{}' is not {what}", id.as_str())))

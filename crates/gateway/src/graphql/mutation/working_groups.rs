@@ -12,10 +12,8 @@ use iiz_domain::working_group::{Mandate, WorkingGroupCommand};
 use iiz_domain::{BodyId, ConcernId, PersonId};
 
 use super::basis::DecisionBasisInput;
-use super::concerns::{AttachmentInput, attachments, title};
-use super::{caller, free_text};
+use crate::graphql::args::{AttachmentInput, attachments, caller, free_text, parse_id, title};
 use crate::graphql::group_types::{GroupRoleValue, WorkingGroup};
-use crate::graphql::parse_id;
 
 /// A mandate with the fields of the national concept's template.
 #[derive(Debug, Clone, InputObject)]
