@@ -15,6 +15,9 @@ pub struct Browser {
     base: String,
 }
 
+/// A form's action, method and the (name, value) pairs it sends.
+pub type FormValues = (String, String, Vec<(String, String)>);
+
 /// A page as the browser received it.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -199,7 +202,7 @@ impl Page {
     }
 
     /// A form's action, method and the values it would send as it is.
-    pub fn form(&self, css: &str) -> anyhow::Result<(String, String, Vec<(String, String)>)> {
+    pub fn form(&self, css: &str) -> anyhow::Result<FormValues> {
         let document = self.document();
         let form = document
             .select(&selector(css)?)

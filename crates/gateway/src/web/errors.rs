@@ -148,7 +148,7 @@ mod tests {
             Failure::BadRequest,
             Failure::Busy,
             Failure::Internal,
-            Failure::Refused(super::refusal::Refusal::of(
+            Failure::Refused(refusal::Refusal::of(
                 &AppError::Contention { attempts: 3 },
                 Tr::new(Language::De),
             )),

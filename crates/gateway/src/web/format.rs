@@ -87,7 +87,7 @@ pub fn number(value: u64, language: Language) -> String {
     let digits = value.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             grouped.push(separator);
         }
         grouped.push(digit);
@@ -98,11 +98,8 @@ pub fn number(value: u64, language: Language) -> String {
 /// A share as a whole percentage: `42 %` (with a no-break space in fr),
 /// `42%` (de, it).
 pub fn percent(part: u64, whole: u64, language: Language) -> String {
-    let value = if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    };
+    // No share of nothing: 0 %.
+    let value = (part * 100 + whole / 2).checked_div(whole).unwrap_or(0);
     match language {
         Language::Fr => format!("{value}\u{a0}%"),
         Language::De | Language::It | Language::Rm => format!("{value}%"),

@@ -178,12 +178,12 @@ pub fn render(
     let headers = response.headers_mut();
     // Signed-in pages are personal: never cached by proxies or kept.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if visitor.notice.is_some() {
-        if let Ok(expired) = HeaderValue::from_str(&format!(
+    if visitor.notice.is_some()
+        && let Ok(expired) = HeaderValue::from_str(&format!(
             "{FLASH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
-        )) {
-            headers.append(header::SET_COOKIE, expired);
-        }
+        ))
+    {
+        headers.append(header::SET_COOKIE, expired);
     }
     Ok(response)
 }
