@@ -307,6 +307,34 @@ async fn the_fachstelle_drafts_edits_and_records_decisions(backend: Backend) {
         incomplete.text("h1").unwrap(),
         "Eine Ansprechperson für Arbeitgebende"
     );
+
+    // A new version of a published recommendation is the STG's decision
+    // too: without its basis the form comes back, the new text kept.
+    let published = petra.get("/recommendations?stage=published").await.unwrap();
+    let first = published.attrs("tbody th a", "href").unwrap()[0].clone();
+    let amend = petra.get(&format!("{first}/amend")).await.unwrap();
+    assert_eq!(
+        amend.text("h1").unwrap(),
+        "Neue Fassung der Empfehlung erfassen"
+    );
+    let refused = petra
+        .submit(
+            &amend,
+            "form#recommendation-form",
+            &[
+                (
+                    "text",
+                    "Die neue Fassung verlangt eine Anlaufstelle je Kanton.",
+                ),
+                ("decision", "Das STG beschliesst die neue Fassung."),
+                ("summary", "Eine Anlaufstelle je Kanton."),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 422);
+    assert!(refused.field_error("basis_meeting").unwrap().is_some());
+    assert!(refused.text("#text").unwrap().contains("je Kanton"));
 }
 
 async fn pages_in_two_languages(backend: Backend) {

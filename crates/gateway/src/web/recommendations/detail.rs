@@ -13,6 +13,7 @@ use iiz_domain::recommendation::{Acceptance, ImplementationStatus, Recommendatio
 use iiz_projections::DueKind;
 
 use super::decide::DecisionForm;
+use super::facts::{self, Fact};
 use super::labels::{self, Badge};
 use super::respond::{AnswerForm, ReportForm};
 use super::trace::{self, Link, Names, Step, Trace};
@@ -48,13 +49,6 @@ pub struct AddresseeRow {
     pub overdue: bool,
     pub priority: bool,
     pub history: Vec<Step>,
-}
-
-/// A fact of the recommendation: what, and its value.
-#[derive(Debug, Clone)]
-pub struct Fact {
-    pub label: String,
-    pub value: String,
 }
 
 #[derive(Template)]
@@ -233,75 +227,8 @@ pub async fn show_with(
         Some(translation) => (translation.text.as_str().to_owned(), tr.lang()),
         None => (view.text.clone(), view.language.as_str()),
     };
-    let mut facts = vec![
-        Fact {
-            label: tr.t("recommendations-fact-version"),
-            value: view.version.to_string(),
-        },
-        Fact {
-            label: tr.t("recommendations-fact-source"),
-            value: labels::source(tr, view.source),
-        },
-        Fact {
-            label: tr.t("recommendations-fact-answer-due"),
-            value: format::date(view.schedule.answer_due),
-        },
-        Fact {
-            label: tr.t("recommendations-fact-rhythm"),
-            value: labels::rhythm(tr, view.schedule.rhythm),
-        },
-    ];
-    if let Some(adoption) = &view.adoption {
-        facts.push(Fact {
-            label: tr.t("recommendations-fact-adopted"),
-            value: format!("{} ({})", format::date(adoption.on), adoption.decision),
-        });
-    }
-    if let Some(published) = view.published_on {
-        facts.push(Fact {
-            label: tr.t("recommendations-fact-published"),
-            value: format::date(published),
-        });
-    }
-    for (label, value) in [
-        ("recommendations-fact-assessment", &view.assessment),
-        ("recommendations-fact-discarded", &view.discarded),
-    ] {
-        if let Some(value) = value {
-            facts.push(Fact {
-                label: tr.t(label),
-                value: value.clone(),
-            });
-        }
-    }
-    let distribution = &tracking.distribution;
-    let mut counts = vec![
-        Fact {
-            label: tr.t("recommendations-count-items"),
-            value: format::number(distribution.items, tr.language),
-        },
-        Fact {
-            label: tr.t("recommendations-count-unanswered"),
-            value: format::number(distribution.unanswered, tr.language),
-        },
-    ];
-    counts.extend(Acceptance::ALL.into_iter().map(|acceptance| {
-        Fact {
-            label: labels::acceptance(tr, acceptance).label,
-            value: format::number(
-                distribution
-                    .acceptance
-                    .get(&acceptance)
-                    .copied()
-                    .unwrap_or(0),
-                tr.language,
-            ),
-        }
-    }));
-    counts.push(Fact {
-        label: tr.t("recommendations-count-overdue"),
-        value: format::number(tracking.overdue_count as u64, tr.language),
-    });
+    let facts = facts::of(tr, &view);
+    let counts = facts::counts(tr, &tracking);
     let chrome = Chrome::new(visitor, "recommendations", title)
         .await?
         .crumb("/recommendations", tr.t("recommendations-title"));

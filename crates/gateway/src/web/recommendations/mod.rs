@@ -9,6 +9,7 @@ mod decide;
 mod detail;
 mod draft;
 mod draft_form;
+mod facts;
 pub mod home;
 mod labels;
 mod list;
