@@ -1,7 +1,7 @@
 //! Recommendation commands as one caller may issue them.
 
 use iiz_domain::recommendation::{RecommendationAction, RecommendationStage};
-use iiz_domain::{Recommendation, RecommendationCommand, RecommendationId};
+use iiz_domain::{Party, Recommendation, RecommendationCommand, RecommendationId};
 use iiz_projections::{RECOMMENDATIONS, RecommendationView};
 
 use super::decisions::STG_DECISION;
@@ -184,6 +184,25 @@ impl Caller<'_> {
                 };
                 authorize_recommendation(Some(principal), &standing, act).is_ok()
             })
+            .collect())
+    }
+
+    /// The addressees of the recommendation the caller answers and reports
+    /// for (a canton through its coordinators and office, a partner
+    /// through its delegate): the forms a page offers.
+    pub async fn addressees_i_speak_for(
+        &self,
+        view: &RecommendationView,
+    ) -> Result<Vec<Party>, AppError> {
+        let Some(principal) = self.principal() else {
+            return Err(AppError::Denied(Denied::Unauthenticated));
+        };
+        let standing = self.app().standing(Some(principal)).await?;
+        Ok(view
+            .addressees
+            .iter()
+            .copied()
+            .filter(|party| speaks_for(principal, &standing, *party))
             .collect())
     }
 

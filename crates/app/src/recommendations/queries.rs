@@ -1,6 +1,6 @@
 //! Reading recommendations and their monitoring, as one caller may.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use iiz_domain::recommendation::{FocusArea, RecommendationStage};
@@ -168,6 +168,44 @@ impl Caller<'_> {
             overdue,
             items,
         })
+    }
+
+    /// The names of the people who took the steps of a recommendation and
+    /// of the items the caller reads. As for concerns, officials act in
+    /// their official capacity and the concept makes transparency of
+    /// decisions a goal: the name (never the e-mail or roles) is shown.
+    pub async fn recommendation_actor_names(
+        &self,
+        view: &RecommendationView,
+        items: &[TrackedItem],
+    ) -> Result<BTreeMap<String, String>, AppError> {
+        // Authorizes reading the recommendation (a draft is NOT_FOUND
+        // outside the national bodies); `items` are what the caller read.
+        self.recommendation(view.id).await?;
+        let mut actors: Vec<&str> = view
+            .history
+            .iter()
+            .map(|entry| entry.actor.as_str())
+            .collect();
+        for tracked in items {
+            actors.extend(tracked.item.answers.iter().map(|answer| answer.by.as_str()));
+            actors.extend(tracked.item.reports.iter().map(|report| report.by.as_str()));
+        }
+        let mut names = BTreeMap::new();
+        for actor in actors {
+            if names.contains_key(actor) {
+                continue;
+            }
+            let person = actor
+                .strip_prefix("person:")
+                .and_then(|id| iiz_domain::PersonId::parse(id).ok());
+            if let Some(person) = person
+                && let Some(found) = self.app().person_view(person).await?
+            {
+                names.insert(actor.to_owned(), found.name);
+            }
+        }
+        Ok(names)
     }
 
     /// "My canton": every published recommendation addressed to `party`,

@@ -34,6 +34,8 @@ pub struct HomePage {
     pub resolutions: Vec<Waiting>,
     pub queues: Vec<QueueCount>,
     pub meetings: Vec<Waiting>,
+    /// Recommendations whose answer or report the visitor's canton owes.
+    pub due_recommendations: Vec<Waiting>,
     pub notifications: Vec<Waiting>,
     pub unread: u64,
 }
@@ -101,6 +103,8 @@ pub async fn page(visitor: Visitor) -> Result<Response, WebError> {
             detail: entry.starts_at.clone(),
         })
         .collect();
+    let due_recommendations =
+        super::recommendations::home::due_answers_and_reports(&visitor).await?;
     let unread = caller.inbox_unread_count().await.map_err(fail)?;
     let notifications = caller
         .inbox(true, 5, None)
@@ -121,6 +125,7 @@ pub async fn page(visitor: Visitor) -> Result<Response, WebError> {
             resolutions,
             queues,
             meetings,
+            due_recommendations,
             notifications,
             unread,
         },

@@ -15,6 +15,7 @@ mod forms;
 mod home;
 mod i18n;
 mod page;
+mod recommendations;
 mod refusal;
 mod visitor;
 
@@ -47,6 +48,7 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .route("/signin", get(account::sign_in_page).post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/language", post(account::switch_language))
+        .merge(recommendations::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
