@@ -9,13 +9,16 @@
 
 mod account;
 mod assets;
+mod bodies;
 mod errors;
 mod format;
 mod forms;
 mod home;
 mod i18n;
+mod meetings;
 mod page;
 mod refusal;
+mod resolutions;
 mod visitor;
 
 use axum::Router;
@@ -47,6 +50,9 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .route("/signin", get(account::sign_in_page).post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/language", post(account::switch_language))
+        .merge(meetings::routes())
+        .merge(bodies::routes())
+        .merge(resolutions::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
