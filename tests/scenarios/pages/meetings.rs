@@ -60,7 +60,11 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
         .submit(
             &form,
             "form[action='/meetings/new']",
-            &[("title", " "), ("day", &today), ("place", "Bern, Holzikofenweg 36")],
+            &[
+                ("title", " "),
+                ("day", &today),
+                ("place", "Bern, Holzikofenweg 36"),
+            ],
         )
         .await
         .unwrap();
@@ -74,7 +78,11 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
         .submit(
             &refused,
             "form[action='/meetings/new']",
-            &[("title", "EKG-Sitzung 5/2026"), ("starts", "07:00"), ("ends", "08:00")],
+            &[
+                ("title", "EKG-Sitzung 5/2026"),
+                ("starts", "07:00"),
+                ("ends", "08:00"),
+            ],
         )
         .await
         .unwrap();
@@ -86,7 +94,10 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
 
     // The agenda: an item about a concern before the EKG, a greeting
     // moved before it, and a withdrawn item.
-    let new_item = petra.get(&format!("/meetings/{id}/items/new")).await.unwrap();
+    let new_item = petra
+        .get(&format!("/meetings/{id}/items/new"))
+        .await
+        .unwrap();
     let concern = option(&new_item, "#subject", "concern:");
     let concern_id = concern.trim_start_matches("concern:").to_owned();
     let items = format!("form[action='/meetings/{id}/items']");
@@ -103,7 +114,11 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
     }
     let page = petra.get(&format!("/meetings/{id}")).await.unwrap();
     let moved = petra
-        .submit(&page, &format!("form[action='/meetings/{id}/items/2/up']"), &[])
+        .submit(
+            &page,
+            &format!("form[action='/meetings/{id}/items/2/up']"),
+            &[],
+        )
         .await
         .unwrap();
     let withdrawn = petra
@@ -116,15 +131,30 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
         .unwrap();
     let titles = withdrawn.texts(".agenda-item h3").unwrap();
     assert!(titles[0].starts_with("1. Begrüssung"), "{titles:?}");
-    assert!(titles[1].starts_with("2. Anliegen an die EKG"), "{titles:?}");
+    assert!(
+        titles[1].starts_with("2. Anliegen an die EKG"),
+        "{titles:?}"
+    );
     assert!(titles[2].contains("Varia") && titles[2].contains("Zurückgezogen"));
-    assert!(withdrawn.has(&format!("#item-2 a[href='/concerns/{concern_id}']")).unwrap());
+    assert!(
+        withdrawn
+            .has(&format!("#item-2 a[href='/concerns/{concern_id}']"))
+            .unwrap()
+    );
 
     let sent = petra
-        .submit(&withdrawn, &format!("form[action='/meetings/{id}/send']"), &[])
+        .submit(
+            &withdrawn,
+            &format!("form[action='/meetings/{id}/send']"),
+            &[],
+        )
         .await
         .unwrap();
-    assert!(sent.text("dl.facts").unwrap().contains("Version 1 versandt"));
+    assert!(
+        sent.text("dl.facts")
+            .unwrap()
+            .contains("Version 1 versandt")
+    );
 
     // The minutes: refused without the working group's name, what was
     // typed kept; then the EKG proposes the concern to the STG.
@@ -184,7 +214,9 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
         .as_array()
         .unwrap()
         .iter()
-        .any(|entry| entry["decidedBy"]["meeting"] == id.as_str() && entry["decidedBy"]["item"] == 2);
+        .any(|entry| {
+            entry["decidedBy"]["meeting"] == id.as_str() && entry["decidedBy"]["item"] == 2
+        });
     assert!(cited, "{data}");
 }
 
@@ -202,7 +234,11 @@ async fn a_stg_member_answers_a_circular_resolution(backend: Backend) {
     assert_eq!(form.status, 200);
     let action = format!("form[action='/bodies/{stg}/resolutions/new']");
     let refused = petra
-        .submit(&form, &action, &[("title", "Jahresbericht 2026 genehmigen")])
+        .submit(
+            &form,
+            &action,
+            &[("title", "Jahresbericht 2026 genehmigen")],
+        )
         .await
         .unwrap();
     assert_eq!(refused.status, 422);
@@ -231,7 +267,11 @@ async fn a_stg_member_answers_a_circular_resolution(backend: Backend) {
     let page = marco.get(&path).await.unwrap();
     assert_eq!(page.lang().unwrap(), "it");
     assert_eq!(page.text("h1").unwrap(), "Jahresbericht 2026 genehmigen");
-    assert!(page.text("table").unwrap().contains("Ancora nessuna risposta"));
+    assert!(
+        page.text("table")
+            .unwrap()
+            .contains("Ancora nessuna risposta")
+    );
     let answer = format!("form[action='{path}/answer']");
     let refused = marco
         .submit(&page, &answer, &[("comment", "Va bene così.")])
@@ -245,28 +285,44 @@ async fn a_stg_member_answers_a_circular_resolution(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(answered.status, 200);
-    assert!(answered.text("[role=status]").unwrap().contains("registrata"));
+    assert!(
+        answered
+            .text("[role=status]")
+            .unwrap()
+            .contains("registrata")
+    );
     let voters = answered.texts("table tbody tr").unwrap();
     assert!(
-        voters.iter().any(|row| row.contains("Marco") && row.contains("Sì") && row.contains("Va bene così.")),
+        voters.iter().any(|row| row.contains("Marco")
+            && row.contains("Sì")
+            && row.contains("Va bene così.")),
         "{voters:?}"
     );
     // The Fachstelle sees the answer in German.
     let seen = petra.get(&path).await.unwrap();
-    assert!(seen.texts("table tbody tr").unwrap().iter().any(|row| row.contains("Marco") && row.contains("Ja")));
+    assert!(
+        seen.texts("table tbody tr")
+            .unwrap()
+            .iter()
+            .any(|row| row.contains("Marco") && row.contains("Ja"))
+    );
 }
 
 async fn the_pages_speak_the_visitors_language(backend: Backend) {
     let Some(app) = spawn_app(backend, true).await.unwrap() else {
         return;
     };
-    for (email, meetings, bodies) in [(ANNA, "Sitzungen", "Gremien"), (LUC, "Séances", "Organes")] {
+    for (email, meetings, bodies) in [(ANNA, "Sitzungen", "Gremien"), (LUC, "Séances", "Organes")]
+    {
         let browser = Browser::new(&app).unwrap();
         browser.sign_in(email, DEMO_PASSWORD).await.unwrap();
         let list = browser.get("/meetings").await.unwrap();
         assert_eq!(list.status, 200);
         assert_eq!(list.text("h1").unwrap(), meetings);
-        assert!(list.has("nav.main-nav a[href='/meetings'][aria-current='page']").unwrap());
+        assert!(
+            list.has("nav.main-nav a[href='/meetings'][aria-current='page']")
+                .unwrap()
+        );
         assert!(list.has("a[href='/calendar/me.ics']").unwrap());
         let list_bodies = browser.get("/bodies").await.unwrap();
         assert_eq!(list_bodies.text("h1").unwrap(), bodies);
@@ -287,7 +343,10 @@ async fn the_pages_speak_the_visitors_language(backend: Backend) {
         }
         for page in visited {
             assert_eq!(page.status, 200, "{}", page.path);
-            assert_eq!(page.lang().unwrap(), if email == ANNA { "de" } else { "fr" });
+            assert_eq!(
+                page.lang().unwrap(),
+                if email == ANNA { "de" } else { "fr" }
+            );
             assert_eq!(page.texts("h1").unwrap().len(), 1, "{}", page.path);
             // No text key shows instead of its text, no raw timestamp.
             for key in ["meetings-", "bodies-", "resolutions-"] {

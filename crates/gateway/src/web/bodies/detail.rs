@@ -80,8 +80,11 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
     let body = caller.body(id).await.map_err(fail)?;
     let members = caller.body_members(id).await.map_err(fail)?;
     let seats: Vec<_> = members.current().cloned().collect();
-    let names = Names::of(&visitor, seats.iter().map(|seat| seat.person)).await?;
-    let chair = members.chair_on(swiss_today()).map(|person| names.person(person));
+    let people: Vec<_> = seats.iter().map(|seat| seat.person).collect();
+    let names = Names::of(&visitor, people).await?;
+    let chair = members
+        .chair_on(swiss_today())
+        .map(|person| names.person(person));
     let mut seat_rows: Vec<(BodyRole, SeatRow)> = seats
         .iter()
         .map(|seat| {
@@ -162,7 +165,11 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
         mandate: body.mandate.clone(),
         active: match (body.active, body.active_to) {
             (false, Some(to)) => tr.t1("bodies-dissolved-on", "date", format::date(to)),
-            _ => tr.t1("bodies-active-since", "date", format::date(body.active_from)),
+            _ => tr.t1(
+                "bodies-active-since",
+                "date",
+                format::date(body.active_from),
+            ),
         },
         chair,
         seats: seat_rows.into_iter().map(|(_, row)| row).collect(),

@@ -67,7 +67,11 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
     }
     for request in &network.join_requests {
         agreements.push(Agreement {
-            what: tr.t1("bodies-network-join", "canton", request.canton.as_str().to_owned()),
+            what: tr.t1(
+                "bodies-network-join",
+                "canton",
+                request.canton.as_str().to_owned(),
+            ),
             agreed: list(&request.agreed),
         });
     }
@@ -83,9 +87,13 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
             agreed: list(&proposal.agreed),
         });
     }
-    let chrome = Chrome::new(&visitor, "bodies", network.names.best(tr.language).to_owned())
-        .await?
-        .crumb("/bodies", tr.t("bodies-title"));
+    let chrome = Chrome::new(
+        &visitor,
+        "bodies",
+        network.names.best(tr.language).to_owned(),
+    )
+    .await?
+    .crumb("/bodies", tr.t("bodies-title"));
     let page = NetworkPage {
         chrome,
         status: tr.t(network_status(network.status)),

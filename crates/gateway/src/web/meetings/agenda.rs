@@ -156,17 +156,20 @@ fn parse(visitor: &Visitor, form: &ItemForm) -> Result<(AgendaItem, FreeText), F
 }
 
 /// `POST /meetings/{id}/items`.
-pub async fn add(
-    Path(id): Path<String>,
-    posted: Posted<ItemForm>,
-) -> Result<Response, WebError> {
+pub async fn add(Path(id): Path<String>, posted: Posted<ItemForm>) -> Result<Response, WebError> {
     let Posted { visitor, form } = posted;
     let view = meeting(&visitor, &id).await?;
     let (item, reason) = match parse(&visitor, &form) {
         Ok(parsed) => parsed,
         Err(errors) => {
-            return show_form(&visitor, &view, form, errors, StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
+            return show_form(
+                &visitor,
+                &view,
+                form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let command = MeetingCommand::AddItem { item, reason };
@@ -178,7 +181,14 @@ pub async fn add(
         Err(error) => {
             let fields = ["title", "purpose", "subject", "note", "reason"];
             let errors = FormErrors::of(error, &visitor, &fields)?;
-            show_form(&visitor, &view, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+            show_form(
+                &visitor,
+                &view,
+                form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -189,11 +199,7 @@ pub struct ReasonForm {
     pub reason: String,
 }
 
-async fn act(
-    visitor: &Visitor,
-    id: MeetingId,
-    command: MeetingCommand,
-) -> Result<(), WebError> {
+async fn act(visitor: &Visitor, id: MeetingId, command: MeetingCommand) -> Result<(), WebError> {
     visitor
         .caller()
         .meeting_command(id, command)
@@ -204,7 +210,7 @@ async fn act(
 
 fn reason(visitor: &Visitor, text: &str) -> Result<FreeText, WebError> {
     FreeText::parse(text).map_err(|_| {
-        crate::web::errors::WebError::new(
+        WebError::new(
             crate::web::errors::Failure::BadRequest,
             visitor.tr,
             &visitor.request_id,
@@ -226,7 +232,10 @@ pub async fn move_up(
         .filter(|other| other.number < number)
         .max_by_key(|other| other.number);
     let (Some(item), Some(above)) = (item, above) else {
-        return Ok(done(&format!("/meetings/{}#agenda", view.id), tkey("meetings-notice-unchanged")));
+        return Ok(done(
+            &format!("/meetings/{}#agenda", view.id),
+            tkey("meetings-notice-unchanged"),
+        ));
     };
     let why = reason(&visitor, &visitor.tr.t("meetings-reason-reordered"))?;
     let (upper, lower) = (item.item.clone(), above.item.clone());
@@ -265,7 +274,12 @@ pub async fn withdraw(
     let Posted { visitor, form } = posted;
     let view = meeting(&visitor, &id).await?;
     let reason = reason(&visitor, &form.reason)?;
-    act(&visitor, view.id, MeetingCommand::WithdrawItem { number, reason }).await?;
+    act(
+        &visitor,
+        view.id,
+        MeetingCommand::WithdrawItem { number, reason },
+    )
+    .await?;
     Ok(done(
         &format!("/meetings/{}#agenda", view.id),
         tkey("meetings-notice-withdrawn"),
@@ -273,9 +287,15 @@ pub async fn withdraw(
 }
 
 /// `POST /meetings/{id}/send`.
-pub async fn send(Path(id): Path<String>, posted: Posted<ReasonForm>) -> Result<Response, WebError> {
+pub async fn send(
+    Path(id): Path<String>,
+    posted: Posted<ReasonForm>,
+) -> Result<Response, WebError> {
     let Posted { visitor, .. } = posted;
     let view = meeting(&visitor, &id).await?;
     act(&visitor, view.id, MeetingCommand::SendAgenda).await?;
-    Ok(done(&format!("/meetings/{}", view.id), tkey("meetings-notice-sent")))
+    Ok(done(
+        &format!("/meetings/{}", view.id),
+        tkey("meetings-notice-sent"),
+    ))
 }

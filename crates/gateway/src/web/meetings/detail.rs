@@ -111,18 +111,20 @@ pub(super) fn meeting_id(id: &str, visitor: &Visitor) -> Result<MeetingId, WebEr
 
 fn carried(visitor: &Visitor, item: &ItemView) -> Option<Carried> {
     let tr = visitor.tr;
-    item.propagation.as_ref().map(|propagation| match propagation {
-        Propagation::Applied => Carried {
-            text: tr.t("meetings-carried-out"),
-            badge: "badge-success",
-            reason: None,
-        },
-        Propagation::Refused { reason } => Carried {
-            text: tr.t("meetings-refused-by-subject"),
-            badge: "badge-error",
-            reason: Some(reason.clone()),
-        },
-    })
+    item.propagation
+        .as_ref()
+        .map(|propagation| match propagation {
+            Propagation::Applied => Carried {
+                text: tr.t("meetings-carried-out"),
+                badge: "badge-success",
+                reason: None,
+            },
+            Propagation::Refused { reason } => Carried {
+                text: tr.t("meetings-refused-by-subject"),
+                badge: "badge-error",
+                reason: Some(reason.clone()),
+            },
+        })
 }
 
 /// `GET /meetings/{id}`.
@@ -131,7 +133,10 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
     let tr = visitor.tr;
     let caller = visitor.caller();
     let fail = |error| visitor.fail(error);
-    let view: MeetingView = caller.meeting(meeting_id(&id, &visitor)?).await.map_err(fail)?;
+    let view: MeetingView = caller
+        .meeting(meeting_id(&id, &visitor)?)
+        .await
+        .map_err(fail)?;
     let body = caller.body(view.body).await.map_err(fail)?;
     let joint = match view.joint_with {
         Some(other) => Some(

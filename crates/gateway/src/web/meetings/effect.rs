@@ -138,12 +138,7 @@ pub(in crate::web) fn parse(
             let outcome = match form.ekg_outcome.as_str() {
                 "handle_in_ekg" => Some(EkgOutcome::HandleInEkg),
                 "give_to_working_group" => Some(EkgOutcome::GiveToWorkingGroup {
-                    working_group: required_text(
-                        tr,
-                        "working_group",
-                        &form.working_group,
-                        errors,
-                    ),
+                    working_group: required_text(tr, "working_group", &form.working_group, errors),
                     mandate: None,
                 }),
                 "propose_to_stg" => {

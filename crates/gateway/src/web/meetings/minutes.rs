@@ -177,7 +177,15 @@ pub async fn form(
             form.present = decision.present.iter().map(ToString::to_string).collect();
         }
     }
-    show_form(&visitor, &view, number, form, FormErrors::none(), StatusCode::OK).await
+    show_form(
+        &visitor,
+        &view,
+        number,
+        form,
+        FormErrors::none(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 fn count(value: &str, field: &str, visitor: &Visitor, errors: &mut FormErrors) -> u32 {
@@ -190,7 +198,10 @@ fn count(value: &str, field: &str, visitor: &Visitor, errors: &mut FormErrors) -
     }
 }
 
-fn parse(visitor: &Visitor, form: &MinutesForm) -> Result<(FreeText, Option<Decision>), FormErrors> {
+fn parse(
+    visitor: &Visitor,
+    form: &MinutesForm,
+) -> Result<(FreeText, Option<Decision>), FormErrors> {
     let tr = visitor.tr;
     let mut errors = FormErrors::none();
     let note = free_text(tr, "note", &form.note, &mut errors);
@@ -237,7 +248,9 @@ pub async fn record(
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let (note, decision) = match parse(&visitor, &form) {
         Ok(parsed) => parsed,
-        Err(errors) => return show_form(&visitor, &view, number, form, errors, unprocessable).await,
+        Err(errors) => {
+            return show_form(&visitor, &view, number, form, errors, unprocessable).await;
+        }
     };
     let command = MeetingCommand::RecordMinutes {
         number,
@@ -273,5 +286,8 @@ pub async fn approve(
         .meeting_command(view.id, command)
         .await
         .map_err(|error| visitor.fail(error))?;
-    Ok(done(&format!("/meetings/{}", view.id), tkey("meetings-notice-approved")))
+    Ok(done(
+        &format!("/meetings/{}", view.id),
+        tkey("meetings-notice-approved"),
+    ))
 }

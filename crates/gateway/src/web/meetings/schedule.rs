@@ -188,7 +188,10 @@ pub async fn submit(posted: Posted<ScheduleForm>) -> Result<Response, WebError> 
         }
     };
     match visitor.caller().schedule_meeting(new).await {
-        Ok((id, _)) => Ok(done(&format!("/meetings/{id}"), tkey("meetings-notice-scheduled"))),
+        Ok((id, _)) => Ok(done(
+            &format!("/meetings/{id}"),
+            tkey("meetings-notice-scheduled"),
+        )),
         Err(error) => {
             let fields = ["body", "title", "day", "starts", "ends", "place", "online"];
             let errors = FormErrors::of(error, &visitor, &fields)?;

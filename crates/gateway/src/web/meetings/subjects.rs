@@ -32,7 +32,7 @@ pub(in crate::web) async fn subject(
 ) -> Result<SubjectLink, WebError> {
     let tr = visitor.tr;
     let caller = visitor.caller();
-        let mut link = SubjectLink {
+    let mut link = SubjectLink {
         kind: tr.t(kind_key(subject)),
         label: String::new(),
         href: None,
@@ -142,7 +142,8 @@ pub(in crate::web) async fn candidates(
     Ok(options)
 }
 
-/// The subject a form chose (`free`, `concern:<id>`, `recommendation:<id>`),
+/// The subject a form chose (`free`, `concern:<id>`, `recommendation:<id>`,
+/// as [`candidates`] offers them),
 /// or `None` when the value is none of these.
 pub(in crate::web) fn chosen(value: &str) -> Option<ItemSubject> {
     match value.split_once(':') {
@@ -155,23 +156,17 @@ pub(in crate::web) fn chosen(value: &str) -> Option<ItemSubject> {
     }
 }
 
-/// The form value of a subject (the inverse of [`chosen`]).
-pub(in crate::web) fn value_of(subject: &ItemSubject) -> String {
-    match subject {
-        ItemSubject::Concern(id) => format!("concern:{id}"),
-        ItemSubject::Recommendation(id) => format!("recommendation:{id}"),
-        _ => "free".to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_chosen_subject_reads_back_as_its_value() {
-        let concern = ItemSubject::Concern(ConcernId::new());
-        assert_eq!(chosen(&value_of(&concern)), Some(concern));
+    fn a_chosen_subject_is_read_from_its_option() {
+        let id = ConcernId::new();
+        assert_eq!(
+            chosen(&format!("concern:{id}")),
+            Some(ItemSubject::Concern(id))
+        );
         assert_eq!(chosen("free"), Some(ItemSubject::Free));
         assert_eq!(chosen("concern:not-an-id"), None);
         assert_eq!(chosen("project:1"), None);

@@ -52,7 +52,11 @@ pub fn of(tr: Tr, view: &MeetingView, names: &Names) -> Vec<TimelineRow> {
     let mut rows = vec![row(
         view.scheduled_at,
         tr.t("meetings-secretariat"),
-        tr.t1("meetings-event-scheduled", "when", super::local_time(view.slot.starts_at)),
+        tr.t1(
+            "meetings-event-scheduled",
+            "when",
+            super::local_time(view.slot.starts_at),
+        ),
         String::new(),
     )];
     for sending in &view.sendings {
@@ -95,12 +99,20 @@ pub fn of(tr: Tr, view: &MeetingView, names: &Names) -> Vec<TimelineRow> {
             None => (
                 tr.args(
                     tkey("meetings-event-minuted"),
-                    &[("number", item.number.to_string()), ("title", title.to_owned())],
+                    &[
+                        ("number", item.number.to_string()),
+                        ("title", title.to_owned()),
+                    ],
                 ),
                 minutes.note.clone(),
             ),
         };
-        rows.push(row(minutes.recorded_at, names.actor(&minutes.actor), what, why));
+        rows.push(row(
+            minutes.recorded_at,
+            names.actor(&minutes.actor),
+            what,
+            why,
+        ));
         if let (Some(propagation), Some(at)) = (&item.propagation, item.propagated_at) {
             let number = item.number.to_string();
             let (what, why) = match propagation {

@@ -82,9 +82,11 @@ pub(in crate::web) fn effect(tr: Tr, effect: &DecisionEffect) -> String {
             ),
             EkgOutcome::CloseWithAnswer { .. } => tr.t("meetings-effect-close-with-answer"),
         },
-        DecisionEffect::Decide { outcome, .. } => {
-            tr.t1("meetings-effect-decide", "outcome", tr.t(stg_outcome(*outcome)))
-        }
+        DecisionEffect::Decide { outcome, .. } => tr.t1(
+            "meetings-effect-decide",
+            "outcome",
+            tr.t(stg_outcome(*outcome)),
+        ),
         DecisionEffect::Adopt => tr.t("meetings-effect-adopt"),
         DecisionEffect::ReferToEkg { .. } => tr.t("meetings-effect-refer-to-ekg"),
         DecisionEffect::Assess => tr.t("meetings-effect-assess"),

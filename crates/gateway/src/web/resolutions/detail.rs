@@ -12,8 +12,8 @@ use iiz_projections::ResolutionView;
 use serde::Deserialize;
 
 use crate::web::errors::{Failure, WebError};
-use crate::web::forms::{FormErrors, Posted, done};
 use crate::web::format;
+use crate::web::forms::{FormErrors, Posted, done};
 use crate::web::meetings::names::Names;
 use crate::web::meetings::subjects::{SubjectLink, subject};
 use crate::web::meetings::words::{self, tkey};
@@ -79,7 +79,11 @@ pub struct ResolutionPage {
     pub errors: FormErrors,
 }
 
-const VOTES: [(&str, Vote); 3] = [("yes", Vote::Yes), ("no", Vote::No), ("abstain", Vote::Abstain)];
+const VOTES: [(&str, Vote); 3] = [
+    ("yes", Vote::Yes),
+    ("no", Vote::No),
+    ("abstain", Vote::Abstain),
+];
 
 fn resolution_id(id: &str, visitor: &Visitor) -> Result<ResolutionId, WebError> {
     ResolutionId::parse(id)
@@ -153,7 +157,11 @@ async fn show_page(
         steps.push(Step {
             when: format::date_time(answer.at),
             who: names.person(answer.voter),
-            what: tr.t1("resolutions-event-answered", "vote", tr.t(words::vote(answer.vote))),
+            what: tr.t1(
+                "resolutions-event-answered",
+                "vote",
+                tr.t(words::vote(answer.vote)),
+            ),
             why: answer.comment.clone().unwrap_or_default(),
         });
     }
@@ -194,12 +202,15 @@ async fn show_page(
             ],
         )
     });
-    let carried_out = view.propagation.as_ref().map(|propagation| match propagation {
-        Propagation::Applied => tr.t("meetings-carried-out"),
-        Propagation::Refused { reason } => {
-            format!("{} {reason}", tr.t("meetings-refused-by-subject"))
-        }
-    });
+    let carried_out = view
+        .propagation
+        .as_ref()
+        .map(|propagation| match propagation {
+            Propagation::Applied => tr.t("meetings-carried-out"),
+            Propagation::Refused { reason } => {
+                format!("{} {reason}", tr.t("meetings-refused-by-subject"))
+            }
+        });
     let (status_key, badge) = words::resolution_status(view.status);
     let votes_here = view.open && view.voters.contains(&principal.person);
     let form = form.unwrap_or_else(|| AnswerForm {
@@ -212,7 +223,10 @@ async fn show_page(
     let chrome = Chrome::new(visitor, "bodies", view.title.clone())
         .await?
         .crumb("/bodies", tr.t("bodies-title"))
-        .crumb(format!("/bodies/{}", body.id), body.names.best(tr.language).to_owned());
+        .crumb(
+            format!("/bodies/{}", body.id),
+            body.names.best(tr.language).to_owned(),
+        );
     let page = ResolutionPage {
         chrome,
         id: view.id.to_string(),
@@ -333,7 +347,14 @@ pub async fn withdraw(
         .filter(|reason| !reason.as_str().is_empty());
     let Some(reason) = reason else {
         let errors = FormErrors::field("reason", visitor.tr.t("meetings-error-required"));
-        return show_page(&visitor, view, None, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return show_page(
+            &visitor,
+            view,
+            None,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     visitor
         .caller()
