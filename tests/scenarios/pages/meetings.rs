@@ -22,13 +22,16 @@ const MARCO: &str = "marco.esempio@stg.demo.iiz.invalid";
 const ANNA: &str = "anna.beispiel@zh.demo.iiz.invalid";
 const LUC: &str = "luc.exemple@ge.demo.iiz.invalid";
 
-/// The value of the first option of select `css` that starts with `prefix`.
-fn option(page: &Page, css: &str, prefix: &str) -> String {
-    page.attrs(&format!("{css} option"), "value")
-        .unwrap()
+/// The value of the first option of select `css` whose text contains `text`.
+fn option(page: &Page, css: &str, text: &str) -> String {
+    let values = page.attrs(&format!("{css} option"), "value").unwrap();
+    let texts = page.texts(&format!("{css} option")).unwrap();
+    values
         .into_iter()
-        .find(|value| value.starts_with(prefix))
-        .unwrap_or_else(|| panic!("no {prefix} option on {}", page.path))
+        .zip(texts)
+        .find(|(_, label)| label.contains(text))
+        .map(|(value, _)| value)
+        .unwrap_or_else(|| panic!("no option «{text}» on {}", page.path))
 }
 
 async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backend) {
@@ -98,7 +101,8 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
         .get(&format!("/meetings/{id}/items/new"))
         .await
         .unwrap();
-    let concern = option(&new_item, "#subject", "concern:");
+    // A concern the EKG examines (not one the STG referred back to it).
+    let concern = option(&new_item, "#subject", "(Bei der EKG)");
     let concern_id = concern.trim_start_matches("concern:").to_owned();
     let items = format!("form[action='/meetings/{id}/items']");
     for (title, subject) in [
@@ -121,9 +125,19 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
         )
         .await
         .unwrap();
+    let sent = petra
+        .submit(&moved, &format!("form[action='/meetings/{id}/send']"), &[])
+        .await
+        .unwrap();
+    assert!(
+        sent.text("dl.facts")
+            .unwrap()
+            .contains("Version 1 versandt")
+    );
+    // Once sent, a withdrawal is a visible revision with its reason.
     let withdrawn = petra
         .submit(
-            &moved,
+            &sent,
             &format!("form[action='/meetings/{id}/items/3/withdraw']"),
             &[("reason", "Keine Varia")],
         )
@@ -141,19 +155,11 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
             .has(&format!("#item-2 a[href='/concerns/{concern_id}']"))
             .unwrap()
     );
-
-    let sent = petra
-        .submit(
-            &withdrawn,
-            &format!("form[action='/meetings/{id}/send']"),
-            &[],
-        )
-        .await
-        .unwrap();
     assert!(
-        sent.text("dl.facts")
+        withdrawn
+            .text("dl.facts")
             .unwrap()
-            .contains("Version 1 versandt")
+            .contains("seither geändert")
     );
 
     // The minutes: refused without the working group's name, what was

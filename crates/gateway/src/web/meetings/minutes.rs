@@ -168,6 +168,16 @@ pub async fn form(
         resolution: "consensus".to_owned(),
         ..MinutesForm::default()
     };
+    // Everyone invited is present unless the secretariat unticks them.
+    for body in &view.bodies {
+        let seats = visitor
+            .caller()
+            .body_members(*body)
+            .await
+            .map_err(|error| visitor.fail(error))?;
+        form.present
+            .extend(seats.current().map(|seat| seat.person.to_string()));
+    }
     // What was minuted before is corrected, not typed again.
     if let Some(minutes) = view.item(number).and_then(|item| item.minutes.as_ref()) {
         form.note = minutes.note.clone();

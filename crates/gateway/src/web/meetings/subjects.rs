@@ -117,7 +117,11 @@ pub(in crate::web) async fn candidates(
             Ok(page) => options.extend(page.items.into_iter().map(|entry| {
                 (
                     format!("concern:{}", entry.concern),
-                    format!("{concern}: {}", entry.title),
+                    format!(
+                        "{concern}: {} ({})",
+                        entry.title,
+                        tr.t(words::concern_stage(entry.stage))
+                    ),
                 )
             })),
             Err(AppError::Denied(_)) => {}
