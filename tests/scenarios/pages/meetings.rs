@@ -134,10 +134,16 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
             .unwrap()
             .contains("Version 1 versandt")
     );
-    // Once sent, a withdrawal is a visible revision with its reason.
+    // Once sent, a withdrawal is a visible revision: refused without its
+    // reason, on the meeting page itself; then done with it.
+    let withdraw = format!("form[action='/meetings/{id}/items/3/withdraw']");
+    let refused = petra.submit(&sent, &withdraw, &[]).await.unwrap();
+    assert_eq!(refused.status, 422);
+    assert!(refused.has("#form-errors").unwrap());
+    assert_eq!(refused.text("h1").unwrap(), "EKG-Sitzung 5/2026");
     let withdrawn = petra
         .submit(
-            &sent,
+            &refused,
             &format!("form[action='/meetings/{id}/items/3/withdraw']"),
             &[("reason", "Keine Varia")],
         )

@@ -199,13 +199,22 @@ pub struct ReasonForm {
     pub reason: String,
 }
 
-async fn act(visitor: &Visitor, id: MeetingId, command: MeetingCommand) -> Result<(), WebError> {
-    visitor
-        .caller()
-        .meeting_command(id, command)
-        .await
-        .map(|_| ())
-        .map_err(|error| visitor.fail(error))
+/// Takes one step on the meeting; a refusal shows on the meeting page.
+async fn act(
+    visitor: &Visitor,
+    id: MeetingId,
+    command: MeetingCommand,
+) -> Result<Option<Response>, WebError> {
+    match visitor.caller().meeting_command(id, command).await {
+        Ok(_) => Ok(None),
+        Err(error) => {
+            let errors = FormErrors::of(error, visitor, &[])?;
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            super::detail::show_meeting(visitor, id, errors, status)
+                .await
+                .map(Some)
+        }
+    }
 }
 
 fn reason(visitor: &Visitor, text: &str) -> Result<FreeText, WebError> {
@@ -240,7 +249,7 @@ pub async fn move_up(
     let why = reason(&visitor, &visitor.tr.t("meetings-reason-reordered"))?;
     let (upper, lower) = (item.item.clone(), above.item.clone());
     let above_number = above.number;
-    act(
+    if let Some(refused) = act(
         &visitor,
         view.id,
         MeetingCommand::ChangeItem {
@@ -249,8 +258,11 @@ pub async fn move_up(
             reason: why.clone(),
         },
     )
-    .await?;
-    act(
+    .await?
+    {
+        return Ok(refused);
+    }
+    if let Some(refused) = act(
         &visitor,
         view.id,
         MeetingCommand::ChangeItem {
@@ -259,7 +271,10 @@ pub async fn move_up(
             reason: why,
         },
     )
-    .await?;
+    .await?
+    {
+        return Ok(refused);
+    }
     Ok(done(
         &format!("/meetings/{}#item-{above_number}", view.id),
         tkey("meetings-notice-moved"),
@@ -274,12 +289,15 @@ pub async fn withdraw(
     let Posted { visitor, form } = posted;
     let view = meeting(&visitor, &id).await?;
     let reason = reason(&visitor, &form.reason)?;
-    act(
+    if let Some(refused) = act(
         &visitor,
         view.id,
         MeetingCommand::WithdrawItem { number, reason },
     )
-    .await?;
+    .await?
+    {
+        return Ok(refused);
+    }
     Ok(done(
         &format!("/meetings/{}#agenda", view.id),
         tkey("meetings-notice-withdrawn"),
@@ -293,7 +311,9 @@ pub async fn send(
 ) -> Result<Response, WebError> {
     let Posted { visitor, .. } = posted;
     let view = meeting(&visitor, &id).await?;
-    act(&visitor, view.id, MeetingCommand::SendAgenda).await?;
+    if let Some(refused) = act(&visitor, view.id, MeetingCommand::SendAgenda).await? {
+        return Ok(refused);
+    }
     Ok(done(
         &format!("/meetings/{}", view.id),
         tkey("meetings-notice-sent"),

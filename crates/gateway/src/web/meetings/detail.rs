@@ -5,6 +5,7 @@
 
 use askama::Template;
 use axum::extract::Path;
+use axum::http::StatusCode;
 use axum::response::Response;
 use iiz_domain::ids::MeetingId;
 use iiz_domain::meeting::Propagation;
@@ -16,7 +17,8 @@ use super::timeline::{self, TimelineRow};
 use super::words::tkey;
 use super::{local_time, words};
 use crate::web::errors::{Failure, WebError};
-use crate::web::page::{Chrome, show};
+use crate::web::forms::FormErrors;
+use crate::web::page::{Chrome, render};
 use crate::web::visitor::Visitor;
 
 /// A decision as minuted.
@@ -102,6 +104,8 @@ pub struct MeetingPage {
     pub office: bool,
     pub open: bool,
     pub csrf: String,
+    /// The refusal of a form of this page (withdraw, send, approve …).
+    pub errors: FormErrors,
 }
 
 pub(super) fn meeting_id(id: &str, visitor: &Visitor) -> Result<MeetingId, WebError> {
@@ -129,14 +133,23 @@ fn carried(visitor: &Visitor, item: &ItemView) -> Option<Carried> {
 
 /// `GET /meetings/{id}`.
 pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, WebError> {
+    let id = meeting_id(&id, &visitor)?;
+    show_meeting(&visitor, id, FormErrors::none(), StatusCode::OK).await
+}
+
+/// The meeting page, with the refusal of one of its forms when `errors`
+/// holds one (status 422).
+pub(super) async fn show_meeting(
+    visitor: &Visitor,
+    id: MeetingId,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     let principal = visitor.signed_in()?;
     let tr = visitor.tr;
     let caller = visitor.caller();
     let fail = |error| visitor.fail(error);
-    let view: MeetingView = caller
-        .meeting(meeting_id(&id, &visitor)?)
-        .await
-        .map_err(fail)?;
+    let view: MeetingView = caller.meeting(id).await.map_err(fail)?;
     let body = caller.body(view.body).await.map_err(fail)?;
     let joint = match view.joint_with {
         Some(other) => Some(
@@ -162,14 +175,14 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
             people.extend(decision.present.iter().copied());
         }
     }
-    let names = Names::of(&visitor, people).await?;
+    let names = Names::of(visitor, people).await?;
     let mut items = Vec::new();
     let mut trace = Vec::new();
     let mut sorted: Vec<&ItemView> = view.items.iter().collect();
     sorted.sort_by_key(|item| item.number);
     let mut earlier_current = false;
     for item in sorted {
-        let link = subject(&visitor, &item.item.subject).await?;
+        let link = subject(visitor, &item.item.subject).await?;
         let minutes = item.minutes.as_ref().map(|minutes| MinutesBlock {
             note: minutes.note.clone(),
             recorded: tr.args(
@@ -203,7 +216,7 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
                 decision: decision.outcome.clone(),
                 effect: effect.clone(),
                 subject: link.clone(),
-                carried: carried(&visitor, item),
+                carried: carried(visitor, item),
             });
         }
         items.push(ItemBlock {
@@ -219,7 +232,7 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
                 .map(|d| (d.title.as_str().to_owned(), d.link.as_str().to_owned()))
                 .collect(),
             withdrawn: item.withdrawn,
-            carried: carried(&visitor, item),
+            carried: carried(visitor, item),
             minutes,
             movable: earlier_current && !item.withdrawn && item.minutes.is_none(),
         });
@@ -238,7 +251,7 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
         })
         .collect();
     let body_name = body.names.best(tr.language).to_owned();
-    let chrome = Chrome::new(&visitor, "meetings", view.title.clone())
+    let chrome = Chrome::new(visitor, "meetings", view.title.clone())
         .await?
         .crumb("/meetings", tr.t("meetings-title"));
     let page = MeetingPage {
@@ -263,6 +276,7 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
         office: iiz_app::authz::meeting::runs_meetings_of(principal, view.tenant),
         open: view.status != MeetingStatus::Cancelled && view.status != MeetingStatus::Approved,
         csrf: visitor.csrf.clone(),
+        errors,
     };
-    show(&page, &visitor)
+    render(&page, visitor, status)
 }

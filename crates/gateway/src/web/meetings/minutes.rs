@@ -291,11 +291,11 @@ pub async fn approve(
     let command = MeetingCommand::ApproveMinutes {
         approval: Approval::ByChair,
     };
-    visitor
-        .caller()
-        .meeting_command(view.id, command)
-        .await
-        .map_err(|error| visitor.fail(error))?;
+    if let Err(error) = visitor.caller().meeting_command(view.id, command).await {
+        let errors = FormErrors::of(error, &visitor, &[])?;
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return super::detail::show_meeting(&visitor, view.id, errors, status).await;
+    }
     Ok(done(
         &format!("/meetings/{}", view.id),
         tkey("meetings-notice-approved"),
