@@ -9,14 +9,17 @@
 
 mod account;
 mod assets;
+mod bodies;
 mod errors;
 mod format;
 mod forms;
 mod home;
 mod i18n;
+mod meetings;
 mod page;
 mod recommendations;
 mod refusal;
+mod resolutions;
 mod visitor;
 
 use axum::Router;
@@ -49,6 +52,9 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .route("/signout", post(account::sign_out))
         .route("/language", post(account::switch_language))
         .merge(recommendations::routes())
+        .merge(meetings::routes())
+        .merge(bodies::routes())
+        .merge(resolutions::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
