@@ -89,18 +89,19 @@ pub async fn page(visitor: Visitor) -> Result<Response, WebError> {
             });
         }
     }
-    let now = Utc::now().to_rfc3339();
+    // Meetings are planned in Swiss local time.
+    let now = Utc::now().with_timezone(&chrono_tz::Europe::Zurich).naive_local();
     let meetings = caller
         .my_calendar()
         .await
         .map_err(fail)?
         .into_iter()
-        .filter(|entry| entry.starts_at >= now)
+        .filter(|entry| entry.slot.starts_at >= now)
         .take(5)
         .map(|entry| Waiting {
             href: format!("/meetings/{}", entry.id),
             label: entry.title.clone(),
-            detail: entry.starts_at.clone(),
+            detail: super::meetings::local_time(entry.slot.starts_at),
         })
         .collect();
     let due_recommendations =
