@@ -9,6 +9,7 @@
 
 mod account;
 mod assets;
+mod concerns;
 mod errors;
 mod format;
 mod forms;
@@ -47,6 +48,7 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .route("/signin", get(account::sign_in_page).post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/language", post(account::switch_language))
+        .merge(concerns::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
