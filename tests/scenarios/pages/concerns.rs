@@ -240,6 +240,27 @@ async fn the_fachstelle_accepts_and_returns(backend: Backend) {
             .contains(&paths[0])
     );
 
+    // Recording the EKG's examination needs the decision it rests on:
+    // refused without one, the rationale kept, the error at the basis.
+    let at_ekg = petra.get(&paths[0]).await.unwrap();
+    let refused = petra
+        .submit(
+            &at_ekg,
+            "form.examine-form",
+            &[
+                ("examine_outcome", "handle_in_ekg"),
+                ("examine_rationale", "Im EKG traktandiert."),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 422);
+    assert!(refused.field_error("examine_basis").unwrap().is_some());
+    assert_eq!(
+        refused.text("#examine_rationale").unwrap(),
+        "Im EKG traktandiert."
+    );
+
     // And returns the second with its reason, from the concern's page.
     let page = petra.get(&paths[1]).await.unwrap();
     let returned = petra

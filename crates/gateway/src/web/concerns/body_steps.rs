@@ -20,14 +20,22 @@ use crate::web::forms::{FormErrors, Posted};
 
 type Form = Posted<BTreeMap<String, String>>;
 
-/// The decision named by the form `prefix`: a meeting and its item, or a
-/// resolution, exactly one of the two.
+/// The decision named by the form `prefix`: one chosen from the list, else
+/// a meeting and its item, or a resolution, exactly one of the two.
 fn basis(post: &StepPost, prefix: &str) -> Result<DecisionSource, StepError> {
     let field = format!("{prefix}_basis");
     let wrong = |key: &str| StepError::Field(FormErrors::field(&field, post.tr().t(key)));
-    let meeting = post.typed.of_form(prefix, "meeting").trim();
-    let item = post.typed.of_form(prefix, "item").trim();
-    let resolution = post.typed.of_form(prefix, "resolution").trim();
+    let chosen = post.typed.of_form(prefix, "decision");
+    let (meeting, item, resolution) = match chosen.split(':').collect::<Vec<_>>()[..] {
+        ["meeting", meeting, item] => (meeting, item, ""),
+        ["resolution", resolution] => ("", "", resolution),
+        [""] => (
+            post.typed.of_form(prefix, "meeting").trim(),
+            post.typed.of_form(prefix, "item").trim(),
+            post.typed.of_form(prefix, "resolution").trim(),
+        ),
+        _ => return Err(post.bad_choice(&field)),
+    };
     match (meeting.is_empty(), item.is_empty(), resolution.is_empty()) {
         (false, false, true) => Ok(DecisionSource::Meeting {
             meeting: MeetingId::parse(meeting).map_err(|_| wrong("concerns-error-id"))?,

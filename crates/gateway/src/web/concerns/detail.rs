@@ -13,13 +13,14 @@ use iiz_domain::ConcernId;
 use iiz_domain::concern::ConcernStage;
 use iiz_projections::ConcernView;
 
+use super::basis_choices::{DecisionChoices, decision_choices};
 use super::detail_forms::{ActionForms, Failed};
 use super::labels::{
     REGULAR_WAY, StageBadge, institution_key, position, recorded_outcome, stage_badge, stage_key,
     timeline_kind,
 };
 use super::trace::{Trace, trace};
-use super::{concern_id, concern_path};
+use super::{Choice, concern_id, concern_path};
 use crate::web::errors::WebError;
 use crate::web::format;
 use crate::web::forms::FormErrors;
@@ -81,6 +82,8 @@ pub struct ConcernPage {
     pub trace: Trace,
     pub answer: Option<AnswerItem>,
     pub forms: ActionForms,
+    /// The decisions the body steps' forms offer.
+    pub decisions: DecisionChoices,
     pub errors: FormErrors,
     /// Where a step's form sends the person after it succeeded.
     pub back: String,
@@ -90,6 +93,23 @@ impl ConcernPage {
     /// The error of the basis fields of the form `prefix`.
     pub fn basis_error(&self, prefix: &str) -> Option<&str> {
         self.errors.at(&format!("{prefix}_basis"))
+    }
+
+    /// The decisions the form `prefix` may rest on, the typed one chosen:
+    /// the EKG's for its examination and assessment, else the STG's.
+    pub fn decision_options(&self, prefix: &str) -> Vec<Choice> {
+        let options = match prefix {
+            "examine" | "assess" => &self.decisions.ekg,
+            _ => &self.decisions.stg,
+        };
+        let chosen = self.forms.typed.of_form(prefix, "decision");
+        options
+            .iter()
+            .map(|option| Choice {
+                selected: option.value == chosen,
+                ..option.clone()
+            })
+            .collect()
     }
 }
 
@@ -115,6 +135,15 @@ pub async fn render_page(
     let names = caller.actor_names(&view).await.map_err(fail)?;
     let trace = trace(&caller, tr, &view).await.map_err(fail)?;
     let mut forms = ActionForms::new(tr, &view, &allowed);
+    let decisions = decision_choices(
+        &caller,
+        tr,
+        id,
+        forms.examine || forms.assess,
+        forms.decide || forms.refer,
+    )
+    .await
+    .map_err(fail)?;
     forms.failed = failed.form.to_owned();
     forms.typed = failed.typed;
     let who = |actor: &str| actor_name(tr, &names, actor);
@@ -199,6 +228,7 @@ pub async fn render_page(
         trace,
         answer,
         forms,
+        decisions,
         errors: failed.errors,
         back: path.clone(),
         path,

@@ -7,6 +7,7 @@
 //! may do comes from `concern_actions`, never from a rule of these pages.
 
 mod actions;
+mod basis_choices;
 mod body_steps;
 mod content_form;
 mod detail;
