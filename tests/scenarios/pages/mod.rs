@@ -2,4 +2,5 @@
 //! has no JavaScript ([`iiz_tests::pages::Browser`]).
 
 mod concerns;
+mod concerns_trace;
 mod frame;

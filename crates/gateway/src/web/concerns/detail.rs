@@ -15,9 +15,9 @@ use iiz_projections::ConcernView;
 
 use super::basis_choices::{DecisionChoices, decision_choices};
 use super::detail_forms::{ActionForms, Failed};
+use super::facts::{Fact, facts};
 use super::labels::{
-    REGULAR_WAY, StageBadge, institution_key, position, recorded_outcome, stage_badge, stage_key,
-    timeline_kind,
+    REGULAR_WAY, StageBadge, position, recorded_outcome, stage_badge, stage_key, timeline_kind,
 };
 use super::trace::{Trace, trace};
 use super::{Choice, concern_id, concern_path};
@@ -27,14 +27,6 @@ use crate::web::forms::FormErrors;
 use crate::web::i18n::Tr;
 use crate::web::page::{Chrome, render};
 use crate::web::visitor::Visitor;
-
-/// A fact about the concern, with a link when it names another page.
-#[derive(Debug, Clone)]
-pub struct Fact {
-    pub label: String,
-    pub value: String,
-    pub href: Option<String>,
-}
 
 /// One step of a way: done, current or still ahead.
 #[derive(Debug, Clone)]
@@ -52,6 +44,8 @@ pub struct TimelineItem {
     pub what: String,
     pub outcome: Option<String>,
     pub subject: Option<String>,
+    /// The concern the step names (merged into, absorbed).
+    pub subject_href: Option<String>,
     pub detail: Option<String>,
     pub text: Option<String>,
     pub basis: Option<(String, String)>,
@@ -164,7 +158,15 @@ pub async fn render_page(
                 .outcome
                 .as_deref()
                 .map(|value| recorded_outcome(tr, value)),
-            subject: entry.subject.clone(),
+            subject: shown_subject(entry),
+            subject_href: match entry.kind.as_str() {
+                "merged_into" | "absorbed" => entry
+                    .subject
+                    .as_deref()
+                    .and_then(|subject| ConcernId::parse(subject).ok())
+                    .map(concern_path),
+                _ => None,
+            },
             detail: entry
                 .detail
                 .as_deref()
@@ -246,6 +248,15 @@ fn actor_name(tr: Tr, names: &BTreeMap<String, String>, actor: &str) -> String {
     }
 }
 
+/// What a step names, unless it is an id (a network, a working group's
+/// mandate, a linked item, another concern): those are no words for people.
+fn shown_subject(entry: &iiz_projections::TimelineEntry) -> Option<String> {
+    match entry.kind.as_str() {
+        "merged_into" | "absorbed" | "consolidated" | "examined" | "follow_up_linked" => None,
+        _ => entry.subject.clone(),
+    }
+}
+
 /// An EKG proposal names the STG outcome it proposes; other details are text.
 fn recorded_outcome_or_text(tr: Tr, kind: &str, value: &str) -> String {
     if kind == "examined" && !value.contains(' ') {
@@ -253,88 +264,6 @@ fn recorded_outcome_or_text(tr: Tr, kind: &str, value: &str) -> String {
     } else {
         value.to_owned()
     }
-}
-
-fn facts(tr: Tr, view: &ConcernView) -> Vec<Fact> {
-    let fact = |key: &str, value: String| Fact {
-        label: tr.t(key),
-        value,
-        href: None,
-    };
-    let mut facts = vec![
-        fact("concerns-field-origin", view.origin.as_str().to_owned()),
-        fact("concerns-field-stage", tr.t(stage_key(view.stage))),
-        fact(
-            "concerns-field-language",
-            view.language.as_str().to_uppercase(),
-        ),
-        fact("concerns-field-drafted", format::date_time(view.drafted_at)),
-        fact("concerns-field-updated", format::date_time(view.updated_at)),
-    ];
-    if let Some(partner) = view.on_behalf_of {
-        facts.push(fact("concerns-field-on-behalf-of", partner.to_string()));
-    }
-    if let Some(submitted) = view.submitted_at {
-        facts.push(fact(
-            "concerns-field-submitted",
-            format::date_time(submitted),
-        ));
-    }
-    let focus = view
-        .focus_area
-        .clone()
-        .or_else(|| view.focus_area_note.clone())
-        .unwrap_or_else(|| tr.t("concerns-focus-none"));
-    facts.push(fact("concerns-field-focus-area", focus));
-    let institutions = view
-        .institutions
-        .iter()
-        .map(|institution| tr.t(institution_key(*institution)))
-        .collect::<Vec<_>>();
-    if !institutions.is_empty() {
-        facts.push(fact("concerns-field-institutions", institutions.join(", ")));
-    }
-    let parties = |parties: Vec<String>| parties.join(", ");
-    facts.push(fact(
-        "concerns-field-submitters",
-        parties(view.submitters.iter().map(ToString::to_string).collect()),
-    ));
-    if !view.endorsements.is_empty() {
-        facts.push(fact(
-            "concerns-field-endorsed-by",
-            parties(
-                view.endorsements
-                    .iter()
-                    .map(|endorsement| endorsement.by.to_string())
-                    .collect(),
-            ),
-        ));
-    }
-    if let Some(proposal) = view.ekg_proposal {
-        facts.push(fact(
-            "concerns-field-ekg-proposal",
-            tr.t(super::labels::stg_outcome_key(proposal)),
-        ));
-    }
-    if let Some(question) = &view.ekg_question {
-        facts.push(fact("concerns-field-ekg-question", question.clone()));
-    }
-    if let Some(assessment) = &view.ekg_assessment {
-        facts.push(fact("concerns-field-ekg-assessment", assessment.clone()));
-    }
-    if let Some(into) = view.merged_into {
-        facts.push(Fact {
-            href: Some(concern_path(into)),
-            ..fact("concerns-field-merged-into", tr.t("concerns-open-concern"))
-        });
-    }
-    for absorbed in &view.absorbed {
-        facts.push(Fact {
-            href: Some(concern_path(*absorbed)),
-            ..fact("concerns-field-absorbed", tr.t("concerns-open-concern"))
-        });
-    }
-    facts
 }
 
 /// The concern's cantonal route, each step done, current or ahead.

@@ -13,6 +13,7 @@ mod content_form;
 mod detail;
 mod detail_forms;
 mod draft;
+mod facts;
 mod labels;
 mod list;
 mod merge;
