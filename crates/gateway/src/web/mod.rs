@@ -10,6 +10,7 @@
 mod account;
 mod assets;
 mod bodies;
+mod concerns;
 mod errors;
 mod format;
 mod forms;
@@ -55,6 +56,7 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .merge(meetings::routes())
         .merge(bodies::routes())
         .merge(resolutions::routes())
+        .merge(concerns::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
