@@ -2,3 +2,4 @@
 //! has no JavaScript ([`iiz_tests::pages::Browser`]).
 
 mod frame;
+mod monitoring;

@@ -9,11 +9,13 @@
 
 mod account;
 mod assets;
+mod charts;
 mod errors;
 mod format;
 mod forms;
 mod home;
 mod i18n;
+mod monitoring;
 mod page;
 mod refusal;
 mod visitor;
@@ -47,6 +49,7 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .route("/signin", get(account::sign_in_page).post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/language", post(account::switch_language))
+        .merge(monitoring::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
