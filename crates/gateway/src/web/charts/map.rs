@@ -117,9 +117,9 @@ pub fn canton_map(
         let [x, y] = shape.label;
         let note = entry.and_then(|entry| entry.note.as_deref());
         let y = if note.is_some() { y - 2.0 } else { y + 5.0 };
-        labels.push_str(&svg::label_on(&fill, x, y, "middle", 14, &shape.code));
+        labels.push_str(&svg::label_on(&fill, x, y, "middle", 17, &shape.code));
         if let Some(note) = note {
-            labels.push_str(&svg::label_on(&fill, x, y + 14.0, "middle", 12, note));
+            labels.push_str(&svg::label_on(&fill, x, y + 16.0, "middle", 14, note));
         }
         rows.push(TableRow {
             header: format!("{name} ({})", shape.code),
