@@ -116,7 +116,7 @@ async fn the_national_bodies_see_every_picture(backend: Backend) {
         recoloured
             .attrs("#recommendation option[selected]", "value")
             .unwrap(),
-        [chosen.clone()]
+        std::slice::from_ref(&chosen)
     );
     let after = canton_title(&recoloured, "status-map", "GE");
     assert_eq!(after, "Ginevra (GE): Attuata");
