@@ -14,6 +14,7 @@ mod graphql;
 mod load;
 mod machine;
 mod notifier;
+mod pages;
 mod plain;
 mod recommendations;
 mod replay;
@@ -90,7 +91,7 @@ struct Args {
     backends: Vec<BackendChoice>,
 
     /// Sections to run (repeat the flag for several); all by default.
-    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns, Section::Recommendations, Section::Notifier])]
+    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns, Section::Recommendations, Section::Pages, Section::Notifier])]
     sections: Vec<Section>,
 
     /// Admin connection to PostgreSQL; a fresh database is created through
@@ -129,6 +130,9 @@ pub enum Section {
     /// The relay into NATS JetStream next to a raw publish loop, and the
     /// latency from an append to the inbox.
     Notifier,
+    /// The monitoring dashboard and the intake queue as web pages, through
+    /// the real server at the concerns' and recommendations' data size.
+    Pages,
 }
 
 /// What every section needs to know about the run.
@@ -237,6 +241,9 @@ async fn main() -> anyhow::Result<()> {
             &mut report,
         ))
         .await?;
+    }
+    if args.sections.contains(&Section::Pages) {
+        Box::pin(pages::run_page_benchmarks(&settings, &mut report)).await?;
     }
 
     if args.sections.contains(&Section::Notifier) {

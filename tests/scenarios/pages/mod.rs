@@ -6,3 +6,4 @@ mod concerns_trace;
 mod frame;
 mod recommendations;
 mod meetings;
+mod monitoring;

@@ -3,7 +3,7 @@
 //! path as the API calls it, each next to a plain SQL query for the same
 //! rows on a plain table in the same run.
 
-mod data;
+pub(crate) mod data;
 mod plain;
 mod words;
 

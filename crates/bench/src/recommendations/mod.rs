@@ -5,7 +5,7 @@
 //! figures from a plain table in the same run.
 
 mod check;
-mod data;
+pub(crate) mod data;
 mod plain;
 
 use anyhow::Context;

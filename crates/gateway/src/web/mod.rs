@@ -11,12 +11,14 @@ mod account;
 mod assets;
 mod bodies;
 mod concerns;
+mod charts;
 mod errors;
 mod format;
 mod forms;
 mod home;
 mod i18n;
 mod meetings;
+mod monitoring;
 mod page;
 mod recommendations;
 mod refusal;
@@ -57,6 +59,7 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .merge(bodies::routes())
         .merge(resolutions::routes())
         .merge(concerns::routes())
+        .merge(monitoring::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
