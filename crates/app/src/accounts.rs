@@ -116,6 +116,53 @@ impl App {
         Ok(())
     }
 
+    /// Changes the caller's own password after checking the old one. A
+    /// wrong old password is refused like a wrong sign-in
+    /// (`Unauthenticated`), with the same work whether or not a password
+    /// exists, so the answer tells nothing more than a sign-in would.
+    pub async fn change_password(
+        &self,
+        principal: &Principal,
+        old_password: &str,
+        new_password: &str,
+    ) -> Result<(), AppError> {
+        // Someone holding only a token must not take over the account.
+        authorize(
+            Some(principal),
+            Operation::CreateApiToken,
+            &Target::platform(),
+        )?;
+        if new_password.chars().count() < MIN_PASSWORD_CHARS {
+            return Err(AppError::Validation(format!(
+                "a password needs at least {MIN_PASSWORD_CHARS} characters"
+            )));
+        }
+        let profile = self
+            .person_view(principal.person)
+            .await?
+            .ok_or(AppError::Denied(Denied::Unauthenticated))?;
+        let credential = self
+            .store
+            .credential_by_email(&profile.email.trim().to_lowercase())
+            .await?
+            .filter(|credential| credential.person == principal.person.as_uuid());
+        let old_password = old_password.to_owned();
+        let credential = match credential {
+            Some(credential) => {
+                let hash = credential.password_hash.clone();
+                let matches = blocking(move || password_matches(&old_password, &hash)).await?;
+                matches.then_some(credential)
+            }
+            None => {
+                blocking(move || hash_password(&old_password)).await??;
+                None
+            }
+        };
+        let credential = credential.ok_or(AppError::Denied(Denied::Unauthenticated))?;
+        self.set_password(principal.person, &credential.email, new_password)
+            .await
+    }
+
     /// Checks e-mail and password and opens a session. A wrong e-mail and a
     /// wrong password are refused alike, in about the same time.
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<SignedIn, AppError> {
@@ -312,5 +359,72 @@ mod tests {
         assert_eq!(one.len(), 43);
         assert_eq!(secret_hash(&one).len(), 64);
         assert_ne!(secret_hash(&one), one);
+    }
+
+    #[tokio::test]
+    async fn a_password_changes_only_with_the_old_one() {
+        // Given a person who signs in with a password
+        let db = iiz_store::testing::TestDatabase::sqlite_with(crate::upcasters()).await;
+        let app = App::new(db.store.clone());
+        app.prepare().await.unwrap();
+        let person = crate::people::NewPerson {
+            id: PersonId::new(),
+            home: TenantId::parse("ZH").unwrap(),
+            name: iiz_domain::PersonName::parse("Vera Probe").unwrap(),
+            email: iiz_domain::Email::parse("vera.probe@zh.example").unwrap(),
+            language: iiz_domain::Language::De,
+        };
+        let id = person.id;
+        app.register_person(person, "test").await.unwrap();
+        app.set_password(id, "vera.probe@zh.example", "first password 1")
+            .await
+            .unwrap();
+        let principal = app.principal_of(id, None).await.unwrap().unwrap();
+
+        // When the old password is wrong, then it is refused like a sign-in
+        let wrong = app
+            .change_password(&principal, "not my password", "second password 2")
+            .await;
+        assert!(matches!(
+            wrong,
+            Err(AppError::Denied(Denied::Unauthenticated))
+        ));
+        // and a new password too short is refused as invalid
+        let short = app
+            .change_password(&principal, "first password 1", "short")
+            .await;
+        assert!(matches!(short, Err(AppError::Validation(_))));
+        // and through a token nobody changes the password
+        let mut token = principal.clone();
+        token.scope = Some(TokenScope {
+            tenant: principal.home,
+            roles: BTreeSet::new(),
+        });
+        assert!(
+            app.change_password(&token, "first password 1", "second password 2")
+                .await
+                .is_err()
+        );
+        assert!(
+            app.sign_in("vera.probe@zh.example", "first password 1")
+                .await
+                .is_ok()
+        );
+
+        // When the old password is right, then only the new one signs in
+        app.change_password(&principal, "first password 1", "second password 2")
+            .await
+            .unwrap();
+        assert!(
+            app.sign_in("vera.probe@zh.example", "first password 1")
+                .await
+                .is_err()
+        );
+        assert!(
+            app.sign_in("vera.probe@zh.example", "second password 2")
+                .await
+                .is_ok()
+        );
+        app.store().close().await;
     }
 }

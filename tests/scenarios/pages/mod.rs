@@ -1,4 +1,5 @@
 //! The web pages end to end through the real server, with a browser that
 //! has no JavaScript ([`iiz_tests::pages::Browser`]).
 
+mod admin;
 mod frame;

@@ -8,13 +8,16 @@
 //! enhances. Full pages are `*Page`, parts answered to htmx `*Fragment`.
 
 mod account;
+mod admin;
 mod assets;
 mod errors;
 mod format;
 mod forms;
 mod home;
 mod i18n;
+mod inbox;
 mod page;
+mod profile;
 mod refusal;
 mod visitor;
 
@@ -47,6 +50,9 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .route("/signin", get(account::sign_in_page).post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/language", post(account::switch_language))
+        .merge(admin::routes())
+        .merge(inbox::routes())
+        .merge(profile::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
