@@ -16,7 +16,6 @@ use crate::on_both_backends;
 
 const ANNA: &str = "anna.beispiel@zh.demo.iiz.invalid";
 const LUC: &str = "luc.exemple@ge.demo.iiz.invalid";
-const ADMIN: &str = "admin@demo.iiz.invalid";
 
 /// The number the header's unread badge shows.
 fn unread(page: &Page) -> u64 {

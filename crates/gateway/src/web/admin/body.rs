@@ -3,6 +3,7 @@
 //! ending one.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use askama::Template;
 use axum::extract::Path;
@@ -109,13 +110,13 @@ async fn build(
         .collect();
     let mut seats = Vec::new();
     for seat in &members.seats {
-        if !names.contains_key(&seat.person) {
+        if let Entry::Vacant(entry) = names.entry(seat.person) {
             // Seated from another tenant: named if the visitor may see them.
             let name = caller
                 .person(seat.person)
                 .await
                 .map_or_else(|_| tr.t("admin-person-hidden"), |person| person.name);
-            names.insert(seat.person, name);
+            entry.insert(name);
         }
         seats.push(SeatLine {
             person: seat.person.to_string(),
