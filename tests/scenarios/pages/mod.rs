@@ -3,6 +3,7 @@
 
 mod concerns;
 mod concerns_trace;
+mod admin;
 mod frame;
 mod recommendations;
 mod meetings;

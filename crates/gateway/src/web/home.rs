@@ -136,7 +136,7 @@ pub async fn page(visitor: Visitor) -> Result<Response, WebError> {
 
 /// A notification's link as a path of these pages (notifications carry
 /// the platform's public address).
-fn local_link(link: &str) -> String {
+pub(super) fn local_link(link: &str) -> String {
     match link.find("://") {
         Some(scheme) => {
             let rest = &link[scheme + 3..];

@@ -8,6 +8,7 @@
 //! enhances. Full pages are `*Page`, parts answered to htmx `*Fragment`.
 
 mod account;
+mod admin;
 mod assets;
 mod bodies;
 mod concerns;
@@ -21,6 +22,8 @@ mod meetings;
 mod monitoring;
 mod page;
 mod recommendations;
+mod inbox;
+mod profile;
 mod refusal;
 mod resolutions;
 mod visitor;
@@ -60,6 +63,9 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .merge(resolutions::routes())
         .merge(concerns::routes())
         .merge(monitoring::routes())
+        .merge(admin::routes())
+        .merge(inbox::routes())
+        .merge(profile::routes())
         .fallback(errors::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))

@@ -45,6 +45,8 @@ pub struct Chrome {
     pub title: String,
     pub signed_in: bool,
     pub person_name: String,
+    /// Unread notifications of the person signed in (the header's badge).
+    pub unread: u64,
     pub nav: Vec<NavLink>,
     pub breadcrumb: Vec<Crumb>,
     pub csrf: String,
@@ -102,11 +104,20 @@ impl Chrome {
                 .map_err(|error| visitor.fail(error))?,
             None => String::new(),
         };
+        let unread = match visitor.principal() {
+            Some(_) => visitor
+                .caller()
+                .inbox_unread_count()
+                .await
+                .map_err(|error| visitor.fail(error))?,
+            None => 0,
+        };
         Ok(Self {
             tr,
             title,
             signed_in: visitor.principal().is_some(),
             person_name,
+            unread,
             nav: navigation(visitor, section),
             breadcrumb: vec![Crumb {
                 href: "/".to_owned(),
