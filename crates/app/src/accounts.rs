@@ -132,9 +132,10 @@ impl App {
             return Err(AppError::Denied(Denied::Forbidden));
         }
         if new_password.chars().count() < MIN_PASSWORD_CHARS {
-            return Err(AppError::Validation(format!(
-                "a password needs at least {MIN_PASSWORD_CHARS} characters"
-            )));
+            return Err(AppError::invalid_field(
+                "new_password",
+                format!("a password needs at least {MIN_PASSWORD_CHARS} characters"),
+            ));
         }
         let profile = self
             .person_view(principal.person)

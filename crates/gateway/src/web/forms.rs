@@ -126,8 +126,10 @@ impl FormErrors {
         let refusal = Refusal::of(&error, visitor.tr);
         let field = field_of(&error).filter(|field| fields.contains(field));
         Ok(match field {
+            // Next to the field in the visitor's words; the refusal's own
+            // (English) sentence stays above the form as its detail.
             Some(field) => Self {
-                fields: vec![(field.to_owned(), refusal.detail.clone())],
+                fields: vec![(field.to_owned(), refusal.text.clone())],
                 general: Some(refusal),
             },
             None => Self {

@@ -46,14 +46,10 @@ pub async fn change_password(
             Err(AppError::Denied(Denied::Unauthenticated)) => {
                 FormErrors::field("old_password", tr.t("profile-password-wrong"))
             }
-            Err(error @ AppError::Validation(_)) => {
-                let mut errors = FormErrors::of(error, &visitor, &["new_password"])?;
-                errors.add(
-                    "new_password",
-                    tr.t1("profile-password-short", "min", MIN_PASSWORD_CHARS),
-                );
-                errors
-            }
+            Err(AppError::Validation { .. }) => FormErrors::field(
+                "new_password",
+                tr.t1("profile-password-short", "min", MIN_PASSWORD_CHARS),
+            ),
             Err(error) => return Err(visitor.fail(error)),
         }
     };
