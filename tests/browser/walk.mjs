@@ -2,15 +2,16 @@
 // first, every same-site link reachable from the home page, once in the
 // profile's language and once in another one chosen with the header's
 // language buttons. Every page must answer below 400 and pass axe-core.
-// Bounded: per role and language at most MAX_PAGES pages and PER_PATTERN
-// pages of one shape (/concerns/<id> is one shape), so the walk stays short
-// as the demo data grows.
+// Bounded per role: in the first language at most 30 pages and two of one
+// shape (/concerns/<id> is one shape), in the second 15 and one of each, so
+// the walk stays within minutes as the demo data grows.
 
 import { WALKERS } from './lib/people.mjs';
 import { PageFailure } from './lib/visitor.mjs';
 
-const MAX_PAGES = Number(process.env.IIZ_WALK_MAX_PAGES || 40);
-const PER_PATTERN = { first: 2, second: 1 };
+const SCALE = Number(process.env.IIZ_WALK_SCALE || 1);
+const FIRST_LANGUAGE = { maxPages: Math.ceil(30 * SCALE), perShape: 2 };
+const SECOND_LANGUAGE = { maxPages: Math.ceil(15 * SCALE), perShape: 1 };
 
 // Links a crawl does not follow: they end the session, are not pages, or
 // are machine interfaces.
@@ -36,12 +37,12 @@ export async function walk(site, { people = WALKERS, log = console.log } = {}) {
     try {
       await visitor.signIn();
       const first = await visitor.lang();
-      pages += await crawl(visitor, PER_PATTERN.first, problems);
+      pages += await crawl(visitor, FIRST_LANGUAGE, problems);
       const second = OTHER[first] || 'de';
       // The switcher is in every page's header; home is sure to be a page.
       await visitor.open('/');
       await visitor.switchLanguage(second);
-      pages += await crawl(visitor, PER_PATTERN.second, problems);
+      pages += await crawl(visitor, SECOND_LANGUAGE, problems);
       log(`walk: ${visitor.label} crawled in ${first} and ${second}`);
     } catch (error) {
       problems.push(error instanceof PageFailure ? error.message : `${key}: ${error.stack}`);
@@ -54,12 +55,12 @@ export async function walk(site, { people = WALKERS, log = console.log } = {}) {
 }
 
 // Breadth first from the home page; returns how many pages it opened.
-async function crawl(visitor, perPattern, problems) {
+async function crawl(visitor, { maxPages, perShape }, problems) {
   const seen = new Set(['/']);
   const shapes = new Map();
   const queue = ['/'];
   let opened = 0;
-  while (queue.length > 0 && opened < MAX_PAGES) {
+  while (queue.length > 0 && opened < maxPages) {
     const path = queue.shift();
     opened += 1;
     try {
@@ -76,7 +77,7 @@ async function crawl(visitor, perPattern, problems) {
       seen.add(link);
       const key = shape(link);
       const count = shapes.get(key) || 0;
-      if (count >= perPattern) {
+      if (count >= perShape) {
         continue;
       }
       shapes.set(key, count + 1);

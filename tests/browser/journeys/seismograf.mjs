@@ -28,7 +28,7 @@ export async function journey(site, { log }) {
 
   // Submitting shows the similar concerns first; Zurich submits anyway.
   await anna.open(concern);
-  await anna.open(`${concern}/submit`);
+  await anna.followHref(/\/submit$/);
   await anna.submit('form[action$="/submit"]', { channel: 'via_fachstelle' });
   await anna.expectText(title);
 
