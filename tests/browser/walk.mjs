@@ -58,15 +58,17 @@ export async function walk(site, { people = WALKERS, log = console.log } = {}) {
 async function crawl(visitor, { maxPages, perShape }, problems) {
   const seen = new Set(['/']);
   const shapes = new Map();
-  const queue = ['/'];
+  // Each page with the page that linked to it, to say where a broken link is.
+  const queue = [['/', 'the start']];
   let opened = 0;
   while (queue.length > 0 && opened < maxPages) {
-    const path = queue.shift();
+    const [path, from] = queue.shift();
     opened += 1;
     try {
       await visitor.open(path);
     } catch (error) {
-      problems.push(error instanceof PageFailure ? error.message : `${visitor.label}: ${path}: ${error.message}`);
+      const what = error instanceof PageFailure ? error.message : `${visitor.label}: ${path}: ${error.message}`;
+      problems.push(`${what} (linked from ${from})`);
       continue;
     }
     for (const href of await visitor.hrefs()) {
@@ -81,7 +83,7 @@ async function crawl(visitor, { maxPages, perShape }, problems) {
         continue;
       }
       shapes.set(key, count + 1);
-      queue.push(link);
+      queue.push([link, path]);
     }
   }
   return opened;

@@ -3,8 +3,10 @@
 //! the demo data. The walk signs in as every demo role without JavaScript,
 //! crawls every page reachable from home in two languages and runs axe-core
 //! (WCAG 2.1 A and AA) on each; the journeys take the core paths through the
-//! forms. Each suite is its own test, so one can be run alone:
-//! `cargo test -p iiz-tests --test scenarios browser::walk`.
+//! forms. One test runs them all on one server and one Chromium (the walk
+//! first, on the untouched demo data), reporting each suite; one alone:
+//! `IIZ_BROWSER_SUITES=journey-a cargo test -p iiz-tests --test scenarios browser::`
+//! or `node tests/browser/run.mjs <base-url> journey-a` against a running server.
 //!
 //! Without node, Chromium or `tests/browser/node_modules` (`npm ci` there)
 //! the tests skip with a message, unless `IIZ_REQUIRE_SERVICES=1` (CI), which
@@ -16,34 +18,18 @@ use std::time::{Duration, Instant};
 
 use iiz_store::testing::services_required;
 use iiz_tests::{Backend, spawn_app};
-use tokio::sync::Mutex;
 
-/// One Chromium at a time: the machine has two cores and other tests run too.
-static ONE_BROWSER_AT_A_TIME: Mutex<()> = Mutex::const_new(());
-
-/// A suite that takes longer has hung (the walk takes about a minute).
-const SUITE_TIME_LIMIT: Duration = Duration::from_secs(15 * 60);
+/// Longer than this, the suites have hung (the walk alone takes a few minutes).
+const TIME_LIMIT: Duration = Duration::from_secs(25 * 60);
 
 const DEFAULT_CHROMIUM: &str = "/usr/bin/chromium";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn walk_every_role_crawls_without_javascript_and_every_page_passes_axe() {
-    run_suite("walk").await;
-}
+const ALL_SUITES: &str = "walk journey-a journey-b journey-c";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn journey_a_a_zurich_draft_travels_to_the_answer() {
-    run_suite("journey-a").await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn journey_b_a_canton_answers_a_recommendation_and_reports() {
-    run_suite("journey-b").await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn journey_c_the_fachstelle_prepares_an_agenda_and_records_a_decision() {
-    run_suite("journey-c").await;
+async fn every_role_walks_the_pages_with_axe_and_the_journeys_complete_without_javascript() {
+    let suites = std::env::var("IIZ_BROWSER_SUITES").unwrap_or_else(|_| ALL_SUITES.to_owned());
+    run_node(&suites.split_whitespace().collect::<Vec<_>>()).await;
 }
 
 /// Writes the PNGs of the main pages in German and French into
@@ -58,14 +44,9 @@ async fn screenshots() {
     run_node(&["screenshots", "--out", &out]).await;
 }
 
-async fn run_suite(suite: &str) {
-    run_node(&[suite]).await;
-}
-
 /// Starts the server with the demo data and runs `node run.mjs <base> <args>`;
 /// fails with the script's output when it exits non-zero.
 async fn run_node(args: &[&str]) {
-    let _one_browser = ONE_BROWSER_AT_A_TIME.lock().await;
     if let Some(missing) = missing_tools() {
         assert!(
             !services_required(),
@@ -109,7 +90,7 @@ fn run_with_limit(mut command: Command) -> (bool, String) {
         if let Some(status) = child.try_wait().unwrap() {
             break Some(status);
         }
-        if started.elapsed() > SUITE_TIME_LIMIT {
+        if started.elapsed() > TIME_LIMIT {
             child.kill().unwrap();
             child.wait().unwrap();
             break None;
@@ -120,10 +101,7 @@ fn run_with_limit(mut command: Command) -> (bool, String) {
     printed.push_str(&read_all(stderr));
     match status {
         Some(status) => (status.success(), printed),
-        None => (
-            false,
-            format!("stopped after {SUITE_TIME_LIMIT:?}\n{printed}"),
-        ),
+        None => (false, format!("stopped after {TIME_LIMIT:?}\n{printed}")),
     }
 }
 

@@ -47,7 +47,7 @@ export async function journey(site, { log }) {
     ekg_outcome: 'propose_to_stg',
     stg_outcome: 'project',
   });
-  await vote(site, ['jonas', 'nicole'], examined);
+  await vote(site, ['jonas', 'nicole'], examined, ['martin']);
   await closeResolution(petra, examined);
   log('journey-a: the EKG proposed it to the STG');
 

@@ -26,7 +26,8 @@ export class Axe {
       return run(page);
     }
     const replay = await this.replayPage();
-    const url = page.url();
+    // The request for a page never carries its #fragment.
+    const url = page.url().split('#')[0];
     this.pending = { url, html };
     await replay.goto(url, { waitUntil: 'load' });
     return run(replay);

@@ -17,6 +17,7 @@ export const PEOPLE = {
   urs: { email: `urs.vorbild@so.${domain}`, role: 'SO coordinator' },
   nadia: { email: `nadia.entwurf@so.${domain}`, role: 'SO office' },
   nicole: { email: `nicole.gabarit@skos.${domain}`, role: 'EKG chair (SKOS)' },
+  martin: { email: `martin.raster@netz.${domain}`, role: 'network coordinator' },
 };
 
 // The roles the walk signs in as: one of every kind of seat.
