@@ -2,16 +2,16 @@
 // first, every same-site link reachable from the home page, once in the
 // profile's language and once in another one chosen with the header's
 // language buttons. Every page must answer below 400 and pass axe-core.
-// Bounded per role: in the first language at most 30 pages and two of one
-// shape (/concerns/<id> is one shape), in the second 15 and one of each, so
+// Bounded per role: in the first language at most 25 pages and two of one
+// shape (/concerns/<id> is one shape), in the second 12 and one of each, so
 // the walk stays within minutes as the demo data grows.
 
 import { WALKERS } from './lib/people.mjs';
 import { PageFailure } from './lib/visitor.mjs';
 
 const SCALE = Number(process.env.IIZ_WALK_SCALE || 1);
-const FIRST_LANGUAGE = { maxPages: Math.ceil(30 * SCALE), perShape: 2 };
-const SECOND_LANGUAGE = { maxPages: Math.ceil(15 * SCALE), perShape: 1 };
+const FIRST_LANGUAGE = { maxPages: Math.ceil(25 * SCALE), perShape: 2 };
+const SECOND_LANGUAGE = { maxPages: Math.ceil(12 * SCALE), perShape: 1 };
 
 // Links a crawl does not follow: they end the session, are not pages, or
 // are machine interfaces.
@@ -43,6 +43,9 @@ export async function walk(site, { people = WALKERS, log = console.log } = {}) {
       await visitor.open('/');
       await visitor.switchLanguage(second);
       pages += await crawl(visitor, SECOND_LANGUAGE, problems);
+      // The switch changed the profile: give the person their language back.
+      await visitor.open('/');
+      await visitor.switchLanguage(first);
       log(`walk: ${visitor.label} crawled in ${first} and ${second}`);
     } catch (error) {
       problems.push(error instanceof PageFailure ? error.message : `${key}: ${error.stack}`);

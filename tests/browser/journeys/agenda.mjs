@@ -1,19 +1,22 @@
 // Journey (c): the Fachstelle, as the EKG's secretariat, schedules a
-// meeting (a refused try without a title keeps the place), puts a concern
-// on the agenda, sends the agenda and minutes the item with a decision; the
-// meeting's page shows the decision and the concern's page leads to the
-// meeting. Routes and fields: task D (meetings) and task A (concerns).
+// meeting for today (a refused try without a title keeps the place), puts
+// a concern waiting at the EKG on the agenda, sends the agenda and minutes
+// the item with the EKG's decision to handle the concern itself; the
+// meeting's page shows the decision, and the concern's page, whose stage
+// the decision moved, leads to the meeting. Routes and fields: task D
+// (meetings) and task A (concerns).
 
 import { FIRST, PageFailure, idAfter } from '../lib/visitor.mjs';
 
 export async function journey(site, { log }) {
-  const petra = await site.as('petra');
+  const petra = await site.as('petra', { lang: 'de' });
   await petra.open('/meetings');
   await petra.followHref(/^\/meetings\/new$/);
-  const day = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  // Minutes are taken from the meeting's day on: the meeting is today, in Swiss time.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
   const title = `EKG-Sitzung Browser ${Date.now() % 100000}`;
   const meetingForm = 'form[action="/meetings/new"]';
-  const slot = { body: /\(EKG\)/, day, starts: '14:00', ends: '16:00', place: 'Bern, BSV' };
+  const slot = { body: /\(EKG\)/, day, starts: '06:00', ends: '07:00', place: 'Bern, BSV' };
   await petra.submit(meetingForm, { ...slot, title: '' }, { expectRefusal: true });
   if (!(await petra.fieldError('title'))) {
     throw new PageFailure('a meeting without a title shows no error at "title"');
@@ -29,7 +32,8 @@ export async function journey(site, { log }) {
   await petra.submit(`form[action="${meeting}/items"]`, {
     title: 'Anliegen zur Prüfung',
     purpose: 'decision',
-    subject: /^concern:/,
+    // A concern waiting at the EKG (the choice names each concern's stage).
+    subject: /\(Bei der EKG\)/,
     note: 'Antrag der Fachstelle',
   });
   await petra.open(meeting);
@@ -46,6 +50,8 @@ export async function journey(site, { log }) {
     rationale: 'Breit abgestützt.',
     resolution: 'consensus',
     'present?': FIRST,
+    effect: 'examine',
+    ekg_outcome: 'handle_in_ekg',
   });
   await petra.open(meeting);
   await petra.expectText(outcome);
@@ -53,6 +59,7 @@ export async function journey(site, { log }) {
     throw new PageFailure(`the agenda of ${meeting} does not link its concern`);
   }
   await petra.open(concern);
+  await petra.expectText(/EKG in Bearbeitung|EKG behandelt/);
   if (!(await petra.hrefs('main')).includes(meeting)) {
     throw new PageFailure(`the concern ${concern} does not lead to the meeting ${meeting} that handled it`);
   }

@@ -9,7 +9,7 @@ import { PageFailure } from '../lib/visitor.mjs';
 const RECOMMENDATION = /^\/recommendations\/[0-9a-f-]{36}$/;
 
 export async function journey(site, { log }) {
-  const luc = await site.as('luc');
+  const luc = await site.as('luc', { lang: 'fr' });
   const recommendation = await findAnswerable(luc);
   log(`journey-b: luc answers ${recommendation}`);
 
@@ -24,7 +24,7 @@ export async function journey(site, { log }) {
   const justification = 'Genève applique la recommandation sauf pour les jeunes adultes.';
   await luc.submit(answer, { acceptance: 'partly_accepted', justification });
   await luc.open(recommendation);
-  await luc.expectText(/partiellement|partiel/i);
+  await luc.expectText(/en partie/i);
 
   const narrative = 'Processus commun ORP et aide sociale introduit dans deux régions.';
   const year = new Date().getFullYear();

@@ -13,13 +13,13 @@ import { closeResolution, proposeResolution, vote } from './bodies.mjs';
 
 export async function journey(site, { log }) {
   const title = `Gemeinsame Abklärung Langzeitarbeitslose ${Date.now() % 100000}`;
-  const anna = await site.as('anna');
+  const anna = await site.as('anna', { lang: 'de' });
   const concern = await draft(anna, title);
   log(`journey-a: anna drafted ${concern}`);
   await anna.submit('form[action$="/start-route"]');
 
   for (const key of ['reto', 'sabine']) {
-    const member = await site.as(key);
+    const member = await site.as(key, { lang: 'de' });
     await member.open(concern);
     await member.submit('form[action$="/step"]', { step_outcome: FIRST, step_rationale: 'Geprüft und besprochen.' });
     await member.close();
@@ -32,7 +32,7 @@ export async function journey(site, { log }) {
   await anna.submit('form[action$="/submit"]', { channel: 'via_fachstelle' });
   await anna.expectText(title);
 
-  const petra = await site.as('petra');
+  const petra = await site.as('petra', { lang: 'de' });
   await petra.open('/queue');
   await petra.expectText(title);
   const row = petra.page.locator('main tr', { hasText: title });

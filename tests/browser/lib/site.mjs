@@ -27,9 +27,14 @@ export class Site {
 
   // A fresh browser for `key` (a demo person), signed in; without
   // JavaScript unless asked, so every step proves the page works without it.
-  async as(key, { javaScript = false, viewport } = {}) {
+  // `lang`: the pages' language the steps expect (switched with the
+  // header's buttons when the profile has another).
+  async as(key, { javaScript = false, viewport, lang } = {}) {
     const visitor = await this.visitor(key, { javaScript, viewport });
     await visitor.signIn();
+    if (lang && (await visitor.lang()) !== lang) {
+      await visitor.switchLanguage(lang);
+    }
     return visitor;
   }
 

@@ -52,12 +52,20 @@ export class Visitor {
     this.status = response ? response.status() : 0;
     const type = response ? response.headers()['content-type'] || '' : '';
     if (!response || this.status >= 400) {
-      throw new PageFailure(`${this.label}: ${how} answered ${this.status} at ${this.path()}`);
+      throw new PageFailure(`${this.label}: ${how} answered ${this.status} at ${this.path()}${await this.refusals()}`);
     }
     if (type.startsWith('text/html')) {
       await this.site.accessible(this, !this.javaScript ? await response.text() : undefined);
     }
     return this.status;
+  }
+
+  // What a refused form says (its errors, at the form and at the fields).
+  async refusals() {
+    const shown = await this.page
+      .locator('[role="alert"], .field-error')
+      .evaluateAll((all) => all.map((element) => `${element.id || element.className}: ${element.textContent.replace(/\s+/g, ' ').trim()}`));
+    return shown.length > 0 ? `; the page says: ${shown.join(' | ')}` : '';
   }
 
   async signIn() {
