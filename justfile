@@ -8,6 +8,16 @@ run:
 test:
     cargo test --workspace
 
+# The pages in Chromium (needs `apt-get install chromium`): the walk without JavaScript with axe-core on every page, and the journeys.
+browser:
+    cd tests/browser && npm ci --no-audit --no-fund
+    cargo test -p iiz-tests --test scenarios browser:: -- --nocapture
+
+# PNGs of the main pages in German and French into docs/screenshots (needs chromium).
+screenshots:
+    cd tests/browser && npm ci --no-audit --no-fund
+    cargo test -p iiz-tests --test scenarios browser::screenshots -- --ignored --exact --nocapture
+
 # Benchmarks on both backends; writes docs/benchmarks.md (the notifier section needs NATS on 127.0.0.1:4222 or NATS_URL).
 bench:
     cargo run --release -p iiz-bench -- --output docs/benchmarks.md

@@ -7,6 +7,7 @@
 )]
 
 mod architecture;
+mod browser;
 mod commands;
 mod focus_areas;
 mod graphql;

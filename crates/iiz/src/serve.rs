@@ -149,6 +149,13 @@ pub async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         "IIZ platform listening on http://{}",
         running.address
     ));
+    // The logins above are of no use without the address of the pages.
+    if demo {
+        output::line(&format!(
+            "the pages: http://{}/ (sign in with one of the demo logins above)",
+            running.address
+        ));
+    }
     running.wait().await
 }
 
