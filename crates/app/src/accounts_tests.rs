@@ -53,7 +53,7 @@ async fn a_password_changes_only_with_the_old_one() {
     let short = app
         .change_password(&principal, "first password 1", "short")
         .await;
-    assert!(matches!(short, Err(AppError::Validation(_))));
+    assert!(matches!(short, Err(AppError::Validation { .. })));
     // and through a token nobody changes the password
     let mut token = principal.clone();
     token.scope = Some(TokenScope {

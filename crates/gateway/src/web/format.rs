@@ -11,71 +11,12 @@ pub fn date(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
 }
 
-/// The date of an instant, in Swiss local time.
-pub fn day_of(instant: DateTime<Utc>) -> String {
-    date(instant.with_timezone(&Zurich).date_naive())
-}
-
 /// `06.12.2026, 14:30` in Swiss local time.
 pub fn date_time(instant: DateTime<Utc>) -> String {
     instant
         .with_timezone(&Zurich)
         .format("%d.%m.%Y, %H:%M")
         .to_string()
-}
-
-/// `6. Dezember 2026`, `6 décembre 2026`, `6 dicembre 2026`.
-pub fn long_date(date: NaiveDate, language: Language) -> String {
-    use chrono::Datelike;
-    let months = match language {
-        Language::Fr => [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-        Language::It => [
-            "gennaio",
-            "febbraio",
-            "marzo",
-            "aprile",
-            "maggio",
-            "giugno",
-            "luglio",
-            "agosto",
-            "settembre",
-            "ottobre",
-            "novembre",
-            "dicembre",
-        ],
-        Language::De | Language::Rm => [
-            "Januar",
-            "Februar",
-            "März",
-            "April",
-            "Mai",
-            "Juni",
-            "Juli",
-            "August",
-            "September",
-            "Oktober",
-            "November",
-            "Dezember",
-        ],
-    };
-    let month = months[date.month0() as usize];
-    match language {
-        Language::Fr | Language::It => format!("{} {month} {}", date.day(), date.year()),
-        Language::De | Language::Rm => format!("{}. {month} {}", date.day(), date.year()),
-    }
 }
 
 /// `100’000` (de, it) or `100 000` with a narrow no-break space (fr).
@@ -118,19 +59,10 @@ mod tests {
         assert_eq!(date(day), "05.03.2026");
         // 23:30 UTC in winter is already the next day in Zurich.
         let late = Utc.with_ymd_and_hms(2026, 12, 6, 23, 30, 0).unwrap();
-        assert_eq!(day_of(late), "07.12.2026");
         assert_eq!(date_time(late), "07.12.2026, 00:30");
         // Summer time: UTC+2.
         let summer = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).unwrap();
         assert_eq!(date_time(summer), "01.07.2026, 14:00");
-    }
-
-    #[test]
-    fn long_dates_name_the_month_in_the_language() {
-        let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap_or_default();
-        assert_eq!(long_date(day, Language::De), "6. Dezember 2026");
-        assert_eq!(long_date(day, Language::Fr), "6 décembre 2026");
-        assert_eq!(long_date(day, Language::It), "6 dicembre 2026");
     }
 
     #[test]

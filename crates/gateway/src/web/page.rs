@@ -11,7 +11,7 @@ use super::errors::{Failure, WebError};
 use super::forms::FLASH_COOKIE;
 use super::i18n::{OFFERED, Tr};
 use super::visitor::Visitor;
-use super::{assets, format};
+use super::assets;
 
 /// One entry of the main navigation.
 #[derive(Debug, Clone)]
@@ -119,10 +119,15 @@ impl Chrome {
             person_name,
             unread,
             nav: navigation(visitor, section),
-            breadcrumb: vec![Crumb {
-                href: "/".to_owned(),
-                label: tr.t("nav-home"),
-            }],
+            // The home and sign-in pages are where a breadcrumb would start.
+            breadcrumb: if matches!(section, "home" | "signin") {
+                Vec::new()
+            } else {
+                vec![Crumb {
+                    href: "/".to_owned(),
+                    label: tr.t("nav-home"),
+                }]
+            },
             csrf: visitor.csrf.clone(),
             path: visitor.path.clone(),
             notice: visitor
@@ -160,18 +165,6 @@ impl Chrome {
             label: label.into(),
         });
         self
-    }
-
-    pub fn date(&self, date: &chrono::NaiveDate) -> String {
-        format::date(*date)
-    }
-
-    pub fn when(&self, instant: &chrono::DateTime<chrono::Utc>) -> String {
-        format::date_time(*instant)
-    }
-
-    pub fn number(&self, value: &u64) -> String {
-        format::number(*value, self.tr.language)
     }
 }
 

@@ -205,13 +205,29 @@ pub async fn render_page(
         ),
     });
     let path = concern_path(id);
+    // A focus area is a key of the work programme: people read its title.
+    let focus_title = match &view.focus_area {
+        Some(key) => visitor
+            .caller()
+            .programme_focus(None)
+            .await
+            .map_err(|error| visitor.fail(error))?
+            .and_then(|programme| {
+                programme
+                    .focus_areas
+                    .iter()
+                    .find(|plan| plan.focus_area.as_str() == key.as_str())
+                    .map(|plan| plan.title.as_str().to_owned())
+            }),
+        None => None,
+    };
     let chrome = Chrome::new(visitor, "concerns", view.title.clone())
         .await?
         .crumb("/concerns", tr.t("concerns-list-title"));
     let page = ConcernPage {
         chrome,
         stage: stage_badge(tr, view.stage),
-        facts: facts(tr, &view),
+        facts: facts(tr, &view, focus_title),
         description: view.description.clone(),
         why_not_cantonal: view.why_not_cantonal.clone(),
         attachments: view

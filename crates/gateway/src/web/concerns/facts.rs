@@ -16,7 +16,7 @@ pub struct Fact {
     pub href: Option<String>,
 }
 
-pub fn facts(tr: Tr, view: &ConcernView) -> Vec<Fact> {
+pub fn facts(tr: Tr, view: &ConcernView, focus_title: Option<String>) -> Vec<Fact> {
     let fact = |key: &str, value: String| Fact {
         label: tr.t(key),
         value,
@@ -41,9 +41,8 @@ pub fn facts(tr: Tr, view: &ConcernView) -> Vec<Fact> {
             format::date_time(submitted),
         ));
     }
-    let focus = view
-        .focus_area
-        .clone()
+    let focus = focus_title
+        .or_else(|| view.focus_area.clone())
         .or_else(|| view.focus_area_note.clone())
         .unwrap_or_else(|| tr.t("concerns-focus-none"));
     facts.push(fact("concerns-field-focus-area", focus));
