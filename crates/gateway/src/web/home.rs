@@ -90,7 +90,9 @@ pub async fn page(visitor: Visitor) -> Result<Response, WebError> {
         }
     }
     // Meetings are planned in Swiss local time.
-    let now = Utc::now().with_timezone(&chrono_tz::Europe::Zurich).naive_local();
+    let now = Utc::now()
+        .with_timezone(&chrono_tz::Europe::Zurich)
+        .naive_local();
     let meetings = caller
         .my_calendar()
         .await

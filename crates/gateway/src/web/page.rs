@@ -7,11 +7,11 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use iiz_domain::{Language, TenantRole};
 
+use super::assets;
 use super::errors::{Failure, WebError};
 use super::forms::FLASH_COOKIE;
 use super::i18n::{OFFERED, Tr};
 use super::visitor::Visitor;
-use super::assets;
 
 /// One entry of the main navigation.
 #[derive(Debug, Clone)]
