@@ -1,16 +1,12 @@
 //! The form of a concern's content (drafting and editing): what was typed,
-//! parsed with the domain's parsers, each error at its field.
+//! parsed as GraphQL parses it, each error at its field.
 
-use std::collections::BTreeSet;
-
-use iiz_domain::concern::{AffectedInstitution, Attachment, ConcernContent};
-use iiz_domain::focus::{ConcernFocus, FocusArea};
-use iiz_domain::text::FreeText;
-use iiz_domain::{Language, Link, Title};
+use iiz_app::input::{self, ConcernContentFields};
+use iiz_domain::concern::{AffectedInstitution, ConcernContent};
 use iiz_projections::ConcernView;
 use serde::Deserialize;
 
-use super::labels::{institution, institution_key};
+use super::labels::institution_key;
 use crate::web::forms::FormErrors;
 use crate::web::i18n::Tr;
 
@@ -105,89 +101,55 @@ impl ContentForm {
             .collect()
     }
 
-    /// The content, or every field's error in the visitor's words.
+    /// The content, or every field's error in the visitor's words. The
+    /// parsing is GraphQL's too ([`iiz_app::input::concern_content`]).
     pub fn content(&self, tr: Tr) -> Result<ConcernContent, FormErrors> {
-        let mut errors = FormErrors::none();
-        let title = Title::parse(&self.title)
-            .map_err(|error| {
-                errors.add(
-                    "title",
-                    tr.t1("concerns-error-title", "detail", error.to_string()),
+        let rows = self.attachment_title.len().max(self.attachment_link.len());
+        // Rows left empty are room for more links, not links.
+        let attachments = (0..rows)
+            .map(|index| {
+                (
+                    self.attachment_title
+                        .get(index)
+                        .cloned()
+                        .unwrap_or_default(),
+                    self.attachment_link.get(index).cloned().unwrap_or_default(),
                 )
             })
-            .ok();
-        let mut free = |field: &str, text: &str| {
-            FreeText::parse(text)
-                .map_err(|_| errors.add(field, tr.t("concerns-error-too-long")))
-                .ok()
-        };
-        let description = free("description", &self.description);
-        let why_not_cantonal = free("why_not_cantonal", &self.why_not_cantonal);
-        let mut institutions = BTreeSet::new();
-        for value in &self.institutions {
-            match institution(value) {
-                Some(found) => {
-                    institutions.insert(found);
-                }
-                None => errors.add("institutions", tr.t("concerns-error-choice")),
-            }
-        }
-        let focus_area = match self.focus_area.trim() {
-            "" => None,
-            key => match FocusArea::parse(key) {
-                Ok(area) => Some(ConcernFocus::Area(area)),
-                Err(_) => {
-                    errors.add("focus_area", tr.t("concerns-error-choice"));
-                    None
-                }
-            },
-        };
-        let attachments = self.attachments(tr, &mut errors);
-        let language = Language::parse(&self.language)
-            .map_err(|_| errors.add("language", tr.t("concerns-error-choice")))
-            .ok();
-        match (title, description, why_not_cantonal, language) {
-            (Some(title), Some(description), Some(why_not_cantonal), Some(language))
-                if errors.is_empty() =>
-            {
-                Ok(ConcernContent {
-                    title,
-                    description,
-                    why_not_cantonal,
-                    institutions,
-                    focus_area,
-                    attachments,
-                    language,
-                })
-            }
-            _ => Err(errors),
-        }
-    }
-
-    fn attachments(&self, tr: Tr, errors: &mut FormErrors) -> Vec<Attachment> {
-        let mut attachments = Vec::new();
-        let rows = self.attachment_title.len().max(self.attachment_link.len());
-        for index in 0..rows {
-            let title = self.attachment_title.get(index).map_or("", String::as_str);
-            let link = self.attachment_link.get(index).map_or("", String::as_str);
-            if title.trim().is_empty() && link.trim().is_empty() {
-                continue;
-            }
-            match (Title::parse(title), Link::parse(link)) {
-                (Ok(title), Ok(link)) => attachments.push(Attachment { title, link }),
-                _ => {
-                    if !errors.failed("attachments") {
-                        errors.add("attachments", tr.t("concerns-error-attachment"));
-                    }
+            .filter(|(title, link)| !title.trim().is_empty() || !link.trim().is_empty())
+            .collect();
+        input::concern_content(ConcernContentFields {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            why_not_cantonal: self.why_not_cantonal.clone(),
+            institutions: self.institutions.clone(),
+            focus_area: Some(self.focus_area.clone()),
+            attachments,
+            language: self.language.clone(),
+        })
+        .map_err(|failed| {
+            let mut errors = FormErrors::none();
+            for error in failed.iter() {
+                let field = error.field.as_str();
+                let message = match field {
+                    "title" => tr.t1("concerns-error-title", "detail", error.message.clone()),
+                    "description" | "why_not_cantonal" => tr.t("concerns-error-too-long"),
+                    "attachments" => tr.t("concerns-error-attachment"),
+                    _ => tr.t("concerns-error-choice"),
+                };
+                if !errors.failed(field) {
+                    errors.add(field, message);
                 }
             }
-        }
-        attachments
+            errors
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use iiz_domain::Language;
+
     use super::*;
 
     fn typed() -> ContentForm {

@@ -60,13 +60,6 @@ pub fn institution_key(institution: AffectedInstitution) -> &'static str {
     }
 }
 
-/// The institution a form's checkbox names.
-pub fn institution(value: &str) -> Option<AffectedInstitution> {
-    AffectedInstitution::ALL
-        .into_iter()
-        .find(|institution| institution.as_str() == value)
-}
-
 pub fn return_reason_key(reason: ReturnReason) -> &'static str {
     match reason {
         ReturnReason::NotIizRelevant => "concerns-outcome-not-iiz-relevant",
