@@ -33,7 +33,7 @@ export async function journey(site, { log }) {
     title: 'Anliegen zur Prüfung',
     purpose: 'decision',
     // A concern waiting at the EKG (the choice names each concern's stage).
-    subject: /\(Bei der EKG\)/,
+    subject: /\(Beim EKG\)/,
     note: 'Antrag der Fachstelle',
   });
   await petra.open(meeting);

@@ -102,7 +102,7 @@ async fn the_fachstelle_prepares_an_agenda_and_records_a_decision(backend: Backe
         .await
         .unwrap();
     // A concern the EKG examines (not one the STG referred back to it).
-    let concern = option(&new_item, "#subject", "(Bei der EKG)");
+    let concern = option(&new_item, "#subject", "(Beim EKG)");
     let concern_id = concern.trim_start_matches("concern:").to_owned();
     let items = format!("form[action='/meetings/{id}/items']");
     for (title, subject) in [

@@ -71,7 +71,7 @@ async fn the_national_bodies_see_every_picture(backend: Backend) {
     // The pipeline: a row per stage, Swiss numbers.
     let stages = page.texts("#pipeline tbody th").unwrap();
     assert_eq!(stages.len(), 15);
-    assert!(stages.contains(&"Presso la STG".to_owned()), "{stages:?}");
+    assert!(stages.contains(&"Allo STG".to_owned()), "{stages:?}");
     // Acceptance per recommendation, with the legend of its categories.
     assert!(
         page.texts("#acceptance tbody th")

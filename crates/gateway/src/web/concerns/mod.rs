@@ -14,7 +14,7 @@ mod detail;
 mod detail_forms;
 mod draft;
 mod facts;
-mod labels;
+pub(in crate::web) mod labels;
 mod list;
 mod merge;
 mod queue;

@@ -93,24 +93,9 @@ pub(in crate::web) fn effect(tr: Tr, effect: &DecisionEffect) -> String {
     }
 }
 
+/// A concern's stage in the words of the concern pages (one vocabulary).
 pub(in crate::web) fn concern_stage(stage: ConcernStage) -> &'static str {
-    match stage {
-        ConcernStage::Draft => tkey("meetings-concern-draft"),
-        ConcernStage::InCantonalRoute => tkey("meetings-concern-in-cantonal-route"),
-        ConcernStage::Released => tkey("meetings-concern-released"),
-        ConcernStage::ResolvedLocally => tkey("meetings-concern-resolved-locally"),
-        ConcernStage::Withdrawn => tkey("meetings-concern-withdrawn"),
-        ConcernStage::AwaitingTriage => tkey("meetings-concern-awaiting-triage"),
-        ConcernStage::ReturnedToOrigin => tkey("meetings-concern-returned"),
-        ConcernStage::Merged => tkey("meetings-concern-merged"),
-        ConcernStage::AtEkg => tkey("meetings-concern-at-ekg"),
-        ConcernStage::HandledInEkg => tkey("meetings-concern-handled-in-ekg"),
-        ConcernStage::WithWorkingGroup => tkey("meetings-concern-with-working-group"),
-        ConcernStage::AtStg => tkey("meetings-concern-at-stg"),
-        ConcernStage::Decided => tkey("meetings-concern-decided"),
-        ConcernStage::Answered => tkey("meetings-concern-answered"),
-        ConcernStage::ReferredToEkg => tkey("meetings-concern-referred-to-ekg"),
-    }
+    crate::web::concerns::labels::stage_key(stage)
 }
 
 pub(in crate::web) fn recommendation_stage(stage: RecommendationStage) -> &'static str {

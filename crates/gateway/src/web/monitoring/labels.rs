@@ -12,25 +12,9 @@ use iiz_domain::recommendation::{Acceptance, ImplementationStatus};
 
 use crate::web::i18n::Tr;
 
-/// The text of a concern's stage.
+/// The text of a concern's stage, in the words of the concern pages.
 pub fn stage(tr: Tr, stage: ConcernStage) -> String {
-    match stage {
-        ConcernStage::Draft => tr.t("charts-stage-draft"),
-        ConcernStage::InCantonalRoute => tr.t("charts-stage-in-cantonal-route"),
-        ConcernStage::Released => tr.t("charts-stage-released"),
-        ConcernStage::ResolvedLocally => tr.t("charts-stage-resolved-locally"),
-        ConcernStage::Withdrawn => tr.t("charts-stage-withdrawn"),
-        ConcernStage::AwaitingTriage => tr.t("charts-stage-awaiting-triage"),
-        ConcernStage::ReturnedToOrigin => tr.t("charts-stage-returned-to-origin"),
-        ConcernStage::Merged => tr.t("charts-stage-merged"),
-        ConcernStage::AtEkg => tr.t("charts-stage-at-ekg"),
-        ConcernStage::HandledInEkg => tr.t("charts-stage-handled-in-ekg"),
-        ConcernStage::WithWorkingGroup => tr.t("charts-stage-with-working-group"),
-        ConcernStage::AtStg => tr.t("charts-stage-at-stg"),
-        ConcernStage::Decided => tr.t("charts-stage-decided"),
-        ConcernStage::Answered => tr.t("charts-stage-answered"),
-        ConcernStage::ReferredToEkg => tr.t("charts-stage-referred-to-ekg"),
-    }
+    tr.t(crate::web::concerns::labels::stage_key(stage))
 }
 
 /// Where one addressee stands with one recommendation: its answer and,
