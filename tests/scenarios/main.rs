@@ -17,6 +17,8 @@ mod meetings;
 mod networks;
 mod pages;
 mod paths;
+mod privacy;
+mod privacy_reads;
 mod programme;
 mod protection;
 mod recommendations;

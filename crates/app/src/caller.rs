@@ -120,6 +120,8 @@ impl<'a> Caller<'a> {
     pub async fn body_members(&self, id: BodyId) -> Result<BodyMembersView, AppError> {
         let body = self.body(id).await?;
         self.check(Operation::ListBodyMembers, Target::tenant(body.tenant))?;
+        self.record_read(format!("body:{id}"), "body_members")
+            .await?;
         Ok(self
             .doc::<BodyMembersView>(BODY_MEMBERS, &id.to_string())
             .await?
@@ -139,6 +141,7 @@ impl<'a> Caller<'a> {
         after: Option<&str>,
     ) -> Result<Page<PersonView>, AppError> {
         self.check(Operation::ListPeople, Target::tenant(tenant))?;
+        self.record_read(format!("tenant:{tenant}"), "people").await?;
         let query = DocQuery {
             collection: PEOPLE.to_owned(),
             tenant: Some(tenant.as_str().to_owned()),
@@ -148,7 +151,18 @@ impl<'a> Caller<'a> {
         self.app.page(query, after).await
     }
 
+    /// A person's record (a person page): the read is written to the
+    /// access log.
     pub async fn person(&self, id: PersonId) -> Result<PersonView, AppError> {
+        let person = self.named_person(id).await?;
+        self.record_read(format!("person:{id}"), "person").await?;
+        Ok(person)
+    }
+
+    /// A person as pages name them beside what they did (invitees, voters,
+    /// actors): authorized like [`Caller::person`], not a read of their
+    /// record, so not written to the access log.
+    pub async fn named_person(&self, id: PersonId) -> Result<PersonView, AppError> {
         let person = self
             .app
             .person_view(id)
@@ -194,9 +208,31 @@ impl<'a> Caller<'a> {
             }
             PersonCommand::GrantPlatformAdmin => (Operation::GrantPlatformAdmin, person.home),
             PersonCommand::RevokePlatformAdmin => (Operation::RevokePlatformAdmin, person.home),
+            PersonCommand::Forget { .. } => (Operation::ForgetPerson, person.home),
         };
         self.check(operation, Target::person(tenant, id))?;
-        self.app.person_command(id, command, &self.actor()?).await
+        let sign_in = match &command {
+            PersonCommand::ChangeProfile { email, .. } => Some(email.as_str().to_owned()),
+            _ => None,
+        };
+        if let Some(email) = &sign_in
+            && let Some(other) = self.app.store().credential_by_email(email).await?
+            && other.person != id.as_uuid()
+        {
+            return Err(AppError::invalid_field(
+                "email",
+                "this e-mail address already signs in another person",
+            ));
+        }
+        let executed = self.app.person_command(id, command, &self.actor()?).await?;
+        // The sign-in e-mail is the profile's: a corrected address signs in.
+        if let Some(email) = sign_in {
+            self.app
+                .store()
+                .follow_sign_in_email(id.as_uuid(), &email)
+                .await?;
+        }
+        Ok(executed)
     }
 
     // --- bodies ---------------------------------------------------------------

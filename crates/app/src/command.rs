@@ -1,10 +1,13 @@
 //! Load, decide, append, project.
 
 use iiz_domain::{Aggregate, DomainEvent};
+use iiz_store::personal::seal;
 use iiz_store::{
-    AppendRequest, EventMetadata, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StreamRef,
+    AppendRequest, EventMetadata, EventStore, ExpectedVersion, Keyring, NewEvent, RecordedEvent,
+    StreamRef,
 };
 
+use crate::personal::Opening;
 use crate::{App, AppError};
 
 /// How often a command is decided again when a concurrent append won. Each
@@ -26,7 +29,8 @@ pub struct Executed {
 impl App {
     /// The current state of an aggregate and its version.
     pub async fn load<A: Aggregate>(&self, stream: &StreamRef) -> Result<(A, u64), AppError> {
-        let recorded = self.store.read_stream(stream, 0).await?;
+        let mut recorded = self.store.read_stream(stream, 0).await?;
+        self.open_sealed(&mut recorded).await?;
         let version = recorded.last().map_or(0, |event| event.stream_version);
         let mut state = A::default();
         for event in &recorded {
@@ -49,8 +53,9 @@ impl App {
         A::Command: Clone,
     {
         if let Some(key) = &metadata.idempotency_key
-            && let Some(outcome) = self.store.idempotent_outcome(&stream.tenant, key).await?
+            && let Some(mut outcome) = self.store.idempotent_outcome(&stream.tenant, key).await?
         {
+            self.open_sealed(&mut outcome.events).await?;
             return Ok(Executed {
                 version: outcome.stream_version,
                 events: outcome.events,
@@ -67,14 +72,19 @@ impl App {
                     deduplicated: false,
                 });
             }
+            let (encoded, keys) = self.encode_sealed::<A>(&stream, &events).await?;
             let request = AppendRequest {
                 stream: stream.clone(),
                 expected: ExpectedVersion::Exact(version),
-                events: encode::<A>(&events)?,
+                events: encoded,
                 metadata: metadata.clone(),
             };
-            match self.store.append(request, self.projections.as_ref()).await {
-                Ok(outcome) => {
+            let projector = Opening::new(self.projections.as_ref(), &keys);
+            match self.store.append(request, &projector).await {
+                Ok(mut outcome) => {
+                    for event in &mut outcome.events {
+                        seal::open_event(event, &keys).map_err(iiz_store::StoreError::from)?;
+                    }
                     return Ok(Executed {
                         version: outcome.stream_version,
                         events: outcome.events,
@@ -101,16 +111,56 @@ fn backoff(attempt: usize) -> std::time::Duration {
     std::time::Duration::from_micros(jitter * ceiling / 1_000)
 }
 
-fn encode<A: Aggregate>(events: &[A::Event]) -> Result<Vec<NewEvent>, AppError> {
-    events
-        .iter()
-        .map(|event| {
-            let (event_type, payload) = event.encode()?;
-            Ok(NewEvent::new(
+impl App {
+    /// Encodes events for the log, sealing their personal fields with the
+    /// key of the stream's subject (created on first use); returns the keys
+    /// used so the inline projections can read what they sealed.
+    async fn encode_sealed<A: Aggregate>(
+        &self,
+        stream: &StreamRef,
+        events: &[A::Event],
+    ) -> Result<(Vec<NewEvent>, Keyring), AppError> {
+        let mut keys = Keyring::default();
+        let mut encoded = Vec::with_capacity(events.len());
+        for event in events {
+            let (event_type, mut payload) = event.encode()?;
+            let fields = event.personal_fields();
+            if !fields.is_empty() {
+                let subject = stream.stream_id.as_str();
+                let key = match keys.get(subject) {
+                    Some(key) => key.clone(),
+                    None => self.store.person_key_or_new(subject).await?,
+                };
+                seal::seal_fields(&mut payload, fields, subject, &key)
+                    .map_err(iiz_store::StoreError::from)?;
+                keys.insert(subject, key);
+            }
+            encoded.push(NewEvent::new(
                 event_type,
                 A::Event::schema_version(event_type),
                 payload,
-            ))
-        })
-        .collect()
+            ));
+        }
+        Ok((encoded, keys))
+    }
+
+    /// Opens the sealed personal fields of events read from the log with
+    /// their subjects' keys; a forgotten subject's fields become `null`.
+    pub(crate) async fn open_sealed(&self, events: &mut [RecordedEvent]) -> Result<(), AppError> {
+        let mut keys = Keyring::default();
+        let mut looked_up = std::collections::BTreeSet::new();
+        for event in events.iter_mut() {
+            if !seal::has_sealed_fields(&event.payload) {
+                continue;
+            }
+            let subject = event.stream.stream_id.clone();
+            if looked_up.insert(subject.clone())
+                && let Some(key) = self.store.person_key(&subject).await?
+            {
+                keys.insert(subject, key);
+            }
+            seal::open_event(event, &keys).map_err(iiz_store::StoreError::from)?;
+        }
+        Ok(())
+    }
 }

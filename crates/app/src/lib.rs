@@ -28,6 +28,7 @@ pub mod meetings;
 pub mod networks;
 pub mod outbound;
 pub mod people;
+pub mod personal;
 mod profile;
 mod queries;
 pub mod recommendations;
@@ -58,6 +59,11 @@ pub struct App {
     relay: Arc<outbound::RelayStatus>,
     /// Whether webhooks may target private addresses ([`webhooks`]).
     webhooks_allow_private: bool,
+    /// How long reads of personal data are kept ([`personal`]).
+    access_log: Arc<personal::AccessLogSettings>,
+    /// Where e-mails are written as files (no SMTP server), so forgetting a
+    /// person erases them there too.
+    mail_files: Option<Arc<std::path::PathBuf>>,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -74,7 +80,28 @@ impl App {
             live: outbound::LiveFeed::new(),
             relay: Arc::new(outbound::RelayStatus::default()),
             webhooks_allow_private: false,
+            access_log: personal::AccessLogSettings::new(personal::DEFAULT_ACCESS_LOG_DAYS),
+            mail_files: None,
         }
+    }
+
+    /// E-mails are written as `.eml` files to `dir` ([`personal`] erases
+    /// a forgotten person's there).
+    #[must_use]
+    pub fn with_mail_files(mut self, dir: std::path::PathBuf) -> Self {
+        self.mail_files = Some(Arc::new(dir));
+        self
+    }
+
+    /// Keeps reads of personal data for `days` days (the configured period).
+    #[must_use]
+    pub fn with_access_log_retention(mut self, days: u32) -> Self {
+        self.access_log = personal::AccessLogSettings::new(days);
+        self
+    }
+
+    pub fn access_log_settings(&self) -> &personal::AccessLogSettings {
+        &self.access_log
     }
 
     /// Connects to a `postgres://` or `sqlite://` URL with the platform's

@@ -61,6 +61,16 @@ pub trait DomainEvent:
         1
     }
 
+    /// The top-level payload fields that are personal data of the stream's
+    /// subject (a person's name, e-mail address). The application stores
+    /// them sealed with that person's key, so deleting the key erases them
+    /// from the log without rewriting it (crypto-shredding). Decoded after
+    /// the key is gone, such a field reads `null`, so its type must accept
+    /// that (`Option`).
+    fn personal_fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+
     /// Splits the event into its stored form.
     fn encode(&self) -> Result<(&'static str, Value), EventCodecError> {
         let event_type = self.event_type();

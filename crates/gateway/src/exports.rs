@@ -4,6 +4,11 @@
 //! needs no CSRF token; an API token works the same way. Callers see the
 //! rows they may read: everything for the national bodies, else their own
 //! and the shared ones.
+//!
+//! Every CSV cell that a spreadsheet would run as a formula (starting with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return) is neutralised with a
+//! leading apostrophe, unless it is a plain number: a recommendation's
+//! title like `=HYPERLINK(…)` is shown as text, never run (CWE-1236).
 
 use std::net::SocketAddr;
 
@@ -14,6 +19,7 @@ use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use chrono::NaiveDate;
 use iiz_app::AppError;
+use iiz_app::authz::Principal;
 use iiz_app::recommendations::{MONITORING_COLUMNS, MonitoringRecord, to_csv, today};
 use iiz_projections::MonitoringPolicy;
 use serde::Deserialize;
@@ -35,13 +41,21 @@ fn failed(error: &AppError) -> Response {
     refused_by(error, "export")
 }
 
+/// Who asked, the rows, the day and the policy of one export.
+type Table = (
+    Option<Principal>,
+    Vec<MonitoringRecord>,
+    NaiveDate,
+    MonitoringPolicy,
+);
+
 async fn table(
     api: &Api,
     peer: SocketAddr,
     headers: &HeaderMap,
     jar: &CookieJar,
     params: &ExportParams,
-) -> Result<(Vec<MonitoringRecord>, NaiveDate, MonitoringPolicy), Response> {
+) -> Result<Table, Response> {
     let principal = reader(api, peer, headers, jar).await?;
     let years = params.long_outstanding_years.unwrap_or(3);
     if !(1..=20).contains(&years) {
@@ -61,7 +75,7 @@ async fn table(
         .monitoring_table(as_of, policy)
         .await
         .map_err(|error| failed(&error))?;
-    Ok((records, as_of, policy))
+    Ok((principal, records, as_of, policy))
 }
 
 fn attachment(name: &str) -> HeaderValue {
@@ -76,11 +90,19 @@ pub async fn monitoring_csv(
     jar: CookieJar,
     Query(params): Query<ExportParams>,
 ) -> Response {
-    let (records, as_of, _) = match table(&api, peer, &headers, &jar, &params).await {
+    let (principal, records, as_of, _) = match table(&api, peer, &headers, &jar, &params).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    match to_csv(&records) {
+    if let Some(principal) = &principal
+        && let Err(error) = api
+            .app
+            .record_read(principal, "export:recommendations/monitoring".to_owned(), "export")
+            .await
+    {
+        return failed(&error);
+    }
+    match to_csv(&records).and_then(|csv| neutralise_formulas(&csv)) {
         Ok(csv) => (
             [
                 (
@@ -106,10 +128,19 @@ pub async fn monitoring_json(
     jar: CookieJar,
     Query(params): Query<ExportParams>,
 ) -> Response {
-    let (records, as_of, policy) = match table(&api, peer, &headers, &jar, &params).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+    let (principal, records, as_of, policy) =
+        match table(&api, peer, &headers, &jar, &params).await {
+            Ok(found) => found,
+            Err(response) => return response,
+        };
+    if let Some(principal) = &principal
+        && let Err(error) = api
+            .app
+            .record_read(principal, "export:recommendations/monitoring".to_owned(), "export")
+            .await
+    {
+        return failed(&error);
+    }
     (
         [(
             header::CONTENT_DISPOSITION,
@@ -123,4 +154,64 @@ pub async fn monitoring_json(
         })),
     )
         .into_response()
+}
+
+/// Whether a spreadsheet would read `cell` as a formula.
+fn is_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err()
+}
+
+/// Rewrites a CSV document so that no cell starts a formula: such cells
+/// get a leading `'`, which spreadsheets show as text.
+pub fn neutralise_formulas(csv: &str) -> Result<String, AppError> {
+    let fault = |error: csv::Error| AppError::Internal(format!("csv: {error}"));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.map_err(fault)?;
+        let cells: Vec<std::borrow::Cow<'_, str>> = record
+            .iter()
+            .map(|cell| {
+                if is_formula(cell) {
+                    format!("'{cell}").into()
+                } else {
+                    cell.into()
+                }
+            })
+            .collect();
+        writer
+            .write_record(cells.iter().map(|cell| cell.as_bytes()))
+            .map_err(fault)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| AppError::Internal(format!("csv: {error}")))?;
+    String::from_utf8(bytes).map_err(|error| AppError::Internal(format!("csv: {error}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_become_text_and_numbers_stay_numbers() {
+        let csv = "title,days\n\"=HYPERLINK(\"\"http://x\"\")\",-3\n+1+2,4\n@SUM(A1),x\n-cmd,5\nplain,-2.5\n";
+        let neutral = neutralise_formulas(csv).unwrap();
+        assert_eq!(
+            neutral,
+            "title,days\n\"'=HYPERLINK(\"\"http://x\"\")\",-3\n'+1+2,4\n'@SUM(A1),x\n'-cmd,5\nplain,-2.5\n"
+        );
+    }
+
+    #[test]
+    fn tabs_and_carriage_returns_at_the_start_are_neutralised() {
+        assert!(is_formula("\t=1"));
+        assert!(is_formula("\r=1"));
+        assert!(!is_formula("1"));
+        assert!(!is_formula("-1"));
+        assert!(!is_formula("a=b"));
+    }
 }

@@ -21,6 +21,8 @@ const FIELDS: &[(&str, Operation)] = &[
     ("Query.bodyMembers", Operation::ListBodyMembers),
     ("Query.people", Operation::ListPeople),
     ("Query.person", Operation::ShowPerson),
+    ("Query.accessLog", Operation::ShowAccessLog),
+    ("Mutation.forgetPerson", Operation::ForgetPerson),
     ("Query.networks", Operation::ListNetworks),
     ("Query.concern", Operation::ShowConcern),
     ("Query.concerns", Operation::ListConcerns),

@@ -53,6 +53,8 @@ pub struct Config {
     /// How the platform tells people: NATS, e-mail, digests, webhooks.
     #[serde(flatten)]
     pub notify: NotifyConfig,
+    #[serde(flatten)]
+    pub privacy: crate::privacy::PrivacyConfig,
 }
 
 /// The notifier's part of the configuration (flat keys, like the rest).
@@ -230,6 +232,7 @@ impl Config {
                 self.public_url.clone().unwrap_or_else(|| "-".to_owned()),
             ),
             ("requests_per_minute", self.requests_per_minute.to_string()),
+            ("access_log_days", self.privacy.access_log_days.to_string()),
             (
                 "nats_url",
                 self.notify

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod config;
 pub mod output;
+pub mod privacy;
 pub mod serve;
 pub mod telemetry;
 

@@ -99,7 +99,14 @@ pub async fn start(
         output::demo_report(&report);
     }
     let notifier_settings = config.notifier()?;
-    let app = app.with_webhooks_allow_private(notifier_settings.webhooks_allow_private);
+    let app = app
+        .with_webhooks_allow_private(notifier_settings.webhooks_allow_private)
+        .with_access_log_retention(config.privacy.access_log_days);
+    // Forgetting a person also erases the e-mails written as files.
+    let app = match config.notify.smtp_host {
+        Some(_) => app,
+        None => app.with_mail_files(config.mail_dir()),
+    };
     if config.notify.smtp_host.is_none() {
         output::line(&format!(
             "no SMTP server configured: e-mails are written as .eml files to {}",

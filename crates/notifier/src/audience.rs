@@ -84,9 +84,11 @@ pub struct Directory {
 
 impl Directory {
     pub async fn load(store: &Store) -> Result<Self, NotifierError> {
+        // A forgotten person is nobody's recipient: no address is left.
         let people = read_all::<PersonView>(store, PEOPLE)
             .await?
             .into_iter()
+            .filter(|person| !person.erased)
             .map(|person| (person.id, person))
             .collect();
         let mut delegates: BTreeMap<Partner, BTreeSet<PersonId>> = BTreeMap::new();

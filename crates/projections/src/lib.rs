@@ -47,7 +47,7 @@ pub use network_directory::{
     CoordinatorProposal, Delegation, JoinRequest, NETWORKS, NetworkDirectory, NetworkStatus,
     NetworkView,
 };
-pub use people_directory::{PEOPLE, PeopleDirectory, PersonView, RoleGrant};
+pub use people_directory::{ERASED_NAME, PEOPLE, PeopleDirectory, PersonView, RoleGrant};
 pub use projects::{
     MilestoneStatus, MilestoneView, PROJECTS, ProjectRegister, ProjectResult, ProjectView, Replan,
 };

@@ -2,7 +2,7 @@
 //! Authorization reads a person's roles from here at every request.
 
 use iiz_domain::person::PersonEvent;
-use iiz_domain::{Language, PersonId, TenantId, TenantRole};
+use iiz_domain::{Email, Language, PersonId, PersonName, TenantId, TenantRole};
 use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent};
 use serde::{Deserialize, Serialize};
 
@@ -18,17 +18,36 @@ pub struct RoleGrant {
     pub role: TenantRole,
 }
 
+/// What a forgotten person's name reads everywhere (the pages translate it
+/// by [`PersonView::erased`]).
+pub const ERASED_NAME: &str = "erased person";
+
 /// A person as listed and as authorization sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonView {
     pub id: PersonId,
     pub home: TenantId,
+    /// [`ERASED_NAME`] once the person was forgotten.
     pub name: String,
+    /// Empty once the person was forgotten.
     pub email: String,
     pub language: Language,
     /// Sorted, without duplicates.
     pub roles: Vec<RoleGrant>,
     pub platform_admin: bool,
+    /// Forgotten (revFADP): name and address are gone for good, so are the
+    /// roles.
+    #[serde(default)]
+    pub erased: bool,
+}
+
+/// The name and address as stored: a sealed field whose key is gone reads
+/// `None`, and then nothing of them is kept.
+fn known(name: Option<&PersonName>, email: Option<&Email>) -> (String, String, bool) {
+    match (name, email) {
+        (Some(name), Some(email)) => (name.as_str().to_owned(), email.as_str().to_owned(), false),
+        _ => (ERASED_NAME.to_owned(), String::new(), true),
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -44,7 +63,8 @@ impl Projection for PeopleDirectory {
     }
 
     fn version(&self) -> i32 {
-        1
+        // 2: names and addresses come sealed and may be erased.
+        2
     }
 
     fn collections(&self) -> &'static [&'static str] {
@@ -72,15 +92,19 @@ impl Projection for PeopleDirectory {
                     language,
                 },
                 _,
-            ) => PersonView {
-                id,
-                home,
-                name: name.as_str().to_owned(),
-                email: email.as_str().to_owned(),
-                language,
-                roles: Vec::new(),
-                platform_admin: false,
-            },
+            ) => {
+                let (name, email, erased) = known(name.as_ref(), email.as_ref());
+                PersonView {
+                    id,
+                    home,
+                    name,
+                    email,
+                    language,
+                    roles: Vec::new(),
+                    platform_admin: false,
+                    erased,
+                }
+            }
             (_, None) => {
                 return Err(ProjectionError::Malformed {
                     key,
@@ -94,12 +118,16 @@ impl Projection for PeopleDirectory {
                     language,
                 },
                 Some(view),
-            ) => PersonView {
-                name: name.as_str().to_owned(),
-                email: email.as_str().to_owned(),
-                language,
-                ..view
-            },
+            ) => {
+                let (name, email, erased) = known(name.as_ref(), email.as_ref());
+                PersonView {
+                    name,
+                    email,
+                    language,
+                    erased: erased || view.erased,
+                    ..view
+                }
+            }
             (PersonEvent::TenantRoleGranted { tenant, role }, Some(mut view)) => {
                 let grant = RoleGrant { tenant, role };
                 if let Err(at) = view.roles.binary_search(&grant) {
@@ -120,9 +148,22 @@ impl Projection for PeopleDirectory {
                 platform_admin: false,
                 ..view
             },
+            (PersonEvent::Forgotten { .. }, Some(view)) => PersonView {
+                name: ERASED_NAME.to_owned(),
+                email: String::new(),
+                roles: Vec::new(),
+                platform_admin: false,
+                erased: true,
+                ..view
+            },
         };
         view.roles.dedup();
-        let sort = view.name.to_lowercase();
+        // Erased people sort last; their sort key holds no trace of the name.
+        let sort = if view.erased {
+            format!("\u{10FFFF}{}", view.id)
+        } else {
+            view.name.to_lowercase()
+        };
         let tenant = Some(view.home.as_str().to_owned());
         put_typed(docs, key, tenant, sort, &view)
     }

@@ -80,17 +80,21 @@ pub async fn rebuild<S: EventStore>(
             .await?;
     }
     let head = store.head().await?;
+    // People's names and addresses are sealed in the log; a forgotten
+    // person has no key, so their fields replay as erased.
+    let keys = store.person_keys().await?;
     let mut batches = read_ahead(store.clone(), head);
     let mut docs = DocSet::complete();
     let mut events = 0u64;
     let mut since_flush = 0u64;
     let mut documents_written = 0usize;
     while let Some(read) = batches.recv().await {
-        let (batch, cursor) = read?;
-        for event in &batch {
+        let (mut batch, cursor) = read?;
+        for event in &mut batch {
+            iiz_store::personal::seal::open_event(event, &keys).map_err(StoreError::from)?;
             for projection in projections.iter() {
                 if projection.handles(&event.stream.stream_type) {
-                    projection.apply(&mut docs, event).map_err(|source| {
+                    projection.apply(&mut docs, &*event).map_err(|source| {
                         RebuildError::Projection {
                             position: event.position,
                             source,

@@ -165,4 +165,8 @@ impl EventStore for Store {
     fn notifier(&self) -> &LogNotifier {
         delegate!(self, store => store.notifier())
     }
+
+    async fn person_keys(&self) -> Result<crate::Keyring, StoreError> {
+        delegate!(self, store => store.person_keys().await)
+    }
 }

@@ -16,6 +16,7 @@ mod lag;
 mod migrations;
 mod notify;
 mod outbound;
+pub mod personal;
 mod postgres;
 mod query;
 mod search;
@@ -35,6 +36,7 @@ pub use event::{
     RecordedEvent, StreamRef,
 };
 pub use notify::LogNotifier;
+pub use personal::{AccessEntry, Erasure, ErasureReport, Keyring, PersonKey, SealError};
 pub use outbound::{
     DeliveryFailure, EmailDelivery, InboxItem, Leadership, NewEmail, NewNotification,
     NotificationBatch, OutgoingEmail, Preference, RejectedEmail, Webhook, WebhookDelivery,
@@ -184,4 +186,8 @@ pub trait EventStore: Clone + Send + Sync + 'static {
 
     /// Wakes tailing readers when this process appends.
     fn notifier(&self) -> &LogNotifier;
+
+    /// Every person's key, so a rebuild can open the sealed personal fields
+    /// of the log ([`personal`]); forgotten people have none.
+    fn person_keys(&self) -> impl Future<Output = Result<Keyring, StoreError>> + Send;
 }

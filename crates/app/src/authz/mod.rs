@@ -164,6 +164,8 @@ operations!(
     RemoveWebhook,
     ReplayWebhookDelivery,
     ListRejectedEmails,
+    ForgetPerson,
+    ShowAccessLog,
 );
 
 /// What an operation is about: the tenant it touches and, for operations on
@@ -295,6 +297,9 @@ pub fn authorize(
         ),
         // Repairs without the cantons' agreement: operations only.
         RepairNetwork => Err(Denied::Forbidden),
+        // Erasure (revFADP) cannot be undone, and the access log shows who
+        // read whom across every tenant: the platform's operators only.
+        ForgetPerson | ShowAccessLog => Err(Denied::Forbidden),
         // Approval by the chair depends on the body's seats: decided in
         // [`meeting::approve_by_chair`] once the reader may see the meeting.
         ListMeetings | ShowMeeting | ApproveMinutes => allow_or(

@@ -126,6 +126,8 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         | ProposeNetworkCoordinator
         | AnswerCoordinatorProposal => CANTON_COORDINATOR,
         RepairNetwork => PLATFORM_ONLY,
+        // Erasing a person and reading who read whose data: platform only.
+        ForgetPerson | ShowAccessLog => PLATFORM_ONLY,
         // National meetings are open to everyone signed in; a canton's to
         // those with a role there and the national office. Approval by the
         // chair is decided in `authz::meeting` (its tests).

@@ -1,5 +1,10 @@
 //! A person: an official who may sign in, with the roles they hold in
 //! tenants and whether they administer the whole platform.
+//!
+//! Names and e-mail addresses are personal data (revFADP): the application
+//! stores them sealed with a key per person ([`DomainEvent::personal_fields`])
+//! and forgetting a person deletes that key. An event read back after that
+//! carries `None` where the name and address were.
 
 #[cfg(test)]
 mod tests;
@@ -12,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Classify, ErrorKind};
 use crate::ids::{Language, PersonId, TenantId};
 use crate::roles::TenantRole;
-use crate::text::{Email, PersonName};
+use crate::text::{Email, FreeText, PersonName};
 use crate::{Aggregate, DomainEvent};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,21 +44,30 @@ pub enum PersonCommand {
     },
     GrantPlatformAdmin,
     RevokePlatformAdmin,
+    /// Erases the person (crypto-shredding): their roles end, and once the
+    /// application deleted their key no name or address of theirs can be read.
+    Forget {
+        reason: FreeText,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "data")]
 pub enum PersonEvent {
+    /// `name` and `email` are `None` once the person was forgotten: the key
+    /// their sealed values were encrypted with is gone.
     Registered {
         id: PersonId,
         home: TenantId,
-        name: PersonName,
-        email: Email,
+        name: Option<PersonName>,
+        email: Option<Email>,
         language: Language,
     },
+    /// A correction of the person's data is this new event, never an edit of
+    /// the old one; sealed like `Registered`.
     ProfileChanged {
-        name: PersonName,
-        email: Email,
+        name: Option<PersonName>,
+        email: Option<Email>,
         language: Language,
     },
     TenantRoleGranted {
@@ -66,6 +80,11 @@ pub enum PersonEvent {
     },
     PlatformAdminGranted,
     PlatformAdminRevoked,
+    /// The person was erased; `reason` is why (it must not name them: it
+    /// stays in the log).
+    Forgotten {
+        reason: FreeText,
+    },
 }
 
 impl DomainEvent for PersonEvent {
@@ -77,6 +96,14 @@ impl DomainEvent for PersonEvent {
             Self::TenantRoleRevoked { .. } => "TenantRoleRevoked",
             Self::PlatformAdminGranted => "PlatformAdminGranted",
             Self::PlatformAdminRevoked => "PlatformAdminRevoked",
+            Self::Forgotten { .. } => "Forgotten",
+        }
+    }
+
+    fn personal_fields(&self) -> &'static [&'static str] {
+        match self {
+            Self::Registered { .. } | Self::ProfileChanged { .. } => &["name", "email"],
+            _ => &[],
         }
     }
 }
@@ -97,6 +124,8 @@ pub enum PersonError {
     NotPlatformAdmin,
     #[error("the profile is unchanged")]
     NothingChanged,
+    #[error("the person was erased")]
+    Forgotten,
 }
 
 impl Classify for PersonError {
@@ -108,7 +137,8 @@ impl Classify for PersonError {
             | Self::RoleNotHeld { .. }
             | Self::AlreadyPlatformAdmin
             | Self::NotPlatformAdmin
-            | Self::NothingChanged => ErrorKind::InvalidState,
+            | Self::NothingChanged
+            | Self::Forgotten => ErrorKind::InvalidState,
         }
     }
 }
@@ -123,11 +153,13 @@ pub struct Person {
 struct Registered {
     id: PersonId,
     home: TenantId,
-    name: PersonName,
-    email: Email,
+    /// `None` once the person's key is gone.
+    name: Option<PersonName>,
+    email: Option<Email>,
     language: Language,
     tenant_roles: BTreeSet<(TenantId, TenantRole)>,
     platform_admin: bool,
+    forgotten: bool,
 }
 
 impl Person {
@@ -145,11 +177,16 @@ impl Person {
     }
 
     pub fn name(&self) -> Option<&PersonName> {
-        self.registered.as_ref().map(|person| &person.name)
+        self.registered.as_ref().and_then(|person| person.name.as_ref())
     }
 
     pub fn email(&self) -> Option<&Email> {
-        self.registered.as_ref().map(|person| &person.email)
+        self.registered.as_ref().and_then(|person| person.email.as_ref())
+    }
+
+    /// Whether the person was erased.
+    pub fn is_forgotten(&self) -> bool {
+        self.registered.as_ref().is_some_and(|person| person.forgotten)
     }
 
     /// The language the person reads the platform and its mails in.
@@ -179,6 +216,14 @@ impl Person {
 
 impl Registered {
     fn decide(&self, command: PersonCommand) -> Result<Vec<PersonEvent>, PersonError> {
+        if self.forgotten {
+            // Nothing more may be recorded about an erased person: a new
+            // event would need their key again.
+            return Err(match command {
+                PersonCommand::Register { .. } => PersonError::AlreadyRegistered,
+                _ => PersonError::Forgotten,
+            });
+        }
         match command {
             PersonCommand::Register { .. } => Err(PersonError::AlreadyRegistered),
             PersonCommand::ChangeProfile {
@@ -186,15 +231,19 @@ impl Registered {
                 email,
                 language,
             } => {
-                if self.name == name && self.email == email && self.language == language {
+                if self.name.as_ref() == Some(&name)
+                    && self.email.as_ref() == Some(&email)
+                    && self.language == language
+                {
                     return Err(PersonError::NothingChanged);
                 }
                 Ok(vec![PersonEvent::ProfileChanged {
-                    name,
-                    email,
+                    name: Some(name),
+                    email: Some(email),
                     language,
                 }])
             }
+            PersonCommand::Forget { reason } => Ok(vec![PersonEvent::Forgotten { reason }]),
             PersonCommand::GrantTenantRole { tenant, role } => {
                 if self.tenant_roles.contains(&(tenant, role)) {
                     return Err(PersonError::RoleAlreadyHeld { tenant, role });
@@ -239,6 +288,13 @@ impl Registered {
             }
             PersonEvent::PlatformAdminGranted => self.platform_admin = true,
             PersonEvent::PlatformAdminRevoked => self.platform_admin = false,
+            PersonEvent::Forgotten { .. } => {
+                self.forgotten = true;
+                self.name = None;
+                self.email = None;
+                self.tenant_roles.clear();
+                self.platform_admin = false;
+            }
         }
     }
 }
@@ -263,8 +319,8 @@ impl Aggregate for Person {
             ) => Ok(vec![PersonEvent::Registered {
                 id,
                 home,
-                name,
-                email,
+                name: Some(name),
+                email: Some(email),
                 language,
             }]),
             (_, None) => Err(PersonError::NotRegistered),
@@ -289,6 +345,7 @@ impl Aggregate for Person {
                 language: *language,
                 tenant_roles: BTreeSet::new(),
                 platform_admin: false,
+                forgotten: false,
             });
         } else if let Some(person) = self.registered.as_mut() {
             person.apply(event);

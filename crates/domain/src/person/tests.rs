@@ -21,8 +21,8 @@ fn registered() -> PersonEvent {
     PersonEvent::Registered {
         id: anna(),
         home: zh(),
-        name: name("Anna Muster"),
-        email: email("anna.muster@zh.ch"),
+        name: Some(name("Anna Muster")),
+        email: Some(email("anna.muster@zh.ch")),
         language: Language::De,
     }
 }
@@ -88,8 +88,8 @@ fn an_unregistered_person_refuses_every_other_command() {
 #[test]
 fn the_profile_changes_when_any_part_of_it_changes() {
     let changed = PersonEvent::ProfileChanged {
-        name: name("Anna Muster-Rüegg"),
-        email: email("anna.muster@zh.ch"),
+        name: Some(name("Anna Muster-Rüegg")),
+        email: Some(email("anna.muster@zh.ch")),
         language: Language::De,
     };
     given::<Person>([registered()])
@@ -106,8 +106,8 @@ fn the_profile_changes_when_any_part_of_it_changes() {
             language: Language::Fr,
         })
         .then([PersonEvent::ProfileChanged {
-            name: name("Anna Muster-Rüegg"),
-            email: email("anna.muster@zh.ch"),
+            name: Some(name("Anna Muster-Rüegg")),
+            email: Some(email("anna.muster@zh.ch")),
             language: Language::Fr,
         }]);
 }
@@ -222,8 +222,8 @@ fn the_state_answers_what_the_app_asks() {
         },
         PersonEvent::PlatformAdminGranted,
         PersonEvent::ProfileChanged {
-            name: name("Anna Muster-Rüegg"),
-            email: email("anna@zh.ch"),
+            name: Some(name("Anna Muster-Rüegg")),
+            email: Some(email("anna@zh.ch")),
             language: Language::It,
         },
     ]);
@@ -284,4 +284,58 @@ fn events_round_trip_through_their_stored_form() {
     );
     let bad = serde_json::json!({"id": anna(), "home": "ZH", "name": "A", "email": "no-at", "language": "de"});
     assert!(PersonEvent::decode("Registered", bad).is_err());
+}
+
+fn reason() -> FreeText {
+    FreeText::parse("left the office, asked to be erased").unwrap()
+}
+
+#[test]
+fn a_forgotten_person_loses_roles_name_and_address() {
+    let forgotten = PersonEvent::Forgotten { reason: reason() };
+    given::<Person>([registered(), coordinator_in_zh()])
+        .when(PersonCommand::Forget { reason: reason() })
+        .then([forgotten.clone()]);
+    let person = Person::replay(&[registered(), coordinator_in_zh(), forgotten]);
+    assert!(person.is_forgotten());
+    assert_eq!(person.name(), None);
+    assert_eq!(person.email(), None);
+    assert_eq!(person.tenant_roles().count(), 0);
+}
+
+#[test]
+fn nothing_more_is_recorded_about_a_forgotten_person() {
+    let forgotten = PersonEvent::Forgotten { reason: reason() };
+    given::<Person>([registered(), forgotten.clone()])
+        .when(PersonCommand::Forget { reason: reason() })
+        .then_err(PersonError::Forgotten);
+    given::<Person>([registered(), forgotten.clone()])
+        .when(PersonCommand::GrantTenantRole {
+            tenant: zh(),
+            role: TenantRole::Coordinator,
+        })
+        .then_err(PersonError::Forgotten);
+    given::<Person>([registered(), forgotten])
+        .when(PersonCommand::ChangeProfile {
+            name: name("Anna"),
+            email: email("anna@zh.ch"),
+            language: Language::De,
+        })
+        .then_err(PersonError::Forgotten);
+}
+
+#[test]
+fn names_and_addresses_are_the_personal_fields_and_read_null_once_erased() {
+    assert_eq!(registered().personal_fields(), ["name", "email"]);
+    assert!(coordinator_in_zh().personal_fields().is_empty());
+    let erased = serde_json::json!({"id": anna(), "home": "ZH", "name": null, "email": null, "language": "de"});
+    let decoded = PersonEvent::decode("Registered", erased).unwrap();
+    assert!(matches!(
+        decoded,
+        PersonEvent::Registered {
+            name: None,
+            email: None,
+            ..
+        }
+    ));
 }

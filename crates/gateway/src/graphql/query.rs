@@ -21,6 +21,7 @@ pub struct Query(
     super::query_resolutions::ResolutionQuery,
     super::query_steering::SteeringQuery,
     super::query_inbox::InboxQuery,
+    super::query_privacy::PrivacyQuery,
 );
 
 /// Tenants, bodies, people, networks and the caller's own account.

@@ -259,6 +259,11 @@ impl Person {
     async fn platform_admin(&self) -> bool {
         self.0.platform_admin
     }
+
+    /// Forgotten: the name reads "erased person" and the e-mail is empty.
+    async fn erased(&self) -> bool {
+        self.0.erased
+    }
 }
 
 /// An API token's record: held once; each field resolves from it.

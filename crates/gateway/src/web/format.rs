@@ -77,3 +77,14 @@ mod tests {
         assert_eq!(percent(0, 0, Language::It), "0%");
     }
 }
+
+/// A person's name as the pages show it: a forgotten person (whose name the
+/// read models hold as [`iiz_projections::ERASED_NAME`]) in the visitor's
+/// language.
+pub fn person_name(tr: crate::web::i18n::Tr, name: String) -> String {
+    if name == iiz_projections::ERASED_NAME {
+        tr.t("web-erased-person")
+    } else {
+        name
+    }
+}

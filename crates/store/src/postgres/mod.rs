@@ -173,4 +173,8 @@ impl EventStore for PgEventStore {
     fn notifier(&self) -> &LogNotifier {
         &self.notifier
     }
+
+    async fn person_keys(&self) -> Result<crate::Keyring, StoreError> {
+        crate::personal::keyring_of(crate::personal::pg_all_keys(&self.pool).await?)
+    }
 }

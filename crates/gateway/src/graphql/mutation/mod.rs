@@ -16,6 +16,7 @@ mod meeting_inputs;
 mod meetings;
 mod networks;
 mod people;
+mod privacy;
 mod programmes;
 mod projects;
 mod recommendation_tracking;
@@ -32,6 +33,7 @@ pub struct Mutation(
     accounts::AccountMutations,
     bodies::BodyMutations,
     people::PeopleMutations,
+    privacy::PrivacyMutations,
     networks::NetworkMutations,
     concerns::ConcernMutations,
     concern_steps::ConcernStepMutations,

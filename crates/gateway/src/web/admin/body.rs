@@ -17,6 +17,7 @@ use serde::Deserialize;
 use super::labels::{body_kind, body_role};
 use super::{administered, bad_request, form_date, not_found, today};
 use crate::web::errors::WebError;
+use crate::web::format::person_name;
 use crate::web::forms::{FormErrors, Posted, done};
 use crate::web::page::{Chrome, render};
 use crate::web::visitor::Visitor;
@@ -106,16 +107,16 @@ async fn build(
         .items;
     let mut names: BTreeMap<PersonId, String> = people
         .iter()
-        .map(|person| (person.id, person.name.clone()))
+        .map(|person| (person.id, person_name(tr, person.name.clone())))
         .collect();
     let mut seats = Vec::new();
     for seat in &members.seats {
         if let Entry::Vacant(entry) = names.entry(seat.person) {
             // Seated from another tenant: named if the visitor may see them.
-            let name = caller
-                .person(seat.person)
-                .await
-                .map_or_else(|_| tr.t("admin-person-hidden"), |person| person.name);
+            let name = caller.named_person(seat.person).await.map_or_else(
+                |_| tr.t("admin-person-hidden"),
+                |person| person_name(tr, person.name),
+            );
             entry.insert(name);
         }
         seats.push(SeatLine {
@@ -146,6 +147,7 @@ async fn build(
         seats,
         people: people
             .into_iter()
+            .filter(|person| !person.erased)
             .map(|person| (person.id.to_string(), person.name))
             .collect(),
         roles: BodyRole::ALL

@@ -5,6 +5,7 @@
 //! people are the tenants they administer; without any, the area is
 //! forbidden. Every command goes through the app, which decides again.
 
+mod access_log;
 mod bodies;
 mod body;
 pub mod labels;
@@ -44,6 +45,8 @@ pub fn routes() -> Router<WebState> {
             "/admin/people/{id}/platform-admin",
             post(person::platform_admin),
         )
+        .route("/admin/people/{id}/forget", post(person::forget))
+        .route("/admin/access-log", get(access_log::page))
         .route("/admin/routes", get(routes::page).post(routes::define))
 }
 
@@ -164,6 +167,9 @@ pub async fn overview(visitor: Visitor) -> Result<Response, WebError> {
     let administered = administered(&visitor)?;
     let tr = visitor.tr;
     let names = tenant_names(&visitor).await?;
+    let runs_platform = visitor
+        .principal()
+        .is_some_and(|principal| principal.acts_as_platform_admin());
     let sections = [
         ("/admin/tenants", "admin-tenants", "admin-tenants-about"),
         ("/admin/bodies", "admin-bodies", "admin-bodies-about"),
@@ -171,6 +177,11 @@ pub async fn overview(visitor: Visitor) -> Result<Response, WebError> {
         ("/admin/routes", "admin-routes", "admin-routes-about"),
     ]
     .into_iter()
+    .chain(runs_platform.then_some((
+        "/admin/access-log",
+        "admin-access-log",
+        "admin-access-log-about",
+    )))
     .map(|(href, label, about)| Section {
         href: href.to_owned(),
         label: tr.t(label),

@@ -15,6 +15,7 @@ use super::bodies::TenantQuery;
 use super::labels::{language_code, languages, tenant_role};
 use super::{administered, bad_request, chosen, tenant_names, tenant_options};
 use crate::web::errors::WebError;
+use crate::web::format::person_name;
 use crate::web::forms::{FormErrors, Posted, done};
 use crate::web::page::{Chrome, render};
 use crate::web::visitor::Visitor;
@@ -98,7 +99,7 @@ async fn build(
                 .collect::<Vec<_>>()
                 .join(", "),
             language: language_code(person.language).to_owned(),
-            name: person.name,
+            name: person_name(tr, person.name),
             email: person.email,
         })
         .collect();

@@ -39,11 +39,21 @@ pub struct PlatformAdminForm {
     pub change: String,
 }
 
+/// The erasure form: why the person is forgotten.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ForgetForm {
+    #[serde(default)]
+    pub reason: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/person.html")]
 pub struct PersonPage {
     pub chrome: Chrome,
     pub id: String,
+    /// Forgotten: nothing but the id and home is left.
+    pub erased: bool,
+    pub forget: ForgetForm,
     pub email: String,
     pub home: String,
     pub language: String,
@@ -90,7 +100,8 @@ async fn build(
         .await
         .map_err(|error| visitor.fail(error))?;
     let names = tenant_names(visitor).await?;
-    let chrome = Chrome::new(visitor, "admin", person.name.clone())
+    let title = crate::web::format::person_name(tr, person.name.clone());
+    let chrome = Chrome::new(visitor, "admin", title)
         .await?
         .crumb("/admin", tr.t("admin-title"))
         .crumb(
@@ -100,6 +111,8 @@ async fn build(
     Ok(PersonPage {
         chrome,
         id: id.to_string(),
+        erased: person.erased,
+        forget: ForgetForm::default(),
         email: person.email,
         home: person.home.to_string(),
         language: language_code(person.language).to_owned(),
@@ -192,4 +205,29 @@ pub async fn platform_admin(
         _ => return Err(bad_request(&visitor)),
     };
     command(visitor, id, change, RoleForm::default(), notice).await
+}
+
+/// `POST /admin/people/{id}/forget`: erases the person (platform admins).
+pub async fn forget(
+    Path(id): Path<String>,
+    Posted { visitor, form }: Posted<ForgetForm>,
+) -> Result<Response, WebError> {
+    let administered = administered(&visitor)?;
+    let id = person_id(&visitor, &id)?;
+    match visitor.caller().forget_person(id, &form.reason).await {
+        Ok(_) => Ok(done(&format!("/admin/people/{id}"), "admin-person-forgotten")),
+        Err(error) => {
+            let errors = FormErrors::of(error, &visitor, &["reason"])?;
+            let mut page = build(
+                &visitor,
+                &administered,
+                id,
+                RoleForm::default(),
+                errors,
+            )
+            .await?;
+            page.forget = form;
+            render(&page, &visitor, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
 }

@@ -8,6 +8,7 @@ use iiz_app::AppError;
 use iiz_domain::PersonId;
 
 use crate::web::errors::WebError;
+use crate::web::format::person_name;
 use crate::web::visitor::Visitor;
 
 /// The names of the people of one page, looked up once each.
@@ -30,9 +31,9 @@ impl Names {
             if known.contains_key(&person) {
                 continue;
             }
-            match caller.person(person).await {
+            match caller.named_person(person).await {
                 Ok(view) => {
-                    known.insert(person, view.name);
+                    known.insert(person, person_name(visitor.tr, view.name));
                 }
                 // Someone the visitor may not look up stays unnamed.
                 Err(AppError::Denied(_)) => {}

@@ -110,10 +110,13 @@ pub async fn show_with(
         .map_err(fail)?;
     let actions = caller.recommendation_actions(&view).await.map_err(fail)?;
     let mine = caller.addressees_i_speak_for(&view).await.map_err(fail)?;
-    let names = caller
+    let mut names = caller
         .recommendation_actor_names(&view, &tracking.items)
         .await
         .map_err(fail)?;
+    for name in names.values_mut() {
+        *name = crate::web::format::person_name(visitor.tr, std::mem::take(name));
+    }
     let mut concerns = Vec::new();
     for concern in &view.basis.concerns {
         // A concern the visitor may not read stays out of the trace.

@@ -1,0 +1,24 @@
+# Personal data (revFADP): erasure, the access log, the notice on free text (German).
+web-erased-person = gelöschte Person
+web-free-text-notice = Keine Klientendaten: Namen und Angaben zu Klientinnen und Klienten gehören nicht auf diese Plattform.
+admin-person-erased-notice = Diese Person wurde gelöscht. Name und E-Mail-Adresse sind nicht mehr lesbar; ihre Rollen sind beendet.
+admin-person-forget = Person löschen
+admin-person-forget-explained = Löscht den Schlüssel der Person: Name und E-Mail-Adresse sind danach überall unlesbar (auch in Exporten und nach einer Wiederherstellung der Lesemodelle), Rollen, Anmeldung, Sitzungen, Tokens, Posteingang und E-Mails der Person werden gelöscht. Das lässt sich nicht rückgängig machen.
+admin-person-forget-reason = Grund der Löschung
+admin-person-forget-reason-hint = Der Grund bleibt im Protokoll: nennen Sie die Person darin nicht.
+admin-person-forget-button = Endgültig löschen
+admin-person-forgotten = Die Person wurde gelöscht.
+admin-access-log = Zugriffsprotokoll
+admin-access-log-about = Wer wann welche Personendaten gelesen hat (Personenseiten, Personen- und Mitgliederlisten, Exporte).
+admin-access-log-of-person = Zugriffe auf diese Person
+admin-access-log-explained = Lesezugriffe auf Personendaten der letzten 90 Tage; aufbewahrt werden sie { $days } Tage.
+admin-access-subject = Betroffen
+admin-access-filter = Filtern
+admin-access-none = Keine Zugriffe in diesem Zeitraum.
+admin-access-when = Zeitpunkt
+admin-access-reader = Gelesen von
+admin-access-what = Gelesen
+admin-access-what-person = Personenseite
+admin-access-what-people = Personenliste
+admin-access-what-members = Mitgliederliste
+admin-access-what-export = Export

@@ -1,0 +1,24 @@
+# Personal data (revFADP): erasure, the access log, the notice on free text (French).
+web-erased-person = personne effacée
+web-free-text-notice = Pas de données de clients : les noms et informations sur les clientes et clients n’ont pas leur place sur cette plateforme.
+admin-person-erased-notice = Cette personne a été effacée. Son nom et son adresse e-mail ne sont plus lisibles ; ses rôles ont pris fin.
+admin-person-forget = Effacer la personne
+admin-person-forget-explained = Supprime la clé de la personne : son nom et son adresse e-mail deviennent illisibles partout (y compris dans les exports et après une reconstruction des modèles de lecture) ; ses rôles, sa connexion, ses sessions, jetons, sa boîte de réception et ses e-mails sont supprimés. Irréversible.
+admin-person-forget-reason = Motif de l’effacement
+admin-person-forget-reason-hint = Le motif reste dans le journal : n’y nommez pas la personne.
+admin-person-forget-button = Effacer définitivement
+admin-person-forgotten = La personne a été effacée.
+admin-access-log = Journal des accès
+admin-access-log-about = Qui a lu quelles données personnelles et quand (pages de personnes, listes de personnes et de membres, exports).
+admin-access-log-of-person = Accès à cette personne
+admin-access-log-explained = Lectures de données personnelles des 90 derniers jours ; elles sont conservées { $days } jours.
+admin-access-subject = Concerné
+admin-access-filter = Filtrer
+admin-access-none = Aucun accès pendant cette période.
+admin-access-when = Moment
+admin-access-reader = Lu par
+admin-access-what = Lu
+admin-access-what-person = Page de la personne
+admin-access-what-people = Liste des personnes
+admin-access-what-members = Liste des membres
+admin-access-what-export = Export

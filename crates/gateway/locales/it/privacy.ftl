@@ -1,0 +1,24 @@
+# Personal data (revFADP): erasure, the access log, the notice on free text (Italian).
+web-erased-person = persona cancellata
+web-free-text-notice = Nessun dato di clienti: nomi e informazioni su clienti non devono figurare su questa piattaforma.
+admin-person-erased-notice = Questa persona è stata cancellata. Nome e indirizzo e-mail non sono più leggibili; i suoi ruoli sono terminati.
+admin-person-forget = Cancellare la persona
+admin-person-forget-explained = Elimina la chiave della persona: nome e indirizzo e-mail diventano illeggibili ovunque (anche negli export e dopo una ricostruzione dei modelli di lettura); ruoli, accesso, sessioni, token, posta in arrivo ed e-mail della persona sono eliminati. Irreversibile.
+admin-person-forget-reason = Motivo della cancellazione
+admin-person-forget-reason-hint = Il motivo resta nel registro: non vi nomini la persona.
+admin-person-forget-button = Cancellare definitivamente
+admin-person-forgotten = La persona è stata cancellata.
+admin-access-log = Registro degli accessi
+admin-access-log-about = Chi ha letto quali dati personali e quando (pagine delle persone, elenchi di persone e di membri, export).
+admin-access-log-of-person = Accessi a questa persona
+admin-access-log-explained = Letture di dati personali degli ultimi 90 giorni; sono conservate per { $days } giorni.
+admin-access-subject = Interessato
+admin-access-filter = Filtrare
+admin-access-none = Nessun accesso in questo periodo.
+admin-access-when = Momento
+admin-access-reader = Letto da
+admin-access-what = Letto
+admin-access-what-person = Pagina della persona
+admin-access-what-people = Elenco delle persone
+admin-access-what-members = Elenco dei membri
+admin-access-what-export = Export
