@@ -132,6 +132,7 @@ impl App {
     /// Applies migrations and rebuilds read models whose code changed.
     pub async fn prepare(&self) -> Result<(), AppError> {
         self.store.migrate().await?;
+        self.seal_legacy_personal_fields().await?;
         let stale = iiz_projections::needs_rebuild(&self.store, &self.projections).await?;
         if !stale.is_empty() {
             tracing::info!(projections = ?stale, "rebuilding read models");

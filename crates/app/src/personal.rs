@@ -23,7 +23,10 @@ use crate::authz::{Denied, Operation, Principal, Target};
 use crate::people::person_stream;
 use crate::{App, AppError, Caller};
 
+mod legacy;
 mod mail_files;
+
+pub use legacy::SEALED_CHECKPOINT;
 
 /// How long the access log keeps a read unless configured otherwise.
 pub const DEFAULT_ACCESS_LOG_DAYS: u32 = 365;

@@ -112,6 +112,35 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces the payload of one stored event. Only for the one-time
+    /// sealing of personal fields recorded in the clear before sealing
+    /// existed: the log is otherwise never changed.
+    pub async fn reseal_payload(
+        &self,
+        position: i64,
+        payload: &serde_json::Value,
+    ) -> Result<(), StoreError> {
+        let text = serde_json::to_string(payload)
+            .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
+        match self {
+            Self::Postgres(store) => {
+                sqlx::query("UPDATE events SET payload = $1::json WHERE position = $2")
+                    .bind(text)
+                    .bind(position)
+                    .execute(store.pool())
+                    .await?;
+            }
+            Self::Sqlite(store) => {
+                sqlx::query("UPDATE events SET payload = ? WHERE position = ?")
+                    .bind(text)
+                    .bind(position)
+                    .execute(store.writer())
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Records reads of personal data.
     pub async fn record_access(&self, entries: &[AccessEntry]) -> Result<(), StoreError> {
         if entries.is_empty() {
