@@ -137,7 +137,7 @@ pub fn seal_fields(
         let sealed = key
             .cipher()
             .encrypt(
-                XNonce::from_slice(&nonce),
+                &XNonce::from(nonce),
                 Payload {
                     msg: &plain,
                     aad: &aad(subject, field),
@@ -196,10 +196,11 @@ pub fn open_fields(
             return Err(malformed());
         }
         let (nonce, sealed) = stored.split_at(NONCE_LEN);
+        let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| malformed())?;
         let plain = key
             .cipher()
             .decrypt(
-                XNonce::from_slice(nonce),
+                &XNonce::from(nonce),
                 Payload {
                     msg: sealed,
                     aad: &aad(subject, field),

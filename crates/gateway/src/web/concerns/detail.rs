@@ -128,7 +128,7 @@ pub async fn render_page(
     let allowed = caller.concern_actions(&view).await.map_err(fail)?;
     let mut names = caller.actor_names(&view).await.map_err(fail)?;
     for name in names.values_mut() {
-        *name = crate::web::format::person_name(tr, std::mem::take(name));
+        *name = format::person_name(tr, std::mem::take(name));
     }
     let trace = trace(&caller, tr, &view).await.map_err(fail)?;
     let mut forms = ActionForms::new(tr, &view, &allowed);

@@ -115,7 +115,7 @@ pub async fn show_with(
         .await
         .map_err(fail)?;
     for name in names.values_mut() {
-        *name = crate::web::format::person_name(visitor.tr, std::mem::take(name));
+        *name = format::person_name(visitor.tr, std::mem::take(name));
     }
     let mut concerns = Vec::new();
     for concern in &view.basis.concerns {
