@@ -59,7 +59,7 @@ async fn legacy_person_is_sealed_then_forgotten(db: TestDatabase) {
         .unwrap();
     let view = app.person_view(id).await.unwrap().unwrap();
     assert!(view.erased && !view.name.contains("Ottilie"));
-    let (_, loaded) = app.load::<iiz_domain::Person>(&stream).await.unwrap();
+    let (loaded, _) = app.load::<iiz_domain::Person>(&stream).await.unwrap();
     assert!(loaded.is_forgotten() && loaded.name().is_none());
 }
 
