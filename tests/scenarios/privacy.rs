@@ -37,7 +37,11 @@ async fn database_text(app_database: &iiz_store::testing::TestDatabase) -> Strin
                 .expect("a sqlite URL")
                 .to_owned();
             let mut text = String::new();
-            for file in [path.clone(), format!("{path}-wal"), format!("{path}-journal")] {
+            for file in [
+                path.clone(),
+                format!("{path}-wal"),
+                format!("{path}-journal"),
+            ] {
                 if let Ok(bytes) = std::fs::read(&file) {
                     text.push_str(&String::from_utf8_lossy(&bytes));
                 }
@@ -67,10 +71,17 @@ async fn database_text(app_database: &iiz_store::testing::TestDatabase) -> Strin
 }
 
 fn traces(text: &str) -> Vec<&'static str> {
-    [FIRST_NAME, FIRST_EMAIL, NAME, EMAIL, "Ostrander", "Quellmann"]
-        .into_iter()
-        .filter(|needle| text.to_lowercase().contains(&needle.to_lowercase()))
-        .collect()
+    [
+        FIRST_NAME,
+        FIRST_EMAIL,
+        NAME,
+        EMAIL,
+        "Ostrander",
+        "Quellmann",
+    ]
+    .into_iter()
+    .filter(|needle| text.to_lowercase().contains(&needle.to_lowercase()))
+    .collect()
 }
 
 async fn register(app: &TestApp, admin: &iiz_tests::Session) -> String {
@@ -105,7 +116,10 @@ async fn register(app: &TestApp, admin: &iiz_tests::Session) -> String {
         )
         .await
         .unwrap();
-    assert_eq!(corrected["data"]["changePersonProfile"]["email"], EMAIL, "{corrected}");
+    assert_eq!(
+        corrected["data"]["changePersonProfile"]["email"], EMAIL,
+        "{corrected}"
+    );
     id
 }
 
@@ -115,7 +129,10 @@ async fn a_forgotten_person_leaves_no_trace_after_replay(backend: Backend) {
     };
     let admin = app.sign_in(ADMIN, DEMO_PASSWORD).await.unwrap();
     let id = register(&app, &admin).await;
-    assert!(app.sign_in(FIRST_EMAIL, PASSWORD).await.is_err(), "the old address still signs in");
+    assert!(
+        app.sign_in(FIRST_EMAIL, PASSWORD).await.is_err(),
+        "the old address still signs in"
+    );
     let zorabel = app.sign_in(EMAIL, PASSWORD).await.unwrap();
 
     // At rest the log holds the name and address sealed; the read model
@@ -131,25 +148,44 @@ async fn a_forgotten_person_leaves_no_trace_after_replay(backend: Backend) {
     let payloads: Vec<&Value> = events.iter().map(|event| &event.payload).collect();
     let log = serde_json::to_string(&payloads).unwrap();
     assert!(log.contains("sealed") && traces(&log).is_empty(), "{log}");
-    assert!(!traces(&database_text(&app.database).await).is_empty(), "the grep finds nothing even before erasure");
+    assert!(
+        !traces(&database_text(&app.database).await).is_empty(),
+        "the grep finds nothing even before erasure"
+    );
 
     // A mail file addressed to her and one naming her (the embedded default
     // writes e-mails to data_dir/mail).
     let mail = app.data_dir.path().join("mail");
     std::fs::create_dir_all(&mail).unwrap();
-    std::fs::write(mail.join("to-her.eml"), format!("To: {EMAIL}\r\nSubject: Hallo\r\n\r\nHallo {NAME}")).unwrap();
-    std::fs::write(mail.join("about-her.eml"), format!("To: {ANNA}\r\n\r\n{NAME} koordiniert.")).unwrap();
+    std::fs::write(
+        mail.join("to-her.eml"),
+        format!("To: {EMAIL}\r\nSubject: Hallo\r\n\r\nHallo {NAME}"),
+    )
+    .unwrap();
+    std::fs::write(
+        mail.join("about-her.eml"),
+        format!("To: {ANNA}\r\n\r\n{NAME} koordiniert."),
+    )
+    .unwrap();
 
     // Only a platform admin forgets, and only with a reason.
     let anna = app.sign_in(ANNA, DEMO_PASSWORD).await.unwrap();
     let forget = "mutation($id: ID!, $reason: String!) { forgetPerson(id: $id, reason: $reason) { newlyForgotten keyDeleted accountsRemoved } }";
     let (_, refused) = app
-        .graphql(As::Session(&anna), forget, json!({"id": id, "reason": "left"}))
+        .graphql(
+            As::Session(&anna),
+            forget,
+            json!({"id": id, "reason": "left"}),
+        )
         .await
         .unwrap();
     assert_eq!(error_code(&refused), Some("FORBIDDEN"), "{refused}");
     let (_, no_reason) = app
-        .graphql(As::Session(&admin), forget, json!({"id": id, "reason": "  "}))
+        .graphql(
+            As::Session(&admin),
+            forget,
+            json!({"id": id, "reason": "  "}),
+        )
         .await
         .unwrap();
     assert_eq!(error_code(&no_reason), Some("VALIDATION"), "{no_reason}");
@@ -160,18 +196,32 @@ async fn a_forgotten_person_leaves_no_trace_after_replay(backend: Backend) {
     assert_eq!(before["data"]["person"]["name"], NAME, "{before}");
 
     let (_, forgotten) = app
-        .graphql(As::Session(&admin), forget, json!({"id": id, "reason": "left the office, asked for erasure"}))
+        .graphql(
+            As::Session(&admin),
+            forget,
+            json!({"id": id, "reason": "left the office, asked for erasure"}),
+        )
         .await
         .unwrap();
     let forgotten = &forgotten["data"]["forgetPerson"];
     assert_eq!(forgotten["newlyForgotten"], true, "{forgotten}");
     assert_eq!(forgotten["keyDeleted"], true, "{forgotten}");
-    assert!(forgotten["accountsRemoved"].as_u64().unwrap() >= 2, "credential and session: {forgotten}");
+    assert!(
+        forgotten["accountsRemoved"].as_u64().unwrap() >= 2,
+        "credential and session: {forgotten}"
+    );
     let (_, again) = app
-        .graphql(As::Session(&admin), forget, json!({"id": id, "reason": "again"}))
+        .graphql(
+            As::Session(&admin),
+            forget,
+            json!({"id": id, "reason": "again"}),
+        )
         .await
         .unwrap();
-    assert_eq!(again["data"]["forgetPerson"]["newlyForgotten"], false, "{again}");
+    assert_eq!(
+        again["data"]["forgetPerson"]["newlyForgotten"], false,
+        "{again}"
+    );
 
     // Every read shows the erased person; she can no longer sign in.
     let (_, after) = app
@@ -182,7 +232,10 @@ async fn a_forgotten_person_leaves_no_trace_after_replay(backend: Backend) {
         after["data"]["person"],
         json!({"name": "erased person", "email": "", "erased": true, "roles": []})
     );
-    let (_, me) = app.graphql(As::Session(&zorabel), "{ me { id } }", json!({})).await.unwrap();
+    let (_, me) = app
+        .graphql(As::Session(&zorabel), "{ me { id } }", json!({}))
+        .await
+        .unwrap();
     assert_eq!(error_code(&me), Some("UNAUTHENTICATED"), "{me}");
     assert!(app.sign_in(EMAIL, PASSWORD).await.is_err());
     let page = Browser::new(&app).unwrap();
@@ -199,7 +252,12 @@ async fn a_forgotten_person_leaves_no_trace_after_replay(backend: Backend) {
 
     // `iiz replay` rebuilds every read model from the log: still erased,
     // and no trace anywhere in the database.
-    let TestApp { server, database, data_dir, .. } = app;
+    let TestApp {
+        server,
+        database,
+        data_dir,
+        ..
+    } = app;
     server.stop().await.unwrap();
     let config = iiz::config::Config {
         database_url: Some(secrecy::SecretString::from(database.url.clone())),
@@ -222,7 +280,11 @@ async fn a_forgotten_person_leaves_no_trace_after_replay(backend: Backend) {
         .unwrap();
     assert!(view.erased && view.name == "erased person" && view.email.is_empty());
     let text = database_text(&database).await;
-    assert!(traces(&text).is_empty(), "found {:?} in the database", traces(&text));
+    assert!(
+        traces(&text).is_empty(),
+        "found {:?} in the database",
+        traces(&text)
+    );
     for entry in std::fs::read_dir(&mail).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         assert!(traces(&text).is_empty(), "{text}");

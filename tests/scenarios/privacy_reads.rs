@@ -46,7 +46,8 @@ async fn id_of(app: &TestApp, who: &Session, email: &str) -> String {
         .unwrap_or_else(|| panic!("{email} not among {people}"))
 }
 
-const LOG: &str = "query($subject: String) { accessLog(subject: $subject, first: 100) { reader subject what } }";
+const LOG: &str =
+    "query($subject: String) { accessLog(subject: $subject, first: 100) { reader subject what } }";
 
 async fn reads_of_personal_data_are_logged_for_platform_admins(backend: Backend) {
     let Some(app) = spawn_app(backend, true).await.unwrap() else {
@@ -59,28 +60,61 @@ async fn reads_of_personal_data_are_logged_for_platform_admins(backend: Backend)
         .unwrap()
         .to_owned();
     let reto = id_of(&app, &anna, RETO).await;
-    ok(&app, &anna, "query($id: ID!) { person(id: $id) { name } }", json!({"id": reto})).await;
+    ok(
+        &app,
+        &anna,
+        "query($id: ID!) { person(id: $id) { name } }",
+        json!({"id": reto}),
+    )
+    .await;
     let stg = seeded_body_id(TenantId::National, "STG").to_string();
-    ok(&app, &anna, "query($body: ID!) { bodyMembers(body: $body) { person } }", json!({"body": stg})).await;
+    ok(
+        &app,
+        &anna,
+        "query($body: ID!) { bodyMembers(body: $body) { person } }",
+        json!({"body": stg}),
+    )
+    .await;
 
     let reader = format!("person:{anna_id}");
-    let about_reto = ok(&app, &admin, LOG, json!({"subject": format!("person:{reto}")})).await;
+    let about_reto = ok(
+        &app,
+        &admin,
+        LOG,
+        json!({"subject": format!("person:{reto}")}),
+    )
+    .await;
     assert_eq!(
         about_reto["accessLog"],
         json!([{"reader": reader, "subject": format!("person:{reto}"), "what": "person"}])
     );
     let all = ok(&app, &admin, LOG, json!({})).await;
     let entries = all["accessLog"].as_array().unwrap();
-    for (subject, what) in [("tenant:ZH", "people"), (&*format!("body:{stg}"), "body_members")] {
+    for (subject, what) in [
+        ("tenant:ZH", "people"),
+        (&*format!("body:{stg}"), "body_members"),
+    ] {
         assert!(
-            entries.iter().any(|entry| entry["reader"] == reader.as_str() && entry["subject"] == subject && entry["what"] == what),
+            entries
+                .iter()
+                .any(|entry| entry["reader"] == reader.as_str()
+                    && entry["subject"] == subject
+                    && entry["what"] == what),
             "{subject} {what} not in {all}"
         );
     }
     // Reading oneself is not a read of someone else's data.
-    assert!(!entries.iter().any(|entry| entry["subject"] == reader.as_str()), "{all}");
+    assert!(
+        !entries
+            .iter()
+            .any(|entry| entry["subject"] == reader.as_str()),
+        "{all}"
+    );
     // Nobody else reads the log.
-    let (_, refused) = app.graphql(As::Session(&anna), LOG, json!({})).await.unwrap();
+    let (_, refused) = app
+        .graphql(As::Session(&anna), LOG, json!({}))
+        .await
+        .unwrap();
     assert_eq!(error_code(&refused), Some("FORBIDDEN"), "{refused}");
 
     let page = Browser::new(&app).unwrap();
@@ -92,12 +126,18 @@ async fn reads_of_personal_data_are_logged_for_platform_admins(backend: Backend)
     assert_eq!(shown.status, 200);
     let lines = shown.texts("table.access-log tbody tr").unwrap();
     assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(lines[0].contains(&reader) && lines[0].contains("Personenseite"), "{lines:?}");
+    assert!(
+        lines[0].contains(&reader) && lines[0].contains("Personenseite"),
+        "{lines:?}"
+    );
     let person_page = page.get(&format!("/admin/people/{reto}")).await.unwrap();
     assert!(person_page.has("#forget-form").unwrap());
     let coordinator = Browser::new(&app).unwrap();
     coordinator.sign_in(ANNA, DEMO_PASSWORD).await.unwrap();
-    assert_eq!(coordinator.get("/admin/access-log").await.unwrap().status, 403);
+    assert_eq!(
+        coordinator.get("/admin/access-log").await.unwrap().status,
+        403
+    );
 
     // Free text carries the notice, in the visitor's language.
     let form = coordinator.get("/concerns/new").await.unwrap();
@@ -129,14 +169,32 @@ async fn a_formula_in_an_exported_title_stays_text(backend: Backend) {
         "answerDue": today.checked_add_days(Days::new(60)).unwrap(),
         "reportingRhythm": "YEARLY"
     }})).await;
-    let id = drafted["draftRecommendation"]["id"].as_str().unwrap().to_owned();
+    let id = drafted["draftRecommendation"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let stg = seeded_body_id(TenantId::National, "STG").to_string();
-    let basis = minuted(&app, &petra, &stg, json!({ "subject": "RECOMMENDATION", "subjectId": id })).await;
+    let basis = minuted(
+        &app,
+        &petra,
+        &stg,
+        json!({ "subject": "RECOMMENDATION", "subjectId": id }),
+    )
+    .await;
     ok(&app, &petra, "mutation($id: ID!, $on: NaiveDate!, $basis: DecisionBasisInput!) { adoptRecommendation(id: $id, decision: \"STG 2026/11\", on: $on, basis: $basis) { stage } }", json!({ "id": id, "on": today, "basis": basis })).await;
-    ok(&app, &petra, "mutation($id: ID!) { publishRecommendation(id: $id) { id } }", json!({ "id": id })).await;
+    ok(
+        &app,
+        &petra,
+        "mutation($id: ID!) { publishRecommendation(id: $id) { id } }",
+        json!({ "id": id }),
+    )
+    .await;
 
     let (status, csv) = app
-        .get_as("/exports/recommendations/monitoring.csv", As::Session(&petra))
+        .get_as(
+            "/exports/recommendations/monitoring.csv",
+            As::Session(&petra),
+        )
         .await
         .unwrap();
     assert_eq!(status, 200, "{csv}");
@@ -157,6 +215,12 @@ async fn a_formula_in_an_exported_title_stays_text(backend: Backend) {
     }
     // The export is a read recorded in the access log.
     let admin = sign_in(&app, ADMIN).await;
-    let log: Value = ok(&app, &admin, LOG, json!({"subject": "export:recommendations/monitoring"})).await;
+    let log: Value = ok(
+        &app,
+        &admin,
+        LOG,
+        json!({"subject": "export:recommendations/monitoring"}),
+    )
+    .await;
     assert_eq!(log["accessLog"][0]["what"], "export", "{log}");
 }

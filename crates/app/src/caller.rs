@@ -141,7 +141,8 @@ impl<'a> Caller<'a> {
         after: Option<&str>,
     ) -> Result<Page<PersonView>, AppError> {
         self.check(Operation::ListPeople, Target::tenant(tenant))?;
-        self.record_read(format!("tenant:{tenant}"), "people").await?;
+        self.record_read(format!("tenant:{tenant}"), "people")
+            .await?;
         let query = DocQuery {
             collection: PEOPLE.to_owned(),
             tenant: Some(tenant.as_str().to_owned()),

@@ -125,7 +125,10 @@ impl Caller<'_> {
         self.check(Operation::ForgetPerson, Target::platform())?;
         let reason = crate::input::free_text("reason", reason.to_owned())?;
         if reason.as_str().is_empty() {
-            return Err(AppError::invalid_field("reason", "say why the person is erased"));
+            return Err(AppError::invalid_field(
+                "reason",
+                "say why the person is erased",
+            ));
         }
         let view = self
             .app()
@@ -153,7 +156,11 @@ impl Caller<'_> {
         report.emails += removed;
         report.anonymised += anonymised;
         tracing::warn!(person = %id, newly, ?report, "person forgotten");
-        Ok(Forgotten { person: id, newly, report })
+        Ok(Forgotten {
+            person: id,
+            newly,
+            report,
+        })
     }
 
     /// Who read whose personal data since `since`, newest first; only reads
@@ -204,11 +211,20 @@ impl App {
         home: TenantId,
         id: PersonId,
     ) -> Result<(Vec<String>, Vec<String>), AppError> {
-        let mut events = self.store().read_stream(&person_stream(home, id), 0).await?;
+        let mut events = self
+            .store()
+            .read_stream(&person_stream(home, id), 0)
+            .await?;
         self.open_sealed(&mut events).await?;
         let (mut names, mut emails) = (Vec::new(), Vec::new());
         for event in &events {
-            let text = |field: &str| event.payload.get(field).and_then(Value::as_str).map(str::to_owned);
+            let text = |field: &str| {
+                event
+                    .payload
+                    .get(field)
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            };
             names.extend(text("name"));
             emails.extend(text("email"));
         }

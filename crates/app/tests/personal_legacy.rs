@@ -40,10 +40,20 @@ async fn legacy_person_is_sealed_then_forgotten(db: TestDatabase) {
     app.prepare().await.unwrap();
     let stored = app.store().read_stream(&stream, 0).await.unwrap();
     let text = stored[0].payload.to_string();
-    assert!(text.contains("sealed") && !text.contains("Ottilie"), "{text}");
+    assert!(
+        text.contains("sealed") && !text.contains("Ottilie"),
+        "{text}"
+    );
     // Opened through the app, the person reads as before.
-    assert_eq!(app.person_view(id).await.unwrap().unwrap().name, "Ottilie Legacyname");
-    assert_eq!(app.seal_legacy_personal_fields().await.unwrap(), 0, "runs once");
+    assert_eq!(
+        app.person_view(id).await.unwrap().unwrap().name,
+        "Ottilie Legacyname"
+    );
+    assert_eq!(
+        app.seal_legacy_personal_fields().await.unwrap(),
+        0,
+        "runs once"
+    );
 
     let admin = Principal {
         person: PersonId::new(),

@@ -97,7 +97,11 @@ pub async fn monitoring_csv(
     if let Some(principal) = &principal
         && let Err(error) = api
             .app
-            .record_read(principal, "export:recommendations/monitoring".to_owned(), "export")
+            .record_read(
+                principal,
+                "export:recommendations/monitoring".to_owned(),
+                "export",
+            )
             .await
     {
         return failed(&error);
@@ -128,15 +132,19 @@ pub async fn monitoring_json(
     jar: CookieJar,
     Query(params): Query<ExportParams>,
 ) -> Response {
-    let (principal, records, as_of, policy) =
-        match table(&api, peer, &headers, &jar, &params).await {
-            Ok(found) => found,
-            Err(response) => return response,
-        };
+    let (principal, records, as_of, policy) = match table(&api, peer, &headers, &jar, &params).await
+    {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
     if let Some(principal) = &principal
         && let Err(error) = api
             .app
-            .record_read(principal, "export:recommendations/monitoring".to_owned(), "export")
+            .record_read(
+                principal,
+                "export:recommendations/monitoring".to_owned(),
+                "export",
+            )
             .await
     {
         return failed(&error);

@@ -36,12 +36,12 @@ pub use event::{
     RecordedEvent, StreamRef,
 };
 pub use notify::LogNotifier;
-pub use personal::{AccessEntry, Erasure, ErasureReport, Keyring, PersonKey, SealError};
 pub use outbound::{
     DeliveryFailure, EmailDelivery, InboxItem, Leadership, NewEmail, NewNotification,
     NotificationBatch, OutgoingEmail, Preference, RejectedEmail, Webhook, WebhookDelivery,
     WebhookDeliveryStatus, notification_id,
 };
+pub use personal::{AccessEntry, Erasure, ErasureReport, Keyring, PersonKey, SealError};
 pub use postgres::PgEventStore;
 pub use query::{DocFilter, DocQuery, SimilarQuery};
 pub use search::{SearchLanguage, SearchText};

@@ -46,7 +46,10 @@ pub(super) fn erase(dir: &Path, erasure: &Erasure) -> std::io::Result<(u64, u64)
             deleted += 1;
             continue;
         }
-        if mentions.iter().any(|mention| mail.contains(mention.as_str())) {
+        if mentions
+            .iter()
+            .any(|mention| mail.contains(mention.as_str()))
+        {
             let mut text = mail;
             for mention in &mentions {
                 text = text.replace(mention.as_str(), &erasure.replacement);

@@ -177,16 +177,22 @@ impl Person {
     }
 
     pub fn name(&self) -> Option<&PersonName> {
-        self.registered.as_ref().and_then(|person| person.name.as_ref())
+        self.registered
+            .as_ref()
+            .and_then(|person| person.name.as_ref())
     }
 
     pub fn email(&self) -> Option<&Email> {
-        self.registered.as_ref().and_then(|person| person.email.as_ref())
+        self.registered
+            .as_ref()
+            .and_then(|person| person.email.as_ref())
     }
 
     /// Whether the person was erased.
     pub fn is_forgotten(&self) -> bool {
-        self.registered.as_ref().is_some_and(|person| person.forgotten)
+        self.registered
+            .as_ref()
+            .is_some_and(|person| person.forgotten)
     }
 
     /// The language the person reads the platform and its mails in.

@@ -64,7 +64,9 @@ impl Store {
             Self::Postgres(store) => postgres::person_key(store.pool(), subject).await?,
             Self::Sqlite(store) => sqlite::person_key(store.reader(), subject).await?,
         };
-        Ok(bytes.map(|bytes| PersonKey::from_bytes(&bytes)).transpose()?)
+        Ok(bytes
+            .map(|bytes| PersonKey::from_bytes(&bytes))
+            .transpose()?)
     }
 
     /// The key of a person, created on first use.
@@ -95,11 +97,13 @@ impl Store {
         let email = email.trim().to_lowercase();
         match self {
             Self::Postgres(store) => {
-                sqlx::query("UPDATE credentials SET email = $1, updated_at = now() WHERE person_id = $2")
-                    .bind(&email)
-                    .bind(person)
-                    .execute(store.pool())
-                    .await?;
+                sqlx::query(
+                    "UPDATE credentials SET email = $1, updated_at = now() WHERE person_id = $2",
+                )
+                .bind(&email)
+                .bind(person)
+                .execute(store.pool())
+                .await?;
             }
             Self::Sqlite(store) => {
                 sqlx::query("UPDATE credentials SET email = ? WHERE person_id = ?")

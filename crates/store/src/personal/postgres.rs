@@ -92,14 +92,13 @@ pub(super) async fn erase_person(
         .filter(|email| !email.is_empty())
         .map(|email| email.to_lowercase())
         .collect();
-    report.emails = sqlx::query(
-        "DELETE FROM emails WHERE recipient = $1 OR lower(to_address) = ANY($2)",
-    )
-    .bind(&text_id)
-    .bind(&addresses)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
+    report.emails =
+        sqlx::query("DELETE FROM emails WHERE recipient = $1 OR lower(to_address) = ANY($2)")
+            .bind(&text_id)
+            .bind(&addresses)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
     sqlx::query("DELETE FROM notification_preferences WHERE person = $1")
         .bind(&text_id)
         .execute(&mut *tx)
@@ -133,7 +132,10 @@ pub(super) async fn erase_person(
     Ok(report)
 }
 
-pub(super) async fn record_access(pool: &PgPool, entries: &[AccessEntry]) -> Result<(), StoreError> {
+pub(super) async fn record_access(
+    pool: &PgPool,
+    entries: &[AccessEntry],
+) -> Result<(), StoreError> {
     let (mut at, mut readers, mut subjects, mut whats) = (vec![], vec![], vec![], vec![]);
     for entry in entries {
         at.push(entry.read_at);

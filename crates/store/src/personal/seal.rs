@@ -42,7 +42,9 @@ pub enum SealError {
 impl From<SealError> for crate::StoreError {
     fn from(error: SealError) -> Self {
         match error {
-            SealError::Random(_) | SealError::Seal { .. } => Self::InvalidRequest(error.to_string()),
+            SealError::Random(_) | SealError::Seal { .. } => {
+                Self::InvalidRequest(error.to_string())
+            }
             _ => Self::Corrupt(error.to_string()),
         }
     }

@@ -68,7 +68,11 @@ pub async fn page(
     let since = Utc::now() - Duration::days(DAYS);
     let entries = visitor
         .caller()
-        .access_log(since, (!subject.is_empty()).then_some(subject.as_str()), LINES)
+        .access_log(
+            since,
+            (!subject.is_empty()).then_some(subject.as_str()),
+            LINES,
+        )
         .await
         .map_err(|error| visitor.fail(error))?;
     let lines = entries

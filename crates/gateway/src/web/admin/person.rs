@@ -215,17 +215,13 @@ pub async fn forget(
     let administered = administered(&visitor)?;
     let id = person_id(&visitor, &id)?;
     match visitor.caller().forget_person(id, &form.reason).await {
-        Ok(_) => Ok(done(&format!("/admin/people/{id}"), "admin-person-forgotten")),
+        Ok(_) => Ok(done(
+            &format!("/admin/people/{id}"),
+            "admin-person-forgotten",
+        )),
         Err(error) => {
             let errors = FormErrors::of(error, &visitor, &["reason"])?;
-            let mut page = build(
-                &visitor,
-                &administered,
-                id,
-                RoleForm::default(),
-                errors,
-            )
-            .await?;
+            let mut page = build(&visitor, &administered, id, RoleForm::default(), errors).await?;
             page.forget = form;
             render(&page, &visitor, StatusCode::UNPROCESSABLE_ENTITY)
         }
