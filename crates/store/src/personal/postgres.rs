@@ -53,13 +53,16 @@ pub(super) async fn erase_person(
     let person = erasure.person;
     let text_id = person.to_string();
     let mut tx = pool.begin().await?;
-    let mut report = ErasureReport::default();
-    report.key_deleted = sqlx::query("DELETE FROM person_keys WHERE person_id = $1")
+    let key_deleted = sqlx::query("DELETE FROM person_keys WHERE person_id = $1")
         .bind(&text_id)
         .execute(&mut *tx)
         .await?
         .rows_affected()
         > 0;
+    let mut report = ErasureReport {
+        key_deleted,
+        ..ErasureReport::default()
+    };
     // Accounts key the person by uuid, the outbound tables by text.
     for (sql, counter) in [
         (
