@@ -30,6 +30,7 @@ pub mod outbound;
 pub mod people;
 mod profile;
 mod queries;
+mod read_cache;
 pub mod recommendations;
 pub mod resolutions;
 pub mod rules;
@@ -58,6 +59,9 @@ pub struct App {
     relay: Arc<outbound::RelayStatus>,
     /// Whether webhooks may target private addresses ([`webhooks`]).
     webhooks_allow_private: bool,
+    /// Every recommendation's summary and monitoring rows, for the
+    /// dashboard and the exports.
+    monitoring: Arc<read_cache::ReadCache<recommendations::MonitoringData>>,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -74,6 +78,7 @@ impl App {
             live: outbound::LiveFeed::new(),
             relay: Arc::new(outbound::RelayStatus::default()),
             webhooks_allow_private: false,
+            monitoring: Arc::new(recommendations::MonitoringData::cache()),
         }
     }
 

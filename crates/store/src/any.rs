@@ -10,6 +10,7 @@ use crate::postgres::PgEventStore;
 use crate::query::{DocQuery, SimilarQuery};
 use crate::sqlite::SqliteEventStore;
 use crate::upcast::Upcaster;
+use crate::mark::LogMark;
 use crate::{Checkpoint, EventStore};
 
 /// Which database a [`Store`] runs on.
@@ -128,6 +129,18 @@ impl EventStore for Store {
 
     async fn head(&self) -> Result<LogCursor, StoreError> {
         delegate!(self, store => store.head().await)
+    }
+
+    async fn log_mark(&self) -> Result<LogMark, StoreError> {
+        delegate!(self, store => store.log_mark().await)
+    }
+
+    async fn committed_since(
+        &self,
+        mark: &LogMark,
+        stream_types: &[&str],
+    ) -> Result<bool, StoreError> {
+        delegate!(self, store => store.committed_since(mark, stream_types).await)
     }
 
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {

@@ -13,6 +13,7 @@ mod docs;
 mod error;
 mod event;
 mod lag;
+mod mark;
 mod migrations;
 mod notify;
 mod outbound;
@@ -34,6 +35,7 @@ pub use event::{
     AppendOutcome, AppendRequest, EventMetadata, ExpectedVersion, LogCursor, NewEvent,
     RecordedEvent, StreamRef,
 };
+pub use mark::LogMark;
 pub use notify::LogNotifier;
 pub use outbound::{
     DeliveryFailure, EmailDelivery, InboxItem, Leadership, NewEmail, NewNotification,
@@ -101,6 +103,19 @@ pub trait EventStore: Clone + Send + Sync + 'static {
     /// an empty log). A reader that has reached it has seen every event
     /// committed before the call.
     fn head(&self) -> impl Future<Output = Result<LogCursor, StoreError>> + Send;
+
+    /// A mark of the log as it is now, for [`EventStore::committed_since`].
+    fn log_mark(&self) -> impl Future<Output = Result<LogMark, StoreError>> + Send;
+
+    /// Whether an event of one of `stream_types` (of any type when empty)
+    /// has been committed since `mark` was taken. Cheap: it looks only at
+    /// the log after the mark. A mark of another backend is an
+    /// `InvalidRequest`.
+    fn committed_since(
+        &self,
+        mark: &LogMark,
+        stream_types: &[&str],
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
     /// Where the outbox relay has published up to: it reads the log after
     /// this cursor (`LogCursor::START` before the first publication).

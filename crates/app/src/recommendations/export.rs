@@ -170,13 +170,14 @@ impl Caller<'_> {
             .ok_or(AppError::Denied(Denied::Unauthenticated))?;
         let standing = self.app().standing(Some(principal)).await?;
         let national = monitors_nationally(principal, &standing);
-        let summaries = self.app().recommendation_summaries().await?;
-        let by_id: std::collections::HashMap<_, _> = summaries
+        let data = self.app().monitoring_data().await?;
+        let by_id: std::collections::HashMap<_, _> = data
+            .summaries
             .iter()
             .map(|summary| (summary.id, summary))
             .collect();
-        let rows = self.app().monitoring_rows(None, None).await?;
-        let mut visible: Vec<(&RecommendationSummary, &MonitoringRow)> = rows
+        let mut visible: Vec<(&RecommendationSummary, &MonitoringRow)> = data
+            .rows
             .iter()
             .filter(|row| national || sees_item(principal, &standing, row.addressee, row.shareable))
             .filter_map(|row| {

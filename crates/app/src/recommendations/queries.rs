@@ -223,11 +223,10 @@ impl Caller<'_> {
             return Err(AppError::Denied(Denied::Forbidden));
         }
         let rows = self.app().monitoring_rows(None, Some(party)).await?;
-        let summaries: HashMap<RecommendationId, RecommendationSummary> = self
-            .app()
-            .recommendation_summaries()
-            .await?
-            .into_iter()
+        let data = self.app().monitoring_data().await?;
+        let summaries: HashMap<RecommendationId, &RecommendationSummary> = data
+            .summaries
+            .iter()
             .map(|summary| (summary.id, summary))
             .collect();
         let mut full: HashMap<RecommendationId, AddresseeItem> = self
@@ -239,7 +238,7 @@ impl Caller<'_> {
             .collect();
         let mut entries = Vec::new();
         for row in rows {
-            let Some(summary) = summaries.get(&row.recommendation) else {
+            let Some(summary) = summaries.get(&row.recommendation).copied() else {
                 continue;
             };
             if !summary.stage.was_published() {
@@ -277,10 +276,12 @@ impl Caller<'_> {
         if !monitors_nationally(principal, &standing) {
             return Err(AppError::Denied(Denied::Forbidden));
         }
-        let summaries = self.app().recommendation_summaries().await?;
-        let rows = self.app().monitoring_rows(None, None).await?;
+        let data = self.app().monitoring_data().await?;
         Ok(MonitoringDashboard::compute(
-            &summaries, &rows, as_of, policy,
+            &data.summaries,
+            &data.rows,
+            as_of,
+            policy,
         ))
     }
 }

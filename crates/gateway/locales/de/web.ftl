@@ -60,3 +60,8 @@ queue-intake = Neu eingereicht
 queue-ekg = Bei der EKG
 queue-stg = Beim STG
 queue-answer-due = Antwort fällig
+
+# Paging through a list.
+pager = Seiten
+pager-first = Zur ersten Seite
+pager-next = Nächste Seite

@@ -60,3 +60,8 @@ queue-intake = Nouvellement soumises
 queue-ekg = Auprès de l’EKG
 queue-stg = Auprès du STG
 queue-answer-due = Réponse due
+
+# Paging through a list.
+pager = Pages
+pager-first = Première page
+pager-next = Page suivante

@@ -60,3 +60,8 @@ queue-intake = Appena inoltrate
 queue-ekg = Presso l’EKG
 queue-stg = Presso lo STG
 queue-answer-due = Risposta dovuta
+
+# Paging through a list.
+pager = Pagine
+pager-first = Prima pagina
+pager-next = Pagina successiva

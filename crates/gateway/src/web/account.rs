@@ -127,11 +127,7 @@ pub async fn switch_language(
         "fr" => Language::Fr,
         "it" => Language::It,
         _ => {
-            return Err(WebError::new(
-                super::errors::Failure::BadRequest,
-                visitor.tr,
-                &visitor.request_id,
-            ));
+            return Err(visitor.refuse(super::errors::Failure::BadRequest));
         }
     };
     if visitor.principal().is_some() {

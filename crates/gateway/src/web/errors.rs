@@ -13,6 +13,7 @@ use iiz_app::authz::Denied;
 use iiz_domain::error::ErrorKind;
 
 use super::i18n::Tr;
+use super::page::LanguageSwitcher;
 use super::{assets, refusal};
 
 /// What went wrong, as far as the visitor may know.
@@ -41,6 +42,8 @@ pub struct WebError {
     pub failure: Failure,
     pub tr: Tr,
     pub request_id: String,
+    /// The language switcher, when the visitor's form token is known.
+    pub switcher: Option<LanguageSwitcher>,
 }
 
 impl WebError {
@@ -49,7 +52,15 @@ impl WebError {
             failure,
             tr,
             request_id: request_id.to_owned(),
+            switcher: None,
         }
+    }
+
+    /// With the language switcher (the visitor's token and page).
+    #[must_use]
+    pub fn switchable(mut self, csrf: &str, path: &str) -> Self {
+        self.switcher = Some(LanguageSwitcher::new(self.tr, csrf, path));
+        self
     }
 
     /// An application error as a page shows it. Faults of the platform
@@ -79,6 +90,7 @@ impl WebError {
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
     tr: Tr,
+    switcher: Option<&'a LanguageSwitcher>,
     title: String,
     explanation: String,
     refusal: Option<&'a refusal::Refusal>,
@@ -105,6 +117,7 @@ impl IntoResponse for WebError {
         };
         let page = ErrorPage {
             tr,
+            switcher: self.switcher.as_ref(),
             title: tr.t(&format!("{key}-title")),
             explanation: tr.t(key),
             refusal: match &self.failure {
@@ -127,7 +140,7 @@ impl IntoResponse for WebError {
 
 /// Every path no page answers: the 404 page in the visitor's language.
 pub async fn not_found(visitor: super::visitor::Visitor) -> WebError {
-    WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::NotFound)
 }
 
 #[cfg(test)]

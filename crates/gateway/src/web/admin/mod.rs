@@ -69,15 +69,15 @@ pub(super) fn administered(visitor: &Visitor) -> Result<Vec<TenantId>, WebError>
 }
 
 pub(super) fn forbidden(visitor: &Visitor) -> WebError {
-    WebError::new(Failure::Forbidden, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::Forbidden)
 }
 
 pub(super) fn not_found(visitor: &Visitor) -> WebError {
-    WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::NotFound)
 }
 
 pub(super) fn bad_request(visitor: &Visitor) -> WebError {
-    WebError::new(Failure::BadRequest, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::BadRequest)
 }
 
 /// The tenant a page is about: the one asked for, else the first one

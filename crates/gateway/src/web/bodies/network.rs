@@ -48,7 +48,7 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
     visitor.signed_in()?;
     let tr = visitor.tr;
     let id = NetworkId::parse(&id)
-        .map_err(|_| WebError::new(Failure::NotFound, tr, &visitor.request_id))?;
+        .map_err(|_| visitor.refuse(Failure::NotFound))?;
     let network = visitor
         .caller()
         .network(id)

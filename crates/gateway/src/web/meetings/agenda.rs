@@ -219,11 +219,7 @@ async fn act(
 
 fn reason(visitor: &Visitor, text: &str) -> Result<FreeText, WebError> {
     FreeText::parse(text).map_err(|_| {
-        WebError::new(
-            crate::web::errors::Failure::BadRequest,
-            visitor.tr,
-            &visitor.request_id,
-        )
+        visitor.refuse(crate::web::errors::Failure::BadRequest)
     })
 }
 

@@ -75,7 +75,7 @@ pub async fn save_preferences(
             continue;
         };
         let delivery = Preference::parse(chosen)
-            .ok_or_else(|| WebError::new(Failure::BadRequest, visitor.tr, &visitor.request_id))?;
+            .ok_or_else(|| visitor.refuse(Failure::BadRequest))?;
         let unchanged = current
             .iter()
             .any(|preference| preference.kind == kind && preference.delivery == delivery);

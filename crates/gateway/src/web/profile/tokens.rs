@@ -27,7 +27,7 @@ pub struct TokenForm {
 /// redirect), as the secret must not travel in a cookie or an address.
 pub async fn create(Posted { visitor, form }: Posted<TokenForm>) -> Result<Response, WebError> {
     let principal = visitor.signed_in()?.clone();
-    let bad_request = || WebError::new(Failure::BadRequest, visitor.tr, &visitor.request_id);
+    let bad_request = || visitor.refuse(Failure::BadRequest);
     let draft = TokenDraft {
         name: form.name.clone(),
         tenant: form.tenant.clone(),
@@ -76,7 +76,7 @@ pub async fn revoke(
 ) -> Result<Response, WebError> {
     let principal = visitor.signed_in()?.clone();
     let id = Uuid::parse_str(&id)
-        .map_err(|_| WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id))?;
+        .map_err(|_| visitor.refuse(Failure::NotFound))?;
     visitor
         .app
         .revoke_api_token(&principal, id)

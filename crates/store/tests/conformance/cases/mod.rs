@@ -3,6 +3,7 @@
 mod append;
 mod docs;
 mod emails;
+mod marks;
 mod notifications;
 mod projections;
 mod reading;
@@ -12,6 +13,7 @@ mod webhooks;
 pub use append::*;
 pub use docs::*;
 pub use emails::*;
+pub use marks::*;
 pub use notifications::*;
 pub use projections::*;
 pub use reading::*;
