@@ -1,13 +1,7 @@
 //! Log marks: whether anything was committed since a mark, by stream type,
 //! also when transactions commit out of position order.
 
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
-
-use iiz_store::{
-    Backend, DocKey, DocSet, EventStore, ExpectedVersion, InlineProjector, NoProjection,
-    ProjectionError, RecordedEvent, Store,
-};
+use iiz_store::{EventStore, ExpectedVersion, NoProjection, Store};
 
 use crate::support::{event, request, stream};
 
@@ -34,64 +28,35 @@ pub async fn a_mark_tells_what_was_committed_since(store: &Store) {
     assert!(!store.committed_since(&later, &["counter"]).await.unwrap());
 }
 
-/// Holds its append's transaction open (after the insert) until released.
-#[derive(Debug)]
-struct HeldCommit {
-    inserted: Mutex<mpsc::Sender<()>>,
-    release: Mutex<mpsc::Receiver<()>>,
-}
-
-impl InlineProjector for HeldCommit {
-    fn handles(&self, _stream_type: &str) -> bool {
-        true
-    }
-    fn keys(&self, _events: &[RecordedEvent]) -> Result<Vec<DocKey>, ProjectionError> {
-        Ok(Vec::new())
-    }
-    fn apply(&self, _docs: &mut DocSet, _events: &[RecordedEvent]) -> Result<(), ProjectionError> {
-        self.inserted.lock().unwrap().send(()).unwrap();
-        self.release.lock().unwrap().recv().unwrap();
-        Ok(())
-    }
-}
-
 /// A transaction that got its position first but commits last must still
-/// count as committed after a mark taken while it was open, even when a
-/// later position committed before the mark (PostgreSQL runs them side by
-/// side; SQLite has one writer, so there the later append comes after).
+/// count as committed after a mark taken while it was open, although a later
+/// position committed before the mark. Only PostgreSQL runs writers side by
+/// side; SQLite has one writer, so there position order is commit order.
 pub async fn a_late_commit_counts_after_the_mark(store: &Store) {
-    let (inserted_tx, inserted) = mpsc::channel();
-    let (release, release_rx) = mpsc::channel();
-    let held = Arc::new(HeldCommit {
-        inserted: Mutex::new(inserted_tx),
-        release: Mutex::new(release_rx),
-    });
-    let slow = {
-        let store = store.clone();
-        let held = held.clone();
-        tokio::spawn(async move {
-            let early = request(
-                &stream("ZH", "early"),
-                ExpectedVersion::Any,
-                vec![event("Added", 1)],
-            );
-            store.append(early, held.as_ref()).await.unwrap();
-        })
+    let Store::Postgres(postgres) = store else {
+        return;
     };
-    tokio::task::spawn_blocking(move || inserted.recv().unwrap())
-        .await
-        .unwrap();
-    if store.backend() == Backend::Postgres {
-        let later = request(
-            &stream("ZH", "later"),
-            ExpectedVersion::Any,
-            vec![event("Added", 2)],
-        );
-        store.append(later, &NoProjection).await.unwrap();
-    }
+    // The early writer: its row gets a position, its commit waits.
+    let mut early = postgres.pool().begin().await.unwrap();
+    sqlx::query(
+        "INSERT INTO events (event_id, tenant_id, stream_type, stream_id, stream_version, \
+         event_type, schema_version, payload, actor, correlation_id) \
+         VALUES ($1, 'ZH', 'counter', 'early', 1, 'Added', 1, '{}', 'person:test', $2)",
+    )
+    .bind(uuid::Uuid::now_v7())
+    .bind(uuid::Uuid::now_v7())
+    .execute(&mut *early)
+    .await
+    .unwrap();
+    let later = request(
+        &stream("ZH", "later"),
+        ExpectedVersion::Any,
+        vec![event("Added", 2)],
+    );
+    store.append(later, &NoProjection).await.unwrap();
     let mark = store.log_mark().await.unwrap();
     assert!(!store.committed_since(&mark, &[]).await.unwrap());
-    release.send(()).unwrap();
-    slow.await.unwrap();
+    early.commit().await.unwrap();
     assert!(store.committed_since(&mark, &["counter"]).await.unwrap());
+    assert!(!store.committed_since(&mark, &["other"]).await.unwrap());
 }
