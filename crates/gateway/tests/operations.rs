@@ -377,6 +377,10 @@ async fn each_resolver_authorizes_the_operation_the_table_names() {
         let Some((root, field)) = name.split_once('.') else {
             panic!("{name}");
         };
+        // Subscriptions run over the socket (tests/scenarios/live.rs).
+        if root == "Subscription" {
+            continue;
+        }
         let mut observed = None;
         for id in ID_TRIES {
             let document = sdl.document(root, field, id);

@@ -124,7 +124,7 @@ impl Sdl {
             .fields
             .iter()
             .map(|field| &field.node)
-            .find(|definition| definition.name.node == field)
+            .find(|definition| definition.name.node.as_str() == field)
             .unwrap_or_else(|| panic!("no field {root}.{field}"));
         let arguments = self.arguments(&definition.arguments, id);
         let arguments = if arguments.is_empty() {
