@@ -33,7 +33,11 @@ async fn demo_meetings_show_the_year(db: TestDatabase, clock: Clock) {
     // And each body's last meeting of the year before, whose minutes hold the
     // decisions the demo's earlier EKG and STG steps record, and the EKG's
     // meeting that elected its chair (the demo programme's chairs).
-    assert_eq!(views.len(), report.meetings + 3);
+    // Two when the chair's election falls in the EKG's last meeting of
+    // that same year (the programme's period starts in January of an odd
+    // year): it is then one meeting.
+    let before = views.len() - report.meetings;
+    assert!((2..=3).contains(&before), "{before} meetings before the demo year");
     assert_eq!(report.meetings, 10);
 
     let principal = fachstelle();
