@@ -67,9 +67,18 @@ async fn queued(app: &TestApp, who: &Session) -> Vec<String> {
 
 /// The refusal's code and message with the id taken out: what a caller
 /// learns from naming `id`.
-async fn answer_to(app: &TestApp, who: &Session, query: &str, variables: Value, id: &str) -> (String, String) {
+async fn answer_to(
+    app: &TestApp,
+    who: &Session,
+    query: &str,
+    variables: Value,
+    id: &str,
+) -> (String, String) {
     let error = refused(app, who, query, variables).await;
-    let message = error["message"].as_str().unwrap_or_default().replace(id, "<id>");
+    let message = error["message"]
+        .as_str()
+        .unwrap_or_default()
+        .replace(id, "<id>");
     (code(&error).to_owned(), message)
 }
 
@@ -88,15 +97,31 @@ async fn a_draft_is_invisible_on_every_read_path(backend: Backend) {
     }
     let anna_before = stats(&app, &anna).await;
 
-    let drafted = ok(&app, &anna, DRAFT, concern("ZH", "Zebrakoordination im Entwurf")).await;
+    let drafted = ok(
+        &app,
+        &anna,
+        DRAFT,
+        concern("ZH", "Zebrakoordination im Entwurf"),
+    )
+    .await;
     let draft = drafted["draftConcern"]["id"].as_str().unwrap().to_owned();
 
     // Statistics: Zurich counts its draft, nobody else sees a number move.
     let anna_after = stats(&app, &anna).await;
-    assert_eq!(drafts_of(&anna_after, "ZH"), drafts_of(&anna_before, "ZH") + 1);
-    assert_eq!(anna_after["total"].as_u64(), anna_before["total"].as_u64().map(|n| n + 1));
+    assert_eq!(
+        drafts_of(&anna_after, "ZH"),
+        drafts_of(&anna_before, "ZH") + 1
+    );
+    assert_eq!(
+        anna_after["total"].as_u64(),
+        anna_before["total"].as_u64().map(|n| n + 1)
+    );
     for (who, before) in outsiders.iter().zip(&before) {
-        assert_eq!(&stats(&app, who).await, before, "a draft of ZH moved the statistics");
+        assert_eq!(
+            &stats(&app, who).await,
+            before,
+            "a draft of ZH moved the statistics"
+        );
     }
 
     // Queues: no queue holds it, for anyone.
@@ -137,22 +162,33 @@ async fn a_draft_is_invisible_on_every_read_path(backend: Backend) {
     let day = iiz_app::meetings::swiss_today();
     let meeting = ok(&app, &petra, "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }", json!({ "input": {
         "body": stg, "title": "STG-Sitzung zum Entwurf", "slot": { "startsAt": format!("{day}T06:00:00"), "endsAt": format!("{day}T07:00:00"), "place": "Bern" } } })).await;
-    let meeting = meeting["scheduleMeeting"]["id"].as_str().unwrap().to_owned();
+    let meeting = meeting["scheduleMeeting"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let add = "mutation($id: ID!, $item: AgendaItemInput!) { addAgendaItem(id: $id, item: $item) { id } }";
     let item = |id: &str| json!({ "id": meeting, "item": { "title": "Anliegen", "purpose": "DECISION", "subject": "CONCERN", "subjectId": id } });
     let hidden = answer_to(&app, &petra, add, item(&draft), &draft).await;
-    assert_eq!(hidden, answer_to(&app, &petra, add, item(unknown), unknown).await);
+    assert_eq!(
+        hidden,
+        answer_to(&app, &petra, add, item(unknown), unknown).await
+    );
     assert!(!hidden.0.is_empty(), "{hidden:?}");
     // The shared one is accepted: the check looks at visibility.
     ok(&app, &petra, add, item(&geneva[0])).await;
 
     let recommend = "mutation($input: RecommendationInput!) { draftRecommendation(input: $input) { id basis { concerns } } }";
-    let recommendation = |id: &str| json!({ "input": {
+    let recommendation = |id: &str| {
+        json!({ "input": {
         "title": "Zebrakoordination", "text": "Die Kantone klären gemeinsam ab.", "language": "DE",
         "rationale": "Doppelte Abklärungen", "source": "STUDY", "basis": { "concerns": [id] },
-        "addressees": ["ZH"], "answerDue": "2099-12-31", "reportingRhythm": "YEARLY" } });
+        "addressees": ["ZH"], "answerDue": "2099-12-31", "reportingRhythm": "YEARLY" } })
+    };
     let hidden = answer_to(&app, &petra, recommend, recommendation(&draft), &draft).await;
-    assert_eq!(hidden, answer_to(&app, &petra, recommend, recommendation(unknown), unknown).await);
+    assert_eq!(
+        hidden,
+        answer_to(&app, &petra, recommend, recommendation(unknown), unknown).await
+    );
 
     // A person of Zurich who also works in the Fachstelle may rest a
     // recommendation on the draft; the Fachstelle's list does not name it.
@@ -160,9 +196,18 @@ async fn a_draft_is_invisible_on_every_read_path(backend: Backend) {
     ok(&app, &admin, "mutation($person: ID!) { grantTenantRole(person: $person, tenant: \"CH\", role: OFFICE) { id } }", json!({ "person": anna_id })).await;
     let anna = app.sign_in(ANNA_ZH, DEMO_PASSWORD).await.unwrap();
     let drafted = ok(&app, &anna, recommend, recommendation(&draft)).await;
-    assert_eq!(drafted["draftRecommendation"]["basis"]["concerns"], json!([draft]));
+    assert_eq!(
+        drafted["draftRecommendation"]["basis"]["concerns"],
+        json!([draft])
+    );
     let recommendation_id = drafted["draftRecommendation"]["id"].clone();
-    let list = ok(&app, &petra, "{ recommendations(first: 100) { edges { node { id basis { concerns } } } } }", json!({})).await;
+    let list = ok(
+        &app,
+        &petra,
+        "{ recommendations(first: 100) { edges { node { id basis { concerns } } } } }",
+        json!({}),
+    )
+    .await;
     let listed = list["recommendations"]["edges"]
         .as_array()
         .unwrap()

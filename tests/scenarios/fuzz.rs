@@ -71,11 +71,9 @@ impl Schema {
 
     fn shaped(&self, ty: &Type, depth: u32) -> BoxedStrategy<Value> {
         let value = match &ty.base {
-            BaseType::List(inner) => {
-                proptest::collection::vec(self.values(inner, depth + 1), 0..3)
-                    .prop_map(Value::Array)
-                    .boxed()
-            }
+            BaseType::List(inner) => proptest::collection::vec(self.values(inner, depth + 1), 0..3)
+                .prop_map(Value::Array)
+                .boxed(),
             BaseType::Named(name) => self.named(name.as_str(), depth),
         };
         if ty.nullable {
@@ -114,9 +112,14 @@ impl Schema {
                     .collect();
                 proptest::sample::select(names).boxed()
             }
-            (_, Some(TypeKind::InputObject(input))) if depth < 4 => {
-                self.object(&input.fields.iter().map(|f| f.node.clone()).collect::<Vec<_>>(), depth)
-            }
+            (_, Some(TypeKind::InputObject(input))) if depth < 4 => self.object(
+                &input
+                    .fields
+                    .iter()
+                    .map(|f| f.node.clone())
+                    .collect::<Vec<_>>(),
+                depth,
+            ),
             _ => any_json(),
         }
     }
@@ -198,7 +201,8 @@ fn any_json() -> BoxedStrategy<Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         strings().prop_map(Value::String),
     ];
     leaf.prop_recursive(3, 16, 4, |inner| {
@@ -224,8 +228,11 @@ fn base_name(ty: &Type) -> &str {
 
 /// The document that calls `field` with every argument as a variable.
 fn document(schema: &Schema, field: &FieldDefinition) -> String {
-    let arguments: Vec<&InputValueDefinition> =
-        field.arguments.iter().map(|argument| &argument.node).collect();
+    let arguments: Vec<&InputValueDefinition> = field
+        .arguments
+        .iter()
+        .map(|argument| &argument.node)
+        .collect();
     let declared = arguments
         .iter()
         .map(|argument| format!("${}: {}", argument.name.node, type_text(&argument.ty.node)))
@@ -247,7 +254,10 @@ fn document(schema: &Schema, field: &FieldDefinition) -> String {
     } else {
         (format!("({declared})"), format!("({passed})"))
     };
-    format!("mutation{declared} {{ {}{passed}{selection} }}", field.name.node)
+    format!(
+        "mutation{declared} {{ {}{passed}{selection} }}",
+        field.name.node
+    )
 }
 
 /// What is wrong with an answer, if anything: a server error status, an
@@ -282,7 +292,10 @@ async fn send(app: &TestApp, session: &Session, query: &str, variables: &Value) 
         .unwrap();
     let status = response.status().as_u16();
     let text = response.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 async fn arbitrary_mutation_inputs_get_typed_answers(backend: Backend) {
@@ -314,5 +327,10 @@ async fn arbitrary_mutation_inputs_get_typed_answers(backend: Backend) {
         }
     }
     assert!(sent > 100, "only {sent} requests");
-    assert!(failures.is_empty(), "{} untyped answers:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} untyped answers:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -12,11 +12,11 @@
 
 mod common;
 
-use common::{all, fachstelle};
 use chrono::TimeDelta;
+use common::{all, fachstelle};
 use iiz_app::demo::DemoYears;
-use iiz_app::{App, Clock};
 use iiz_app::tenants::seeded_body_id;
+use iiz_app::{App, Clock};
 use iiz_domain::TenantId;
 use iiz_domain::meeting::Propagation;
 use iiz_projections::{MEETINGS, MeetingStatus, MeetingView};
@@ -37,7 +37,10 @@ async fn demo_meetings_show_the_year(db: TestDatabase, clock: Clock) {
     // that same year (the programme's period starts in January of an odd
     // year): it is then one meeting.
     let before = views.len() - report.meetings;
-    assert!((2..=3).contains(&before), "{before} meetings before the demo year");
+    assert!(
+        (2..=3).contains(&before),
+        "{before} meetings before the demo year"
+    );
     assert_eq!(report.meetings, 10);
 
     let principal = fachstelle();

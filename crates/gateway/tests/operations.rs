@@ -403,7 +403,9 @@ async fn each_resolver_authorizes_the_operation_the_table_names() {
         let expected = format!("{expected:?}");
         if UNGUARDED.contains(name) {
             if !observed.is_empty() {
-                wrong.push(format!("{name} needs no authorization but asked for {observed:?}"));
+                wrong.push(format!(
+                    "{name} needs no authorization but asked for {observed:?}"
+                ));
             }
         } else if observed.contains(&expected) {
             proven += 1;

@@ -15,9 +15,7 @@ use super::filter::{ConcernFilter, ConcernQueue, SimilarConcern, similar_query};
 use super::steps::{act_of, allowed_for, current_step, default_endorser};
 use super::{NewConcern, concern_stream, scope_of};
 use crate::authz::body_decision::as_body;
-use crate::authz::concern::{
-    ConcernAct, ConcernScope, authorize_concern, may_draft, sees_concern,
-};
+use crate::authz::concern::{ConcernAct, ConcernScope, authorize_concern, may_draft, sees_concern};
 use crate::authz::{Denied, Operation, Target};
 use crate::tenants::tenant_stream;
 use crate::{AppError, Caller, Executed, Page};
@@ -304,10 +302,7 @@ impl Caller<'_> {
     /// item, a resolution, a recommendation's basis): `None` both when it
     /// does not exist and when the caller may not see it, so the answer
     /// never tells a draft of another tenant from a wrong id.
-    pub async fn visible_concern(
-        &self,
-        id: ConcernId,
-    ) -> Result<Option<ConcernView>, AppError> {
+    pub async fn visible_concern(&self, id: ConcernId) -> Result<Option<ConcernView>, AppError> {
         let view = self.app().concern_view(id).await?;
         Ok(view.filter(|view| sees_concern(self.principal(), &scope_of(view))))
     }

@@ -136,11 +136,7 @@ impl App {
                 Some(id) => id,
                 None => {
                     scheduled += 1;
-                    let play = Played {
-                        demo,
-                        years,
-                        today,
-                    };
+                    let play = Played { demo, years, today };
                     Box::pin(self.play_meeting(&cast, play, body, ekg, &carried)).await?
                 }
             };

@@ -121,8 +121,13 @@ impl Caller<'_> {
 
     /// Publishes today.
     pub async fn publish_recommendation(&self, id: RecommendationId) -> Result<Executed, AppError> {
-        self.recommendation_command(id, RecommendationCommand::Publish { on: self.app().clock().today() })
-            .await
+        self.recommendation_command(
+            id,
+            RecommendationCommand::Publish {
+                on: self.app().clock().today(),
+            },
+        )
+        .await
     }
 
     /// The concerns a basis names exist and the caller sees them, with the

@@ -144,7 +144,9 @@ impl Caller<'_> {
         if view.pending_propagation {
             self.app().propagate_resolution(id).await?;
         }
-        let command = ResolutionCommand::Close { now: self.app().clock().now() };
+        let command = ResolutionCommand::Close {
+            now: self.app().clock().now(),
+        };
         let executed = self
             .app()
             .execute::<Resolution>(

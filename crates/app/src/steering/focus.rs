@@ -108,7 +108,11 @@ impl Caller<'_> {
                     AppError::Denied(Denied::NotFound) => Ok(None),
                     error => Err(error),
                 }),
-            None => self.app().programme_in_force(self.app().clock().today()).await,
+            None => {
+                self.app()
+                    .programme_in_force(self.app().clock().today())
+                    .await
+            }
         }
     }
 }

@@ -138,16 +138,25 @@ impl Sdl {
             }
             _ => "",
         };
-        let keyword = if root == "Mutation" { "mutation" } else { "query" };
+        let keyword = if root == "Mutation" {
+            "mutation"
+        } else {
+            "query"
+        };
         format!("{keyword} {{ {field}{arguments}{selection} }}")
     }
 }
 
 /// Runs `document` as `principal` and returns the operations authorized
 /// while it ran, in order.
-pub async fn operations_of(schema: &IizSchema, principal: &Principal, document: &str) -> Vec<String> {
+pub async fn operations_of(
+    schema: &IizSchema,
+    principal: &Principal,
+    document: &str,
+) -> Vec<String> {
     let seen = Seen::default();
-    let _guard = tracing::subscriber::set_default(tracing_subscriber::registry().with(seen.clone()));
+    let _guard =
+        tracing::subscriber::set_default(tracing_subscriber::registry().with(seen.clone()));
     let context = RequestContext {
         principal: Some(principal.clone()),
         request_id: "operations-test".to_owned(),

@@ -305,7 +305,10 @@ mod tests {
         totals.count(&entry(ge, ConcernStage::Draft, false), 1);
 
         let outsider = totals.visible(|_| false);
-        assert_eq!(outsider.by_stage, BTreeMap::from([(ConcernStage::Released, 1)]));
+        assert_eq!(
+            outsider.by_stage,
+            BTreeMap::from([(ConcernStage::Released, 1)])
+        );
         assert_eq!(outsider.by_origin.keys().collect::<Vec<_>>(), [&zh]);
         assert_eq!(outsider.by_year[&2026].values().sum::<u64>(), 1);
 
@@ -314,6 +317,9 @@ mod tests {
             zurich.by_stage,
             BTreeMap::from([(ConcernStage::Draft, 1), (ConcernStage::Released, 1)])
         );
-        assert!(!zurich.by_origin.contains_key(&ge), "Geneva's draft stays hidden");
+        assert!(
+            !zurich.by_origin.contains_key(&ge),
+            "Geneva's draft stays hidden"
+        );
     }
 }
