@@ -235,7 +235,20 @@ fn document(schema: &Schema, field: &FieldDefinition) -> String {
         .collect();
     let declared = arguments
         .iter()
-        .map(|argument| format!("${}: {}", argument.name.node, type_text(&argument.ty.node)))
+        .map(|argument| {
+            // An argument's default goes with its variable: a variable
+            // left out then takes it, as the argument would.
+            let default = argument
+                .default_value
+                .as_ref()
+                .map(|value| format!(" = {}", value.node))
+                .unwrap_or_default();
+            format!(
+                "${}: {}{default}",
+                argument.name.node,
+                type_text(&argument.ty.node)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let passed = arguments
