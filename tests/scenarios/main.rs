@@ -9,7 +9,9 @@
 mod architecture;
 mod browser;
 mod commands;
+mod drafts;
 mod focus_areas;
+mod fuzz;
 mod graphql;
 mod inbox;
 mod live;

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod authz;
 mod caller;
 mod catalog;
+pub mod clock;
 mod command;
 pub mod concerns;
 mod decisions;
@@ -16,7 +17,7 @@ pub mod demo;
 mod demo_cast;
 mod demo_concerns;
 mod demo_decisions;
-mod demo_meetings;
+pub(crate) mod demo_meetings;
 mod demo_people;
 mod demo_programme;
 mod demo_recommendations;
@@ -46,6 +47,7 @@ use iiz_store::{Store, UpcasterChain};
 
 pub use caller::Caller;
 pub use catalog::{CantonCatalog, CantonEntry, CatalogError, SectionBody};
+pub use clock::Clock;
 pub use command::Executed;
 pub use error::AppError;
 pub use queries::{BodyFilter, MAX_PAGE, Page};
@@ -62,6 +64,8 @@ pub struct App {
     /// Every recommendation's summary and monitoring rows, for the
     /// dashboard and the exports.
     monitoring: Arc<read_cache::ReadCache<recommendations::MonitoringData>>,
+    /// What day it is for the platform's rules ([`clock`]).
+    clock: Clock,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -79,7 +83,20 @@ impl App {
             relay: Arc::new(outbound::RelayStatus::default()),
             webhooks_allow_private: false,
             monitoring: Arc::new(recommendations::MonitoringData::cache()),
+            clock: Clock::system(),
         }
+    }
+
+    /// The app on another clock (tests run the platform on another day).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// What day it is for the platform's rules.
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
     /// Connects to a `postgres://` or `sqlite://` URL with the platform's

@@ -20,7 +20,7 @@ use iiz_app::authz::Principal;
 use serde_json::json;
 
 use crate::auth::secrets_match;
-use crate::graphql::{Code, IizSchema, RequestContext};
+use crate::graphql::{Code, IizSchema, RequestContext, code_graphql_refusals};
 
 /// Most operations in one batched request.
 pub const MAX_BATCH: usize = 10;
@@ -248,7 +248,14 @@ pub async fn graphql(
     if !api.development && !signed_in {
         batch = batch.disable_introspection();
     }
-    GraphQLResponse::from(api.schema.execute_batch(batch).await).into_response()
+    let mut response = api.schema.execute_batch(batch).await;
+    match &mut response {
+        async_graphql::BatchResponse::Single(one) => code_graphql_refusals(one),
+        async_graphql::BatchResponse::Batch(many) => {
+            many.iter_mut().for_each(code_graphql_refusals)
+        }
+    }
+    GraphQLResponse::from(response).into_response()
 }
 
 /// GraphiQL, served in development mode only.

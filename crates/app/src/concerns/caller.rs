@@ -5,8 +5,8 @@ use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::tenant::{Tenant, TenantCommand};
 use iiz_domain::{Concern, ConcernCommand, ConcernId, Party, TenantId};
 use iiz_projections::{
-    BODIES, BodyView, CONCERN_NOTES, CONCERN_STATS, ConcernNotes, ConcernStatistics, ConcernView,
-    QueueEntry, STATS_DOC,
+    BODIES, BodyView, CONCERN_NOTES, CONCERN_STATS, ConcernNotes, ConcernStatistics, ConcernTotals,
+    ConcernView, QueueEntry, STATS_DOC,
 };
 use iiz_store::{DocQuery, EventStore};
 
@@ -15,7 +15,7 @@ use super::filter::{ConcernFilter, ConcernQueue, SimilarConcern, similar_query};
 use super::steps::{act_of, allowed_for, current_step, default_endorser};
 use super::{NewConcern, concern_stream, scope_of};
 use crate::authz::body_decision::as_body;
-use crate::authz::concern::{ConcernAct, authorize_concern, may_draft, sees_concern};
+use crate::authz::concern::{ConcernAct, ConcernScope, authorize_concern, may_draft, sees_concern};
 use crate::authz::{Denied, Operation, Target};
 use crate::tenants::tenant_stream;
 use crate::{AppError, Caller, Executed, Page};
@@ -277,14 +277,33 @@ impl Caller<'_> {
         Ok(names)
     }
 
-    /// Counts per stage, tenant and year, and the time to answer.
+    /// Counts per stage, tenant and year, and the time to answer: every
+    /// tenant's shared concerns, and the others only of the tenants whose
+    /// concerns the caller sees (as [`sees_concern`] decides for one).
     pub async fn concern_statistics(&self) -> Result<ConcernStatistics, AppError> {
         self.check_operation(Operation::ShowConcernStatistics, Target::platform())?;
-        self.require_principal()?;
-        Ok(self
+        let principal = self.require_principal()?;
+        let totals: ConcernTotals = self
             .app()
             .typed_doc(CONCERN_STATS, STATS_DOC)
             .await?
-            .unwrap_or_default())
+            .unwrap_or_default();
+        Ok(totals.visible(|origin| {
+            let internal = ConcernScope {
+                origin,
+                on_behalf_of: None,
+                shared: false,
+            };
+            sees_concern(Some(principal), &internal)
+        }))
+    }
+
+    /// A concern as a reference in something the caller writes (an agenda
+    /// item, a resolution, a recommendation's basis): `None` both when it
+    /// does not exist and when the caller may not see it, so the answer
+    /// never tells a draft of another tenant from a wrong id.
+    pub async fn visible_concern(&self, id: ConcernId) -> Result<Option<ConcernView>, AppError> {
+        let view = self.app().concern_view(id).await?;
+        Ok(view.filter(|view| sees_concern(self.principal(), &scope_of(view))))
     }
 }

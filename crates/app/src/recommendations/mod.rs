@@ -46,7 +46,8 @@ pub fn recommendation_stream(id: RecommendationId) -> StreamRef {
     )
 }
 
-/// Today, as the platform dates publications and judges due dates.
+/// Today, as the platform dates publications and judges due dates, on the
+/// system's clock; code that has an [`App`] asks its [`App::clock`].
 pub fn today() -> NaiveDate {
     Utc::now().date_naive()
 }

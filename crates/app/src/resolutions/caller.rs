@@ -79,7 +79,7 @@ impl Caller<'_> {
             .app()
             .load::<Body>(&body_stream(body.tenant, body.id))
             .await?;
-        let now = Utc::now();
+        let now = self.app().clock().now();
         let id = ResolutionId::new();
         let proposal = Proposal {
             id,
@@ -122,7 +122,7 @@ impl Caller<'_> {
             voter: principal.person,
             vote,
             comment,
-            now: Utc::now(),
+            now: self.app().clock().now(),
         };
         self.app()
             .execute::<Resolution>(
@@ -144,7 +144,9 @@ impl Caller<'_> {
         if view.pending_propagation {
             self.app().propagate_resolution(id).await?;
         }
-        let command = ResolutionCommand::Close { now: Utc::now() };
+        let command = ResolutionCommand::Close {
+            now: self.app().clock().now(),
+        };
         let executed = self
             .app()
             .execute::<Resolution>(
@@ -168,7 +170,7 @@ impl Caller<'_> {
             .await?;
         let command = ResolutionCommand::Withdraw {
             reason,
-            now: Utc::now(),
+            now: self.app().clock().now(),
         };
         self.app()
             .execute::<Resolution>(
@@ -224,11 +226,11 @@ impl Caller<'_> {
     }
 
     /// A resolution names a concern, recommendation, project or working
-    /// group that exists.
+    /// group that exists; a concern the caller may not see counts as missing.
     async fn require_subject(&self, subject: &ItemSubject) -> Result<(), AppError> {
         let (collection, what, id) = match subject {
             ItemSubject::Concern(id) => {
-                if self.app().concern_view(*id).await?.is_none() {
+                if self.visible_concern(*id).await?.is_none() {
                     return Err(missing(&format!("concern {id}")));
                 }
                 return Ok(());

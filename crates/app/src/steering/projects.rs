@@ -15,7 +15,6 @@ use super::project_stream;
 use crate::authz::body_decision::as_body;
 use crate::authz::steering::{SteeringAct, authorize_steering};
 use crate::authz::{Denied, Operation, Target};
-use crate::recommendations::today;
 use crate::{AppError, Caller, Executed};
 
 const ACCEPT_RESULT: &str = "the STG's acceptance of a project result";
@@ -160,7 +159,7 @@ impl Caller<'_> {
                 .await?;
         }
         if let ProjectCommand::ReachMilestone { on, .. } = &command
-            && *on > today()
+            && *on > self.app().clock().today()
         {
             return Err(AppError::invalid(format!(
                 "a milestone is not reached on {on}, a day still to come"

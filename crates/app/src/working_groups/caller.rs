@@ -14,7 +14,6 @@ use super::{NewWorkingGroup, WorkingGroupFilter, working_group_stream};
 use crate::authz::body_decision::as_body;
 use crate::authz::working_group::{GroupStanding, WorkingGroupAct, authorize_working_group};
 use crate::authz::{Denied, Operation, Target};
-use crate::recommendations::today;
 use crate::{AppError, Caller, Executed};
 
 fn act_of(command: &WorkingGroupCommand) -> WorkingGroupAct {
@@ -84,7 +83,7 @@ impl Caller<'_> {
             None => GroupStanding::default(),
         };
         authorize_working_group(self.principal(), tenant, standing, WorkingGroupAct::Mandate)?;
-        if new.on > today() {
+        if new.on > self.app().clock().today() {
             return Err(AppError::invalid(format!(
                 "the mandate's date {} is in the future",
                 new.on

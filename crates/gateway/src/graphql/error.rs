@@ -40,6 +40,20 @@ pub fn coded(code: Code, message: impl Into<String>) -> Error {
     Error::new(message).extend_with(|_, extensions| extensions.set("code", code.as_str()))
 }
 
+/// Gives GraphQL's own refusals their code: a query that does not parse
+/// or validate, a variable or argument that does not fit its type (a date
+/// out of range, a list where an object belongs) come from async-graphql
+/// without one. They are the client's input: `VALIDATION`. Errors of the
+/// resolvers already carry theirs (`to_graphql`), `INTERNAL` included.
+pub fn code_graphql_refusals(response: &mut async_graphql::Response) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if extensions.get("code").is_none() {
+            extensions.set("code", Code::Validation.as_str());
+        }
+    }
+}
+
 /// The code of an application error, for every protocol.
 pub fn code_of(error: &AppError) -> Code {
     match error {

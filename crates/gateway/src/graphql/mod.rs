@@ -40,7 +40,7 @@ use async_graphql::Schema;
 use iiz_app::App;
 
 pub use context::RequestContext;
-pub use error::{Code, code_of, coded};
+pub use error::{Code, code_graphql_refusals, code_of, coded};
 pub use mutation::Mutation;
 pub use query::Query;
 pub use subscription::Subscription;
