@@ -62,7 +62,7 @@ impl TrustedProxies {
         for hop in chain.iter().rev() {
             // A hop that does not parse (`unknown`, an obfuscated name)
             // cannot be attributed: the last trusted hop answers for it.
-            let Some(hop) = hop.map(IpAddr::to_canonical) else {
+            let Some(hop) = hop.map(|hop| hop.to_canonical()) else {
                 return client;
             };
             client = hop;
