@@ -38,7 +38,12 @@ async fn until_limited(app: &TestApp, request: impl Fn() -> reqwest::RequestBuil
             assert_eq!(error_code(&body), Some("RATE_LIMITED"), "{body}");
             return passed;
         }
-        assert_eq!(response.status(), 200, "request {passed} of {}", app.base_url);
+        assert_eq!(
+            response.status(),
+            200,
+            "request {passed} of {}",
+            app.base_url
+        );
     }
     panic!("no 429 within {} requests", limit * 2);
 }
@@ -72,7 +77,10 @@ async fn the_default_rate_limit_counts_people_and_addresses_apart(backend: Backe
         .to_owned();
     // A socket opened before Anna runs out.
     let mut socket = connect(&app, &anna, json!({ "csrfToken": anna.csrf })).await;
-    assert_eq!(receive(&mut socket).await.unwrap()["type"], "connection_ack");
+    assert_eq!(
+        receive(&mut socket).await.unwrap()["type"],
+        "connection_ack"
+    );
 
     // Anna runs out after the burst the default allows.
     let passed = until_limited(&app, || query(&app, &anna, "{ me { id } }")).await;
@@ -84,7 +92,14 @@ async fn the_default_rate_limit_counts_people_and_addresses_apart(backend: Backe
         .await
         .unwrap();
     assert_eq!((status, error_code(&refused)), (429, Some("RATE_LIMITED")));
-    let person = app.app().store().credential_by_email(ANNA).await.unwrap().unwrap().person;
+    let person = app
+        .app()
+        .store()
+        .credential_by_email(ANNA)
+        .await
+        .unwrap()
+        .unwrap()
+        .person;
     let tokens = app.app().store().api_tokens_of(person).await.unwrap();
     assert_eq!(tokens[0].last_used_at, None, "{tokens:?}");
     // The socket's queries go through the same limit.
@@ -92,8 +107,7 @@ async fn the_default_rate_limit_counts_people_and_addresses_apart(backend: Backe
     socket.send(Message::text(ask.to_string())).await.unwrap();
     let answer = receive(&mut socket).await.unwrap();
     assert_eq!(
-        answer["payload"]["errors"][0]["extensions"]["code"],
-        "RATE_LIMITED",
+        answer["payload"]["errors"][0]["extensions"]["code"], "RATE_LIMITED",
         "{answer}"
     );
     // Luc, from the same address, is not.
@@ -137,7 +151,11 @@ async fn the_default_rate_limit_counts_people_and_addresses_apart(backend: Backe
         .http
         .post(format!("{}/language", app.base_url))
         .header("cookie", &luc.cookie)
-        .form(&[("language", "fr"), ("back", "/"), ("_csrf", luc.csrf.as_str())])
+        .form(&[
+            ("language", "fr"),
+            ("back", "/"),
+            ("_csrf", luc.csrf.as_str()),
+        ])
         .send()
         .await
         .unwrap();

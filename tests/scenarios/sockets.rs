@@ -57,7 +57,11 @@ async fn init(app: &TestApp, cookie: Option<&str>, payload: Value) -> Socket {
     for _ in 0..50 {
         match open(app, cookie).await {
             Ok(mut socket) => {
-                send(&mut socket, json!({ "type": "connection_init", "payload": payload })).await;
+                send(
+                    &mut socket,
+                    json!({ "type": "connection_init", "payload": payload }),
+                )
+                .await;
                 return socket;
             }
             Err(429) => tokio::time::sleep(Duration::from_millis(100)).await,
@@ -173,8 +177,7 @@ async fn a_socket_is_held_to_its_limits(backend: Backend) {
         panic!("closed")
     };
     assert_eq!(
-        refused["payload"]["errors"][0]["extensions"]["code"],
-        "RATE_LIMITED",
+        refused["payload"]["errors"][0]["extensions"]["code"], "RATE_LIMITED",
         "{refused}"
     );
     // Once one is stopped, another may start.
@@ -191,7 +194,11 @@ async fn a_socket_is_held_to_its_limits(backend: Backend) {
     }
 
     // A message over the size limit ends the socket.
-    let big = subscribe("5", &format!("{{ me {{ id }} }} #{}", "x".repeat(8192)), json!({}));
+    let big = subscribe(
+        "5",
+        &format!("{{ me {{ id }} }} #{}", "x".repeat(8192)),
+        json!({}),
+    );
     send(&mut second, big).await;
     let (code, _) = closed(&mut second).await;
     assert!(code == 1009 || code == 1006, "{code}");
@@ -233,9 +240,18 @@ async fn a_socket_ends_with_its_credentials(backend: Backend) {
         .graphql(As::Session(&anna), create, json!({}))
         .await
         .unwrap();
-    let secret = created["data"]["createApiToken"]["secret"].as_str().unwrap();
-    let token = created["data"]["createApiToken"]["token"]["id"].as_str().unwrap();
-    let mut socket = init(&app, None, json!({ "authorization": format!("Bearer {secret}") })).await;
+    let secret = created["data"]["createApiToken"]["secret"]
+        .as_str()
+        .unwrap();
+    let token = created["data"]["createApiToken"]["token"]["id"]
+        .as_str()
+        .unwrap();
+    let mut socket = init(
+        &app,
+        None,
+        json!({ "authorization": format!("Bearer {secret}") }),
+    )
+    .await;
     acked(&mut socket).await;
     let (_, revoked) = app
         .graphql(
@@ -274,7 +290,11 @@ async fn a_socket_ends_with_its_credentials(backend: Backend) {
     let mut socket = init(&app, Some(&anna.cookie), session_init(&anna)).await;
     acked(&mut socket).await;
     let follow = "subscription($id: ID!) { concernChanged(id: $id) { version } }";
-    send(&mut socket, subscribe("c", follow, json!({ "id": concern }))).await;
+    send(
+        &mut socket,
+        subscribe("c", follow, json!({ "id": concern })),
+    )
+    .await;
     let Heard::Message(first) = hear(&mut socket).await else {
         panic!("closed")
     };

@@ -52,7 +52,12 @@ impl std::fmt::Debug for Api {
 }
 
 impl Api {
-    pub fn new(app: App, schema: IizSchema, throttle: Throttle, settings: &GatewaySettings) -> Self {
+    pub fn new(
+        app: App,
+        schema: IizSchema,
+        throttle: Throttle,
+        settings: &GatewaySettings,
+    ) -> Self {
         Self {
             app,
             schema,

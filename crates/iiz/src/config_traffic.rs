@@ -103,12 +103,8 @@ fn proxies<'de, D: Deserializer<'de>>(deserializer: D) -> Result<TrustedProxies,
         Entries::One(text) => vec![text],
         Entries::Many(list) => list,
     };
-    TrustedProxies::parse(
-        entries
-            .iter()
-            .flat_map(|entry| entry.split([',', ' '])),
-    )
-    .map_err(serde::de::Error::custom)
+    TrustedProxies::parse(entries.iter().flat_map(|entry| entry.split([',', ' '])))
+        .map_err(serde::de::Error::custom)
 }
 
 mod defaults {

@@ -2,8 +2,8 @@
 //! `connection_init` deadline, and the end when its credentials go.
 
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicBool, AtomicU16, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU16, Ordering};
 
 use async_graphql::Data;
 use async_graphql::http::{WebSocket as GraphQLSocket, WebSocketProtocols, WsMessage};

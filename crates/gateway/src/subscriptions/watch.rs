@@ -71,10 +71,7 @@ async fn check(app: &App, credential: &Credential) -> Result<Option<Principal>, 
     Ok(match credential {
         Credential::Anonymous => None,
         Credential::Session(token) => app.session(token).await?.map(|active| active.principal),
-        Credential::Token(secret) => app
-            .bearer_token(secret)
-            .await?
-            .map(|token| token.principal),
+        Credential::Token(secret) => app.bearer_token(secret).await?.map(|token| token.principal),
     })
 }
 

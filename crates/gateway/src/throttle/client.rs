@@ -137,7 +137,10 @@ mod tests {
     fn forwarding_headers_from_an_untrusted_peer_are_ignored() {
         let proxies = TrustedProxies::default();
         let spoofed = headers(&[("x-forwarded-for", "203.0.113.9")]);
-        assert_eq!(proxies.client(ip("198.51.100.7"), &spoofed), ip("198.51.100.7"));
+        assert_eq!(
+            proxies.client(ip("198.51.100.7"), &spoofed),
+            ip("198.51.100.7")
+        );
     }
 
     #[test]
@@ -154,7 +157,10 @@ mod tests {
         let inside = headers(&[("x-forwarded-for", "10.9.9.9")]);
         assert_eq!(proxies.client(ip("10.0.0.1"), &inside), ip("10.9.9.9"));
         // No header: the proxy itself.
-        assert_eq!(proxies.client(ip("10.0.0.1"), &HeaderMap::new()), ip("10.0.0.1"));
+        assert_eq!(
+            proxies.client(ip("10.0.0.1"), &HeaderMap::new()),
+            ip("10.0.0.1")
+        );
     }
 
     #[test]
@@ -164,7 +170,10 @@ mod tests {
             "forwarded",
             "for=192.0.2.60;proto=http, for=\"[2001:db8:cafe::17]:4711\"",
         )]);
-        assert_eq!(proxies.client(ip("127.0.0.1"), &forwarded), ip("2001:db8:cafe::17"));
+        assert_eq!(
+            proxies.client(ip("127.0.0.1"), &forwarded),
+            ip("2001:db8:cafe::17")
+        );
         let port = headers(&[("forwarded", "For=\"198.51.100.3:8080\"")]);
         assert_eq!(proxies.client(ip("127.0.0.1"), &port), ip("198.51.100.3"));
         // An obfuscated hop: the proxy that wrote it answers for it.

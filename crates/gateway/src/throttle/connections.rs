@@ -72,7 +72,11 @@ mod tests {
         let second = connections.hold(anna.clone(), 2);
         assert!(first.is_some() && second.is_some());
         assert!(connections.hold(anna.clone(), 2).is_none());
-        assert!(connections.hold(RateKey::Person("luc".to_owned()), 2).is_some());
+        assert!(
+            connections
+                .hold(RateKey::Person("luc".to_owned()), 2)
+                .is_some()
+        );
         drop(first);
         let third = connections.hold(anna.clone(), 2);
         assert!(third.is_some());
