@@ -21,6 +21,7 @@ mod pages;
 mod paths;
 mod programme;
 mod protection;
+mod rate_limits;
 mod recommendations;
 mod replay;
 mod requests;
@@ -28,6 +29,7 @@ mod resolutions;
 mod seismograf;
 mod seismograf_notices;
 mod server;
+mod sockets;
 
 /// Generates one test per backend for an `async fn(Backend)` scenario.
 #[macro_export]

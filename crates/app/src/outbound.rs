@@ -27,6 +27,10 @@ pub enum LiveSignal {
     },
     /// A person's inbox changed (items arrived or were read).
     Inbox { person: String },
+    /// A person signed out or revoked an API token: live connections of
+    /// theirs check their credentials again. Published by this instance
+    /// only; other instances notice at their next periodic check.
+    Access { person: String },
 }
 
 /// Broadcasts [`LiveSignal`]s to the subscriptions of this instance.

@@ -87,11 +87,18 @@ impl App {
             .person_view(id)
             .await?
             .ok_or(AppError::Denied(crate::authz::Denied::NotFound))?;
-        self.execute::<Person>(
-            person_stream(view.home, id),
-            command,
-            iiz_store::EventMetadata::new(actor),
-        )
-        .await
+        let executed = self
+            .execute::<Person>(
+                person_stream(view.home, id),
+                command,
+                iiz_store::EventMetadata::new(actor),
+            )
+            .await?;
+        // Live connections of the person re-read their roles at once,
+        // before the relay publishes the event.
+        self.live.publish(crate::outbound::LiveSignal::Access {
+            person: id.to_string(),
+        });
+        Ok(executed)
     }
 }

@@ -16,6 +16,7 @@ pub mod graphql;
 mod health;
 mod metrics;
 mod subscriptions;
+mod throttle;
 mod web;
 
 use std::time::Duration;
@@ -29,6 +30,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::timeout::TimeoutLayer;
 
 pub use api::{CSRF_HEADER, MAX_BATCH};
+pub use subscriptions::SocketLimits;
+pub use throttle::{NotANetwork, TrustedProxies};
 
 /// How the gateway behaves; the binary fills it from configuration.
 #[derive(Debug, Clone)]
@@ -37,8 +40,14 @@ pub struct GatewaySettings {
     pub development: bool,
     /// Set when the platform is served over TLS: cookies get `Secure`.
     pub secure_cookies: bool,
-    /// Requests per minute and caller (person, or address when anonymous).
+    /// Requests per minute and caller (person, or address when anonymous),
+    /// over HTTP and the socket alike.
     pub requests_per_minute: u32,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` name the
+    /// client; from anyone else those headers are ignored.
+    pub trusted_proxies: TrustedProxies,
+    /// What one WebSocket and one caller's sockets may hold.
+    pub socket_limits: SocketLimits,
     /// Largest request body accepted.
     pub max_body_bytes: usize,
     /// Longest a request may take before it is answered 408.
@@ -51,6 +60,8 @@ impl Default for GatewaySettings {
             development: false,
             secure_cookies: false,
             requests_per_minute: 600,
+            trusted_proxies: TrustedProxies::default(),
+            socket_limits: SocketLimits::default(),
             max_body_bytes: 256 * 1024,
             request_timeout: Duration::from_secs(30),
         }
@@ -61,7 +72,11 @@ impl Default for GatewaySettings {
 pub fn router(app: App, settings: &GatewaySettings) -> Router {
     let schema = graphql::schema(app.clone());
     let metrics = metrics::Metrics::new();
-    let api = api::Api::new(app.clone(), schema, settings);
+    let throttle = throttle::Throttle::new(
+        settings.requests_per_minute,
+        settings.trusted_proxies.clone(),
+    );
+    let api = api::Api::new(app.clone(), schema, throttle.clone(), settings);
     let mut routes = Router::new()
         .route("/graphql", get(api::graphql).post(api::graphql))
         .route("/graphql/ws", get(subscriptions::subscriptions))
@@ -81,7 +96,7 @@ pub fn router(app: App, settings: &GatewaySettings) -> Router {
     routes
         .with_state(api)
         .merge(health::routes(app.clone()))
-        .merge(web::routes(app.clone(), settings.secure_cookies))
+        .merge(web::routes(app.clone(), settings.secure_cookies, throttle))
         .route(
             "/metrics",
             get(metrics::render).with_state((app, metrics.clone())),

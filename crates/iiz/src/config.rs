@@ -53,6 +53,9 @@ pub struct Config {
     /// How the platform tells people: NATS, e-mail, digests, webhooks.
     #[serde(flatten)]
     pub notify: NotifyConfig,
+    /// Trusted proxies and the limits of live connections.
+    #[serde(flatten)]
+    pub traffic: crate::config_traffic::TrafficConfig,
 }
 
 /// The notifier's part of the configuration (flat keys, like the rest).
@@ -161,7 +164,7 @@ fn default_reminder_minutes() -> u64 {
 }
 
 fn default_requests_per_minute() -> u32 {
-    600
+    iiz_gateway::GatewaySettings::default().requests_per_minute
 }
 
 fn default_data_dir() -> PathBuf {
@@ -215,7 +218,7 @@ impl Config {
 
     /// Key/value pairs safe to print: the database password is never shown.
     pub fn describe(&self) -> Vec<(&'static str, String)> {
-        vec![
+        let mut described = vec![
             ("database_url", redact(&self.database_url())),
             ("data_dir", self.data_dir.display().to_string()),
             ("listen", self.listen.to_string()),
@@ -257,7 +260,9 @@ impl Config {
                 "webhooks_allow_private",
                 self.notify.webhooks_allow_private.to_string(),
             ),
-        ]
+        ];
+        described.extend(self.traffic.describe());
+        described
     }
 
     /// Where the embedded default writes e-mails.
@@ -322,6 +327,8 @@ impl Config {
                 .as_deref()
                 .is_some_and(|url| url.starts_with("https://")),
             requests_per_minute: self.requests_per_minute,
+            trusted_proxies: self.traffic.trusted_proxies.clone(),
+            socket_limits: self.traffic.socket_limits(),
             ..iiz_gateway::GatewaySettings::default()
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod config_traffic;
 pub mod output;
 pub mod serve;
 pub mod telemetry;

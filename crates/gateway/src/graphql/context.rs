@@ -5,6 +5,7 @@ use async_graphql::{Context, Result};
 use iiz_app::AppError;
 use iiz_app::authz::{Denied, Principal};
 use iiz_domain::Language;
+use tokio::sync::watch;
 
 use super::error::to_graphql;
 
@@ -39,3 +40,9 @@ impl RequestContext {
         to_graphql(error, &self.request_id, language)
     }
 }
+
+/// Over a WebSocket: the connection's principal as it is now. The socket
+/// replaces it when the person's roles change, so subscriptions re-read
+/// with what the person may see now, not what they could at the start.
+#[derive(Debug, Clone)]
+pub struct LivePrincipal(pub watch::Receiver<Option<Principal>>);

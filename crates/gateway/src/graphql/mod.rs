@@ -39,7 +39,7 @@ mod types;
 use async_graphql::Schema;
 use iiz_app::App;
 
-pub use context::RequestContext;
+pub use context::{LivePrincipal, RequestContext};
 pub use error::{Code, code_graphql_refusals, code_of, coded};
 pub use mutation::Mutation;
 pub use query::Query;

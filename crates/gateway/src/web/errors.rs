@@ -31,6 +31,8 @@ pub enum Failure {
     BadRequest,
     /// The same change ran into concurrent changes too often.
     Busy,
+    /// Over the rate limit: wait a moment, nothing was changed.
+    TooManyRequests,
     /// A refusal shown as a page, when no form can show it.
     Refused(refusal::Refusal),
     Internal,
@@ -112,6 +114,7 @@ impl IntoResponse for WebError {
             Failure::FormExpired => (StatusCode::FORBIDDEN, "error-form-expired"),
             Failure::BadRequest => (StatusCode::BAD_REQUEST, "error-bad-request"),
             Failure::Busy => (StatusCode::CONFLICT, "error-busy"),
+            Failure::TooManyRequests => (StatusCode::TOO_MANY_REQUESTS, "error-too-many-requests"),
             Failure::Refused(refusal) => (refusal.status(), "error-refused"),
             Failure::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal"),
         };
@@ -160,6 +163,7 @@ mod tests {
             Failure::FormExpired,
             Failure::BadRequest,
             Failure::Busy,
+            Failure::TooManyRequests,
             Failure::Internal,
             Failure::Refused(refusal::Refusal::of(
                 &AppError::Contention { attempts: 3 },

@@ -26,6 +26,7 @@ mod profile;
 mod recommendations;
 mod refusal;
 mod resolutions;
+mod throttle;
 mod visitor;
 
 use axum::Router;
@@ -39,6 +40,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub struct WebState {
     pub app: App,
     pub secure_cookies: bool,
+    /// The rate limit the pages' POSTs count against.
+    pub throttle: crate::throttle::Throttle,
 }
 
 /// Pages may load only what `iiz` serves itself; nothing may frame them.
@@ -47,10 +50,11 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:;
      form-action 'self'; frame-ancestors 'none'";
 
 /// The routes of the pages.
-pub fn routes(app: App, secure_cookies: bool) -> Router {
+pub fn routes(app: App, secure_cookies: bool, throttle: crate::throttle::Throttle) -> Router {
     let state = WebState {
         app,
         secure_cookies,
+        throttle,
     };
     Router::new()
         .route("/", get(home::page))
@@ -67,6 +71,10 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .merge(inbox::routes())
         .merge(profile::routes())
         .fallback(errors::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            throttle::posts,
+        ))
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
         .layer(SetResponseHeaderLayer::if_not_present(

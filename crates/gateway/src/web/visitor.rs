@@ -114,6 +114,10 @@ where
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        // Already found by the rate limit of the pages' POSTs.
+        if let Some(visitor) = parts.extensions.get::<Self>() {
+            return Ok(visitor.clone());
+        }
         let state = WebState::from_ref(state);
         let jar = CookieJar::from_headers(&parts.headers);
         let request_id = parts

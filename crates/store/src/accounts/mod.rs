@@ -122,6 +122,37 @@ impl Store {
         }
     }
 
+    /// The live (not revoked) token with this hash, read only: callers
+    /// rate-limit before [`Store::record_api_token_use`] writes.
+    pub async fn live_api_token(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<ApiTokenRecord>, StoreError> {
+        match self {
+            Self::Postgres(store) => postgres::live_api_token(store.pool(), token_hash).await,
+            Self::Sqlite(store) => sqlite::live_api_token(store.reader(), token_hash).await,
+        }
+    }
+
+    /// Records `now` as the token's last use unless it was recorded after
+    /// `unless_since`: a token in steady use writes at most once per
+    /// interval, not once per request.
+    pub async fn record_api_token_use(
+        &self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        unless_since: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        match self {
+            Self::Postgres(store) => {
+                postgres::record_api_token_use(store.pool(), id, now, unless_since).await
+            }
+            Self::Sqlite(store) => {
+                sqlite::record_api_token_use(store.writer(), id, now, unless_since).await
+            }
+        }
+    }
+
     /// A person's tokens, newest first, revoked ones included.
     pub async fn api_tokens_of(&self, person: Uuid) -> Result<Vec<ApiTokenRecord>, StoreError> {
         match self {

@@ -147,6 +147,40 @@ pub(super) async fn use_api_token(
     row.as_ref().map(token_from_row).transpose()
 }
 
+pub(super) async fn live_api_token(
+    pool: &PgPool,
+    token_hash: &str,
+) -> Result<Option<ApiTokenRecord>, StoreError> {
+    const SQL: &str = concat!(
+        "SELECT ",
+        token_columns!(),
+        " FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
+    );
+    let row = sqlx::query(SQL)
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(token_from_row).transpose()
+}
+
+pub(super) async fn record_api_token_use(
+    pool: &PgPool,
+    id: Uuid,
+    now: DateTime<Utc>,
+    unless_since: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE api_tokens SET last_used_at = $1 \
+         WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(unless_since)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 pub(super) async fn api_tokens_of(
     pool: &PgPool,
     person: Uuid,

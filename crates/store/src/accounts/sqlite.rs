@@ -156,6 +156,41 @@ pub(super) async fn use_api_token(
     row.as_ref().map(token_from_row).transpose()
 }
 
+pub(super) async fn live_api_token(
+    pool: &SqlitePool,
+    token_hash: &str,
+) -> Result<Option<ApiTokenRecord>, StoreError> {
+    const SQL: &str = concat!(
+        "SELECT ",
+        token_columns!(),
+        " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL"
+    );
+    let row = sqlx::query(SQL)
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(token_from_row).transpose()
+}
+
+pub(super) async fn record_api_token_use(
+    pool: &SqlitePool,
+    id: Uuid,
+    now: DateTime<Utc>,
+    unless_since: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    // Times are fixed-width RFC 3339 text in UTC, so text order is time order.
+    sqlx::query(
+        "UPDATE api_tokens SET last_used_at = ? \
+         WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+    )
+    .bind(text(now))
+    .bind(id.to_string())
+    .bind(text(unless_since))
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 pub(super) async fn api_tokens_of(
     pool: &SqlitePool,
     person: Uuid,
