@@ -26,6 +26,8 @@ mod resolutions;
 mod seismograf;
 mod seismograf_notices;
 mod server;
+mod sessions;
+mod signin;
 
 /// Generates one test per backend for an `async fn(Backend)` scenario.
 #[macro_export]

@@ -17,7 +17,8 @@ use uuid::Uuid;
 use crate::authz::{Denied, Operation, Principal, Target, TokenScope, authorize};
 use crate::{App, AppError};
 
-/// How long a browser session lasts without signing in again.
+/// How long a browser session lasts by default without signing in again
+/// ([`crate::sessions::SessionSettings`] holds the configured one).
 pub const SESSION_LIFETIME: Duration = Duration::hours(12);
 /// Shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -48,7 +49,7 @@ pub struct IssuedToken {
 }
 
 /// 32 random bytes, URL-safe.
-fn random_secret() -> Result<String, AppError> {
+pub(crate) fn random_secret() -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
         .map_err(|error| AppError::Internal(format!("no randomness: {error}")))?;
@@ -56,7 +57,7 @@ fn random_secret() -> Result<String, AppError> {
 }
 
 /// What the database keeps of a secret.
-fn secret_hash(secret: &str) -> String {
+pub(crate) fn secret_hash(secret: &str) -> String {
     let digest = Sha256::digest(secret.as_bytes());
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
@@ -164,67 +165,23 @@ impl App {
     }
 
     /// Checks e-mail and password and opens a session. A wrong e-mail and a
-    /// wrong password are refused alike, in about the same time.
+    /// wrong password are refused alike, in about the same time; attempts
+    /// are throttled ([`App::sign_in_attempt`], which protocols call with
+    /// the client's address).
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<SignedIn, AppError> {
-        let credential = self.store.credential_by_email(email).await?;
-        let password = password.to_owned();
-        let (person, matches) = match credential {
-            Some(credential) => {
-                let hash = credential.password_hash;
-                let matches = blocking(move || password_matches(&password, &hash)).await?;
-                (Some(credential.person), matches)
-            }
-            None => {
-                // Spend the same work so timing does not tell which e-mails exist.
-                blocking(move || hash_password(&password)).await??;
-                (None, false)
-            }
-        };
-        let person = match (person, matches) {
-            (Some(person), true) => PersonId::from_uuid(person),
-            _ => return Err(AppError::Denied(Denied::Unauthenticated)),
-        };
-        let principal = self
-            .principal_of(person, None)
-            .await?
-            .ok_or(AppError::Denied(Denied::Unauthenticated))?;
-        let session_token = random_secret()?;
-        let csrf_token = random_secret()?;
-        let expires_at = Utc::now() + SESSION_LIFETIME;
-        self.store
-            .create_session(
-                &secret_hash(&session_token),
-                &SessionRecord {
-                    person: person.as_uuid(),
-                    csrf_token: csrf_token.clone(),
-                    expires_at,
-                },
-            )
-            .await?;
-        Ok(SignedIn {
-            session_token,
-            csrf_token,
-            expires_at,
-            principal,
+        self.sign_in_attempt(crate::sessions::SignInAttempt {
+            email,
+            password,
+            address: None,
+            replaces: None,
         })
+        .await
     }
 
-    /// The principal behind a session cookie, if the session is alive.
+    /// The principal behind a session cookie, if the session is alive
+    /// (within its lifetime and idle timeout).
     pub async fn session(&self, session_token: &str) -> Result<Option<ActiveSession>, AppError> {
-        let Some(session) = self
-            .store
-            .session(&secret_hash(session_token), Utc::now())
-            .await?
-        else {
-            return Ok(None);
-        };
-        let principal = self
-            .principal_of(PersonId::from_uuid(session.person), None)
-            .await?;
-        Ok(principal.map(|principal| ActiveSession {
-            principal,
-            csrf_token: session.csrf_token,
-        }))
+        self.live_session(session_token).await
     }
 
     pub async fn sign_out(&self, session_token: &str) -> Result<(), AppError> {
@@ -263,13 +220,15 @@ impl App {
     }
 
     /// Issues a token for the caller, scoped to `tenant` and `roles`, which
-    /// must be roles the caller holds there.
+    /// must be roles the caller holds there, working until `expires_at`
+    /// when one is given.
     pub async fn issue_api_token(
         &self,
         principal: &Principal,
         name: &str,
         tenant: TenantId,
         roles: &[TenantRole],
+        expires_at: Option<DateTime<Utc>>,
     ) -> Result<IssuedToken, AppError> {
         authorize(
             Some(principal),
@@ -292,6 +251,12 @@ impl App {
                 "you do not hold the role {role} in {tenant}"
             )));
         }
+        if expires_at.is_some_and(|expires_at| expires_at <= Utc::now()) {
+            return Err(AppError::invalid_field(
+                "expires_at",
+                "a token's expiry must lie in the future",
+            ));
+        }
         let secret = format!("{TOKEN_PREFIX}{}", random_secret()?);
         let token = ApiTokenRecord {
             id: Uuid::now_v7(),
@@ -302,6 +267,7 @@ impl App {
             created_at: Utc::now(),
             last_used_at: None,
             revoked_at: None,
+            expires_at,
         };
         self.store
             .create_api_token(&secret_hash(&secret), &token)

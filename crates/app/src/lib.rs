@@ -15,6 +15,7 @@ mod decisions;
 pub mod demo;
 mod demo_cast;
 mod demo_concerns;
+mod demo_guard;
 mod demo_decisions;
 mod demo_meetings;
 mod demo_people;
@@ -33,8 +34,10 @@ mod queries;
 pub mod recommendations;
 pub mod resolutions;
 pub mod rules;
+pub mod sessions;
 pub mod steering;
 pub mod tenants;
+pub mod throttle;
 pub mod webhooks;
 pub mod working_groups;
 
@@ -58,6 +61,8 @@ pub struct App {
     relay: Arc<outbound::RelayStatus>,
     /// Whether webhooks may target private addresses ([`webhooks`]).
     webhooks_allow_private: bool,
+    /// Session lifetime, idle timeout and sign-in throttling ([`sessions`]).
+    sessions: sessions::SessionSettings,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -74,6 +79,7 @@ impl App {
             live: outbound::LiveFeed::new(),
             relay: Arc::new(outbound::RelayStatus::default()),
             webhooks_allow_private: false,
+            sessions: sessions::SessionSettings::default(),
         }
     }
 

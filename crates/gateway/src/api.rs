@@ -35,6 +35,7 @@ pub struct Api {
     pub limiter: Arc<DefaultKeyedRateLimiter<String>>,
     pub development: bool,
     pub secure_cookies: bool,
+    pub public_origin: Option<String>,
 }
 
 impl std::fmt::Debug for Api {
@@ -56,6 +57,7 @@ impl Api {
             limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
             development: settings.development,
             secure_cookies: settings.secure_cookies,
+            public_origin: settings.public_origin.clone(),
         }
     }
 }
@@ -173,6 +175,16 @@ fn mutates(request: &Request) -> bool {
     }
 }
 
+/// Whether the body is declared as JSON (`application/json`, parameters
+/// such as `charset` allowed).
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
 pub async fn graphql(
     State(api): State<Api>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -199,7 +211,9 @@ pub async fn graphql(
         );
     }
     let mutation = requests.iter().any(|request| mutates(request));
-    if mutation && method == Method::GET {
+    // HEAD is answered like GET (axum routes it to the same handler), so
+    // it must not change anything either.
+    if mutation && (method == Method::GET || method == Method::HEAD) {
         return refuse(
             StatusCode::METHOD_NOT_ALLOWED,
             Code::Validation,
@@ -224,7 +238,20 @@ pub async fn graphql(
             }
             Some(token.clone())
         }
-        Credentials::Anonymous | Credentials::Bearer => None,
+        Credentials::Anonymous => {
+            // Login CSRF: a page of another site can post a form
+            // (form-encoded, multipart, text/plain) without asking; only
+            // JSON needs the browser's permission (a CORS preflight).
+            if mutation && !is_json(&headers) {
+                return refuse(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    Code::Forbidden,
+                    "a mutation without a session must be sent as application/json",
+                );
+            }
+            None
+        }
+        Credentials::Bearer => None,
     };
     // Signed-in callers are limited per person, everyone else per address.
     let key = principal.as_ref().map_or_else(
@@ -244,6 +271,8 @@ pub async fn graphql(
         request_id,
         session_token,
         secure_cookies: api.secure_cookies,
+        client: Some(peer.ip()),
+        foreign_origin: crate::auth::foreign_origin(&headers, api.public_origin.as_deref()),
     });
     if !api.development && !signed_in {
         batch = batch.disable_introspection();

@@ -80,7 +80,11 @@ async fn authenticate(
     } else if let Some(token) = cookie {
         let sent = payload.get("csrfToken").and_then(Value::as_str);
         match app.session(&token).await.map_err(internal)? {
-            Some(active) if sent == Some(active.csrf_token.as_str()) => Some(active.principal),
+            Some(active)
+                if sent.is_some_and(|sent| crate::auth::secrets_match(sent, &active.csrf_token)) =>
+            {
+                Some(active.principal)
+            }
             Some(_) => {
                 return Err(coded(
                     Code::Forbidden,
@@ -97,5 +101,9 @@ async fn authenticate(
         request_id,
         session_token: None,
         secure_cookies,
+        client: None,
+        // A socket cannot set the session cookie, and any site may open
+        // one: signing in is for HTTP POST only.
+        foreign_origin: true,
     })
 }

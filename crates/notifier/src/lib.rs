@@ -23,6 +23,7 @@ pub mod messages;
 pub mod relay;
 pub mod reminders;
 pub mod rules;
+pub mod security;
 pub mod runtime;
 mod settings;
 #[cfg(feature = "testing")]

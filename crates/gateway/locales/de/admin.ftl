@@ -196,3 +196,8 @@ admin-route-defined = Der Weg der Anliegen ist festgelegt.
 admin-step-approves = Genehmigt oder weist zurück
 admin-step-discusses = Berät
 admin-step-takes-note = Nimmt Kenntnis
+
+profile-sessions = Angemeldete Geräte
+profile-sessions-hint = Wenn Sie sich auf einem fremden oder verlorenen Gerät nicht abgemeldet haben: Hier beenden Sie jede Anmeldung, auch diese.
+profile-sessions-end = Überall abmelden
+inbox-kind-signin-locked = Anmeldung gesperrt

@@ -60,3 +60,9 @@ queue-intake = Neu eingereicht
 queue-ekg = Bei der EKG
 queue-stg = Beim STG
 queue-answer-due = Antwort fällig
+
+signin-too-many-attempts = Zu viele Anmeldeversuche. Versuchen Sie es in { $minutes ->
+    [one] einer Minute
+   *[other] { $minutes } Minuten
+} wieder.
+notice-signed-out-everywhere = Sie sind auf allen Geräten abgemeldet.

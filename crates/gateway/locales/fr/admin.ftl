@@ -196,3 +196,8 @@ admin-route-defined = Le parcours des demandes est défini.
 admin-step-approves = Approuve ou renvoie
 admin-step-discusses = Délibère
 admin-step-takes-note = Prend connaissance
+
+profile-sessions = Appareils connectés
+profile-sessions-hint = Si vous ne vous êtes pas déconnecté·e sur un appareil perdu ou partagé : ici, vous mettez fin à toutes vos connexions, y compris celle-ci.
+profile-sessions-end = Se déconnecter partout
+inbox-kind-signin-locked = Connexion bloquée

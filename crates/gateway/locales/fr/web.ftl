@@ -60,3 +60,9 @@ queue-intake = Nouvellement soumises
 queue-ekg = Auprès de l’EKG
 queue-stg = Auprès du STG
 queue-answer-due = Réponse due
+
+signin-too-many-attempts = Trop de tentatives de connexion. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
+notice-signed-out-everywhere = Vous êtes déconnecté·e sur tous les appareils.

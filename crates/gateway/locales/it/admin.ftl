@@ -196,3 +196,8 @@ admin-route-defined = Il percorso delle richieste è definito.
 admin-step-approves = Approva o rinvia
 admin-step-discusses = Delibera
 admin-step-takes-note = Prende conoscenza
+
+profile-sessions = Dispositivi connessi
+profile-sessions-hint = Se non siete usciti su un dispositivo perso o condiviso: qui terminate tutti gli accessi, anche questo.
+profile-sessions-end = Esci ovunque
+inbox-kind-signin-locked = Accesso bloccato

@@ -60,3 +60,9 @@ queue-intake = Appena inoltrate
 queue-ekg = Presso l’EKG
 queue-stg = Presso lo STG
 queue-answer-due = Risposta dovuta
+
+signin-too-many-attempts = Troppi tentativi di accesso. Riprovate tra { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minuti
+}.
+notice-signed-out-everywhere = Siete usciti dalla piattaforma su tutti i dispositivi.

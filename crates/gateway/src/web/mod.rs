@@ -39,6 +39,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub struct WebState {
     pub app: App,
     pub secure_cookies: bool,
+    /// The configured public origin: the sign-in form is refused from
+    /// pages of any other ([`crate::auth::foreign_origin`]).
+    pub public_origin: Option<String>,
 }
 
 /// Pages may load only what `iiz` serves itself; nothing may frame them.
@@ -47,10 +50,11 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:;
      form-action 'self'; frame-ancestors 'none'";
 
 /// The routes of the pages.
-pub fn routes(app: App, secure_cookies: bool) -> Router {
+pub fn routes(app: App, secure_cookies: bool, public_origin: Option<String>) -> Router {
     let state = WebState {
         app,
         secure_cookies,
+        public_origin,
     };
     Router::new()
         .route("/", get(home::page))

@@ -3,6 +3,7 @@
 //! reaches them, and their API tokens.
 
 mod forms;
+mod sessions;
 mod tokens;
 
 use askama::Template;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<WebState> {
         .route("/profile", get(page))
         .route("/profile/password", post(forms::change_password))
         .route("/profile/notifications", post(forms::save_preferences))
+        .route("/profile/sessions/end", post(sessions::sign_out_everywhere))
         .route("/profile/tokens", post(tokens::create))
         .route("/profile/tokens/{id}/revoke", post(tokens::revoke))
 }

@@ -7,6 +7,7 @@ mod notifications;
 mod projections;
 mod reading;
 mod search;
+mod signin;
 mod webhooks;
 
 pub use append::*;
@@ -16,4 +17,5 @@ pub use notifications::*;
 pub use projections::*;
 pub use reading::*;
 pub use search::*;
+pub use signin::*;
 pub use webhooks::*;
