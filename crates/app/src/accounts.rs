@@ -10,7 +10,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use iiz_domain::{PersonId, TenantId, TenantRole};
-use iiz_store::{ApiTokenRecord, Credential, SessionRecord};
+use iiz_store::{ApiTokenRecord, Credential};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 

@@ -134,7 +134,8 @@ impl App {
             Some(hash) => password_matches(&password, &hash),
             None => {
                 // Spend the same work so timing does not tell which e-mails exist.
-                dummy_hash().is_some_and(|dummy| password_matches(&password, dummy));
+                let spent = dummy_hash().is_some_and(|dummy| password_matches(&password, dummy));
+                std::hint::black_box(spent);
                 false
             }
         })

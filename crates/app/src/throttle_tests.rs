@@ -96,6 +96,6 @@ fn keys_do_not_hold_the_email_in_clear_and_ignore_case() {
     let key = account_key(" Anna@Example.CH ");
     assert_eq!(key, account_key("anna@example.ch"));
     assert!(!key.contains("anna"));
-    let v6 = address_key("2001:db8:1:2:3:4:5:6".parse().unwrap_or(std::net::Ipv6Addr::LOCALHOST.into()));
+    let v6 = address_key("2001:db8:1:2:3:4:5:6".parse().unwrap());
     assert_eq!(v6, "address:2001:db8:1:2::/64");
 }

@@ -44,7 +44,7 @@ pub(super) async fn count_attempt<T: Send>(
         let count = count_from(&row)?;
         counts[index] = (count.failures > 0 || count.locked_until.is_some()).then_some(count);
     }
-    let (write, answer) = decide(&counts);
+    let (write, answer) = decide(counts.as_slice());
     for (key, count) in &write.counts {
         sqlx::query(
             "UPDATE signin_attempts \

@@ -52,7 +52,7 @@ pub(super) async fn count_attempt<T: Send>(
         .await?;
         counts[index] = row.as_ref().map(count_from).transpose()?;
     }
-    let (write, answer) = decide(&counts);
+    let (write, answer) = decide(counts.as_slice());
     for (key, count) in &write.counts {
         sqlx::query(
             "INSERT INTO signin_attempts (throttle_key, failures, last_attempt_at, locked_until) \

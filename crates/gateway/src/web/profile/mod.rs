@@ -51,6 +51,8 @@ pub struct TokenLine {
     pub roles: String,
     pub created: String,
     pub last_used: String,
+    /// Until when it works, or that it works until revoked.
+    pub expires: String,
     pub revoked: bool,
 }
 
@@ -60,6 +62,8 @@ pub struct TokenDraft {
     pub name: String,
     pub tenant: String,
     pub roles: Vec<String>,
+    /// Days the token is to work; empty: until revoked.
+    pub expires_in_days: String,
 }
 
 /// A role the token form offers, and whether it is ticked.
@@ -176,6 +180,10 @@ async fn build(visitor: &Visitor, returned: Returned) -> Result<ProfilePage, Web
             created: super::format::date_time(token.created_at),
             last_used: token.last_used_at.map_or_else(
                 || tr.t("profile-token-never-used"),
+                super::format::date_time,
+            ),
+            expires: token.expires_at.map_or_else(
+                || tr.t("profile-token-no-expiry"),
                 super::format::date_time,
             ),
             revoked: token.revoked_at.is_some(),
