@@ -16,7 +16,7 @@ use iiz_store::{AttemptWrite, Decide, Purged, SessionRecord, SignInLock};
 use uuid::Uuid;
 
 use crate::accounts::{ActiveSession, SignedIn};
-use crate::authz::{Denied, Principal};
+use crate::authz::{Denied, Operation, Principal, Target, authorize};
 use crate::throttle::{self, ThrottlePolicy, Verdict, account_key, address_key};
 use crate::{App, AppError};
 
@@ -262,6 +262,7 @@ impl App {
     /// Ends every session of the caller, this one included; returns how
     /// many ended. Not through an API token: a token is not a session.
     pub async fn sign_out_everywhere(&self, principal: &Principal) -> Result<u64, AppError> {
+        authorize(Some(principal), Operation::SignOut, &Target::platform())?;
         if principal.is_token() {
             return Err(AppError::Denied(Denied::Forbidden));
         }
