@@ -199,12 +199,21 @@ async fn pages_of_other_sites_cannot_sign_in(backend: Backend) {
         .to_string();
     let url = format!("{}/graphql", app.base_url);
     // A form of another site can send these without asking the browser.
-    for content_type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"] {
+    // (multipart as GraphQL uploads are sent: the operations and a map)
+    let multipart = format!(
+        "--x\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n{body}\r\n\
+         --x\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n{{}}\r\n--x--\r\n"
+    );
+    for (content_type, sent) in [
+        ("text/plain", &body),
+        ("application/x-www-form-urlencoded", &body),
+        ("multipart/form-data; boundary=x", &multipart),
+    ] {
         let response = app
             .http
             .post(&url)
             .header("content-type", content_type)
-            .body(body.clone())
+            .body(sent.clone())
             .send()
             .await
             .unwrap();

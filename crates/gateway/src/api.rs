@@ -10,7 +10,7 @@ use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, Request};
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::{ConnectInfo, FromRequest, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum_extra::extract::CookieJar;
@@ -188,11 +188,26 @@ fn is_json(headers: &HeaderMap) -> bool {
 pub async fn graphql(
     State(api): State<Api>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    method: Method,
-    headers: HeaderMap,
-    jar: CookieJar,
-    request: GraphQLBatchRequest,
+    request: axum::extract::Request,
 ) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let method = parts.method.clone();
+    // HEAD is GET without the body of the answer: its query is read from
+    // the address like GET's (and refused like GET's when it mutates).
+    if method == Method::HEAD {
+        parts.method = Method::GET;
+    }
+    let headers = parts.headers.clone();
+    let jar = CookieJar::from_headers(&headers);
+    let request = match GraphQLBatchRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
+        axum::extract::Request::from_parts(parts, body),
+        &(),
+    )
+    .await
+    {
+        Ok(request) => request,
+        Err(rejection) => return rejection.into_response(),
+    };
     let request_id = headers
         .get("x-request-id")
         .and_then(|value| value.to_str().ok())
