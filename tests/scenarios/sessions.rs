@@ -41,6 +41,7 @@ async fn sessions_are_renewed_ended_everywhere_and_purged(backend: Backend) {
         .http
         .post(format!("{}/graphql", app.base_url))
         .header("cookie", &first.cookie)
+        .header(iiz_gateway::CSRF_HEADER, &first.csrf)
         .json(&json!({
             "query": "mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }",
             "variables": { "email": ANNA, "password": DEMO_PASSWORD },
