@@ -59,7 +59,10 @@ async fn sessions_are_renewed_ended_everywhere_and_purged(backend: Backend) {
     let body: serde_json::Value = response.json().await.unwrap();
     let renewed = Session {
         cookie: renewed,
-        csrf: body["data"]["signIn"]["csrfToken"].as_str().unwrap().to_owned(),
+        csrf: body["data"]["signIn"]["csrfToken"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
     };
     assert_ne!(renewed.cookie, first.cookie);
     assert!(me(&app, &first).await.is_none(), "the old session ended");
@@ -67,15 +70,25 @@ async fn sessions_are_renewed_ended_everywhere_and_purged(backend: Backend) {
 
     // Sign-out everywhere ends every session of the person.
     let other = app.sign_in(ANNA, DEMO_PASSWORD).await.unwrap();
-    let luc = app.sign_in("luc.exemple@ge.demo.iiz.invalid", DEMO_PASSWORD).await.unwrap();
+    let luc = app
+        .sign_in("luc.exemple@ge.demo.iiz.invalid", DEMO_PASSWORD)
+        .await
+        .unwrap();
     let (_, ended) = app
-        .graphql(As::Session(&renewed), "mutation { signOutEverywhere }", json!({}))
+        .graphql(
+            As::Session(&renewed),
+            "mutation { signOutEverywhere }",
+            json!({}),
+        )
         .await
         .unwrap();
     assert_eq!(ended["data"]["signOutEverywhere"], 2, "{ended}");
     assert!(me(&app, &renewed).await.is_none());
     assert!(me(&app, &other).await.is_none());
-    assert!(me(&app, &luc).await.is_some(), "other people stay signed in");
+    assert!(
+        me(&app, &luc).await.is_some(),
+        "other people stay signed in"
+    );
 
     // The profile page's button does the same.
     let browser = Browser::new(&app).unwrap();
@@ -88,7 +101,14 @@ async fn sessions_are_renewed_ended_everywhere_and_purged(backend: Backend) {
         .unwrap();
     assert_eq!(signed_out.path, "/signin");
     assert!(me(&app, &elsewhere).await.is_none());
-    assert!(browser.get("/profile").await.unwrap().path.starts_with("/signin"));
+    assert!(
+        browser
+            .get("/profile")
+            .await
+            .unwrap()
+            .path
+            .starts_with("/signin")
+    );
 
     // The periodic purge removes sessions idle for longer than the timeout
     // (two hours by default): here, as if it ran three hours from now.
@@ -128,7 +148,14 @@ async fn a_password_change_ends_the_other_sessions(backend: Backend) {
     assert_eq!((changed.status, changed.path.as_str()), (200, "/profile"));
     // This browser stays signed in; the others are out.
     assert_eq!(here.get("/profile").await.unwrap().path, "/profile");
-    assert!(there.get("/profile").await.unwrap().path.starts_with("/signin"));
+    assert!(
+        there
+            .get("/profile")
+            .await
+            .unwrap()
+            .path
+            .starts_with("/signin")
+    );
     assert!(me(&app, &api).await.is_none());
 }
 
@@ -150,7 +177,11 @@ async fn api_tokens_may_expire(backend: Backend) {
 
     let expires = Utc::now() + chrono::Duration::seconds(4);
     let (_, created) = app
-        .graphql(As::Session(&anna), create, json!({ "at": expires.to_rfc3339() }))
+        .graphql(
+            As::Session(&anna),
+            create,
+            json!({ "at": expires.to_rfc3339() }),
+        )
         .await
         .unwrap();
     let secret = created["data"]["createApiToken"]["secret"]
@@ -159,13 +190,27 @@ async fn api_tokens_may_expire(backend: Backend) {
         .to_owned();
     assert!(created["data"]["createApiToken"]["token"]["expiresAt"].is_string());
     let read = "{ tenant(id: \"ZH\") { id } }";
-    let (status, body) = app.graphql(As::Token(&secret), read, json!({})).await.unwrap();
-    assert_eq!((status, &body["data"]["tenant"]["id"]), (200, &json!("ZH")), "{body}");
+    let (status, body) = app
+        .graphql(As::Token(&secret), read, json!({}))
+        .await
+        .unwrap();
+    assert_eq!(
+        (status, &body["data"]["tenant"]["id"]),
+        (200, &json!("ZH")),
+        "{body}"
+    );
     // Once past its expiry the token opens nothing.
     let wait = (expires - Utc::now()).to_std().unwrap_or_default() + Duration::from_secs(1);
     tokio::time::sleep(wait).await;
-    let (status, body) = app.graphql(As::Token(&secret), read, json!({})).await.unwrap();
-    assert_eq!((status, error_code(&body)), (401, Some("UNAUTHENTICATED")), "{body}");
+    let (status, body) = app
+        .graphql(As::Token(&secret), read, json!({}))
+        .await
+        .unwrap();
+    assert_eq!(
+        (status, error_code(&body)),
+        (401, Some("UNAUTHENTICATED")),
+        "{body}"
+    );
 }
 
 async fn the_demo_refuses_a_database_of_real_people(backend: Backend) {
@@ -187,7 +232,10 @@ async fn the_demo_refuses_a_database_of_real_people(backend: Backend) {
         )
         .await
         .unwrap();
-    assert!(registered["data"]["registerPerson"]["id"].is_string(), "{registered}");
+    assert!(
+        registered["data"]["registerPerson"]["id"].is_string(),
+        "{registered}"
+    );
 
     // `serve --demo` against this database refuses to start …
     let config = |force: bool| iiz::config::Config {

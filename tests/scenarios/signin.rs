@@ -47,7 +47,10 @@ fn refusals(body: &Value) -> Vec<(String, String)> {
                 .iter()
                 .map(|error| {
                     (
-                        error["extensions"]["code"].as_str().unwrap_or("").to_owned(),
+                        error["extensions"]["code"]
+                            .as_str()
+                            .unwrap_or("")
+                            .to_owned(),
                         error["message"].as_str().unwrap_or("").to_owned(),
                     )
                 })
@@ -119,9 +122,17 @@ async fn two_hundred_aliased_sign_ins_are_two_hundred_attempts(backend: Backend)
     assert_eq!(refused.len(), 200, "{body}");
     let codes: Vec<&str> = refused.iter().map(|(code, _)| code.as_str()).collect();
     // Three passwords are checked; every later attempt is refused unchecked.
-    assert!(codes[..3].iter().all(|code| *code == "UNAUTHENTICATED"), "{codes:?}");
-    assert!(codes[3..].iter().all(|code| *code == "TOO_MANY_ATTEMPTS"), "{codes:?}");
-    let retry = body["errors"][199]["extensions"]["retryAfter"].as_u64().unwrap();
+    assert!(
+        codes[..3].iter().all(|code| *code == "UNAUTHENTICATED"),
+        "{codes:?}"
+    );
+    assert!(
+        codes[3..].iter().all(|code| *code == "TOO_MANY_ATTEMPTS"),
+        "{codes:?}"
+    );
+    let retry = body["errors"][199]["extensions"]["retryAfter"]
+        .as_u64()
+        .unwrap();
     assert!(retry > 14 * 60, "locked for the lock's duration: {retry}");
 
     // Each alias counted: the database holds 200 attempts and a lock.
@@ -149,9 +160,17 @@ async fn two_hundred_aliased_sign_ins_are_two_hundred_attempts(backend: Backend)
 
     // Petra and the tenant admin of her tenant are told.
     let told = lock_notice(&app, &petra).await.expect("Petra is told");
-    assert!(told["title"].as_str().unwrap().contains("Petra Muster"), "{told}");
-    let told = lock_notice(&app, &admin).await.expect("the tenant admin is told");
-    assert!(told["link"].as_str().unwrap().starts_with("/admin/people/"), "{told}");
+    assert!(
+        told["title"].as_str().unwrap().contains("Petra Muster"),
+        "{told}"
+    );
+    let told = lock_notice(&app, &admin)
+        .await
+        .expect("the tenant admin is told");
+    assert!(
+        told["link"].as_str().unwrap().starts_with("/admin/people/"),
+        "{told}"
+    );
 }
 
 async fn unknown_emails_are_answered_like_known_ones(backend: Backend) {
@@ -195,8 +214,9 @@ async fn pages_of_other_sites_cannot_sign_in(backend: Backend) {
         return;
     };
     let query = aliased(1);
-    let body = json!({ "query": query, "variables": { "email": PETRA, "password": DEMO_PASSWORD } })
-        .to_string();
+    let body =
+        json!({ "query": query, "variables": { "email": PETRA, "password": DEMO_PASSWORD } })
+            .to_string();
     let url = format!("{}/graphql", app.base_url);
     // A form of another site can send these without asking the browser.
     // (multipart as GraphQL uploads are sent: the operations and a map)
@@ -306,7 +326,12 @@ async fn pages_of_other_sites_cannot_sign_in(backend: Backend) {
             .headers()
             .get_all("set-cookie")
             .iter()
-            .any(|value| value.to_str().unwrap_or_default().starts_with("iiz_session="))
+            .any(|value| {
+                value
+                    .to_str()
+                    .unwrap_or_default()
+                    .starts_with("iiz_session=")
+            })
     };
     assert!(!signed_in(&forged));
     // The same form from the platform's own page signs in: the test can fail.

@@ -122,8 +122,7 @@ impl App {
         let verdict = self.store.count_signin_attempt(&keys, decide).await?;
         if let Verdict::Refuse { retry_after } = verdict {
             return Err(AppError::TooManyAttempts {
-                retry_after_seconds: u64::try_from(retry_after.num_seconds().max(1))
-                    .unwrap_or(1),
+                retry_after_seconds: u64::try_from(retry_after.num_seconds().max(1)).unwrap_or(1),
             });
         }
         let password = attempt.password.to_owned();
@@ -201,7 +200,9 @@ impl App {
             for (key, count) in judge_keys.iter().zip(counts) {
                 if let Some(count) = count {
                     let failures = count.failures.saturating_sub(1);
-                    write.counts.push((key.clone(), iiz_store::AttemptCount { failures, ..*count }));
+                    write
+                        .counts
+                        .push((key.clone(), iiz_store::AttemptCount { failures, ..*count }));
                 }
             }
             (write, ())

@@ -22,11 +22,14 @@ fn hammer(policy: &ThrottlePolicy, n: u32, now: DateTime<Utc>) -> (Vec<Verdict>,
         verdicts.push(judged.verdict);
         count = Some(next);
     }
-    (verdicts, count.unwrap_or(AttemptCount {
-        failures: 0,
-        last_attempt_at: now,
-        locked_until: None,
-    }))
+    (
+        verdicts,
+        count.unwrap_or(AttemptCount {
+            failures: 0,
+            last_attempt_at: now,
+            locked_until: None,
+        }),
+    )
 }
 
 #[test]

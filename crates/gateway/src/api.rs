@@ -199,15 +199,16 @@ pub async fn graphql(
     }
     let headers = parts.headers.clone();
     let jar = CookieJar::from_headers(&headers);
-    let request = match GraphQLBatchRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
-        axum::extract::Request::from_parts(parts, body),
-        &(),
-    )
-    .await
-    {
-        Ok(request) => request,
-        Err(rejection) => return rejection.into_response(),
-    };
+    let request =
+        match GraphQLBatchRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
+            axum::extract::Request::from_parts(parts, body),
+            &(),
+        )
+        .await
+        {
+            Ok(request) => request,
+            Err(rejection) => return rejection.into_response(),
+        };
     let request_id = headers
         .get("x-request-id")
         .and_then(|value| value.to_str().ok())

@@ -124,19 +124,28 @@ mod tests {
     fn only_pages_of_another_site_are_foreign() {
         let public = Some("https://iiz.example.ch");
         // a program without Origin
-        assert!(!foreign_origin(&headers(&[("host", "iiz.example.ch")]), public));
+        assert!(!foreign_origin(
+            &headers(&[("host", "iiz.example.ch")]),
+            public
+        ));
         // the platform's own pages, by configuration or by Host
         assert!(!foreign_origin(
             &headers(&[("origin", "https://iiz.example.ch")]),
             public
         ));
         assert!(!foreign_origin(
-            &headers(&[("origin", "http://127.0.0.1:8080"), ("host", "127.0.0.1:8080")]),
+            &headers(&[
+                ("origin", "http://127.0.0.1:8080"),
+                ("host", "127.0.0.1:8080")
+            ]),
             None
         ));
         // another site
         assert!(foreign_origin(
-            &headers(&[("origin", "https://evil.example"), ("host", "iiz.example.ch")]),
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "iiz.example.ch")
+            ]),
             public
         ));
         assert!(foreign_origin(&headers(&[("origin", "null")]), public));

@@ -81,7 +81,8 @@ async fn authenticate(
         let sent = payload.get("csrfToken").and_then(Value::as_str);
         match app.session(&token).await.map_err(internal)? {
             Some(active)
-                if sent.is_some_and(|sent| crate::auth::secrets_match(sent, &active.csrf_token)) =>
+                if sent
+                    .is_some_and(|sent| crate::auth::secrets_match(sent, &active.csrf_token)) =>
             {
                 Some(active.principal)
             }

@@ -23,8 +23,8 @@ pub mod messages;
 pub mod relay;
 pub mod reminders;
 pub mod rules;
-pub mod security;
 pub mod runtime;
+pub mod security;
 mod settings;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -122,9 +122,7 @@ pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Erro
         None => refused,
     };
     let refused = match retry_after {
-        Some(seconds) => {
-            refused.extend_with(|_, extensions| extensions.set("retryAfter", seconds))
-        }
+        Some(seconds) => refused.extend_with(|_, extensions| extensions.set("retryAfter", seconds)),
         None => refused,
     };
     match details.and_then(|details| async_graphql::Value::from_json(details).ok()) {

@@ -12,10 +12,10 @@ use iiz_app::sessions::SignInAttempt;
 use iiz_domain::Language;
 use serde::Deserialize;
 
+use super::WebState;
 use super::errors::WebError;
 use super::forms::{FormErrors, Posted, done, local_path};
 use super::page::{Chrome, render, show};
-use super::WebState;
 use super::visitor::{LANGUAGE_COOKIE, Visitor};
 use crate::auth::{expired_session_cookie, foreign_origin, session_cookie};
 
@@ -81,7 +81,10 @@ pub async fn sign_in(
         email: form.email.trim(),
         password: &form.password,
         address: Some(peer.ip()),
-        replaces: visitor.session.as_ref().map(|session| session.token.as_str()),
+        replaces: visitor
+            .session
+            .as_ref()
+            .map(|session| session.token.as_str()),
     };
     match visitor.app.sign_in_attempt(attempt).await {
         Ok(signed_in) => {
@@ -122,14 +125,15 @@ pub async fn sign_in(
                 next: local_path(&form.next),
                 errors: FormErrors::field(
                     "password",
-                    visitor.tr.t1("signin-too-many-attempts", "minutes", minutes),
+                    visitor
+                        .tr
+                        .t1("signin-too-many-attempts", "minutes", minutes),
                 ),
             };
             let mut response = render(&page, &visitor, StatusCode::TOO_MANY_REQUESTS)?;
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                HeaderValue::from(retry_after_seconds),
-            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
             Ok(response)
         }
         Err(error) => Err(visitor.fail(error)),

@@ -112,7 +112,11 @@ pub(super) async fn untold_locks(pool: &PgPool, limit: u32) -> Result<Vec<SignIn
         .collect()
 }
 
-pub(super) async fn mark_told(pool: &PgPool, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub(super) async fn mark_told(
+    pool: &PgPool,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE signin_locks SET notified_at = $2 WHERE id = $1")
         .bind(id)
         .bind(now)
@@ -197,13 +201,12 @@ pub(super) async fn purge(
     .execute(pool)
     .await?
     .rows_affected();
-    let locks = sqlx::query(
-        "DELETE FROM signin_locks WHERE notified_at IS NOT NULL AND locked_until < $1",
-    )
-    .bind(attempts_before)
-    .execute(pool)
-    .await?
-    .rows_affected();
+    let locks =
+        sqlx::query("DELETE FROM signin_locks WHERE notified_at IS NOT NULL AND locked_until < $1")
+            .bind(attempts_before)
+            .execute(pool)
+            .await?
+            .rows_affected();
     Ok(Purged {
         sessions,
         attempts,

@@ -218,13 +218,12 @@ pub(super) async fn purge(
     .execute(pool)
     .await?
     .rows_affected();
-    let locks = sqlx::query(
-        "DELETE FROM signin_locks WHERE notified_at IS NOT NULL AND locked_until < ?",
-    )
-    .bind(text(attempts_before))
-    .execute(pool)
-    .await?
-    .rows_affected();
+    let locks =
+        sqlx::query("DELETE FROM signin_locks WHERE notified_at IS NOT NULL AND locked_until < ?")
+            .bind(text(attempts_before))
+            .execute(pool)
+            .await?
+            .rows_affected();
     Ok(Purged {
         sessions,
         attempts,

@@ -39,7 +39,10 @@ pub async fn change_password(
     } else {
         // Every other session of the person ends: whoever signed in with
         // the old password is out.
-        let current = visitor.session.as_ref().map(|session| session.token.as_str());
+        let current = visitor
+            .session
+            .as_ref()
+            .map(|session| session.token.as_str());
         match visitor
             .app
             .change_password_ending_others(

@@ -182,10 +182,9 @@ async fn build(visitor: &Visitor, returned: Returned) -> Result<ProfilePage, Web
                 || tr.t("profile-token-never-used"),
                 super::format::date_time,
             ),
-            expires: token.expires_at.map_or_else(
-                || tr.t("profile-token-no-expiry"),
-                super::format::date_time,
-            ),
+            expires: token
+                .expires_at
+                .map_or_else(|| tr.t("profile-token-no-expiry"), super::format::date_time),
             revoked: token.revoked_at.is_some(),
         })
         .collect();

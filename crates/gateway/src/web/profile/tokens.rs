@@ -85,7 +85,11 @@ pub async fn create(Posted { visitor, form }: Posted<TokenForm>) -> Result<Respo
             again(&visitor, returned, StatusCode::OK).await
         }
         Err(error) => {
-            let token_errors = FormErrors::of(error, &visitor, &["name", "tenant", "roles", "expires_in_days"])?;
+            let token_errors = FormErrors::of(
+                error,
+                &visitor,
+                &["name", "tenant", "roles", "expires_in_days"],
+            )?;
             let returned = Returned {
                 token: draft,
                 token_errors,

@@ -57,9 +57,18 @@ pub async fn sessions_end_after_their_lifetime_or_when_idle(store: &Store) {
         csrf_token: "csrf".to_owned(),
         expires_at: now + expires_in,
     };
-    store.create_session("one", &session(Duration::hours(12))).await.unwrap();
-    store.create_session("two", &session(Duration::hours(12))).await.unwrap();
-    store.create_session("old", &session(Duration::seconds(-1))).await.unwrap();
+    store
+        .create_session("one", &session(Duration::hours(12)))
+        .await
+        .unwrap();
+    store
+        .create_session("two", &session(Duration::hours(12)))
+        .await
+        .unwrap();
+    store
+        .create_session("old", &session(Duration::seconds(-1)))
+        .await
+        .unwrap();
     let idle = now - Duration::hours(2);
     let live = |hash: &'static str, at: chrono::DateTime<Utc>, cutoff| {
         store.live_session(hash, at, cutoff, at - Duration::minutes(1))
@@ -67,7 +76,12 @@ pub async fn sessions_end_after_their_lifetime_or_when_idle(store: &Store) {
     assert!(live("one", now, idle).await.unwrap().is_some());
     // past its lifetime
     assert!(live("old", now, idle).await.unwrap().is_none());
-    assert!(live("one", now + Duration::hours(13), now).await.unwrap().is_none());
+    assert!(
+        live("one", now + Duration::hours(13), now)
+            .await
+            .unwrap()
+            .is_none()
+    );
     // unused since before the idle cutoff
     assert!(
         live("two", now, now + Duration::seconds(1))
@@ -88,12 +102,18 @@ pub async fn sessions_end_after_their_lifetime_or_when_idle(store: &Store) {
     );
 
     // Ending the person's other sessions keeps the one named.
-    assert_eq!(store.delete_sessions_of(person, Some("one")).await.unwrap(), 2);
+    assert_eq!(
+        store.delete_sessions_of(person, Some("one")).await.unwrap(),
+        2
+    );
     assert!(live("one", later, idle).await.unwrap().is_some());
     assert!(live("two", later, idle).await.unwrap().is_none());
 
     // The purge removes idle and expired sessions.
-    store.create_session("stale", &session(Duration::seconds(-5))).await.unwrap();
+    store
+        .create_session("stale", &session(Duration::seconds(-5)))
+        .await
+        .unwrap();
     let purged = store
         .purge_signin_state(now, now - Duration::hours(2), now - Duration::days(1))
         .await
