@@ -30,6 +30,8 @@ mod seismograf;
 mod seismograf_notices;
 mod server;
 mod sockets;
+mod sessions;
+mod signin;
 
 /// Generates one test per backend for an `async fn(Backend)` scenario.
 #[macro_export]

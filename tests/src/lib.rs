@@ -63,6 +63,8 @@ pub async fn spawn_app_with(
         requests_per_minute: 10_000,
         notify: iiz::config::NotifyConfig::default(),
         traffic: iiz::config_traffic::TrafficConfig::default(),
+        sessions: iiz::config::SessionConfig::default(),
+        demo_force: false,
     };
     configure(&mut config);
     let server = iiz::start(config, demo, std::future::pending()).await?;

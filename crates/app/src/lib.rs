@@ -18,6 +18,8 @@ mod demo_cast;
 mod demo_concerns;
 mod demo_decisions;
 pub(crate) mod demo_meetings;
+mod demo_guard;
+mod demo_meetings;
 mod demo_people;
 mod demo_programme;
 mod demo_recommendations;
@@ -35,8 +37,10 @@ mod read_cache;
 pub mod recommendations;
 pub mod resolutions;
 pub mod rules;
+pub mod sessions;
 pub mod steering;
 pub mod tenants;
+pub mod throttle;
 pub mod webhooks;
 pub mod working_groups;
 
@@ -66,6 +70,8 @@ pub struct App {
     monitoring: Arc<read_cache::ReadCache<recommendations::MonitoringData>>,
     /// What day it is for the platform's rules ([`clock`]).
     clock: Clock,
+    /// Session lifetime, idle timeout and sign-in throttling ([`sessions`]).
+    sessions: sessions::SessionSettings,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -84,6 +90,7 @@ impl App {
             webhooks_allow_private: false,
             monitoring: Arc::new(recommendations::MonitoringData::cache()),
             clock: Clock::system(),
+            sessions: sessions::SessionSettings::default(),
         }
     }
 

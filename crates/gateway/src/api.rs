@@ -8,7 +8,7 @@ use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, Request};
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::{ConnectInfo, FromRequest, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum_extra::extract::CookieJar;
@@ -38,6 +38,7 @@ pub struct Api {
     pub socket_limits: SocketLimits,
     pub development: bool,
     pub secure_cookies: bool,
+    pub public_origin: Option<String>,
 }
 
 impl std::fmt::Debug for Api {
@@ -66,6 +67,7 @@ impl Api {
             socket_limits: settings.socket_limits.clone(),
             development: settings.development,
             secure_cookies: settings.secure_cookies,
+            public_origin: settings.public_origin.clone(),
         }
     }
 }
@@ -238,14 +240,40 @@ fn mutates(request: &Request) -> bool {
     }
 }
 
+/// Whether the body is declared as JSON (`application/json`, parameters
+/// such as `charset` allowed).
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
 pub async fn graphql(
     State(api): State<Api>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    method: Method,
-    headers: HeaderMap,
-    jar: CookieJar,
-    request: GraphQLBatchRequest,
+    request: axum::extract::Request,
 ) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let method = parts.method.clone();
+    // HEAD is GET without the body of the answer: its query is read from
+    // the address like GET's (and refused like GET's when it mutates).
+    if method == Method::HEAD {
+        parts.method = Method::GET;
+    }
+    let headers = parts.headers.clone();
+    let jar = CookieJar::from_headers(&headers);
+    let request =
+        match GraphQLBatchRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
+            axum::extract::Request::from_parts(parts, body),
+            &(),
+        )
+        .await
+        {
+            Ok(request) => request,
+            Err(rejection) => return rejection.into_response(),
+        };
     let request_id = headers
         .get("x-request-id")
         .and_then(|value| value.to_str().ok())
@@ -264,7 +292,9 @@ pub async fn graphql(
         );
     }
     let mutation = requests.iter().any(|request| mutates(request));
-    if mutation && method == Method::GET {
+    // HEAD is answered like GET (axum routes it to the same handler), so
+    // it must not change anything either.
+    if mutation && (method == Method::GET || method == Method::HEAD) {
         return refuse(
             StatusCode::METHOD_NOT_ALLOWED,
             Code::Validation,
@@ -291,7 +321,20 @@ pub async fn graphql(
             }
             Some(token.clone())
         }
-        Credentials::Anonymous | Credentials::Bearer => None,
+        Credentials::Anonymous => {
+            // Login CSRF: a page of another site can post a form
+            // (form-encoded, multipart, text/plain) without asking; only
+            // JSON needs the browser's permission (a CORS preflight).
+            if mutation && !is_json(&headers) {
+                return refuse(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    Code::Forbidden,
+                    "a mutation without a session must be sent as application/json",
+                );
+            }
+            None
+        }
+        Credentials::Bearer => None,
     };
     let signed_in = principal.is_some();
     let mut batch = batch.data(RequestContext {
@@ -299,6 +342,8 @@ pub async fn graphql(
         request_id,
         session_token,
         secure_cookies: api.secure_cookies,
+        client: Some(peer.ip()),
+        foreign_origin: crate::auth::foreign_origin(&headers, api.public_origin.as_deref()),
     });
     if !api.development && !signed_in {
         batch = batch.disable_introspection();

@@ -52,6 +52,10 @@ pub struct GatewaySettings {
     pub max_body_bytes: usize,
     /// Longest a request may take before it is answered 408.
     pub request_timeout: Duration,
+    /// `scheme://host[:port]` people reach the platform at; a sign-in
+    /// sent from a page of any other origin (or of another `Host`) is
+    /// refused.
+    pub public_origin: Option<String>,
 }
 
 impl Default for GatewaySettings {
@@ -64,6 +68,7 @@ impl Default for GatewaySettings {
             socket_limits: SocketLimits::default(),
             max_body_bytes: 256 * 1024,
             request_timeout: Duration::from_secs(30),
+            public_origin: None,
         }
     }
 }
@@ -96,7 +101,12 @@ pub fn router(app: App, settings: &GatewaySettings) -> Router {
     routes
         .with_state(api)
         .merge(health::routes(app.clone()))
-        .merge(web::routes(app.clone(), settings.secure_cookies, throttle))
+        .merge(web::routes(
+            app.clone(),
+            settings.secure_cookies,
+            throttle,
+            settings.public_origin.clone(),
+        ))
         .route(
             "/metrics",
             get(metrics::render).with_state((app, metrics.clone())),

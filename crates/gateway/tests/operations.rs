@@ -40,6 +40,7 @@ const FIELDS: &[(&str, Operation)] = &[
     ("Query.concernStatistics", Operation::ShowConcernStatistics),
     ("Mutation.signIn", Operation::SignIn),
     ("Mutation.signOut", Operation::SignOut),
+    ("Mutation.signOutEverywhere", Operation::SignOut),
     ("Mutation.createApiToken", Operation::CreateApiToken),
     ("Mutation.revokeApiToken", Operation::RevokeApiToken),
     ("Mutation.establishBody", Operation::EstablishBody),

@@ -56,6 +56,93 @@ pub struct Config {
     /// Trusted proxies and the limits of live connections.
     #[serde(flatten)]
     pub traffic: crate::config_traffic::TrafficConfig,
+    /// Session lifetime, idle timeout and sign-in throttling.
+    #[serde(flatten)]
+    pub sessions: SessionConfig,
+    /// Load the demo (`iiz demo`, `serve --demo`) even into a database that
+    /// holds people who are not demo people (`--force`).
+    #[serde(default)]
+    pub demo_force: bool,
+}
+
+/// Sessions and sign-in throttling (flat keys, like the rest).
+#[derive(Debug, Clone, Deserialize)]
+pub struct SessionConfig {
+    /// Minutes a session lasts after its sign-in, however busy.
+    #[serde(default = "default_session_lifetime_minutes")]
+    pub session_lifetime_minutes: u32,
+    /// Minutes without use after which a session ends.
+    #[serde(default = "default_session_idle_minutes")]
+    pub session_idle_minutes: u32,
+    /// Failed sign-ins of one account before it is locked.
+    #[serde(default = "default_signin_lock_after")]
+    pub signin_lock_after: u32,
+    /// Minutes a locked account (or address) stays locked.
+    #[serde(default = "default_signin_lock_minutes")]
+    pub signin_lock_minutes: u32,
+    /// The first wait, in seconds, after the free attempts (it doubles).
+    #[serde(default = "default_signin_backoff_seconds")]
+    pub signin_backoff_seconds: u32,
+}
+
+impl Default for SessionConfig {
+    fn default() -> Self {
+        Self {
+            session_lifetime_minutes: default_session_lifetime_minutes(),
+            session_idle_minutes: default_session_idle_minutes(),
+            signin_lock_after: default_signin_lock_after(),
+            signin_lock_minutes: default_signin_lock_minutes(),
+            signin_backoff_seconds: default_signin_backoff_seconds(),
+        }
+    }
+}
+
+fn default_session_lifetime_minutes() -> u32 {
+    12 * 60
+}
+
+fn default_session_idle_minutes() -> u32 {
+    120
+}
+
+fn default_signin_lock_after() -> u32 {
+    10
+}
+
+fn default_signin_lock_minutes() -> u32 {
+    15
+}
+
+fn default_signin_backoff_seconds() -> u32 {
+    1
+}
+
+impl SessionConfig {
+    /// The app's settings; the address policy keeps its own (generous)
+    /// counts but shares the lock duration and back-off.
+    pub fn settings(&self) -> iiz_app::sessions::SessionSettings {
+        use chrono::Duration;
+        let defaults = iiz_app::sessions::SessionSettings::default();
+        let lock_for = Duration::minutes(i64::from(self.signin_lock_minutes.max(1)));
+        let backoff = Duration::seconds(i64::from(self.signin_backoff_seconds.max(1)));
+        let lock_after = self.signin_lock_after.max(2);
+        iiz_app::sessions::SessionSettings {
+            lifetime: Duration::minutes(i64::from(self.session_lifetime_minutes.max(1))),
+            idle_timeout: Duration::minutes(i64::from(self.session_idle_minutes.max(1))),
+            account: iiz_app::throttle::ThrottlePolicy {
+                lock_after,
+                free_attempts: defaults.account.free_attempts.min(lock_after - 1),
+                backoff,
+                lock_for,
+                ..defaults.account
+            },
+            address: iiz_app::throttle::ThrottlePolicy {
+                backoff,
+                lock_for,
+                ..defaults.address
+            },
+        }
+    }
 }
 
 /// The notifier's part of the configuration (flat keys, like the rest).
@@ -205,6 +292,9 @@ impl Config {
         if let Some(listen) = args.listen {
             self.listen = listen;
         }
+        if args.force {
+            self.demo_force = true;
+        }
         self
     }
 
@@ -233,6 +323,26 @@ impl Config {
                 self.public_url.clone().unwrap_or_else(|| "-".to_owned()),
             ),
             ("requests_per_minute", self.requests_per_minute.to_string()),
+            (
+                "session_lifetime_minutes",
+                self.sessions.session_lifetime_minutes.to_string(),
+            ),
+            (
+                "session_idle_minutes",
+                self.sessions.session_idle_minutes.to_string(),
+            ),
+            (
+                "signin_lock_after",
+                self.sessions.signin_lock_after.to_string(),
+            ),
+            (
+                "signin_lock_minutes",
+                self.sessions.signin_lock_minutes.to_string(),
+            ),
+            (
+                "signin_backoff_seconds",
+                self.sessions.signin_backoff_seconds.to_string(),
+            ),
             (
                 "nats_url",
                 self.notify
@@ -329,9 +439,17 @@ impl Config {
             requests_per_minute: self.requests_per_minute,
             trusted_proxies: self.traffic.trusted_proxies.clone(),
             socket_limits: self.traffic.socket_limits(),
+            public_origin: self.public_url.as_deref().and_then(origin_of),
             ..iiz_gateway::GatewaySettings::default()
         }
     }
+}
+
+/// `scheme://host[:port]` of a URL, as browsers send it in `Origin`.
+fn origin_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let origin = parsed.origin();
+    origin.is_tuple().then(|| origin.ascii_serialization())
 }
 
 /// Replaces the credentials of a URL by `***`.
@@ -396,6 +514,28 @@ mod tests {
             assert!(described.contains("postgres://***@db:5432/iiz"));
             Ok(())
         });
+    }
+
+    #[test]
+    fn the_public_origin_is_scheme_host_and_port() {
+        assert_eq!(
+            origin_of("https://iiz.example.ch/base/").as_deref(),
+            Some("https://iiz.example.ch")
+        );
+        assert_eq!(
+            origin_of("http://localhost:8080").as_deref(),
+            Some("http://localhost:8080")
+        );
+        assert_eq!(origin_of("not a url"), None);
+    }
+
+    #[test]
+    fn session_settings_have_documented_defaults() {
+        let settings = SessionConfig::default().settings();
+        assert_eq!(settings.lifetime, chrono::Duration::hours(12));
+        assert_eq!(settings.idle_timeout, chrono::Duration::hours(2));
+        assert_eq!(settings.account, iiz_app::throttle::ThrottlePolicy::ACCOUNT);
+        assert_eq!(settings.address, iiz_app::throttle::ThrottlePolicy::ADDRESS);
     }
 
     #[test]

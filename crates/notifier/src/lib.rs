@@ -24,6 +24,7 @@ pub mod relay;
 pub mod reminders;
 pub mod rules;
 pub mod runtime;
+pub mod security;
 mod settings;
 #[cfg(feature = "testing")]
 pub mod testing;

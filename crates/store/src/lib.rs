@@ -20,6 +20,7 @@ mod outbound;
 mod postgres;
 mod query;
 mod search;
+mod signin;
 mod sqlite;
 mod subscription;
 mod upcast;
@@ -45,6 +46,7 @@ pub use outbound::{
 pub use postgres::PgEventStore;
 pub use query::{DocFilter, DocQuery, SimilarQuery};
 pub use search::{SearchLanguage, SearchText};
+pub use signin::{AttemptCount, AttemptWrite, Decide, Purged, SignInLock};
 pub use sqlite::SqliteEventStore;
 pub use subscription::Subscription;
 pub use upcast::{UpcastError, Upcaster, UpcasterChain};

@@ -27,6 +27,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "outbound",
         include_str!("../../../schema/migrations/postgres/0004_outbound.sql"),
     ),
+    (
+        11,
+        "sign-in throttling and session lifecycle",
+        include_str!("../../../schema/migrations/postgres/0011_signin_sessions.sql"),
+    ),
 ];
 
 /// `(version, description, sql)` of each SQLite migration, in order.
@@ -50,6 +55,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         4,
         "outbound",
         include_str!("../../../schema/migrations/sqlite/0004_outbound.sql"),
+    ),
+    (
+        11,
+        "sign-in throttling and session lifecycle",
+        include_str!("../../../schema/migrations/sqlite/0011_signin_sessions.sql"),
     ),
 ];
 

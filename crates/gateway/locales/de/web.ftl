@@ -67,3 +67,8 @@ queue-answer-due = Antwort fällig
 pager = Seiten
 pager-first = Zur ersten Seite
 pager-next = Nächste Seite
+signin-too-many-attempts = Zu viele Anmeldeversuche. Versuchen Sie es in { $minutes ->
+    [one] einer Minute
+   *[other] { $minutes } Minuten
+} wieder.
+notice-signed-out-everywhere = Sie sind auf allen Geräten abgemeldet.

@@ -67,3 +67,8 @@ queue-answer-due = Réponse due
 pager = Pages
 pager-first = Première page
 pager-next = Page suivante
+signin-too-many-attempts = Trop de tentatives de connexion. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
+notice-signed-out-everywhere = Vous êtes déconnecté·e sur tous les appareils.

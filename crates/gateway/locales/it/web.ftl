@@ -67,3 +67,8 @@ queue-answer-due = Risposta dovuta
 pager = Pagine
 pager-first = Prima pagina
 pager-next = Pagina successiva
+signin-too-many-attempts = Troppi tentativi di accesso. Riprovate tra { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minuti
+}.
+notice-signed-out-everywhere = Siete usciti dalla piattaforma su tutti i dispositivi.

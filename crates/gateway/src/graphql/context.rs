@@ -18,6 +18,11 @@ pub struct RequestContext {
     pub session_token: Option<String>,
     /// Whether cookies get the `Secure` flag (served over TLS).
     pub secure_cookies: bool,
+    /// The client's address, for the sign-in throttle.
+    pub client: Option<std::net::IpAddr>,
+    /// Whether the request came from a page of another site (its
+    /// `Origin`): `signIn` refuses it (login CSRF).
+    pub foreign_origin: bool,
 }
 
 impl RequestContext {

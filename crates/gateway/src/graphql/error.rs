@@ -18,6 +18,9 @@ pub enum Code {
     Conflict,
     Validation,
     RateLimited,
+    /// Sign-in attempts throttled; `extensions.retryAfter` says in how many
+    /// seconds to try again.
+    TooManyAttempts,
     Internal,
 }
 
@@ -30,6 +33,7 @@ impl Code {
             Self::Conflict => "CONFLICT",
             Self::Validation => "VALIDATION",
             Self::RateLimited => "RATE_LIMITED",
+            Self::TooManyAttempts => "TOO_MANY_ATTEMPTS",
             Self::Internal => "INTERNAL",
         }
     }
@@ -68,6 +72,7 @@ pub fn code_of(error: &AppError) -> Code {
         },
         AppError::Validation { .. } => Code::Validation,
         AppError::Contention { .. } => Code::Conflict,
+        AppError::TooManyAttempts { .. } => Code::TooManyAttempts,
         AppError::Store(_) | AppError::Decode(_) | AppError::Rebuild(_) | AppError::Internal(_) => {
             Code::Internal
         }
@@ -85,7 +90,7 @@ impl Code {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict => StatusCode::CONFLICT,
             Self::Validation => StatusCode::BAD_REQUEST,
-            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::RateLimited | Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -110,6 +115,12 @@ pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Erro
         _ => None,
     };
     let field = error.field().map(str::to_owned);
+    let retry_after = match &error {
+        AppError::TooManyAttempts {
+            retry_after_seconds,
+        } => Some(*retry_after_seconds),
+        _ => None,
+    };
     let refused = match error.rule() {
         Some(rule) => {
             let detail = error.to_string();
@@ -122,6 +133,10 @@ pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Erro
     };
     let refused = match field {
         Some(field) => refused.extend_with(|_, extensions| extensions.set("field", field)),
+        None => refused,
+    };
+    let refused = match retry_after {
+        Some(seconds) => refused.extend_with(|_, extensions| extensions.set("retryAfter", seconds)),
         None => refused,
     };
     match details.and_then(|details| async_graphql::Value::from_json(details).ok()) {

@@ -301,6 +301,11 @@ impl ApiToken {
     async fn revoked_at(&self) -> Option<DateTime<Utc>> {
         self.0.revoked_at
     }
+
+    /// When the token stops working on its own; none: until revoked.
+    async fn expires_at(&self) -> Option<DateTime<Utc>> {
+        self.0.expires_at
+    }
 }
 
 /// One step of a tenant's concern route.

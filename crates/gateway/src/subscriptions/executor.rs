@@ -114,6 +114,10 @@ impl Executor for SocketExecutor {
                 request_id: self.shared.request_id.clone(),
                 session_token: None,
                 secure_cookies: self.shared.secure_cookies,
+                client: None,
+                // A socket cannot set the session cookie, and any site may
+                // open one: signing in is for HTTP POST only.
+                foreign_origin: true,
             })
             .data(LivePrincipal(self.shared.principal.subscribe()));
         self.schema

@@ -42,6 +42,9 @@ pub struct WebState {
     pub secure_cookies: bool,
     /// The rate limit the pages' POSTs count against.
     pub throttle: crate::throttle::Throttle,
+    /// The configured public origin: the sign-in form is refused from
+    /// pages of any other ([`crate::auth::foreign_origin`]).
+    pub public_origin: Option<String>,
 }
 
 /// Pages may load only what `iiz` serves itself; nothing may frame them.
@@ -50,11 +53,17 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:;
      form-action 'self'; frame-ancestors 'none'";
 
 /// The routes of the pages.
-pub fn routes(app: App, secure_cookies: bool, throttle: crate::throttle::Throttle) -> Router {
+pub fn routes(
+    app: App,
+    secure_cookies: bool,
+    throttle: crate::throttle::Throttle,
+    public_origin: Option<String>,
+) -> Router {
     let state = WebState {
         app,
         secure_cookies,
         throttle,
+        public_origin,
     };
     Router::new()
         .route("/", get(home::page))

@@ -39,6 +39,8 @@ pub struct ApiTokenRecord {
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// When the token stops working on its own, if ever.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -109,8 +111,8 @@ impl Store {
         }
     }
 
-    /// The live (not revoked) token with this hash; records `now` as its
-    /// last use.
+    /// The live (not revoked, not expired) token with this hash; records
+    /// `now` as its last use.
     pub async fn use_api_token(
         &self,
         token_hash: &str,

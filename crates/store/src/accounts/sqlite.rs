@@ -98,8 +98,9 @@ pub(super) async fn create_api_token(
     token: &ApiTokenRecord,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO api_tokens (id, token_hash, person_id, name, tenant_id, roles, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO api_tokens \
+         (id, token_hash, person_id, name, tenant_id, roles, created_at, expires_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(token.id.to_string())
     .bind(token_hash)
@@ -108,6 +109,7 @@ pub(super) async fn create_api_token(
     .bind(&token.tenant)
     .bind(roles_to_json(&token.roles)?)
     .bind(text(token.created_at))
+    .bind(token.expires_at.map(text))
     .execute(pool)
     .await?;
     Ok(())
@@ -115,7 +117,7 @@ pub(super) async fn create_api_token(
 
 macro_rules! token_columns {
     () => {
-        "id, person_id, name, tenant_id, roles, created_at, last_used_at, revoked_at"
+        "id, person_id, name, tenant_id, roles, created_at, last_used_at, revoked_at, expires_at"
     };
 }
 
@@ -135,6 +137,10 @@ fn token_from_row(row: &SqliteRow) -> Result<ApiTokenRecord, StoreError> {
             .try_get::<Option<&str>, _>("revoked_at")?
             .map(time)
             .transpose()?,
+        expires_at: row
+            .try_get::<Option<&str>, _>("expires_at")?
+            .map(time)
+            .transpose()?,
     })
 }
 
@@ -145,7 +151,8 @@ pub(super) async fn use_api_token(
 ) -> Result<Option<ApiTokenRecord>, StoreError> {
     const SQL: &str = concat!(
         "UPDATE api_tokens SET last_used_at = ?2 \
-         WHERE token_hash = ?1 AND revoked_at IS NULL RETURNING ",
+         WHERE token_hash = ?1 AND revoked_at IS NULL \
+         AND (expires_at IS NULL OR expires_at > ?2) RETURNING ",
         token_columns!()
     );
     let row = sqlx::query(SQL)

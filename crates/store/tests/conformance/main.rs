@@ -76,6 +76,8 @@ conformance!(
     an_event_is_queued_once_per_webhook,
     failed_deliveries_are_retried_then_dead_lettered_and_replayed,
     concurrent_claimers_get_disjoint_deliveries,
+    concurrent_sign_in_attempts_are_all_counted,
+    sessions_end_after_their_lifetime_or_when_idle,
 );
 
 mod log_gaps {

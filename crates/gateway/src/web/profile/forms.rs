@@ -37,12 +37,23 @@ pub async fn change_password(
     let errors = if form.new_password != form.new_password_again {
         FormErrors::field("new_password_again", tr.t("profile-password-mismatch"))
     } else {
+        // Every other session of the person ends: whoever signed in with
+        // the old password is out.
+        let current = visitor
+            .session
+            .as_ref()
+            .map(|session| session.token.as_str());
         match visitor
             .app
-            .change_password(&principal, &form.old_password, &form.new_password)
+            .change_password_ending_others(
+                &principal,
+                current,
+                &form.old_password,
+                &form.new_password,
+            )
             .await
         {
-            Ok(()) => return Ok(done("/profile", "profile-password-changed")),
+            Ok(_) => return Ok(done("/profile", "profile-password-changed")),
             Err(AppError::Denied(Denied::Unauthenticated)) => {
                 FormErrors::field("old_password", tr.t("profile-password-wrong"))
             }

@@ -8,6 +8,7 @@ mod notifications;
 mod projections;
 mod reading;
 mod search;
+mod signin;
 mod webhooks;
 
 pub use append::*;
@@ -18,4 +19,5 @@ pub use notifications::*;
 pub use projections::*;
 pub use reading::*;
 pub use search::*;
+pub use signin::*;
 pub use webhooks::*;
