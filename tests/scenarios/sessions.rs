@@ -248,6 +248,7 @@ async fn the_demo_refuses_a_database_of_real_people(backend: Backend) {
         public_url: None,
         requests_per_minute: 10_000,
         notify: iiz::config::NotifyConfig::default(),
+        traffic: iiz::config_traffic::TrafficConfig::default(),
         sessions: iiz::config::SessionConfig::default(),
         demo_force: force,
     };

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::authz::{Denied, Operation, Principal, Target, TokenScope, authorize};
+use crate::outbound::LiveSignal;
 use crate::{App, AppError};
 
 /// How long a browser session lasts by default without signing in again
@@ -40,6 +41,17 @@ pub struct ActiveSession {
     pub principal: Principal,
     pub csrf_token: String,
 }
+
+/// A live API token found by its secret, before anything was written
+/// about its use (callers rate-limit first, then record the use).
+#[derive(Debug, Clone)]
+pub struct BearerToken {
+    pub principal: Principal,
+    id: Uuid,
+}
+
+/// A token's last use is written at most this often.
+const TOKEN_USE_PRECISION: Duration = Duration::minutes(1);
 
 /// A freshly issued API token: the secret is shown once and never stored.
 #[derive(Debug, Clone)]
@@ -185,23 +197,46 @@ impl App {
     }
 
     pub async fn sign_out(&self, session_token: &str) -> Result<(), AppError> {
+        let hash = secret_hash(session_token);
+        let session = self.store.session(&hash, Utc::now()).await?;
+        self.store.delete_session(&hash).await?;
+        // Live connections of this session end at once.
+        if let Some(session) = session {
+            self.live.publish(LiveSignal::Access {
+                person: session.person.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The principal behind an `Authorization: Bearer` token, with its use
+    /// recorded.
+    pub async fn bearer(&self, secret: &str) -> Result<Option<Principal>, AppError> {
+        let Some(token) = self.bearer_token(secret).await? else {
+            return Ok(None);
+        };
+        self.record_token_use(&token).await?;
+        Ok(Some(token.principal))
+    }
+
+    /// Records the use of a token found by [`App::bearer_token`] (at most
+    /// once a minute per token).
+    pub async fn record_token_use(&self, token: &BearerToken) -> Result<(), AppError> {
+        let now = Utc::now();
         self.store
-            .delete_session(&secret_hash(session_token))
+            .record_api_token_use(token.id, now, now - TOKEN_USE_PRECISION)
             .await?;
         Ok(())
     }
 
-    /// The principal behind an `Authorization: Bearer` token: the owner's
-    /// current roles, narrowed to the token's tenant and roles.
-    pub async fn bearer(&self, secret: &str) -> Result<Option<Principal>, AppError> {
+    /// The live token behind an `Authorization: Bearer` secret, read
+    /// without writing: the owner's current roles, narrowed to the token's
+    /// tenant and roles.
+    pub async fn bearer_token(&self, secret: &str) -> Result<Option<BearerToken>, AppError> {
         if !secret.starts_with(TOKEN_PREFIX) {
             return Ok(None);
         }
-        let Some(token) = self
-            .store
-            .use_api_token(&secret_hash(secret), Utc::now())
-            .await?
-        else {
+        let Some(token) = self.store.live_api_token(&secret_hash(secret)).await? else {
             return Ok(None);
         };
         let tenant = TenantId::parse(&token.tenant)
@@ -212,11 +247,16 @@ impl App {
             .map(|role| TenantRole::parse(role))
             .collect::<Result<BTreeSet<_>, _>>()
             .map_err(|error| AppError::Internal(format!("stored token role: {error}")))?;
-        self.principal_of(
-            PersonId::from_uuid(token.person),
-            Some(TokenScope { tenant, roles }),
-        )
-        .await
+        let principal = self
+            .principal_of(
+                PersonId::from_uuid(token.person),
+                Some(TokenScope { tenant, roles }),
+            )
+            .await?;
+        Ok(principal.map(|principal| BearerToken {
+            principal,
+            id: token.id,
+        }))
     }
 
     /// Issues a token for the caller, scoped to `tenant` and `roles`, which
@@ -297,6 +337,10 @@ impl App {
             .revoke_api_token(principal.person.as_uuid(), id, Utc::now())
             .await?
         {
+            // Live connections on the token end at once.
+            self.live.publish(LiveSignal::Access {
+                person: principal.person.to_string(),
+            });
             Ok(())
         } else {
             Err(AppError::Denied(Denied::NotFound))

@@ -19,7 +19,6 @@ mod demo_concerns;
 mod demo_decisions;
 pub(crate) mod demo_meetings;
 mod demo_guard;
-mod demo_meetings;
 mod demo_people;
 mod demo_programme;
 mod demo_recommendations;

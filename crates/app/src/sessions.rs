@@ -274,10 +274,20 @@ impl App {
         if principal.is_token() {
             return Err(AppError::Denied(Denied::Forbidden));
         }
-        Ok(self
+        let ended = self
             .store
             .delete_sessions_of(principal.person.as_uuid(), None)
-            .await?)
+            .await?;
+        self.tell_live_connections(principal);
+        Ok(ended)
+    }
+
+    /// Live connections of the person re-check their credentials at once.
+    fn tell_live_connections(&self, principal: &Principal) {
+        self.live
+            .publish(crate::outbound::LiveSignal::Access {
+                person: principal.person.to_string(),
+            });
     }
 
     /// Changes the caller's password ([`App::change_password`]) and ends
@@ -293,10 +303,12 @@ impl App {
         self.change_password(principal, old_password, new_password)
             .await?;
         let keep = current.map(crate::accounts::secret_hash);
-        Ok(self
+        let ended = self
             .store
             .delete_sessions_of(principal.person.as_uuid(), keep.as_deref())
-            .await?)
+            .await?;
+        self.tell_live_connections(principal);
+        Ok(ended)
     }
 
     /// Deletes expired and idle sessions, and attempt counts and told

@@ -7,6 +7,7 @@
     reason = "test code: a failed step must fail the test"
 )]
 
+#[allow(dead_code, reason = "shared by the app's tests, each uses a part")]
 mod common;
 
 use common::fachstelle;

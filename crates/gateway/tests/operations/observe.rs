@@ -162,6 +162,8 @@ pub async fn operations_of(
         request_id: "operations-test".to_owned(),
         session_token: None,
         secure_cookies: false,
+        client: None,
+        foreign_origin: false,
     };
     schema.execute(Request::new(document).data(context)).await;
     seen.0.lock().unwrap().clone()
