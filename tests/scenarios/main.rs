@@ -21,6 +21,8 @@ mod programme;
 mod protection;
 mod recommendations;
 mod replay;
+mod request_bounds;
+mod request_limits;
 mod requests;
 mod resolutions;
 mod seismograf;

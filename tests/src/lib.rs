@@ -52,6 +52,7 @@ pub async fn spawn_app(backend: Backend, demo: bool) -> anyhow::Result<Option<Te
         public_url: None,
         requests_per_minute: 10_000,
         notify: iiz::config::NotifyConfig::default(),
+        limits: iiz::config::LimitsConfig::default(),
     };
     let server = iiz::start(config, demo, std::future::pending()).await?;
     let base_url = format!("http://{}", server.address);

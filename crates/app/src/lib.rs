@@ -25,6 +25,7 @@ mod error;
 pub mod inbox;
 pub mod input;
 pub mod meetings;
+mod memo;
 pub mod networks;
 pub mod outbound;
 pub mod people;
@@ -47,6 +48,7 @@ pub use caller::Caller;
 pub use catalog::{CantonCatalog, CantonEntry, CatalogError, SectionBody};
 pub use command::Executed;
 pub use error::AppError;
+pub use memo::{RequestMemo, StandingLoads};
 pub use queries::{BodyFilter, MAX_PAGE, Page};
 
 /// The application: a store and the read models kept with it.
@@ -58,6 +60,8 @@ pub struct App {
     relay: Arc<outbound::RelayStatus>,
     /// Whether webhooks may target private addresses ([`webhooks`]).
     webhooks_allow_private: bool,
+    /// Reads of callers' standing ([`memo`]).
+    standing_loads: StandingLoads,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -74,6 +78,7 @@ impl App {
             live: outbound::LiveFeed::new(),
             relay: Arc::new(outbound::RelayStatus::default()),
             webhooks_allow_private: false,
+            standing_loads: StandingLoads::default(),
         }
     }
 
@@ -95,6 +100,11 @@ impl App {
     /// Changes published on the bus, for live subscriptions.
     pub fn live(&self) -> &outbound::LiveFeed {
         &self.live
+    }
+
+    /// How often a caller's standing was read from the read models.
+    pub fn standing_loads(&self) -> &StandingLoads {
+        &self.standing_loads
     }
 
     /// The relay's progress, for metrics and readiness.

@@ -20,7 +20,7 @@ use iiz_app::authz::Principal;
 use serde_json::json;
 
 use crate::auth::secrets_match;
-use crate::graphql::{Code, IizSchema, RequestContext};
+use crate::graphql::{Code, IizSchema, PerRequest, RequestContext};
 
 /// Most operations in one batched request.
 pub const MAX_BATCH: usize = 10;
@@ -244,7 +244,9 @@ pub async fn graphql(
         request_id,
         session_token,
         secure_cookies: api.secure_cookies,
-    });
+    })
+    // Shared by the batch's operations: one standing, one cost budget.
+    .data(PerRequest::new());
     if !api.development && !signed_in {
         batch = batch.disable_introspection();
     }

@@ -25,6 +25,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use iiz_app::App;
 use tower::ServiceBuilder;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 
@@ -39,8 +40,11 @@ pub struct GatewaySettings {
     pub secure_cookies: bool,
     /// Requests per minute and caller (person, or address when anonymous).
     pub requests_per_minute: u32,
-    /// Largest request body accepted.
+    /// Largest request body accepted, on every route: a larger one is
+    /// answered 413 before it is read, authenticated or parsed.
     pub max_body_bytes: usize,
+    /// What one GraphQL request may cost and how deep it may select.
+    pub query_limits: graphql::QueryLimits,
     /// Longest a request may take before it is answered 408.
     pub request_timeout: Duration,
 }
@@ -52,6 +56,7 @@ impl Default for GatewaySettings {
             secure_cookies: false,
             requests_per_minute: 600,
             max_body_bytes: 256 * 1024,
+            query_limits: graphql::QueryLimits::default(),
             request_timeout: Duration::from_secs(30),
         }
     }
@@ -59,7 +64,7 @@ impl Default for GatewaySettings {
 
 /// The routes of the platform.
 pub fn router(app: App, settings: &GatewaySettings) -> Router {
-    let schema = graphql::schema(app.clone());
+    let schema = graphql::schema_with(app.clone(), settings.query_limits);
     let metrics = metrics::Metrics::new();
     let api = api::Api::new(app.clone(), schema, settings);
     let mut routes = Router::new()
@@ -86,11 +91,16 @@ pub fn router(app: App, settings: &GatewaySettings) -> Router {
             "/metrics",
             get(metrics::render).with_state((app, metrics.clone())),
         )
+        // Axum's own limit only binds its extractors (the GraphQL one reads
+        // the whole body regardless); this layer answers 413 to a declared
+        // length over the limit before any handler runs, and cuts off a
+        // chunked body at the limit.
+        .layer(DefaultBodyLimit::max(settings.max_body_bytes))
+        .layer(RequestBodyLimitLayer::new(settings.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
             metrics,
             metrics::track,
         ))
-        .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             settings.request_timeout,

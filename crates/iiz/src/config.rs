@@ -53,6 +53,46 @@ pub struct Config {
     /// How the platform tells people: NATS, e-mail, digests, webhooks.
     #[serde(flatten)]
     pub notify: NotifyConfig,
+    /// What one request may send and ask for.
+    #[serde(flatten)]
+    pub limits: LimitsConfig,
+}
+
+/// The limits on one request (flat keys: `max_body_bytes`,
+/// `max_query_complexity`, `max_query_depth`; `docs/security.md`).
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct LimitsConfig {
+    /// Largest request body, on every route.
+    #[serde(default = "default_max_body_bytes")]
+    pub max_body_bytes: usize,
+    /// Most a GraphQL request may cost (pages count their items).
+    #[serde(default = "default_max_query_complexity")]
+    pub max_query_complexity: usize,
+    /// Deepest selection a GraphQL request may make.
+    #[serde(default = "default_max_query_depth")]
+    pub max_query_depth: usize,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: default_max_body_bytes(),
+            max_query_complexity: default_max_query_complexity(),
+            max_query_depth: default_max_query_depth(),
+        }
+    }
+}
+
+fn default_max_body_bytes() -> usize {
+    iiz_gateway::GatewaySettings::default().max_body_bytes
+}
+
+fn default_max_query_complexity() -> usize {
+    iiz_gateway::graphql::QueryLimits::default().max_complexity
+}
+
+fn default_max_query_depth() -> usize {
+    iiz_gateway::graphql::QueryLimits::default().max_depth
 }
 
 /// The notifier's part of the configuration (flat keys, like the rest).
@@ -230,6 +270,12 @@ impl Config {
                 self.public_url.clone().unwrap_or_else(|| "-".to_owned()),
             ),
             ("requests_per_minute", self.requests_per_minute.to_string()),
+            ("max_body_bytes", self.limits.max_body_bytes.to_string()),
+            (
+                "max_query_complexity",
+                self.limits.max_query_complexity.to_string(),
+            ),
+            ("max_query_depth", self.limits.max_query_depth.to_string()),
             (
                 "nats_url",
                 self.notify
@@ -322,6 +368,11 @@ impl Config {
                 .as_deref()
                 .is_some_and(|url| url.starts_with("https://")),
             requests_per_minute: self.requests_per_minute,
+            max_body_bytes: self.limits.max_body_bytes,
+            query_limits: iiz_gateway::graphql::QueryLimits {
+                max_complexity: self.limits.max_query_complexity,
+                max_depth: self.limits.max_query_depth,
+            },
             ..iiz_gateway::GatewaySettings::default()
         }
     }

@@ -18,6 +18,8 @@ pub enum Code {
     Conflict,
     Validation,
     RateLimited,
+    /// The query would cost more than one request may (before it runs).
+    QueryTooComplex,
     Internal,
 }
 
@@ -30,6 +32,7 @@ impl Code {
             Self::Conflict => "CONFLICT",
             Self::Validation => "VALIDATION",
             Self::RateLimited => "RATE_LIMITED",
+            Self::QueryTooComplex => "QUERY_TOO_COMPLEX",
             Self::Internal => "INTERNAL",
         }
     }
@@ -72,6 +75,7 @@ impl Code {
             Self::Conflict => StatusCode::CONFLICT,
             Self::Validation => StatusCode::BAD_REQUEST,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::QueryTooComplex => StatusCode::BAD_REQUEST,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -43,7 +43,9 @@ impl NetworkMutations {
         &self,
         ctx: &Context<'_>,
         canton: ID,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"names\")"))]
         names: Vec<LocalizedTextInput>,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"cantons\")"))]
         cantons: Vec<ID>,
     ) -> Result<Network> {
         let id = NetworkId::new();
@@ -79,6 +81,7 @@ impl NetworkMutations {
         ctx: &Context<'_>,
         id: ID,
         canton: ID,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"names\")"))]
         names: Vec<LocalizedTextInput>,
     ) -> Result<Network> {
         let id = network_id(&id)?;
