@@ -12,6 +12,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use iiz_store::EventStore;
 use tokio::sync::Mutex;
 
 use iiz_domain::PersonId;
