@@ -28,7 +28,11 @@ async fn walk(app: &TestApp, who: &iiz_tests::Session, field: &str) -> Vec<Strin
         let page = ok(app, who, &query, json!({ "after": after })).await;
         let edges = page[field]["edges"].as_array().unwrap();
         assert!(edges.len() <= 1, "first: 1 gave {page}");
-        ids.extend(edges.iter().map(|edge| edge["node"]["id"].as_str().unwrap().to_owned()));
+        ids.extend(
+            edges
+                .iter()
+                .map(|edge| edge["node"]["id"].as_str().unwrap().to_owned()),
+        );
         if !page[field]["pageInfo"]["hasNextPage"].as_bool().unwrap() {
             return ids;
         }
@@ -91,9 +95,15 @@ async fn exports_stream_and_input_lists_are_bounded(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(csv.status(), 200);
-    assert!(csv.headers().get("content-length").is_none(), "{:?}", csv.headers());
+    assert!(
+        csv.headers().get("content-length").is_none(),
+        "{:?}",
+        csv.headers()
+    );
     assert_eq!(
-        csv.headers().get("transfer-encoding").and_then(|v| v.to_str().ok()),
+        csv.headers()
+            .get("transfer-encoding")
+            .and_then(|v| v.to_str().ok()),
         Some("chunked")
     );
     let csv = csv.text().await.unwrap();
@@ -115,7 +125,10 @@ async fn exports_stream_and_input_lists_are_bounded(backend: Backend) {
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].starts_with("recommendation_id,"), "{csv}");
     assert_eq!(
-        lines.iter().filter(|line| line.starts_with("recommendation_id")).count(),
+        lines
+            .iter()
+            .filter(|line| line.starts_with("recommendation_id"))
+            .count(),
         1,
         "one header row"
     );

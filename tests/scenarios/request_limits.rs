@@ -131,7 +131,11 @@ async fn a_body_over_the_limit_is_refused_before_any_work(backend: Backend) {
 /// A request that must be refused as too costly, before it runs.
 async fn too_complex(app: &TestApp, who: As<'_>, query: &str) -> Value {
     let (_, body) = app.graphql(who, query, json!({})).await.unwrap();
-    assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{query}\n→ {body}");
+    assert_eq!(
+        error_code(&body),
+        Some("QUERY_TOO_COMPLEX"),
+        "{query}\n→ {body}"
+    );
     assert!(body["data"].is_null(), "nothing ran: {body}");
     let extensions = &body["errors"][0]["extensions"];
     assert!(
@@ -183,7 +187,12 @@ async fn costly_queries_are_refused_with_query_too_complex(backend: Backend) {
         .await
         .unwrap();
     assert!(status == 200 && page["errors"].is_null(), "{page}");
-    assert!(!page["data"]["concerns"]["edges"].as_array().unwrap().is_empty());
+    assert!(
+        !page["data"]["concerns"]["edges"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
 
     // The operations of one batch share the budget: 1 501 each, so the
     // fourth goes over 5 000 and is refused, the first three run.

@@ -206,8 +206,8 @@ async fn working_groups_are_mandated_run_and_dissolved(w: &World) {
     let active = reader
         .working_groups(
             WorkingGroupFilter {
-            tenant: None,
-            active: Some(true),
+                tenant: None,
+                active: Some(true),
             },
             50,
             None,
@@ -224,8 +224,8 @@ async fn working_groups_are_mandated_run_and_dissolved(w: &World) {
     let solothurn = reader
         .working_groups(
             WorkingGroupFilter {
-            tenant: Some(so()),
-            active: None,
+                tenant: Some(so()),
+                active: None,
             },
             50,
             None,

@@ -239,14 +239,15 @@ pub async fn graphql(
         );
     }
     let signed_in = principal.is_some();
-    let mut batch = batch.data(RequestContext {
-        principal,
-        request_id,
-        session_token,
-        secure_cookies: api.secure_cookies,
-    })
-    // Shared by the batch's operations: one standing, one cost budget.
-    .data(PerRequest::new());
+    let mut batch = batch
+        .data(RequestContext {
+            principal,
+            request_id,
+            session_token,
+            secure_cookies: api.secure_cookies,
+        })
+        // Shared by the batch's operations: one standing, one cost budget.
+        .data(PerRequest::new());
     if !api.development && !signed_in {
         batch = batch.disable_introspection();
     }

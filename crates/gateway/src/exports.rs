@@ -123,20 +123,23 @@ fn json_stream(
     .to_string();
     // `{…}` without its closing brace, continued by the rows.
     let head = format!("{},\"rows\":[", head.trim_end_matches('}'));
-    let body = chunked(records).into_iter().enumerate().map(|(index, chunk)| {
-        let mut text = String::new();
-        for (offset, record) in chunk.iter().enumerate() {
-            if index > 0 || offset > 0 {
-                text.push(',');
+    let body = chunked(records)
+        .into_iter()
+        .enumerate()
+        .map(|(index, chunk)| {
+            let mut text = String::new();
+            for (offset, record) in chunk.iter().enumerate() {
+                if index > 0 || offset > 0 {
+                    text.push(',');
+                }
+                let row = serde_json::to_string(record).map_err(|error| {
+                    tracing::error!(%error, "export: a row did not serialise");
+                    std::io::Error::other("the export could not be written")
+                })?;
+                text.push_str(&row);
             }
-            let row = serde_json::to_string(record).map_err(|error| {
-                tracing::error!(%error, "export: a row did not serialise");
-                std::io::Error::other("the export could not be written")
-            })?;
-            text.push_str(&row);
-        }
-        Ok(text)
-    });
+            Ok(text)
+        });
     futures::stream::iter(
         std::iter::once(Ok(head))
             .chain(body)

@@ -298,7 +298,9 @@ impl Concern {
     }
 
     /// Shared concerns that read like this one (candidates for merging).
-    #[graphql(complexity = "crate::graphql::limits::read_cost(crate::graphql::limits::SIMILAR_RESULTS, child_complexity)")]
+    #[graphql(
+        complexity = "crate::graphql::limits::read_cost(crate::graphql::limits::SIMILAR_RESULTS, child_complexity)"
+    )]
     async fn similar_concerns(&self, ctx: &Context<'_>) -> Result<Vec<SimilarConcernInfo>> {
         similar_concerns(ctx, self.0.id).await
     }

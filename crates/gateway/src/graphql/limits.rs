@@ -18,9 +18,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextValidation,
-};
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation};
 use async_graphql::{ErrorExtensionValues, ServerError, ValidationResult};
 use iiz_app::{MAX_PAGE, RequestMemo};
 
@@ -142,7 +140,10 @@ fn too_complex(cost: usize, before: usize, max: usize) -> ServerError {
     let mut error = ServerError::new(message, None);
     let mut extensions = ErrorExtensionValues::default();
     extensions.set("code", Code::QueryTooComplex.as_str());
-    extensions.set("cost", i64::try_from(cost.saturating_add(before)).unwrap_or(i64::MAX));
+    extensions.set(
+        "cost",
+        i64::try_from(cost.saturating_add(before)).unwrap_or(i64::MAX),
+    );
     extensions.set("maxCost", i64::try_from(max).unwrap_or(i64::MAX));
     error.extensions = Some(extensions);
     error

@@ -125,7 +125,9 @@ impl ConcernQuery {
     }
 
     /// Shared concerns that read like the given one.
-    #[graphql(complexity = "crate::graphql::limits::read_cost(crate::graphql::limits::SIMILAR_RESULTS, child_complexity)")]
+    #[graphql(
+        complexity = "crate::graphql::limits::read_cost(crate::graphql::limits::SIMILAR_RESULTS, child_complexity)"
+    )]
     async fn similar_concerns(&self, ctx: &Context<'_>, id: ID) -> Result<Vec<SimilarConcernInfo>> {
         similar_concerns(ctx, parse_id(&id, ConcernId::parse)?).await
     }

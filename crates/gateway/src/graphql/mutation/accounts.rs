@@ -74,8 +74,9 @@ impl AccountMutations {
         ctx: &Context<'_>,
         name: String,
         tenant: ID,
-        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"roles\")"))]
-        roles: Vec<TenantRoleValue>,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"roles\")"))] roles: Vec<
+            TenantRoleValue,
+        >,
     ) -> Result<CreatedApiToken> {
         let (_, request, app) = caller(ctx)?;
         let tenant = parse_tenant(&tenant)?;

@@ -73,8 +73,9 @@ impl BodyMutations {
         &self,
         ctx: &Context<'_>,
         id: ID,
-        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"names\")"))]
-        names: Vec<LocalizedTextInput>,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"names\")"))] names: Vec<
+            LocalizedTextInput,
+        >,
     ) -> Result<Body> {
         let command = BodyCommand::Rename {
             names: localized_names::names(names)?,

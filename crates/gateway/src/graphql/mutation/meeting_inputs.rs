@@ -61,7 +61,10 @@ pub struct AgendaItemInput {
     pub programme_from: Option<NaiveDate>,
     #[graphql(default)]
     pub note: String,
-    #[graphql(default, validator(custom = "crate::graphql::args::MaxItems(\"documents\")"))]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"documents\")")
+    )]
     pub documents: Vec<AttachmentInput>,
 }
 

@@ -33,12 +33,21 @@ pub struct TranslationInput {
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct BasisInput {
     /// Seismograf concerns it answers.
-    #[graphql(default, validator(custom = "crate::graphql::args::MaxItems(\"basis.concerns\")"))]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"basis.concerns\")")
+    )]
     pub concerns: Vec<ID>,
     /// Projects, by name.
-    #[graphql(default, validator(custom = "crate::graphql::args::MaxItems(\"basis.projects\")"))]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"basis.projects\")")
+    )]
     pub projects: Vec<String>,
-    #[graphql(default, validator(custom = "crate::graphql::args::MaxItems(\"basis.documents\")"))]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"basis.documents\")")
+    )]
     pub documents: Vec<AttachmentInput>,
 }
 
@@ -49,7 +58,10 @@ pub struct RecommendationInput {
     pub text: String,
     /// The language of `title` and `text`.
     pub language: Language,
-    #[graphql(default, validator(custom = "crate::graphql::args::MaxItems(\"translations\")"))]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"translations\")")
+    )]
     pub translations: Vec<TranslationInput>,
     pub rationale: String,
     pub source: RecommendationSourceValue,
