@@ -431,6 +431,27 @@ mod tests {
     }
 
     #[test]
+    fn request_limits_have_defaults_and_are_configurable() {
+        Jail::expect_with(|jail| {
+            let defaults = Config::from_figment(Config::figment(None)).unwrap();
+            let gateway = defaults.gateway();
+            assert_eq!(gateway.max_body_bytes, 256 * 1024);
+            assert_eq!(gateway.query_limits.max_complexity, 5_000);
+            assert_eq!(gateway.query_limits.max_depth, 12);
+            jail.create_file("iiz.toml", "max_query_complexity = 800\n")?;
+            jail.set_env("IIZ_MAX_BODY_BYTES", "1024");
+            jail.set_env("IIZ_MAX_QUERY_DEPTH", "8");
+            let gateway = Config::from_figment(Config::figment(None))
+                .unwrap()
+                .gateway();
+            assert_eq!(gateway.max_body_bytes, 1024);
+            assert_eq!(gateway.query_limits.max_complexity, 800);
+            assert_eq!(gateway.query_limits.max_depth, 8);
+            Ok(())
+        });
+    }
+
+    #[test]
     fn secrets_are_never_printed() {
         Jail::expect_with(|jail| {
             jail.set_env("DATABASE_URL", "postgres://iiz:hunter2@db:5432/iiz");
