@@ -62,6 +62,7 @@ impl SteeringQuery {
 
     /// Projects by title; milestones judged on `asOf` (default today).
     #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
+    #[allow(clippy::too_many_arguments, reason = "the filters and the page")]
     async fn projects(
         &self,
         ctx: &Context<'_>,
