@@ -24,6 +24,8 @@ mod protection;
 mod rate_limits;
 mod recommendations;
 mod replay;
+mod request_bounds;
+mod request_limits;
 mod requests;
 mod resolutions;
 mod seismograf;

@@ -251,6 +251,7 @@ async fn the_demo_refuses_a_database_of_real_people(backend: Backend) {
         traffic: iiz::config_traffic::TrafficConfig::default(),
         sessions: iiz::config::SessionConfig::default(),
         demo_force: force,
+        limits: iiz::config::LimitsConfig::default(),
     };
     let refused = iiz::start(config(false), true, std::future::pending()).await;
     let error = format!("{:#}", refused.err().expect("the demo is refused"));

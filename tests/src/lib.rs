@@ -65,6 +65,7 @@ pub async fn spawn_app_with(
         traffic: iiz::config_traffic::TrafficConfig::default(),
         sessions: iiz::config::SessionConfig::default(),
         demo_force: false,
+        limits: iiz::config::LimitsConfig::default(),
     };
     configure(&mut config);
     let server = iiz::start(config, demo, std::future::pending()).await?;

@@ -10,16 +10,20 @@ use iiz_projections::{
 use iiz_store::{DocQuery, EventMetadata};
 use serde::de::DeserializeOwned;
 
+use crate::authz::concern::Standing;
 use crate::authz::{Denied, Operation, Principal, Target, authorize};
 use crate::people::NewPerson;
 use crate::tenants::{NewBody, body_stream};
-use crate::{App, AppError, BodyFilter, Executed, Page};
+use crate::{App, AppError, BodyFilter, Executed, Page, RequestMemo};
 
 /// One caller (signed in or not) of the platform.
 #[derive(Debug, Clone, Copy)]
 pub struct Caller<'a> {
     app: &'a App,
     principal: Option<&'a Principal>,
+    /// What this request already learned about the caller, if the adapter
+    /// keeps it ([`RequestMemo`]).
+    memo: Option<&'a RequestMemo>,
 }
 
 impl App {
@@ -28,6 +32,21 @@ impl App {
         Caller {
             app: self,
             principal,
+            memo: None,
+        }
+    }
+
+    /// The platform as `principal` may use it within one request: what
+    /// the request learns about the caller is kept in `memo`.
+    pub fn caller_with<'a>(
+        &'a self,
+        principal: Option<&'a Principal>,
+        memo: &'a RequestMemo,
+    ) -> Caller<'a> {
+        Caller {
+            app: self,
+            principal,
+            memo: Some(memo),
         }
     }
 }
@@ -51,6 +70,14 @@ impl<'a> Caller<'a> {
 
     pub(crate) fn app(&self) -> &'a App {
         self.app
+    }
+
+    /// The caller's seats, networks and represented partners
+    /// ([`App::standing`]), read once per request.
+    pub(crate) async fn standing(&self) -> Result<Standing, AppError> {
+        self.app
+            .remembered_standing(self.principal, self.memo)
+            .await
     }
 
     pub(crate) fn event_metadata(&self) -> Result<EventMetadata, AppError> {

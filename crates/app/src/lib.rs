@@ -27,6 +27,7 @@ mod error;
 pub mod inbox;
 pub mod input;
 pub mod meetings;
+mod memo;
 pub mod networks;
 pub mod outbound;
 pub mod people;
@@ -53,6 +54,7 @@ pub use catalog::{CantonCatalog, CantonEntry, CatalogError, SectionBody};
 pub use clock::Clock;
 pub use command::Executed;
 pub use error::AppError;
+pub use memo::{RequestMemo, StandingLoads};
 pub use queries::{BodyFilter, MAX_PAGE, Page};
 
 /// The application: a store and the read models kept with it.
@@ -71,6 +73,8 @@ pub struct App {
     clock: Clock,
     /// Session lifetime, idle timeout and sign-in throttling ([`sessions`]).
     sessions: sessions::SessionSettings,
+    /// Reads of callers' standing ([`memo`]).
+    standing_loads: StandingLoads,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -90,6 +94,7 @@ impl App {
             monitoring: Arc::new(recommendations::MonitoringData::cache()),
             clock: Clock::system(),
             sessions: sessions::SessionSettings::default(),
+            standing_loads: StandingLoads::default(),
         }
     }
 
@@ -123,6 +128,11 @@ impl App {
     /// Changes published on the bus, for live subscriptions.
     pub fn live(&self) -> &outbound::LiveFeed {
         &self.live
+    }
+
+    /// How often a caller's standing was read from the read models.
+    pub fn standing_loads(&self) -> &StandingLoads {
+        &self.standing_loads
     }
 
     /// The relay's progress, for metrics and readiness.

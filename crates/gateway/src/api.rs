@@ -18,7 +18,7 @@ use serde_json::json;
 
 use crate::GatewaySettings;
 use crate::auth::secrets_match;
-use crate::graphql::{Code, IizSchema, RequestContext, code_graphql_refusals};
+use crate::graphql::{Code, IizSchema, PerRequest, RequestContext, code_graphql_refusals};
 use crate::subscriptions::SocketLimits;
 use crate::throttle::{Connections, RateKey, Throttle};
 
@@ -337,14 +337,17 @@ pub async fn graphql(
         Credentials::Bearer => None,
     };
     let signed_in = principal.is_some();
-    let mut batch = batch.data(RequestContext {
-        principal,
-        request_id,
-        session_token,
-        secure_cookies: api.secure_cookies,
-        client: Some(peer.ip()),
-        foreign_origin: crate::auth::foreign_origin(&headers, api.public_origin.as_deref()),
-    });
+    let mut batch = batch
+        .data(RequestContext {
+            principal,
+            request_id,
+            session_token,
+            secure_cookies: api.secure_cookies,
+            client: Some(peer.ip()),
+            foreign_origin: crate::auth::foreign_origin(&headers, api.public_origin.as_deref()),
+        })
+        // Shared by the batch's operations: one standing, one cost budget.
+        .data(PerRequest::new());
     if !api.development && !signed_in {
         batch = batch.disable_introspection();
     }

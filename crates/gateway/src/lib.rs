@@ -26,6 +26,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use iiz_app::App;
 use tower::ServiceBuilder;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 
@@ -48,8 +49,11 @@ pub struct GatewaySettings {
     pub trusted_proxies: TrustedProxies,
     /// What one WebSocket and one caller's sockets may hold.
     pub socket_limits: SocketLimits,
-    /// Largest request body accepted.
+    /// Largest request body accepted, on every route: a larger one is
+    /// answered 413 before it is read, authenticated or parsed.
     pub max_body_bytes: usize,
+    /// What one GraphQL request may cost and how deep it may select.
+    pub query_limits: graphql::QueryLimits,
     /// Longest a request may take before it is answered 408.
     pub request_timeout: Duration,
     /// `scheme://host[:port]` people reach the platform at; a sign-in
@@ -67,6 +71,7 @@ impl Default for GatewaySettings {
             trusted_proxies: TrustedProxies::default(),
             socket_limits: SocketLimits::default(),
             max_body_bytes: 256 * 1024,
+            query_limits: graphql::QueryLimits::default(),
             request_timeout: Duration::from_secs(30),
             public_origin: None,
         }
@@ -75,7 +80,7 @@ impl Default for GatewaySettings {
 
 /// The routes of the platform.
 pub fn router(app: App, settings: &GatewaySettings) -> Router {
-    let schema = graphql::schema(app.clone());
+    let schema = graphql::schema_with(app.clone(), settings.query_limits);
     let metrics = metrics::Metrics::new();
     let throttle = throttle::Throttle::new(
         settings.requests_per_minute,
@@ -111,11 +116,16 @@ pub fn router(app: App, settings: &GatewaySettings) -> Router {
             "/metrics",
             get(metrics::render).with_state((app, metrics.clone())),
         )
+        // Axum's own limit only binds its extractors (the GraphQL one reads
+        // the whole body regardless); this layer answers 413 to a declared
+        // length over the limit before any handler runs, and cuts off a
+        // chunked body at the limit.
+        .layer(DefaultBodyLimit::max(settings.max_body_bytes))
+        .layer(RequestBodyLimitLayer::new(settings.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
             metrics,
             metrics::track,
         ))
-        .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             settings.request_timeout,

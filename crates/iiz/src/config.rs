@@ -63,6 +63,9 @@ pub struct Config {
     /// holds people who are not demo people (`--force`).
     #[serde(default)]
     pub demo_force: bool,
+    /// What one request may send and ask for.
+    #[serde(flatten)]
+    pub limits: LimitsConfig,
 }
 
 /// Sessions and sign-in throttling (flat keys, like the rest).
@@ -95,6 +98,44 @@ impl Default for SessionConfig {
             signin_backoff_seconds: default_signin_backoff_seconds(),
         }
     }
+}
+
+
+/// The limits on one request (flat keys: `max_body_bytes`,
+/// `max_query_complexity`, `max_query_depth`; `docs/security.md`).
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct LimitsConfig {
+    /// Largest request body, on every route.
+    #[serde(default = "default_max_body_bytes")]
+    pub max_body_bytes: usize,
+    /// Most a GraphQL request may cost (pages count their items).
+    #[serde(default = "default_max_query_complexity")]
+    pub max_query_complexity: usize,
+    /// Deepest selection a GraphQL request may make.
+    #[serde(default = "default_max_query_depth")]
+    pub max_query_depth: usize,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: default_max_body_bytes(),
+            max_query_complexity: default_max_query_complexity(),
+            max_query_depth: default_max_query_depth(),
+        }
+    }
+}
+
+fn default_max_body_bytes() -> usize {
+    iiz_gateway::GatewaySettings::default().max_body_bytes
+}
+
+fn default_max_query_complexity() -> usize {
+    iiz_gateway::graphql::QueryLimits::default().max_complexity
+}
+
+fn default_max_query_depth() -> usize {
+    iiz_gateway::graphql::QueryLimits::default().max_depth
 }
 
 fn default_session_lifetime_minutes() -> u32 {
@@ -323,6 +364,12 @@ impl Config {
                 self.public_url.clone().unwrap_or_else(|| "-".to_owned()),
             ),
             ("requests_per_minute", self.requests_per_minute.to_string()),
+            ("max_body_bytes", self.limits.max_body_bytes.to_string()),
+            (
+                "max_query_complexity",
+                self.limits.max_query_complexity.to_string(),
+            ),
+            ("max_query_depth", self.limits.max_query_depth.to_string()),
             (
                 "session_lifetime_minutes",
                 self.sessions.session_lifetime_minutes.to_string(),
@@ -440,6 +487,11 @@ impl Config {
             trusted_proxies: self.traffic.trusted_proxies.clone(),
             socket_limits: self.traffic.socket_limits(),
             public_origin: self.public_url.as_deref().and_then(origin_of),
+            max_body_bytes: self.limits.max_body_bytes,
+            query_limits: iiz_gateway::graphql::QueryLimits {
+                max_complexity: self.limits.max_query_complexity,
+                max_depth: self.limits.max_query_depth,
+            },
             ..iiz_gateway::GatewaySettings::default()
         }
     }
@@ -500,6 +552,27 @@ mod tests {
             jail.set_env("IIZ_DATABASE_URL", "sqlite://other.db");
             let config = Config::from_figment(Config::figment(None)).unwrap();
             assert_eq!(config.database_url(), "sqlite://other.db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn request_limits_have_defaults_and_are_configurable() {
+        Jail::expect_with(|jail| {
+            let defaults = Config::from_figment(Config::figment(None)).unwrap();
+            let gateway = defaults.gateway();
+            assert_eq!(gateway.max_body_bytes, 256 * 1024);
+            assert_eq!(gateway.query_limits.max_complexity, 5_000);
+            assert_eq!(gateway.query_limits.max_depth, 12);
+            jail.create_file("iiz.toml", "max_query_complexity = 800\n")?;
+            jail.set_env("IIZ_MAX_BODY_BYTES", "1024");
+            jail.set_env("IIZ_MAX_QUERY_DEPTH", "8");
+            let gateway = Config::from_figment(Config::figment(None))
+                .unwrap()
+                .gateway();
+            assert_eq!(gateway.max_body_bytes, 1024);
+            assert_eq!(gateway.query_limits.max_complexity, 800);
+            assert_eq!(gateway.query_limits.max_depth, 8);
             Ok(())
         });
     }

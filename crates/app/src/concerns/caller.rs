@@ -62,7 +62,7 @@ impl Caller<'_> {
     /// Drafts a concern on the route its tenant has now.
     pub async fn draft_concern(&self, new: NewConcern) -> Result<(ConcernId, Executed), AppError> {
         self.check_operation(Operation::DraftConcern, Target::tenant(new.origin))?;
-        let standing = self.app().standing(self.principal()).await?;
+        let standing = self.standing().await?;
         may_draft(self.principal(), &standing, new.origin, new.on_behalf_of)?;
         let (tenant, _) = self
             .app()
@@ -134,7 +134,7 @@ impl Caller<'_> {
         view: &ConcernView,
     ) -> Result<Vec<ConcernAction>, AppError> {
         let principal = self.require_principal()?;
-        let mut standing = self.app().standing(Some(principal)).await?;
+        let mut standing = self.standing().await?;
         if let Some(StepActor::Body(body)) = current_step(view).map(|step| step.actor) {
             standing = self.app().with_body_seat(principal, standing, body).await?;
         }
@@ -154,7 +154,7 @@ impl Caller<'_> {
             return self.merge_concern(id, into, rationale).await;
         }
         let principal = self.require_principal()?;
-        let mut standing = self.app().standing(Some(principal)).await?;
+        let mut standing = self.standing().await?;
         let act = act_of(&command, &view)?;
         if let ConcernAct::RecordStep(step) = act
             && let StepActor::Body(body) = step.actor
@@ -189,7 +189,7 @@ impl Caller<'_> {
     pub async fn default_endorser(&self, id: ConcernId) -> Result<Party, AppError> {
         let principal = self.require_principal()?;
         let view = self.concern(id).await?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         default_endorser(principal, &standing, &view).ok_or(AppError::Denied(Denied::Forbidden))
     }
 

@@ -71,6 +71,7 @@ impl App {
         let Some(principal) = principal else {
             return Ok(Standing::default());
         };
+        self.standing_loads.count();
         if principal
             .scope
             .as_ref()

@@ -43,7 +43,7 @@ impl Caller<'_> {
         new: NewRecommendation,
     ) -> Result<(RecommendationId, Executed), AppError> {
         self.check_operation(Operation::DraftRecommendation, Target::platform())?;
-        let standing = self.app().standing(self.principal()).await?;
+        let standing = self.standing().await?;
         authorize_recommendation(self.principal(), &standing, RecommendationAct::Prepare)?;
         self.app()
             .check_optional_focus_area(new.content.focus_area.as_ref())
@@ -74,7 +74,7 @@ impl Caller<'_> {
         self.check_operation(Operation::ActOnRecommendation, Target::platform())?;
         // Authorizes reading it: a draft is NOT_FOUND outside the national bodies.
         let view = self.recommendation(id).await?;
-        let standing = self.app().standing(self.principal()).await?;
+        let standing = self.standing().await?;
         let act = act_of(&command);
         let authorized = authorize_recommendation(self.principal(), &standing, act);
         if act == RecommendationAct::RecordStgDecision {
@@ -181,7 +181,7 @@ impl Caller<'_> {
         let Some(principal) = self.principal() else {
             return Err(AppError::Denied(Denied::Unauthenticated));
         };
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         let responds = view
             .addressees
             .iter()
@@ -223,7 +223,7 @@ impl Caller<'_> {
         let Some(principal) = self.principal() else {
             return Err(AppError::Denied(Denied::Unauthenticated));
         };
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         Ok(view
             .addressees
             .iter()
@@ -237,7 +237,7 @@ impl Caller<'_> {
         let Some(principal) = self.principal() else {
             return Ok(false);
         };
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         Ok(monitors_nationally(principal, &standing))
     }
 }

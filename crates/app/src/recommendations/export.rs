@@ -168,7 +168,7 @@ impl Caller<'_> {
         let principal = self
             .principal()
             .ok_or(AppError::Denied(Denied::Unauthenticated))?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         let national = monitors_nationally(principal, &standing);
         let data = self.app().monitoring_data().await?;
         let by_id: std::collections::HashMap<_, _> = data

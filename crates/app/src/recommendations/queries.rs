@@ -75,7 +75,7 @@ impl Caller<'_> {
     ) -> Result<Page<RecommendationView>, AppError> {
         self.check_operation(Operation::ListRecommendations, Target::platform())?;
         let principal = self.signed_in()?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         let mut filters = Vec::new();
         if !monitors_nationally(principal, &standing) {
             filters.push(DocFilter::Eq("public".to_owned(), Value::Bool(true)));
@@ -118,7 +118,7 @@ impl Caller<'_> {
             .typed_doc::<RecommendationView>(RECOMMENDATIONS, &id.to_string())
             .await?
             .ok_or(AppError::Denied(Denied::NotFound))?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         if !sees_recommendation(Some(principal), &standing, view.stage) {
             return Err(AppError::Denied(Denied::NotFound));
         }
@@ -133,7 +133,7 @@ impl Caller<'_> {
     ) -> Result<RecommendationTracking, AppError> {
         let view = self.recommendation(id).await?;
         let principal = self.signed_in()?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         let summary = RecommendationSummary::of(&view);
         let rows = self.app().monitoring_rows(Some(id), None).await?;
         let (distribution, late) = recommendation_figures(&summary, &rows, as_of);
@@ -218,7 +218,7 @@ impl Caller<'_> {
     ) -> Result<AddresseeOverview, AppError> {
         self.check_operation(Operation::ShowRecommendationMonitoring, Target::platform())?;
         let principal = self.signed_in()?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         if !sees_item(principal, &standing, party, false) {
             return Err(AppError::Denied(Denied::Forbidden));
         }
@@ -272,7 +272,7 @@ impl Caller<'_> {
     ) -> Result<MonitoringDashboard, AppError> {
         self.check_operation(Operation::ShowRecommendationMonitoring, Target::platform())?;
         let principal = self.signed_in()?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         if !monitors_nationally(principal, &standing) {
             return Err(AppError::Denied(Denied::Forbidden));
         }

@@ -21,6 +21,8 @@ pub enum Code {
     /// Sign-in attempts throttled; `extensions.retryAfter` says in how many
     /// seconds to try again.
     TooManyAttempts,
+    /// The query would cost more than one request may (before it runs).
+    QueryTooComplex,
     Internal,
 }
 
@@ -34,6 +36,7 @@ impl Code {
             Self::Validation => "VALIDATION",
             Self::RateLimited => "RATE_LIMITED",
             Self::TooManyAttempts => "TOO_MANY_ATTEMPTS",
+            Self::QueryTooComplex => "QUERY_TOO_COMPLEX",
             Self::Internal => "INTERNAL",
         }
     }
@@ -91,6 +94,7 @@ impl Code {
             Self::Conflict => StatusCode::CONFLICT,
             Self::Validation => StatusCode::BAD_REQUEST,
             Self::RateLimited | Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            Self::QueryTooComplex => StatusCode::BAD_REQUEST,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -266,6 +266,7 @@ impl Recommendation {
     }
 
     /// The next steps the workflow allows and the caller may take.
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn allowed_actions(&self, ctx: &Context<'_>) -> Result<Vec<RecommendationActionValue>> {
         let (caller, request, _) = caller(ctx)?;
         let actions = caller
@@ -278,7 +279,7 @@ impl Recommendation {
     /// The monitoring on `asOf` (default today): figures over all
     /// addressees, and the items the caller may read (their own, shared
     /// ones, all for the national bodies).
-    #[graphql(complexity = 20)]
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn tracking(
         &self,
         ctx: &Context<'_>,

@@ -231,6 +231,7 @@ impl Subscription {
     /// The caller's unread count and newest items (`first`, default 10)
     /// now and after each change of the inbox: items arriving, items read
     /// here or in another tab.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn inbox_changed(
         &self,
         ctx: &Context<'_>,

@@ -106,7 +106,9 @@ impl AccountMutations {
         ctx: &Context<'_>,
         name: String,
         tenant: ID,
-        roles: Vec<TenantRoleValue>,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"roles\")"))] roles: Vec<
+            TenantRoleValue,
+        >,
         expires_at: Option<DateTime<Utc>>,
     ) -> Result<CreatedApiToken> {
         let (_, request, app) = caller(ctx)?;
