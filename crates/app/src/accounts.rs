@@ -48,7 +48,7 @@ pub struct IssuedToken {
 }
 
 /// 32 random bytes, URL-safe.
-fn random_secret() -> Result<String, AppError> {
+pub(crate) fn random_secret() -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
         .map_err(|error| AppError::Internal(format!("no randomness: {error}")))?;
@@ -56,7 +56,7 @@ fn random_secret() -> Result<String, AppError> {
 }
 
 /// What the database keeps of a secret.
-fn secret_hash(secret: &str) -> String {
+pub(crate) fn secret_hash(secret: &str) -> String {
     let digest = Sha256::digest(secret.as_bytes());
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
@@ -112,7 +112,14 @@ impl App {
                 email: email.to_owned(),
                 password_hash,
             })
-            .await?;
+            .await
+            .map_err(|error| {
+                if error.is_unique_violation() {
+                    crate::account_lifecycle::email_in_use()
+                } else {
+                    error.into()
+                }
+            })?;
         Ok(())
     }
 

@@ -5,6 +5,8 @@
 //! Authorization ([`authz`]) lives here too, so that protocol adapters
 //! (GraphQL, CLI) never decide on their own.
 
+pub mod account_lifecycle;
+pub mod account_mail;
 pub mod accounts;
 pub mod authz;
 mod caller;
@@ -24,6 +26,7 @@ mod demo_resolutions;
 mod error;
 pub mod inbox;
 pub mod input;
+pub mod invitations;
 pub mod meetings;
 pub mod networks;
 pub mod outbound;
@@ -58,6 +61,8 @@ pub struct App {
     relay: Arc<outbound::RelayStatus>,
     /// Whether webhooks may target private addresses ([`webhooks`]).
     webhooks_allow_private: bool,
+    /// Sends invitations and password resets ([`account_mail`]).
+    account_mail: Arc<dyn account_mail::AccountMail>,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -74,7 +79,14 @@ impl App {
             live: outbound::LiveFeed::new(),
             relay: Arc::new(outbound::RelayStatus::default()),
             webhooks_allow_private: false,
+            account_mail: Arc::new(account_mail::NoAccountMail),
         }
+    }
+
+    /// The sender of account letters (invitations, password resets).
+    pub fn with_account_mail(mut self, mail: Arc<dyn account_mail::AccountMail>) -> Self {
+        self.account_mail = mail;
+        self
     }
 
     /// Connects to a `postgres://` or `sqlite://` URL with the platform's

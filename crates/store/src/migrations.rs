@@ -27,6 +27,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "outbound",
         include_str!("../../../schema/migrations/postgres/0004_outbound.sql"),
     ),
+    (
+        12,
+        "account links",
+        include_str!("../../../schema/migrations/postgres/0012_account_links.sql"),
+    ),
 ];
 
 /// `(version, description, sql)` of each SQLite migration, in order.
@@ -50,6 +55,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         4,
         "outbound",
         include_str!("../../../schema/migrations/sqlite/0004_outbound.sql"),
+    ),
+    (
+        12,
+        "account links",
+        include_str!("../../../schema/migrations/sqlite/0012_account_links.sql"),
     ),
 ];
 
