@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use iiz_domain::error::ErrorKind;
 use iiz_domain::{Email, PersonId};
 use iiz_projections::{PEOPLE, PersonView};
-use iiz_store::{AccountLink, DocFilter, DocQuery, LinkPurpose};
+use iiz_store::{AccountLink, DocFilter, DocQuery, EventStore, LinkPurpose};
 use uuid::Uuid;
 
 use crate::account_mail::{AccountLetter, LetterKind};
@@ -302,3 +302,7 @@ impl crate::Caller<'_> {
         person
     }
 }
+
+#[cfg(test)]
+#[path = "account_lifecycle_tests.rs"]
+mod tests;
