@@ -78,7 +78,7 @@ async fn an_invitation_link_sets_a_password_once_and_is_stored_hashed() {
     assert_eq!(letters[0].to, "ines@zh.example");
     let token = secret(&letters[0].path);
     // Only the hash is stored: the secret itself finds nothing there.
-    let now = chrono::Utc::now();
+    let now = Utc::now();
     let store = world.app.store();
     assert!(
         store
