@@ -24,7 +24,8 @@ pub const ADMIN: &str = "admin@demo.iiz.invalid";
 const ANNA: &str = "anna.beispiel@zh.demo.iiz.invalid";
 const LUC: &str = "luc.exemple@ge.demo.iiz.invalid";
 const INVITE: &str = "mutation($home: ID!, $name: String!, $email: String!) { invitePerson(home: $home, name: $name, email: $email, language: DE) { person { id email } expiresAt } }";
-const REGISTER: &str = "mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }";
+const REGISTER: &str =
+    "mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }";
 const ACCEPT: &str = "mutation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) }";
 const RESET: &str = "mutation($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }";
 const FORGOT: &str = "mutation($email: String!) { requestPasswordReset(email: $email) }";
@@ -77,7 +78,10 @@ pub async fn new_link(app: &TestApp, address: &str, kind: &str, seen: &[String])
 
 /// A GraphQL request without a session.
 pub async fn anonymous(app: &TestApp, query: &str, variables: Value) -> Value {
-    app.graphql(As::Anonymous, query, variables).await.unwrap().1
+    app.graphql(As::Anonymous, query, variables)
+        .await
+        .unwrap()
+        .1
 }
 
 /// Whether a request as `who` is refused as not signed in.
@@ -94,7 +98,9 @@ async fn me(app: &TestApp, who: &Session) -> String {
 }
 
 async fn an_invited_person_sets_a_password_through_a_single_use_link(backend: Backend) {
-    let Some(app) = demo(backend).await else { return };
+    let Some(app) = demo(backend).await else {
+        return;
+    };
     let admin = app.sign_in(ADMIN, DEMO_PASSWORD).await.unwrap();
 
     // An address in use is CONFLICT at its field, however it is written,
@@ -103,7 +109,10 @@ async fn an_invited_person_sets_a_password_through_a_single_use_link(backend: Ba
         for password in [Value::Null, json!("a long enough password")] {
             let input = json!({ "input": { "home": "ZH", "name": "Anna Doppelt", "email": email,
                 "language": "DE", "password": password } });
-            let (status, body) = app.graphql(As::Session(&admin), REGISTER, input).await.unwrap();
+            let (status, body) = app
+                .graphql(As::Session(&admin), REGISTER, input)
+                .await
+                .unwrap();
             assert_eq!(status, 200);
             assert_eq!(error_code(&body), Some("CONFLICT"), "{body}");
             assert_eq!(body["errors"][0]["extensions"]["field"], "email");
@@ -111,73 +120,187 @@ async fn an_invited_person_sets_a_password_through_a_single_use_link(backend: Ba
     }
 
     // The admin invites Ines; the link arrives by e-mail.
-    let invited = ok(&app, &admin, INVITE, json!({ "home": "ZH", "name": "Ines Eingeladen",
-        "email": "ines.eingeladen@zh.example" })).await;
+    let invited = ok(
+        &app,
+        &admin,
+        INVITE,
+        json!({ "home": "ZH", "name": "Ines Eingeladen",
+        "email": "ines.eingeladen@zh.example" }),
+    )
+    .await;
     assert!(invited["invitePerson"]["expiresAt"].is_string());
     let token = new_link(&app, "ines.eingeladen@zh.example", "invitation", &[]).await;
     assert_eq!(token.len(), 43, "{token}");
 
     // Her page greets her; a short or mistyped password leaves the link usable.
     let browser = Browser::new(&app).unwrap();
-    let page = browser.get(&format!("/account/invitation/{token}")).await.unwrap();
+    let page = browser
+        .get(&format!("/account/invitation/{token}"))
+        .await
+        .unwrap();
     assert_eq!(page.status, 200);
     assert!(page.html.contains("Ines Eingeladen"));
     let form = "#set-password-form";
-    let short = browser.submit(&page, form, &[("password", "kurz"), ("password_again", "kurz")]).await.unwrap();
+    let short = browser
+        .submit(
+            &page,
+            form,
+            &[("password", "kurz"), ("password_again", "kurz")],
+        )
+        .await
+        .unwrap();
     assert_eq!(short.status, 422);
     assert!(short.field_error("password").unwrap().is_some());
-    let typo = browser.submit(&page, form, &[("password", "ines password 1"), ("password_again", "ines password 2")]).await.unwrap();
+    let typo = browser
+        .submit(
+            &page,
+            form,
+            &[
+                ("password", "ines password 1"),
+                ("password_again", "ines password 2"),
+            ],
+        )
+        .await
+        .unwrap();
     assert_eq!(typo.status, 422);
     let body = anonymous(&app, ACCEPT, json!({ "token": token, "password": "short" })).await;
     assert_eq!(error_code(&body), Some("VALIDATION"), "{body}");
 
     // The form sets it; she signs in with it.
-    let set = browser.submit(&page, form, &[("password", "ines password 1"), ("password_again", "ines password 1")]).await.unwrap();
+    let set = browser
+        .submit(
+            &page,
+            form,
+            &[
+                ("password", "ines password 1"),
+                ("password_again", "ines password 1"),
+            ],
+        )
+        .await
+        .unwrap();
     assert_eq!(set.path, "/signin", "{}", set.html);
-    let ines = app.sign_in("ines.eingeladen@zh.example", "ines password 1").await.unwrap();
+    let ines = app
+        .sign_in("ines.eingeladen@zh.example", "ines password 1")
+        .await
+        .unwrap();
     assert!(!me(&app, &ines).await.is_empty());
 
     // The link worked once: GraphQL and the page say it is gone.
-    let again = anonymous(&app, ACCEPT, json!({ "token": token, "password": "someone else 1" })).await;
+    let again = anonymous(
+        &app,
+        ACCEPT,
+        json!({ "token": token, "password": "someone else 1" }),
+    )
+    .await;
     assert_eq!(error_code(&again), Some("NOT_FOUND"), "{again}");
-    assert_eq!(browser.get(&format!("/account/invitation/{token}")).await.unwrap().status, 404);
-    assert!(app.sign_in("ines.eingeladen@zh.example", "someone else 1").await.is_err());
+    assert_eq!(
+        browser
+            .get(&format!("/account/invitation/{token}"))
+            .await
+            .unwrap()
+            .status,
+        404
+    );
+    assert!(
+        app.sign_in("ines.eingeladen@zh.example", "someone else 1")
+            .await
+            .is_err()
+    );
     // A made-up link is answered alike.
-    let made_up = anonymous(&app, ACCEPT, json!({ "token": "x".repeat(43), "password": "someone else 1" })).await;
+    let made_up = anonymous(
+        &app,
+        ACCEPT,
+        json!({ "token": "x".repeat(43), "password": "someone else 1" }),
+    )
+    .await;
     assert_eq!(error_code(&made_up), Some("NOT_FOUND"));
 
     // Her address is taken now; someone who signs in is not invited again.
-    let body = app.graphql(As::Session(&admin), INVITE, json!({ "home": "GE", "name": "Ines Zwei",
-        "email": "ines.eingeladen@zh.example" })).await.unwrap().1;
+    let body = app
+        .graphql(
+            As::Session(&admin),
+            INVITE,
+            json!({ "home": "GE", "name": "Ines Zwei",
+        "email": "ines.eingeladen@zh.example" }),
+        )
+        .await
+        .unwrap()
+        .1;
     assert_eq!(error_code(&body), Some("CONFLICT"), "{body}");
     let ines_id = invited["invitePerson"]["person"]["id"].clone();
     let resend = "mutation($person: ID!) { resendInvitation(person: $person) { expiresAt } }";
-    assert_eq!(refused_code(&app, &admin, resend, json!({ "person": ines_id })).await, "CONFLICT");
+    assert_eq!(
+        refused_code(&app, &admin, resend, json!({ "person": ines_id })).await,
+        "CONFLICT"
+    );
 
     // Through GraphQL: a second invitation replaces the first link.
-    ok(&app, &admin, INVITE, json!({ "home": "ZH", "name": "Gian Gast", "email": "gian.gast@zh.example" })).await;
+    ok(
+        &app,
+        &admin,
+        INVITE,
+        json!({ "home": "ZH", "name": "Gian Gast", "email": "gian.gast@zh.example" }),
+    )
+    .await;
     let first = new_link(&app, "gian.gast@zh.example", "invitation", &[]).await;
-    let people = ok(&app, &admin, "{ people(tenant: \"ZH\", first: 100) { edges { node { id email } } } }", json!({})).await;
-    let gian_id = people["people"]["edges"].as_array().unwrap().iter()
-        .find(|edge| edge["node"]["email"] == "gian.gast@zh.example").unwrap()["node"]["id"].clone();
+    let people = ok(
+        &app,
+        &admin,
+        "{ people(tenant: \"ZH\", first: 100) { edges { node { id email } } } }",
+        json!({}),
+    )
+    .await;
+    let gian_id = people["people"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|edge| edge["node"]["email"] == "gian.gast@zh.example")
+        .unwrap()["node"]["id"]
+        .clone();
     ok(&app, &admin, resend, json!({ "person": gian_id })).await;
-    let second = new_link(&app, "gian.gast@zh.example", "invitation", std::slice::from_ref(&first)).await;
-    let old = anonymous(&app, ACCEPT, json!({ "token": first, "password": "gian password 1" })).await;
+    let second = new_link(
+        &app,
+        "gian.gast@zh.example",
+        "invitation",
+        std::slice::from_ref(&first),
+    )
+    .await;
+    let old = anonymous(
+        &app,
+        ACCEPT,
+        json!({ "token": first, "password": "gian password 1" }),
+    )
+    .await;
     assert_eq!(error_code(&old), Some("NOT_FOUND"), "{old}");
-    let accepted = anonymous(&app, ACCEPT, json!({ "token": second, "password": "gian password 1" })).await;
+    let accepted = anonymous(
+        &app,
+        ACCEPT,
+        json!({ "token": second, "password": "gian password 1" }),
+    )
+    .await;
     assert_eq!(accepted["data"]["acceptInvitation"], true, "{accepted}");
-    app.sign_in("gian.gast@zh.example", "gian password 1").await.unwrap();
+    app.sign_in("gian.gast@zh.example", "gian password 1")
+        .await
+        .unwrap();
 
     // Someone who does not run ZH invites nobody there.
     let luc = app.sign_in(LUC, DEMO_PASSWORD).await.unwrap();
-    let code = refused_code(&app, &luc, INVITE, json!({ "home": "ZH", "name": "Niemand", "email": "niemand@zh.example" })).await;
+    let code = refused_code(
+        &app,
+        &luc,
+        INVITE,
+        json!({ "home": "ZH", "name": "Niemand", "email": "niemand@zh.example" }),
+    )
+    .await;
     assert_eq!(code, "NOT_FOUND");
     assert!(links_to(&app, "niemand@zh.example", "invitation").is_empty());
     app.server.stop().await.unwrap();
 }
 
 async fn a_forgotten_password_is_reset_by_a_single_use_link(backend: Backend) {
-    let Some(app) = demo(backend).await else { return };
+    let Some(app) = demo(backend).await else {
+        return;
+    };
 
     // Known and unknown addresses get the same answer; only the known one
     // gets an e-mail.
@@ -190,43 +313,91 @@ async fn a_forgotten_password_is_reset_by_a_single_use_link(backend: Backend) {
     let token = new_link(&app, ANNA, "reset", &[]).await;
     assert!(links_to(&app, "nobody@zh.example", "reset").is_empty());
     // An invitation link is no reset link.
-    let wrong_kind = anonymous(&app, ACCEPT, json!({ "token": token, "password": "anna password 2" })).await;
+    let wrong_kind = anonymous(
+        &app,
+        ACCEPT,
+        json!({ "token": token, "password": "anna password 2" }),
+    )
+    .await;
     assert_eq!(error_code(&wrong_kind), Some("NOT_FOUND"));
 
     let short = anonymous(&app, RESET, json!({ "token": token, "password": "short" })).await;
     assert_eq!(error_code(&short), Some("VALIDATION"));
-    let done = anonymous(&app, RESET, json!({ "token": token, "password": "anna password 2" })).await;
+    let done = anonymous(
+        &app,
+        RESET,
+        json!({ "token": token, "password": "anna password 2" }),
+    )
+    .await;
     assert_eq!(done["data"]["resetPassword"], true, "{done}");
     assert!(app.sign_in(ANNA, DEMO_PASSWORD).await.is_err());
     app.sign_in(ANNA, "anna password 2").await.unwrap();
-    let again = anonymous(&app, RESET, json!({ "token": token, "password": "anna password 3" })).await;
+    let again = anonymous(
+        &app,
+        RESET,
+        json!({ "token": token, "password": "anna password 3" }),
+    )
+    .await;
     assert_eq!(error_code(&again), Some("NOT_FOUND"));
 
     // The pages: forgot, then the link's page sets it.
     let browser = Browser::new(&app).unwrap();
     let signin = browser.get("/signin").await.unwrap();
-    assert!(signin.links().unwrap().contains(&"/account/forgot".to_owned()));
+    assert!(
+        signin
+            .links()
+            .unwrap()
+            .contains(&"/account/forgot".to_owned())
+    );
     let forgot = browser.get("/account/forgot").await.unwrap();
-    let sent = browser.submit(&forgot, "#forgot-form", &[("email", ANNA)]).await.unwrap();
+    let sent = browser
+        .submit(&forgot, "#forgot-form", &[("email", ANNA)])
+        .await
+        .unwrap();
     assert_eq!(sent.path, "/signin");
     let second = new_link(&app, ANNA, "reset", std::slice::from_ref(&token)).await;
-    let page = browser.get(&format!("/account/reset/{second}")).await.unwrap();
+    let page = browser
+        .get(&format!("/account/reset/{second}"))
+        .await
+        .unwrap();
     assert_eq!(page.status, 200);
-    let set = browser.submit(&page, "#set-password-form", &[("password", "anna password 4"), ("password_again", "anna password 4")]).await.unwrap();
+    let set = browser
+        .submit(
+            &page,
+            "#set-password-form",
+            &[
+                ("password", "anna password 4"),
+                ("password_again", "anna password 4"),
+            ],
+        )
+        .await
+        .unwrap();
     assert_eq!(set.path, "/signin");
     app.sign_in(ANNA, "anna password 4").await.unwrap();
-    assert_eq!(browser.get(&format!("/account/reset/{second}")).await.unwrap().status, 404);
+    assert_eq!(
+        browser
+            .get(&format!("/account/reset/{second}"))
+            .await
+            .unwrap()
+            .status,
+        404
+    );
     app.server.stop().await.unwrap();
 }
 
 async fn deactivation_ends_every_session_and_token_at_once(backend: Backend) {
-    let Some(app) = demo(backend).await else { return };
+    let Some(app) = demo(backend).await else {
+        return;
+    };
     let admin = app.sign_in(ADMIN, DEMO_PASSWORD).await.unwrap();
     let anna = app.sign_in(ANNA, DEMO_PASSWORD).await.unwrap();
     let anna_too = app.sign_in(ANNA, DEMO_PASSWORD).await.unwrap();
     let anna_id = me(&app, &anna).await;
     let created = ok(&app, &anna, "mutation { createApiToken(name: \"Skript\", tenant: \"ZH\", roles: [COORDINATOR]) { secret } }", json!({})).await;
-    let token = created["createApiToken"]["secret"].as_str().unwrap().to_owned();
+    let token = created["createApiToken"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(!signed_out(&app, As::Token(&token)).await);
     let browser = Browser::new(&app).unwrap();
     browser.sign_in(ANNA, DEMO_PASSWORD).await.unwrap();
@@ -235,9 +406,15 @@ async fn deactivation_ends_every_session_and_token_at_once(backend: Backend) {
     // not deactivate Anna.
     let deactivate = "mutation($person: ID!) { deactivatePerson(person: $person) { id } }";
     let admin_id = me(&app, &admin).await;
-    assert_eq!(refused_code(&app, &admin, deactivate, json!({ "person": admin_id })).await, "CONFLICT");
+    assert_eq!(
+        refused_code(&app, &admin, deactivate, json!({ "person": admin_id })).await,
+        "CONFLICT"
+    );
     let luc = app.sign_in(LUC, DEMO_PASSWORD).await.unwrap();
-    assert_eq!(refused_code(&app, &luc, deactivate, json!({ "person": anna_id })).await, "NOT_FOUND");
+    assert_eq!(
+        refused_code(&app, &luc, deactivate, json!({ "person": anna_id })).await,
+        "NOT_FOUND"
+    );
     assert!(!signed_out(&app, As::Session(&anna)).await);
 
     // The admin deactivates her: both sessions, the token and the page
@@ -247,7 +424,12 @@ async fn deactivation_ends_every_session_and_token_at_once(backend: Backend) {
     assert!(signed_out(&app, As::Session(&anna_too)).await);
     assert!(signed_out(&app, As::Token(&token)).await);
     let page = browser.get("/profile").await.unwrap();
-    assert_eq!(page.path.split('?').next(), Some("/signin"), "{}", page.path);
+    assert_eq!(
+        page.path.split('?').next(),
+        Some("/signin"),
+        "{}",
+        page.path
+    );
     assert!(app.sign_in(ANNA, DEMO_PASSWORD).await.is_err());
 
     // Reactivated, she signs in anew; what was ended stays ended.
@@ -261,8 +443,14 @@ async fn deactivation_ends_every_session_and_token_at_once(backend: Backend) {
     // The administration page deactivates too and shows it.
     let admin_browser = Browser::new(&app).unwrap();
     admin_browser.sign_in(ADMIN, DEMO_PASSWORD).await.unwrap();
-    let person = admin_browser.get(&format!("/admin/people/{anna_id}")).await.unwrap();
-    let done = admin_browser.submit(&person, "#deactivation-form", &[]).await.unwrap();
+    let person = admin_browser
+        .get(&format!("/admin/people/{anna_id}"))
+        .await
+        .unwrap();
+    let done = admin_browser
+        .submit(&person, "#deactivation-form", &[])
+        .await
+        .unwrap();
     assert_eq!(done.status, 200);
     assert!(done.html.contains("badge-warning"), "{}", done.html);
     assert!(signed_out(&app, As::Session(&back)).await);

@@ -106,7 +106,13 @@ async fn an_invitation_link_sets_a_password_once_and_is_stored_hashed() {
     );
     let again = world.app.accept_invitation(&token, "ines password 2").await;
     assert_eq!(again.unwrap_err().field(), Some("token"));
-    assert!(world.app.sign_in("ines@zh.example", "ines password 1").await.is_ok());
+    assert!(
+        world
+            .app
+            .sign_in("ines@zh.example", "ines password 1")
+            .await
+            .is_ok()
+    );
     world.app.store().close().await;
 }
 
@@ -138,9 +144,19 @@ async fn a_deactivated_person_signs_in_nowhere_and_gets_no_reset_link() {
         .person_command(id, PersonCommand::Deactivate)
         .await
         .unwrap();
-    assert!(world.app.session(&session.session_token).await.unwrap().is_none());
+    assert!(
+        world
+            .app
+            .session(&session.session_token)
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert!(matches!(
-        world.app.sign_in("dora@zh.example", "dora password 1").await,
+        world
+            .app
+            .sign_in("dora@zh.example", "dora password 1")
+            .await,
         Err(AppError::Denied(Denied::Unauthenticated))
     ));
     world

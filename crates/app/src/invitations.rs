@@ -3,8 +3,8 @@
 //! to their e-mail address; through it the person sets their password.
 
 use chrono::{DateTime, Duration, Utc};
-use iiz_domain::error::ErrorKind;
 use iiz_domain::PersonId;
+use iiz_domain::error::ErrorKind;
 use iiz_projections::PersonView;
 use iiz_store::LinkPurpose;
 
@@ -89,6 +89,7 @@ impl App {
         secret: &str,
         password: &str,
     ) -> Result<PersonId, AppError> {
-        self.use_link(secret, LinkPurpose::Invitation, password).await
+        self.use_link(secret, LinkPurpose::Invitation, password)
+            .await
     }
 }

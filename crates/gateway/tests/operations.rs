@@ -52,7 +52,10 @@ const FIELDS: &[(&str, Operation)] = &[
     ("Mutation.resetPassword", Operation::ResetPassword),
     ("Mutation.deactivatePerson", Operation::DeactivatePerson),
     ("Mutation.reactivatePerson", Operation::DeactivatePerson),
-    ("Mutation.makePersonAvailable", Operation::MakePersonAvailable),
+    (
+        "Mutation.makePersonAvailable",
+        Operation::MakePersonAvailable,
+    ),
     (
         "Mutation.withdrawPersonAvailability",
         Operation::MakePersonAvailable,

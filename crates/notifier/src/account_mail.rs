@@ -79,7 +79,12 @@ impl LetterSender {
     }
 
     /// One message in `language` (Romansh speakers read German).
-    fn text(&self, language: Language, name: &str, args: &FluentArgs<'_>) -> Result<String, String> {
+    fn text(
+        &self,
+        language: Language,
+        name: &str,
+        args: &FluentArgs<'_>,
+    ) -> Result<String, String> {
         let bundle = match language {
             Language::Fr => &self.bundles[1],
             Language::It => &self.bundles[2],

@@ -23,7 +23,11 @@ pub struct Grantee<'a> {
 
 /// Whether the caller, already allowed to grant roles in `tenant`, may
 /// grant one to `grantee`.
-pub fn may_grant(principal: &Principal, tenant: TenantId, grantee: Grantee<'_>) -> Result<(), Denied> {
+pub fn may_grant(
+    principal: &Principal,
+    tenant: TenantId,
+    grantee: Grantee<'_>,
+) -> Result<(), Denied> {
     let national_admin = principal.acts_as_platform_admin()
         || principal.holds(TenantId::National, TenantRole::TenantAdmin);
     let belongs = grantee.home == tenant

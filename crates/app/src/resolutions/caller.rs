@@ -68,9 +68,7 @@ impl Caller<'_> {
         self.check_operation(Operation::ProposeResolution, Target::tenant(body.tenant))?;
         let principal = self.resolution_principal()?;
         let standing = Standing {
-            chairs: self
-                .holds_chair_of(principal, body.id, body.tenant)
-                .await?,
+            chairs: self.holds_chair_of(principal, body.id, body.tenant).await?,
             proposed: false,
         };
         conducts(principal, body.tenant, Conduct::Propose, standing).map_err(AppError::Denied)?;

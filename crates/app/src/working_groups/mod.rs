@@ -134,7 +134,9 @@ impl App {
             group_role: group
                 .members
                 .iter()
-                .filter(|_| principal.may_use(crate::authz::seats::SeatPower::BodySeat(group.tenant)))
+                .filter(|_| {
+                    principal.may_use(crate::authz::seats::SeatPower::BodySeat(group.tenant))
+                })
                 .find(|member| member.person == principal.person)
                 .map(|member| member.role),
         })

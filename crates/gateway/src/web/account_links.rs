@@ -179,10 +179,7 @@ pub async fn accept_invitation(
 }
 
 /// `GET /account/reset/{token}`.
-pub async fn reset_page(
-    visitor: Visitor,
-    Path(token): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn reset_page(visitor: Visitor, Path(token): Path<String>) -> Result<Response, WebError> {
     password_page(
         &visitor,
         LinkPurpose::Reset,
