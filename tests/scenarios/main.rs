@@ -6,6 +6,8 @@
     reason = "test code: a failed step must fail the test"
 )]
 
+mod account_lifecycle;
+mod account_scope;
 mod architecture;
 mod browser;
 mod commands;

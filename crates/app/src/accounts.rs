@@ -125,7 +125,14 @@ impl App {
                 email: email.to_owned(),
                 password_hash,
             })
-            .await?;
+            .await
+            .map_err(|error| {
+                if error.is_unique_violation() {
+                    crate::account_lifecycle::email_in_use()
+                } else {
+                    error.into()
+                }
+            })?;
         Ok(())
     }
 

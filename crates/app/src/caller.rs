@@ -172,9 +172,17 @@ impl<'a> Caller<'a> {
             limit: first,
             ..DocQuery::default()
         };
-        self.app.page(query, after).await
+        let mut page: Page<PersonView> = self.app.page(query, after).await?;
+        page.items = page
+            .items
+            .into_iter()
+            .map(|person| self.redact_contact(person))
+            .collect();
+        Ok(page)
     }
 
+    /// A person: their e-mail address and roles only for themselves, the
+    /// admins of their tenants and platform admins.
     pub async fn person(&self, id: PersonId) -> Result<PersonView, AppError> {
         let person = self
             .app
@@ -192,11 +200,14 @@ impl<'a> Caller<'a> {
         if !visible {
             self.check(Operation::ShowPerson, Target::person(person.home, id))?;
         }
-        Ok(person)
+        Ok(self.redact_contact(person))
     }
 
     pub async fn register_person(&self, person: NewPerson) -> Result<Executed, AppError> {
         self.check(Operation::RegisterPerson, Target::tenant(person.home))?;
+        // One address signs in one person: a second registration with it
+        // is `CONFLICT`, not a credential that cannot be stored.
+        self.app.ensure_email_free(&person.email, None).await?;
         self.app.register_person(person, &self.actor()?).await
     }
 
@@ -221,9 +232,32 @@ impl<'a> Caller<'a> {
             }
             PersonCommand::GrantPlatformAdmin => (Operation::GrantPlatformAdmin, person.home),
             PersonCommand::RevokePlatformAdmin => (Operation::RevokePlatformAdmin, person.home),
+            PersonCommand::Deactivate | PersonCommand::Reactivate => {
+                (Operation::DeactivatePerson, person.home)
+            }
+            PersonCommand::MakeAvailable { .. } | PersonCommand::WithdrawAvailability { .. } => {
+                (Operation::MakePersonAvailable, person.home)
+            }
         };
         self.check(operation, Target::person(tenant, id))?;
-        self.app.person_command(id, command, &self.actor()?).await
+        match &command {
+            PersonCommand::GrantTenantRole { tenant, .. } => {
+                self.check_grantee(&person, *tenant)?;
+            }
+            PersonCommand::Deactivate | PersonCommand::Reactivate => {
+                self.check_deactivation(&person)?;
+            }
+            PersonCommand::ChangeProfile { email, .. } => {
+                self.app.ensure_email_free(email, Some(id)).await?;
+            }
+            _ => {}
+        }
+        let deactivating = matches!(command, PersonCommand::Deactivate);
+        let executed = self.app.person_command(id, command, &self.actor()?).await?;
+        if deactivating {
+            self.app.end_access(id).await?;
+        }
+        Ok(executed)
     }
 
     // --- bodies ---------------------------------------------------------------

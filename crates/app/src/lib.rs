@@ -5,6 +5,8 @@
 //! Authorization ([`authz`]) lives here too, so that protocol adapters
 //! (GraphQL, CLI) never decide on their own.
 
+pub mod account_lifecycle;
+pub mod account_mail;
 pub mod accounts;
 pub mod authz;
 mod caller;
@@ -26,6 +28,7 @@ mod demo_resolutions;
 mod error;
 pub mod inbox;
 pub mod input;
+pub mod invitations;
 pub mod meetings;
 mod memo;
 pub mod networks;
@@ -75,6 +78,8 @@ pub struct App {
     sessions: sessions::SessionSettings,
     /// Reads of callers' standing ([`memo`]).
     standing_loads: StandingLoads,
+    /// Sends invitations and password resets ([`account_mail`]).
+    account_mail: Arc<dyn account_mail::AccountMail>,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -95,6 +100,7 @@ impl App {
             clock: Clock::system(),
             sessions: sessions::SessionSettings::default(),
             standing_loads: StandingLoads::default(),
+            account_mail: Arc::new(account_mail::NoAccountMail),
         }
     }
 
@@ -108,6 +114,12 @@ impl App {
     /// What day it is for the platform's rules.
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// The sender of account letters (invitations, password resets).
+    pub fn with_account_mail(mut self, mail: Arc<dyn account_mail::AccountMail>) -> Self {
+        self.account_mail = mail;
+        self
     }
 
     /// Connects to a `postgres://` or `sqlite://` URL with the platform's

@@ -41,7 +41,10 @@ impl App {
         id: PersonId,
         scope: Option<TokenScope>,
     ) -> Result<Option<Principal>, AppError> {
-        Ok(self.person_view(id).await?.map(|view| Principal {
+        // A deactivated person acts nowhere: every session and token of
+        // theirs ends the moment the read model says so.
+        let view = self.person_view(id).await?.filter(|view| !view.deactivated);
+        Ok(view.map(|view| Principal {
             person: view.id,
             home: view.home,
             roles: view

@@ -57,6 +57,21 @@ const FIELDS: &[(&str, Operation)] = &[
         Operation::ChangePersonProfile,
     ),
     ("Mutation.grantTenantRole", Operation::GrantTenantRole),
+    ("Mutation.invitePerson", Operation::RegisterPerson),
+    ("Mutation.resendInvitation", Operation::RegisterPerson),
+    ("Mutation.acceptInvitation", Operation::AcceptInvitation),
+    ("Mutation.requestPasswordReset", Operation::ResetPassword),
+    ("Mutation.resetPassword", Operation::ResetPassword),
+    ("Mutation.deactivatePerson", Operation::DeactivatePerson),
+    ("Mutation.reactivatePerson", Operation::DeactivatePerson),
+    (
+        "Mutation.makePersonAvailable",
+        Operation::MakePersonAvailable,
+    ),
+    (
+        "Mutation.withdrawPersonAvailability",
+        Operation::MakePersonAvailable,
+    ),
     ("Mutation.revokeTenantRole", Operation::RevokeTenantRole),
     ("Mutation.grantPlatformAdmin", Operation::GrantPlatformAdmin),
     (

@@ -104,7 +104,11 @@ pub async fn start(
         output::demo_report(&report);
     }
     let notifier_settings = config.notifier()?;
-    let app = app.with_webhooks_allow_private(notifier_settings.webhooks_allow_private);
+    let letters = iiz_notifier::account_mail::LetterSender::new(&notifier_settings)
+        .context("cannot set up the account e-mails")?;
+    let app = app
+        .with_webhooks_allow_private(notifier_settings.webhooks_allow_private)
+        .with_account_mail(std::sync::Arc::new(letters));
     if config.notify.smtp_host.is_none() {
         output::line(&format!(
             "no SMTP server configured: e-mails are written as .eml files to {}",

@@ -10,6 +10,7 @@
 //!   items and e-mails; [`email`], [`digest`], [`reminders`] and
 //!   [`webhooks`] deliver.
 
+pub mod account_mail;
 pub mod audience;
 pub mod bus;
 pub mod consume;

@@ -29,6 +29,13 @@ pub struct PersonView {
     /// Sorted, without duplicates.
     pub roles: Vec<RoleGrant>,
     pub platform_admin: bool,
+    /// A deactivated person signs in nowhere and no token of theirs works.
+    #[serde(default)]
+    pub deactivated: bool,
+    /// Tenants besides the home whose admins may grant the person roles
+    /// (a national admin made them available), sorted.
+    #[serde(default)]
+    pub available_to: Vec<TenantId>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -80,6 +87,8 @@ impl Projection for PeopleDirectory {
                 language,
                 roles: Vec::new(),
                 platform_admin: false,
+                deactivated: false,
+                available_to: Vec::new(),
             },
             (_, None) => {
                 return Err(ProjectionError::Malformed {
@@ -120,6 +129,24 @@ impl Projection for PeopleDirectory {
                 platform_admin: false,
                 ..view
             },
+            (PersonEvent::Deactivated, Some(view)) => PersonView {
+                deactivated: true,
+                ..view
+            },
+            (PersonEvent::Reactivated, Some(view)) => PersonView {
+                deactivated: false,
+                ..view
+            },
+            (PersonEvent::MadeAvailable { tenant }, Some(mut view)) => {
+                if let Err(at) = view.available_to.binary_search(&tenant) {
+                    view.available_to.insert(at, tenant);
+                }
+                view
+            }
+            (PersonEvent::AvailabilityWithdrawn { tenant }, Some(mut view)) => {
+                view.available_to.retain(|available| *available != tenant);
+                view
+            }
         };
         view.roles.dedup();
         let sort = view.name.to_lowercase();

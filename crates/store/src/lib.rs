@@ -7,6 +7,7 @@
 //! instances side by side) and [`SqliteEventStore`] (the embedded default).
 //! [`Store`] picks one at run time from a database URL.
 
+mod account_links;
 mod accounts;
 mod any;
 mod docs;
@@ -28,6 +29,7 @@ mod upcast;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use account_links::{AccountLink, LinkPurpose};
 pub use accounts::{ApiTokenRecord, Credential, SessionRecord};
 pub use any::{Backend, Store};
 pub use docs::{Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError};

@@ -32,6 +32,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "sign-in throttling and session lifecycle",
         include_str!("../../../schema/migrations/postgres/0011_signin_sessions.sql"),
     ),
+    (
+        12,
+        "account links",
+        include_str!("../../../schema/migrations/postgres/0012_account_links.sql"),
+    ),
 ];
 
 /// `(version, description, sql)` of each SQLite migration, in order.
@@ -60,6 +65,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         11,
         "sign-in throttling and session lifecycle",
         include_str!("../../../schema/migrations/sqlite/0011_signin_sessions.sql"),
+    ),
+    (
+        12,
+        "account links",
+        include_str!("../../../schema/migrations/sqlite/0012_account_links.sql"),
     ),
 ];
 

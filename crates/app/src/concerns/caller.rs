@@ -136,7 +136,10 @@ impl Caller<'_> {
         let principal = self.require_principal()?;
         let mut standing = self.standing().await?;
         if let Some(StepActor::Body(body)) = current_step(view).map(|step| step.actor) {
-            standing = self.app().with_body_seat(principal, standing, body).await?;
+            standing = self
+                .app()
+                .with_body_seat(principal, standing, body, view.origin)
+                .await?;
         }
         Ok(allowed_for(Some(principal), &standing, view))
     }
@@ -159,7 +162,10 @@ impl Caller<'_> {
         if let ConcernAct::RecordStep(step) = act
             && let StepActor::Body(body) = step.actor
         {
-            standing = self.app().with_body_seat(principal, standing, body).await?;
+            standing = self
+                .app()
+                .with_body_seat(principal, standing, body, view.origin)
+                .await?;
         }
         let authorized = authorize_concern(Some(principal), &standing, act, &scope_of(&view));
         match act {

@@ -8,6 +8,7 @@ use iiz_projections::{MeetingStatus, MeetingView};
 
 use super::{NewMeeting, meeting_stream};
 use crate::authz::meeting::approve_by_chair;
+use crate::authz::seats::SeatPower;
 use crate::authz::{Denied, Operation, Target};
 use crate::{AppError, Caller, Executed};
 
@@ -165,11 +166,12 @@ impl Caller<'_> {
             // The domain refuses a meeting approving itself.
             Approval::AtMeeting(_) => Ok(()),
             Approval::ByChair => {
-                let chairs = self
-                    .app()
-                    .current_seat(principal.person, view.body)
-                    .await?
-                    .is_some_and(|seat| seat.role == BodyRole::Chair);
+                let chairs = principal.may_use(SeatPower::BodySeat(view.tenant))
+                    && self
+                        .app()
+                        .current_seat(principal.person, view.body)
+                        .await?
+                        .is_some_and(|seat| seat.role == BodyRole::Chair);
                 approve_by_chair(principal, view.tenant, chairs).map_err(AppError::Denied)
             }
         }

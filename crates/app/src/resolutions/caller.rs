@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use super::{resolution_label, resolution_stream};
 use crate::authz::resolution::{Conduct, Standing, conducts};
+use crate::authz::seats::SeatPower;
 use crate::authz::{Denied, Operation, Principal, Target};
 use crate::decisions::deciding_body;
 use crate::meetings::is_national;
@@ -40,14 +41,20 @@ impl Caller<'_> {
             .ok_or(AppError::Denied(Denied::Unauthenticated))
     }
 
+    /// Whether the caller chairs the body of `tenant` and may use the seat
+    /// ([`SeatPower`]: a token only through a role that carries it).
     async fn holds_chair_of(
         &self,
-        person: iiz_domain::PersonId,
+        principal: &Principal,
         body: BodyId,
+        tenant: iiz_domain::TenantId,
     ) -> Result<bool, AppError> {
+        if !principal.may_use(SeatPower::BodySeat(tenant)) {
+            return Ok(false);
+        }
         Ok(self
             .app()
-            .current_seat(person, body)
+            .current_seat(principal.person, body)
             .await?
             .is_some_and(|seat| seat.role == iiz_domain::BodyRole::Chair))
     }
@@ -61,7 +68,7 @@ impl Caller<'_> {
         self.check_operation(Operation::ProposeResolution, Target::tenant(body.tenant))?;
         let principal = self.resolution_principal()?;
         let standing = Standing {
-            chairs: self.holds_chair_of(principal.person, body.id).await?,
+            chairs: self.holds_chair_of(principal, body.id, body.tenant).await?,
             proposed: false,
         };
         conducts(principal, body.tenant, Conduct::Propose, standing).map_err(AppError::Denied)?;
@@ -118,6 +125,11 @@ impl Caller<'_> {
         let view = self.resolution(id).await?;
         self.check_operation(Operation::AnswerResolution, Target::tenant(view.tenant))?;
         let principal = self.resolution_principal()?;
+        // Voting is a seat's power: a token votes only through a role
+        // that carries the seat.
+        if !principal.may_use(SeatPower::BodySeat(view.tenant)) {
+            return Err(AppError::Denied(Denied::Forbidden));
+        }
         let command = ResolutionCommand::Answer {
             voter: principal.person,
             vote,
@@ -191,7 +203,9 @@ impl Caller<'_> {
         self.check_operation(operation, Target::tenant(view.tenant))?;
         let principal = self.resolution_principal()?;
         let standing = Standing {
-            chairs: self.holds_chair_of(principal.person, view.body).await?,
+            chairs: self
+                .holds_chair_of(principal, view.body, view.tenant)
+                .await?,
             proposed: view.proposed_by == principal.person,
         };
         conducts(principal, view.tenant, step, standing).map_err(AppError::Denied)?;

@@ -2,6 +2,8 @@
 //! tenants and whether they administer the whole platform.
 
 #[cfg(test)]
+mod lifecycle_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeSet;
@@ -39,6 +41,18 @@ pub enum PersonCommand {
     },
     GrantPlatformAdmin,
     RevokePlatformAdmin,
+    /// Ends the person's access: no session or token of theirs works any
+    /// more and no new one is issued until reactivated.
+    Deactivate,
+    Reactivate,
+    /// A national admin lets the admins of `tenant` grant roles to the
+    /// person (someone from another canton or the national tenant).
+    MakeAvailable {
+        tenant: TenantId,
+    },
+    WithdrawAvailability {
+        tenant: TenantId,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -66,6 +80,14 @@ pub enum PersonEvent {
     },
     PlatformAdminGranted,
     PlatformAdminRevoked,
+    Deactivated,
+    Reactivated,
+    MadeAvailable {
+        tenant: TenantId,
+    },
+    AvailabilityWithdrawn {
+        tenant: TenantId,
+    },
 }
 
 impl DomainEvent for PersonEvent {
@@ -77,6 +99,10 @@ impl DomainEvent for PersonEvent {
             Self::TenantRoleRevoked { .. } => "TenantRoleRevoked",
             Self::PlatformAdminGranted => "PlatformAdminGranted",
             Self::PlatformAdminRevoked => "PlatformAdminRevoked",
+            Self::Deactivated => "Deactivated",
+            Self::Reactivated => "Reactivated",
+            Self::MadeAvailable { .. } => "MadeAvailable",
+            Self::AvailabilityWithdrawn { .. } => "AvailabilityWithdrawn",
         }
     }
 }
@@ -97,6 +123,14 @@ pub enum PersonError {
     NotPlatformAdmin,
     #[error("the profile is unchanged")]
     NothingChanged,
+    #[error("the person is already deactivated")]
+    AlreadyDeactivated,
+    #[error("the person is not deactivated")]
+    NotDeactivated,
+    #[error("the person is already available to {tenant}")]
+    AlreadyAvailable { tenant: TenantId },
+    #[error("the person is not available to {tenant}")]
+    NotAvailable { tenant: TenantId },
 }
 
 impl Classify for PersonError {
@@ -108,7 +142,11 @@ impl Classify for PersonError {
             | Self::RoleNotHeld { .. }
             | Self::AlreadyPlatformAdmin
             | Self::NotPlatformAdmin
-            | Self::NothingChanged => ErrorKind::InvalidState,
+            | Self::NothingChanged
+            | Self::AlreadyDeactivated
+            | Self::NotDeactivated
+            | Self::AlreadyAvailable { .. }
+            | Self::NotAvailable { .. } => ErrorKind::InvalidState,
         }
     }
 }
@@ -128,6 +166,9 @@ struct Registered {
     language: Language,
     tenant_roles: BTreeSet<(TenantId, TenantRole)>,
     platform_admin: bool,
+    deactivated: bool,
+    /// Tenants besides the home whose admins may grant the person roles.
+    available_to: BTreeSet<TenantId>,
 }
 
 impl Person {
@@ -175,6 +216,20 @@ impl Person {
             .as_ref()
             .is_some_and(|person| person.platform_admin)
     }
+
+    pub fn is_deactivated(&self) -> bool {
+        self.registered
+            .as_ref()
+            .is_some_and(|person| person.deactivated)
+    }
+
+    /// Whether the admins of `tenant` may grant the person roles: their
+    /// home, or a tenant a national admin made them available to.
+    pub fn is_available_to(&self, tenant: TenantId) -> bool {
+        self.registered
+            .as_ref()
+            .is_some_and(|person| person.home == tenant || person.available_to.contains(&tenant))
+    }
 }
 
 impl Registered {
@@ -215,6 +270,24 @@ impl Registered {
                 Err(PersonError::NotPlatformAdmin)
             }
             PersonCommand::RevokePlatformAdmin => Ok(vec![PersonEvent::PlatformAdminRevoked]),
+            PersonCommand::Deactivate if self.deactivated => Err(PersonError::AlreadyDeactivated),
+            PersonCommand::Deactivate => Ok(vec![PersonEvent::Deactivated]),
+            PersonCommand::Reactivate if !self.deactivated => Err(PersonError::NotDeactivated),
+            PersonCommand::Reactivate => Ok(vec![PersonEvent::Reactivated]),
+            PersonCommand::MakeAvailable { tenant }
+                if tenant == self.home || self.available_to.contains(&tenant) =>
+            {
+                Err(PersonError::AlreadyAvailable { tenant })
+            }
+            PersonCommand::MakeAvailable { tenant } => {
+                Ok(vec![PersonEvent::MadeAvailable { tenant }])
+            }
+            PersonCommand::WithdrawAvailability { tenant } => {
+                if !self.available_to.contains(&tenant) {
+                    return Err(PersonError::NotAvailable { tenant });
+                }
+                Ok(vec![PersonEvent::AvailabilityWithdrawn { tenant }])
+            }
         }
     }
 
@@ -239,6 +312,14 @@ impl Registered {
             }
             PersonEvent::PlatformAdminGranted => self.platform_admin = true,
             PersonEvent::PlatformAdminRevoked => self.platform_admin = false,
+            PersonEvent::Deactivated => self.deactivated = true,
+            PersonEvent::Reactivated => self.deactivated = false,
+            PersonEvent::MadeAvailable { tenant } => {
+                self.available_to.insert(*tenant);
+            }
+            PersonEvent::AvailabilityWithdrawn { tenant } => {
+                self.available_to.remove(tenant);
+            }
         }
     }
 }
@@ -289,6 +370,8 @@ impl Aggregate for Person {
                 language: *language,
                 tenant_roles: BTreeSet::new(),
                 platform_admin: false,
+                deactivated: false,
+                available_to: BTreeSet::new(),
             });
         } else if let Some(person) = self.registered.as_mut() {
             person.apply(event);

@@ -237,8 +237,10 @@ impl Person {
         &self.0.name
     }
 
-    async fn email(&self) -> &str {
-        &self.0.email
+    /// Shown to the person, the admins of their tenants and platform
+    /// admins; `null` to everyone else (their roles are then empty).
+    async fn email(&self) -> Option<&str> {
+        Some(self.0.email.as_str()).filter(|email| !email.is_empty())
     }
 
     async fn language(&self) -> Language {

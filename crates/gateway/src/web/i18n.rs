@@ -31,7 +31,8 @@ areas!(
     "recommendations",
     "meetings",
     "admin",
-    "charts"
+    "charts",
+    "account"
 );
 
 const TAGS: [&str; 3] = ["de-CH", "fr-CH", "it-CH"];

@@ -8,6 +8,7 @@
 //! enhances. Full pages are `*Page`, parts answered to htmx `*Fragment`.
 
 mod account;
+mod account_links;
 mod admin;
 mod assets;
 mod bodies;
@@ -70,6 +71,7 @@ pub fn routes(
         .route("/signin", get(account::sign_in_page).post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/language", post(account::switch_language))
+        .merge(account_links::routes())
         .merge(recommendations::routes())
         .merge(meetings::routes())
         .merge(bodies::routes())

@@ -11,6 +11,7 @@ mod concern_paths;
 mod concern_steps;
 mod concerns;
 mod inbox;
+mod lifecycle;
 mod localized_names;
 mod meeting_inputs;
 mod meetings;
@@ -32,6 +33,7 @@ pub struct Mutation(
     accounts::AccountMutations,
     bodies::BodyMutations,
     people::PeopleMutations,
+    lifecycle::LifecycleMutations,
     networks::NetworkMutations,
     concerns::ConcernMutations,
     concern_steps::ConcernStepMutations,

@@ -44,6 +44,10 @@ pub fn routes() -> Router<WebState> {
             "/admin/people/{id}/platform-admin",
             post(person::platform_admin),
         )
+        .route(
+            "/admin/people/{id}/deactivation",
+            post(person::deactivation),
+        )
         .route("/admin/routes", get(routes::page).post(routes::define))
 }
 
