@@ -33,9 +33,9 @@ mod resolutions;
 mod seismograf;
 mod seismograf_notices;
 mod server;
-mod sockets;
 mod sessions;
 mod signin;
+mod sockets;
 
 /// Generates one test per backend for an `async fn(Backend)` scenario.
 #[macro_export]

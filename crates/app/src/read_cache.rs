@@ -49,7 +49,11 @@ impl<T> ReadCache<T> {
 
     /// The cached value if nothing changed it since it was read, else the
     /// value `load` reads now (and keeps).
-    pub(crate) async fn get_or_load<F, Fut>(&self, store: &Store, load: F) -> Result<Arc<T>, AppError>
+    pub(crate) async fn get_or_load<F, Fut>(
+        &self,
+        store: &Store,
+        load: F,
+    ) -> Result<Arc<T>, AppError>
     where
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, AppError>>,

@@ -284,10 +284,9 @@ impl App {
 
     /// Live connections of the person re-check their credentials at once.
     fn tell_live_connections(&self, principal: &Principal) {
-        self.live
-            .publish(crate::outbound::LiveSignal::Access {
-                person: principal.person.to_string(),
-            });
+        self.live.publish(crate::outbound::LiveSignal::Access {
+            person: principal.person.to_string(),
+        });
     }
 
     /// Changes the caller's password ([`App::change_password`]) and ends

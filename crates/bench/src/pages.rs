@@ -111,9 +111,14 @@ async fn measure(
             continue;
         }
         eprintln!("pages, {name}: {path}");
-        let timed = time_page(&client, &url, &cookie, settings.timing.warmup, loads, |_| async {
-            Ok(())
-        })
+        let timed = time_page(
+            &client,
+            &url,
+            &cookie,
+            settings.timing.warmup,
+            loads,
+            |_| async { Ok(()) },
+        )
         .await?;
         let met = timed.p95_us <= TARGET_P95_MS * 1000;
         rows.push(Row::plain(

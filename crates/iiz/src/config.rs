@@ -100,7 +100,6 @@ impl Default for SessionConfig {
     }
 }
 
-
 /// The limits on one request (flat keys: `max_body_bytes`,
 /// `max_query_complexity`, `max_query_depth`; `docs/security.md`).
 #[derive(Debug, Clone, Copy, Deserialize)]

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::mark::LogMark;
 use crate::notify::LogNotifier;
 use crate::postgres::PgEventStore;
 use crate::query::{DocQuery, SimilarQuery};
 use crate::sqlite::SqliteEventStore;
 use crate::upcast::Upcaster;
-use crate::mark::LogMark;
 use crate::{Checkpoint, EventStore};
 
 /// Which database a [`Store`] runs on.

@@ -63,10 +63,7 @@ pub(crate) struct MonitoringData {
 
 impl MonitoringData {
     pub(crate) fn cache() -> ReadCache<Self> {
-        ReadCache::new(
-            RecommendationRegister::NAME,
-            &[Recommendation::STREAM_TYPE],
-        )
+        ReadCache::new(RecommendationRegister::NAME, &[Recommendation::STREAM_TYPE])
     }
 }
 

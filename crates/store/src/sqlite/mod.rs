@@ -19,10 +19,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::mark::{LogMark, MarkKind};
 use crate::notify::LogNotifier;
 use crate::query::{DocQuery, SimilarQuery};
 use crate::upcast::{Upcaster, UpcasterChain};
-use crate::mark::{LogMark, MarkKind};
 use crate::{Checkpoint, EventStore};
 
 /// The SQLite event store.

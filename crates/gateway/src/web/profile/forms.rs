@@ -85,8 +85,8 @@ pub async fn save_preferences(
         let Some(chosen) = form.get(kind.as_str()) else {
             continue;
         };
-        let delivery = Preference::parse(chosen)
-            .ok_or_else(|| visitor.refuse(Failure::BadRequest))?;
+        let delivery =
+            Preference::parse(chosen).ok_or_else(|| visitor.refuse(Failure::BadRequest))?;
         let unchanged = current
             .iter()
             .any(|preference| preference.kind == kind && preference.delivery == delivery);

@@ -109,8 +109,7 @@ pub async fn revoke(
     Posted { visitor, .. }: Posted<RevokeForm>,
 ) -> Result<Response, WebError> {
     let principal = visitor.signed_in()?.clone();
-    let id = Uuid::parse_str(&id)
-        .map_err(|_| visitor.refuse(Failure::NotFound))?;
+    let id = Uuid::parse_str(&id).map_err(|_| visitor.refuse(Failure::NotFound))?;
     visitor
         .app
         .revoke_api_token(&principal, id)
