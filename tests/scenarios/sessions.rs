@@ -254,7 +254,10 @@ async fn the_demo_refuses_a_database_of_real_people(backend: Backend) {
         limits: iiz::config::LimitsConfig::default(),
     };
     let refused = iiz::start(config(false), true, std::future::pending()).await;
-    let error = format!("{:#}", refused.err().expect("the demo is refused"));
+    let Err(error) = refused else {
+        panic!("the demo is refused");
+    };
+    let error = format!("{error:#}");
     assert!(error.contains("not demo people"), "{error}");
     // … and so does `iiz demo`, unless forced.
     assert!(app.app().load_demo_guarded(false).await.is_err());

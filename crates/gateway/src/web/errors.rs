@@ -45,7 +45,8 @@ pub struct WebError {
     pub tr: Tr,
     pub request_id: String,
     /// The language switcher, when the visitor's form token is known.
-    pub switcher: Option<LanguageSwitcher>,
+    /// (Boxed: results carry a `WebError`, so it stays small.)
+    pub switcher: Option<Box<LanguageSwitcher>>,
 }
 
 impl WebError {
@@ -61,7 +62,7 @@ impl WebError {
     /// With the language switcher (the visitor's token and page).
     #[must_use]
     pub fn switchable(mut self, csrf: &str, path: &str) -> Self {
-        self.switcher = Some(LanguageSwitcher::new(self.tr, csrf, path));
+        self.switcher = Some(Box::new(LanguageSwitcher::new(self.tr, csrf, path)));
         self
     }
 
@@ -120,7 +121,7 @@ impl IntoResponse for WebError {
         };
         let page = ErrorPage {
             tr,
-            switcher: self.switcher.as_ref(),
+            switcher: self.switcher.as_deref(),
             title: tr.t(&format!("{key}-title")),
             explanation: tr.t(key),
             refusal: match &self.failure {
