@@ -12,10 +12,10 @@ use std::collections::BTreeSet;
 
 use common::{all, fachstelle};
 use iiz_app::App;
-use iiz_app::concerns::ConcernFilter;
 use iiz_app::authz::Principal;
-use iiz_domain::{Language, PersonId, TenantId, TenantRole};
+use iiz_app::concerns::ConcernFilter;
 use iiz_domain::concern::{ConcernStage, StepActor};
+use iiz_domain::{Language, PersonId, TenantId, TenantRole};
 use iiz_projections::{CONCERNS, ConcernView};
 use iiz_store::EventStore;
 use iiz_store::testing::TestDatabase;
@@ -62,11 +62,7 @@ async fn demo_concerns_cover_every_stage_once(db: TestDatabase) {
         scope: None,
         language: Language::De,
     };
-    let own = app
-        .caller(Some(&owner))
-        .concern_statistics()
-        .await
-        .unwrap();
+    let own = app.caller(Some(&owner)).concern_statistics().await.unwrap();
     assert!(own.by_stage.get(&ConcernStage::Draft).copied().unwrap_or(0) >= 1);
     let languages: BTreeSet<Language> = concerns.iter().map(|view| view.language).collect();
     assert!(languages.contains(&Language::De) && languages.contains(&Language::Fr));
