@@ -246,6 +246,10 @@ impl App {
         let Some(token) = self.store.live_api_token(&secret_hash(secret)).await? else {
             return Ok(None);
         };
+        // A token past its expiry opens nothing.
+        if token.expires_at.is_some_and(|expiry| expiry <= Utc::now()) {
+            return Ok(None);
+        }
         let tenant = TenantId::parse(&token.tenant)
             .map_err(|error| AppError::Internal(format!("stored token tenant: {error}")))?;
         let roles = token
