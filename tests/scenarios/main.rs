@@ -6,10 +6,14 @@
     reason = "test code: a failed step must fail the test"
 )]
 
+mod account_lifecycle;
+mod account_scope;
 mod architecture;
 mod browser;
 mod commands;
+mod drafts;
 mod focus_areas;
+mod fuzz;
 mod graphql;
 mod inbox;
 mod live;
@@ -21,13 +25,19 @@ mod privacy;
 mod privacy_reads;
 mod programme;
 mod protection;
+mod rate_limits;
 mod recommendations;
 mod replay;
+mod request_bounds;
+mod request_limits;
 mod requests;
 mod resolutions;
 mod seismograf;
 mod seismograf_notices;
 mod server;
+mod sessions;
+mod signin;
+mod sockets;
 
 /// Generates one test per backend for an `async fn(Backend)` scenario.
 #[macro_export]

@@ -394,7 +394,9 @@ async fn an_ekg_meeting_and_the_joint_year_end_meeting_decide(backend: Backend) 
     assert_eq!(year["meetingYear"]["lastJointWith"], ekg.as_str());
 
     // A cancelled meeting goes out as cancelled.
-    let next = json!({ "input": { "body": ekg, "title": "EKG-Sitzung 1/2027", "slot": { "startsAt": "2027-02-10T09:00:00", "endsAt": "2027-02-10T12:00:00", "place": "Bern" } } });
+    // Ahead of the suite's day, whatever day that is.
+    let ahead = swiss_today() + chrono::Days::new(60);
+    let next = json!({ "input": { "body": ekg, "title": "EKG-Sitzung 1/2027", "slot": { "startsAt": format!("{ahead}T09:00:00"), "endsAt": format!("{ahead}T12:00:00"), "place": "Bern" } } });
     let cancelled = meeting(&app, &petra, SCHEDULE, next).await["id"]
         .as_str()
         .unwrap()

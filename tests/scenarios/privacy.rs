@@ -70,7 +70,10 @@ async fn database_text(app_database: &iiz_store::testing::TestDatabase) -> Strin
     }
 }
 
-fn traces(text: &str) -> Vec<&'static str> {
+/// The names and addresses, and the sign-in throttle's hashes of the
+/// addresses (pseudonymous, but hers), found in `text`.
+fn traces(text: &str) -> Vec<String> {
+    let text = text.to_lowercase();
     [
         FIRST_NAME,
         FIRST_EMAIL,
@@ -80,7 +83,9 @@ fn traces(text: &str) -> Vec<&'static str> {
         "Quellmann",
     ]
     .into_iter()
-    .filter(|needle| text.to_lowercase().contains(&needle.to_lowercase()))
+    .map(str::to_owned)
+    .chain([FIRST_EMAIL, EMAIL].map(iiz_app::throttle::account_key))
+    .filter(|needle| text.contains(&needle.to_lowercase()))
     .collect()
 }
 
@@ -133,7 +138,20 @@ async fn a_forgotten_person_leaves_no_trace_after_replay(backend: Backend) {
         app.sign_in(FIRST_EMAIL, PASSWORD).await.is_err(),
         "the old address still signs in"
     );
+    // A wrong password (counted under a hash of the address) and a reset
+    // link (which keeps the address it was sent to) are hers too.
+    let (_, reset) = app
+        .graphql(
+            As::Anonymous,
+            "mutation($email: String!) { requestPasswordReset(email: $email) }",
+            json!({"email": EMAIL}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(reset["data"]["requestPasswordReset"], true, "{reset}");
     let zorabel = app.sign_in(EMAIL, PASSWORD).await.unwrap();
+    // After her sign-in, which clears the count.
+    assert!(app.sign_in(EMAIL, "not her password").await.is_err());
 
     // At rest the log holds the name and address sealed; the read model
     // (and so the database file) has them, which the grep below must see.

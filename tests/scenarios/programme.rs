@@ -112,11 +112,11 @@ async fn a_working_group(
     let listed = ok(
         app,
         luc,
-        "{ workingGroups(tenant: \"CH\") { id } }",
+        "{ workingGroups(tenant: \"CH\") { edges { node { id } } } }",
         json!({}),
     )
     .await;
-    assert!(listed["workingGroups"].as_array().unwrap().len() >= 2);
+    assert!(listed["workingGroups"]["edges"].as_array().unwrap().len() >= 2);
 }
 
 async fn a_project_in_a_programme(
@@ -290,10 +290,16 @@ async fn chairs_and_budget(app: &TestApp, petra: &Session, marco: &Session, luc:
         noted["noteBudgetReport"]["reports"][0]["note"],
         "Kenntnis genommen"
     );
-    let budgets = ok(app, luc, "{ budgets { firstYear offices } }", json!({})).await;
-    assert_eq!(budgets["budgets"].as_array().unwrap().len(), 2);
+    let budgets = ok(
+        app,
+        luc,
+        "{ budgets { edges { node { firstYear offices } } } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(budgets["budgets"]["edges"].as_array().unwrap().len(), 2);
     assert_eq!(
-        budgets["budgets"][0]["offices"],
+        budgets["budgets"]["edges"][0]["node"]["offices"],
         json!(["BSV", "SBFI", "SECO", "SEM"])
     );
 }

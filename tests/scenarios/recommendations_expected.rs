@@ -93,8 +93,8 @@ pub fn expected_csv(
     answer_due: NaiveDate,
     as_of: NaiveDate,
 ) -> String {
-    let mut csv = iiz_app::recommendations::MONITORING_COLUMNS.join(",");
-    csv.push('\n');
+    // The committed contract, not the constant that writes the header.
+    let mut csv = include_str!("../../schema/exports/monitoring-header.csv").to_owned();
     let mut addressees: Vec<String> = iiz_domain::CantonCode::all()
         .map(|code| code.as_str().to_owned())
         .collect();

@@ -38,11 +38,21 @@ pub struct TestApp {
 
 /// Starts `iiz serve` in process on port 0 against a fresh database.
 pub async fn spawn_app(backend: Backend, demo: bool) -> anyhow::Result<Option<TestApp>> {
+    spawn_app_with(backend, demo, |_| {}).await
+}
+
+/// [`spawn_app`] with the configuration changed by `configure` first
+/// (e.g. the rate limit at its default instead of the tests' generous one).
+pub async fn spawn_app_with(
+    backend: Backend,
+    demo: bool,
+    configure: impl FnOnce(&mut Config),
+) -> anyhow::Result<Option<TestApp>> {
     let Some(database) = database(backend).await else {
         return Ok(None);
     };
     let data_dir = tempfile::tempdir()?;
-    let config = Config {
+    let mut config = Config {
         database_url: Some(SecretString::from(database.url.clone())),
         data_dir: data_dir.path().to_path_buf(),
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -53,7 +63,12 @@ pub async fn spawn_app(backend: Backend, demo: bool) -> anyhow::Result<Option<Te
         requests_per_minute: 10_000,
         notify: iiz::config::NotifyConfig::default(),
         privacy: iiz::privacy::PrivacyConfig::default(),
+        traffic: iiz::config_traffic::TrafficConfig::default(),
+        sessions: iiz::config::SessionConfig::default(),
+        demo_force: false,
+        limits: iiz::config::LimitsConfig::default(),
     };
+    configure(&mut config);
     let server = iiz::start(config, demo, std::future::pending()).await?;
     let base_url = format!("http://{}", server.address);
     Ok(Some(TestApp {

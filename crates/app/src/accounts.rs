@@ -10,14 +10,16 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use iiz_domain::{PersonId, TenantId, TenantRole};
-use iiz_store::{ApiTokenRecord, Credential, SessionRecord};
+use iiz_store::{ApiTokenRecord, Credential};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::authz::{Denied, Operation, Principal, Target, TokenScope, authorize};
+use crate::outbound::LiveSignal;
 use crate::{App, AppError};
 
-/// How long a browser session lasts without signing in again.
+/// How long a browser session lasts by default without signing in again
+/// ([`crate::sessions::SessionSettings`] holds the configured one).
 pub const SESSION_LIFETIME: Duration = Duration::hours(12);
 /// Shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -40,6 +42,17 @@ pub struct ActiveSession {
     pub csrf_token: String,
 }
 
+/// A live API token found by its secret, before anything was written
+/// about its use (callers rate-limit first, then record the use).
+#[derive(Debug, Clone)]
+pub struct BearerToken {
+    pub principal: Principal,
+    id: Uuid,
+}
+
+/// A token's last use is written at most this often.
+const TOKEN_USE_PRECISION: Duration = Duration::minutes(1);
+
 /// A freshly issued API token: the secret is shown once and never stored.
 #[derive(Debug, Clone)]
 pub struct IssuedToken {
@@ -48,7 +61,7 @@ pub struct IssuedToken {
 }
 
 /// 32 random bytes, URL-safe.
-fn random_secret() -> Result<String, AppError> {
+pub(crate) fn random_secret() -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
         .map_err(|error| AppError::Internal(format!("no randomness: {error}")))?;
@@ -56,7 +69,7 @@ fn random_secret() -> Result<String, AppError> {
 }
 
 /// What the database keeps of a secret.
-fn secret_hash(secret: &str) -> String {
+pub(crate) fn secret_hash(secret: &str) -> String {
     let digest = Sha256::digest(secret.as_bytes());
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
@@ -112,7 +125,14 @@ impl App {
                 email: email.to_owned(),
                 password_hash,
             })
-            .await?;
+            .await
+            .map_err(|error| {
+                if error.is_unique_violation() {
+                    crate::account_lifecycle::email_in_use()
+                } else {
+                    error.into()
+                }
+            })?;
         Ok(())
     }
 
@@ -164,89 +184,72 @@ impl App {
     }
 
     /// Checks e-mail and password and opens a session. A wrong e-mail and a
-    /// wrong password are refused alike, in about the same time.
+    /// wrong password are refused alike, in about the same time; attempts
+    /// are throttled ([`App::sign_in_attempt`], which protocols call with
+    /// the client's address).
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<SignedIn, AppError> {
-        let credential = self.store.credential_by_email(email).await?;
-        let password = password.to_owned();
-        let (person, matches) = match credential {
-            Some(credential) => {
-                let hash = credential.password_hash;
-                let matches = blocking(move || password_matches(&password, &hash)).await?;
-                (Some(credential.person), matches)
-            }
-            None => {
-                // Spend the same work so timing does not tell which e-mails exist.
-                blocking(move || hash_password(&password)).await??;
-                (None, false)
-            }
-        };
-        let person = match (person, matches) {
-            (Some(person), true) => PersonId::from_uuid(person),
-            _ => return Err(AppError::Denied(Denied::Unauthenticated)),
-        };
-        let principal = self
-            .principal_of(person, None)
-            .await?
-            .ok_or(AppError::Denied(Denied::Unauthenticated))?;
-        let session_token = random_secret()?;
-        let csrf_token = random_secret()?;
-        let expires_at = Utc::now() + SESSION_LIFETIME;
-        self.store
-            .create_session(
-                &secret_hash(&session_token),
-                &SessionRecord {
-                    person: person.as_uuid(),
-                    csrf_token: csrf_token.clone(),
-                    expires_at,
-                },
-            )
-            .await?;
-        Ok(SignedIn {
-            session_token,
-            csrf_token,
-            expires_at,
-            principal,
+        self.sign_in_attempt(crate::sessions::SignInAttempt {
+            email,
+            password,
+            address: None,
+            replaces: None,
         })
+        .await
     }
 
-    /// The principal behind a session cookie, if the session is alive.
+    /// The principal behind a session cookie, if the session is alive
+    /// (within its lifetime and idle timeout).
     pub async fn session(&self, session_token: &str) -> Result<Option<ActiveSession>, AppError> {
-        let Some(session) = self
-            .store
-            .session(&secret_hash(session_token), Utc::now())
-            .await?
-        else {
-            return Ok(None);
-        };
-        let principal = self
-            .principal_of(PersonId::from_uuid(session.person), None)
-            .await?;
-        Ok(principal.map(|principal| ActiveSession {
-            principal,
-            csrf_token: session.csrf_token,
-        }))
+        self.live_session(session_token).await
     }
 
     pub async fn sign_out(&self, session_token: &str) -> Result<(), AppError> {
+        let hash = secret_hash(session_token);
+        let session = self.store.session(&hash, Utc::now()).await?;
+        self.store.delete_session(&hash).await?;
+        // Live connections of this session end at once.
+        if let Some(session) = session {
+            self.live.publish(LiveSignal::Access {
+                person: session.person.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The principal behind an `Authorization: Bearer` token, with its use
+    /// recorded.
+    pub async fn bearer(&self, secret: &str) -> Result<Option<Principal>, AppError> {
+        let Some(token) = self.bearer_token(secret).await? else {
+            return Ok(None);
+        };
+        self.record_token_use(&token).await?;
+        Ok(Some(token.principal))
+    }
+
+    /// Records the use of a token found by [`App::bearer_token`] (at most
+    /// once a minute per token).
+    pub async fn record_token_use(&self, token: &BearerToken) -> Result<(), AppError> {
+        let now = Utc::now();
         self.store
-            .delete_session(&secret_hash(session_token))
+            .record_api_token_use(token.id, now, now - TOKEN_USE_PRECISION)
             .await?;
         Ok(())
     }
 
-    /// The principal behind an `Authorization: Bearer` token: the owner's
-    /// current roles, narrowed to the token's tenant and roles.
-    pub async fn bearer(&self, secret: &str) -> Result<Option<Principal>, AppError> {
+    /// The live token behind an `Authorization: Bearer` secret, read
+    /// without writing: the owner's current roles, narrowed to the token's
+    /// tenant and roles.
+    pub async fn bearer_token(&self, secret: &str) -> Result<Option<BearerToken>, AppError> {
         if !secret.starts_with(TOKEN_PREFIX) {
             return Ok(None);
         }
-        let Some(token) = self
-            .store
-            .use_api_token(&secret_hash(secret), Utc::now())
-            .await?
-        else {
+        let Some(token) = self.store.live_api_token(&secret_hash(secret)).await? else {
             return Ok(None);
         };
+        // A token past its expiry opens nothing.
+        if token.expires_at.is_some_and(|expiry| expiry <= Utc::now()) {
+            return Ok(None);
+        }
         let tenant = TenantId::parse(&token.tenant)
             .map_err(|error| AppError::Internal(format!("stored token tenant: {error}")))?;
         let roles = token
@@ -255,21 +258,28 @@ impl App {
             .map(|role| TenantRole::parse(role))
             .collect::<Result<BTreeSet<_>, _>>()
             .map_err(|error| AppError::Internal(format!("stored token role: {error}")))?;
-        self.principal_of(
-            PersonId::from_uuid(token.person),
-            Some(TokenScope { tenant, roles }),
-        )
-        .await
+        let principal = self
+            .principal_of(
+                PersonId::from_uuid(token.person),
+                Some(TokenScope { tenant, roles }),
+            )
+            .await?;
+        Ok(principal.map(|principal| BearerToken {
+            principal,
+            id: token.id,
+        }))
     }
 
     /// Issues a token for the caller, scoped to `tenant` and `roles`, which
-    /// must be roles the caller holds there.
+    /// must be roles the caller holds there, working until `expires_at`
+    /// when one is given.
     pub async fn issue_api_token(
         &self,
         principal: &Principal,
         name: &str,
         tenant: TenantId,
         roles: &[TenantRole],
+        expires_at: Option<DateTime<Utc>>,
     ) -> Result<IssuedToken, AppError> {
         authorize(
             Some(principal),
@@ -292,6 +302,12 @@ impl App {
                 "you do not hold the role {role} in {tenant}"
             )));
         }
+        if expires_at.is_some_and(|expires_at| expires_at <= Utc::now()) {
+            return Err(AppError::invalid_field(
+                "expires_at",
+                "a token's expiry must lie in the future",
+            ));
+        }
         let secret = format!("{TOKEN_PREFIX}{}", random_secret()?);
         let token = ApiTokenRecord {
             id: Uuid::now_v7(),
@@ -302,6 +318,7 @@ impl App {
             created_at: Utc::now(),
             last_used_at: None,
             revoked_at: None,
+            expires_at,
         };
         self.store
             .create_api_token(&secret_hash(&secret), &token)
@@ -331,6 +348,10 @@ impl App {
             .revoke_api_token(principal.person.as_uuid(), id, Utc::now())
             .await?
         {
+            // Live connections on the token end at once.
+            self.live.publish(LiveSignal::Access {
+                person: principal.person.to_string(),
+            });
             Ok(())
         } else {
             Err(AppError::Denied(Denied::NotFound))

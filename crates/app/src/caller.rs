@@ -10,16 +10,20 @@ use iiz_projections::{
 use iiz_store::{DocQuery, EventMetadata};
 use serde::de::DeserializeOwned;
 
+use crate::authz::concern::Standing;
 use crate::authz::{Denied, Operation, Principal, Target, authorize};
 use crate::people::NewPerson;
 use crate::tenants::{NewBody, body_stream};
-use crate::{App, AppError, BodyFilter, Executed, Page};
+use crate::{App, AppError, BodyFilter, Executed, Page, RequestMemo};
 
 /// One caller (signed in or not) of the platform.
 #[derive(Debug, Clone, Copy)]
 pub struct Caller<'a> {
     app: &'a App,
     principal: Option<&'a Principal>,
+    /// What this request already learned about the caller, if the adapter
+    /// keeps it ([`RequestMemo`]).
+    memo: Option<&'a RequestMemo>,
 }
 
 impl App {
@@ -28,6 +32,21 @@ impl App {
         Caller {
             app: self,
             principal,
+            memo: None,
+        }
+    }
+
+    /// The platform as `principal` may use it within one request: what
+    /// the request learns about the caller is kept in `memo`.
+    pub fn caller_with<'a>(
+        &'a self,
+        principal: Option<&'a Principal>,
+        memo: &'a RequestMemo,
+    ) -> Caller<'a> {
+        Caller {
+            app: self,
+            principal,
+            memo: Some(memo),
         }
     }
 }
@@ -51,6 +70,14 @@ impl<'a> Caller<'a> {
 
     pub(crate) fn app(&self) -> &'a App {
         self.app
+    }
+
+    /// The caller's seats, networks and represented partners
+    /// ([`App::standing`]), read once per request.
+    pub(crate) async fn standing(&self) -> Result<Standing, AppError> {
+        self.app
+            .remembered_standing(self.principal, self.memo)
+            .await
     }
 
     pub(crate) fn event_metadata(&self) -> Result<EventMetadata, AppError> {
@@ -149,11 +176,18 @@ impl<'a> Caller<'a> {
             limit: first,
             ..DocQuery::default()
         };
-        self.app.page(query, after).await
+        let mut page: Page<PersonView> = self.app.page(query, after).await?;
+        page.items = page
+            .items
+            .into_iter()
+            .map(|person| self.redact_contact(person))
+            .collect();
+        Ok(page)
     }
 
-    /// A person's record (a person page): the read is written to the
-    /// access log.
+    /// A person: their e-mail address and roles only for themselves, the
+    /// admins of their tenants and platform admins. Reading a person's
+    /// record (a person page) is written to the access log.
     pub async fn person(&self, id: PersonId) -> Result<PersonView, AppError> {
         let person = self.named_person(id).await?;
         self.record_read(format!("person:{id}"), "person").await?;
@@ -180,11 +214,14 @@ impl<'a> Caller<'a> {
         if !visible {
             self.check(Operation::ShowPerson, Target::person(person.home, id))?;
         }
-        Ok(person)
+        Ok(self.redact_contact(person))
     }
 
     pub async fn register_person(&self, person: NewPerson) -> Result<Executed, AppError> {
         self.check(Operation::RegisterPerson, Target::tenant(person.home))?;
+        // One address signs in one person: a second registration with it
+        // is `CONFLICT`, not a credential that cannot be stored.
+        self.app.ensure_email_free(&person.email, None).await?;
         self.app.register_person(person, &self.actor()?).await
     }
 
@@ -210,22 +247,33 @@ impl<'a> Caller<'a> {
             PersonCommand::GrantPlatformAdmin => (Operation::GrantPlatformAdmin, person.home),
             PersonCommand::RevokePlatformAdmin => (Operation::RevokePlatformAdmin, person.home),
             PersonCommand::Forget { .. } => (Operation::ForgetPerson, person.home),
+            PersonCommand::Deactivate | PersonCommand::Reactivate => {
+                (Operation::DeactivatePerson, person.home)
+            }
+            PersonCommand::MakeAvailable { .. } | PersonCommand::WithdrawAvailability { .. } => {
+                (Operation::MakePersonAvailable, person.home)
+            }
         };
         self.check(operation, Target::person(tenant, id))?;
-        let sign_in = match &command {
-            PersonCommand::ChangeProfile { email, .. } => Some(email.as_str().to_owned()),
-            _ => None,
-        };
-        if let Some(email) = &sign_in
-            && let Some(other) = self.app.store().credential_by_email(email).await?
-            && other.person != id.as_uuid()
-        {
-            return Err(AppError::invalid_field(
-                "email",
-                "this e-mail address already signs in another person",
-            ));
+        let mut sign_in = None;
+        match &command {
+            PersonCommand::GrantTenantRole { tenant, .. } => {
+                self.check_grantee(&person, *tenant)?;
+            }
+            PersonCommand::Deactivate | PersonCommand::Reactivate => {
+                self.check_deactivation(&person)?;
+            }
+            PersonCommand::ChangeProfile { email, .. } => {
+                self.app.ensure_email_free(email, Some(id)).await?;
+                sign_in = Some(email.as_str().to_owned());
+            }
+            _ => {}
         }
+        let deactivating = matches!(command, PersonCommand::Deactivate);
         let executed = self.app.person_command(id, command, &self.actor()?).await?;
+        if deactivating {
+            self.app.end_access(id).await?;
+        }
         // The sign-in e-mail is the profile's: a corrected address signs in.
         if let Some(email) = sign_in {
             self.app

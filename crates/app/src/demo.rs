@@ -12,6 +12,7 @@ use crate::{App, AppError};
 /// The actor recorded on demo and bootstrap events.
 pub const SYSTEM_ACTOR: &str = "system:demo";
 
+pub use crate::demo_meetings::DemoYears;
 pub use crate::demo_people::{DEMO_PASSWORD, DemoLogin};
 
 /// What `iiz demo` loaded.

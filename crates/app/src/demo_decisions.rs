@@ -2,7 +2,7 @@
 //! recommendations and programme took their EKG and STG steps before the
 //! demo year's meetings (`demo_meetings`); each such step is a body's
 //! decision and names where it was taken, so the demo records them in the
-//! bodies' last meetings of 2025: one decision item each, minuted, and the
+//! bodies' last meetings of the year before the demo year: one decision item each, minuted, and the
 //! Fachstelle records the step with that meeting item as its basis. Played
 //! through the real commands.
 
@@ -30,18 +30,21 @@ pub(crate) enum DemoBody {
 }
 
 impl DemoBody {
+    /// The body, its last meeting of the year before the demo year
+    /// (`{year-1}`, see `DemoYears::fill`), when it starts and how it
+    /// decided.
     fn meeting(self) -> (&'static str, &'static str, &'static str, Resolution) {
         match self {
             Self::Ekg => (
                 "EKG",
-                "EKG-Sitzung 4/2025",
-                "2025-11-11 09:30",
+                "EKG-Sitzung 4/{year-1}",
+                "{year-1}-11-11 09:30",
                 Resolution::Consensus,
             ),
             Self::Stg => (
                 "STG",
-                "STG-Sitzung 4/2025",
-                "2025-11-27 13:30",
+                "STG-Sitzung 4/{year-1}",
+                "{year-1}-11-27 13:30",
                 Resolution::Vote {
                     yes: 2,
                     no: 0,
@@ -64,7 +67,7 @@ fn title(value: &str) -> Result<Title, AppError> {
 
 impl App {
     /// Minutes `body`'s decision `outcome` on `subject` in the body's last
-    /// meeting of 2025 (scheduled on first use) and returns it as the basis
+    /// meeting of the year before the demo year (scheduled on first use) and returns it as the basis
     /// the Fachstelle records the step with.
     pub(crate) async fn demo_decision(
         &self,
@@ -76,12 +79,14 @@ impl App {
     ) -> Result<DecisionSource, AppError> {
         let petra = cast.caller(self, PETRA)?;
         let (short, meeting_title, starts, resolution) = body.meeting();
+        let years = self.demo_years();
+        let (meeting_title, starts) = (years.fill(meeting_title), years.fill(starts));
         let body_id = seeded_body_id(TenantId::National, short);
-        let meeting = match self.demo_register(body_id, meeting_title).await? {
+        let meeting = match self.demo_register(body_id, &meeting_title).await? {
             Some(id) => id,
             None => {
                 let starts_at =
-                    NaiveDateTime::parse_from_str(starts, "%Y-%m-%d %H:%M").map_err(invalid)?;
+                    NaiveDateTime::parse_from_str(&starts, "%Y-%m-%d %H:%M").map_err(invalid)?;
                 let slot = Slot {
                     starts_at,
                     ends_at: starts_at + chrono::Duration::hours(3),
@@ -91,7 +96,7 @@ impl App {
                 let new = NewMeeting {
                     body: body_id,
                     joint_with: None,
-                    title: title(meeting_title)?,
+                    title: title(&meeting_title)?,
                     slot,
                 };
                 let (id, _) = petra.schedule_meeting(new).await?;

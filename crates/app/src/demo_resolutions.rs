@@ -4,7 +4,7 @@
 //! carries out its effect on the concern like a meeting's minutes do. So
 //! the demo shows both ways a body decides (issue 17).
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use iiz_domain::decision::{DecisionEffect, ItemSubject};
 use iiz_domain::resolution::{Outcome, Vote};
 use iiz_domain::text::FreeText;
@@ -48,7 +48,7 @@ impl App {
             rationale: text(
                 "Das STG berücksichtigt die Einschätzung des EKG, bevor es entscheidet (IIZ 3.0, 2.1).",
             )?,
-            deadline: Utc::now() + Duration::days(14),
+            deadline: self.clock().now() + Duration::days(14),
         };
         let (id, _) = petra.propose_resolution(new).await?;
         let view = petra.resolution(id).await?;

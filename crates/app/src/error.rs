@@ -45,6 +45,11 @@ pub enum AppError {
         field: Option<String>,
         message: String,
     },
+    /// Too many sign-in attempts for the account or from the address: the
+    /// attempt was refused without checking the password
+    /// ([`crate::throttle`]).
+    #[error("too many sign-in attempts; try again later")]
+    TooManyAttempts { retry_after_seconds: u64 },
     /// Concurrent changes kept invalidating the command; nothing was written.
     #[error("the command conflicted with concurrent changes {attempts} times; try again")]
     Contention { attempts: usize },

@@ -107,6 +107,24 @@ pub fn free_text(field: &str, input: String) -> Result<FreeText, FieldError> {
 }
 
 /// An absolute `https://` or `http://` address.
+/// Most items one list of input may hold: the concerns, projects and
+/// documents a recommendation rests on, addressees, names, cantons, route
+/// steps, people present… The longest real list (every tenant and partner
+/// as addressees) has under 40; a longer one is refused before it is read
+/// item by item.
+pub const MAX_ITEMS: usize = 100;
+
+/// Refuses a list of `len` items longer than [`MAX_ITEMS`], naming `field`.
+pub fn at_most_max_items(field: &str, len: usize) -> Result<(), FieldError> {
+    if len <= MAX_ITEMS {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        field,
+        format!("holds {len} items; at most {MAX_ITEMS} are accepted"),
+    ))
+}
+
 pub fn link(field: &str, input: &str) -> Result<Link, FieldError> {
     Link::parse(input).map_err(|error| FieldError::new(field, error))
 }

@@ -5,10 +5,13 @@
 //! Authorization ([`authz`]) lives here too, so that protocol adapters
 //! (GraphQL, CLI) never decide on their own.
 
+pub mod account_lifecycle;
+pub mod account_mail;
 pub mod accounts;
 pub mod authz;
 mod caller;
 mod catalog;
+pub mod clock;
 mod command;
 pub mod concerns;
 mod decisions;
@@ -16,7 +19,8 @@ pub mod demo;
 mod demo_cast;
 mod demo_concerns;
 mod demo_decisions;
-mod demo_meetings;
+mod demo_guard;
+pub(crate) mod demo_meetings;
 mod demo_people;
 mod demo_programme;
 mod demo_recommendations;
@@ -24,18 +28,23 @@ mod demo_resolutions;
 mod error;
 pub mod inbox;
 pub mod input;
+pub mod invitations;
 pub mod meetings;
+mod memo;
 pub mod networks;
 pub mod outbound;
 pub mod people;
 pub mod personal;
 mod profile;
 mod queries;
+mod read_cache;
 pub mod recommendations;
 pub mod resolutions;
 pub mod rules;
+pub mod sessions;
 pub mod steering;
 pub mod tenants;
+pub mod throttle;
 pub mod webhooks;
 pub mod working_groups;
 
@@ -46,8 +55,10 @@ use iiz_store::{Store, UpcasterChain};
 
 pub use caller::Caller;
 pub use catalog::{CantonCatalog, CantonEntry, CatalogError, SectionBody};
+pub use clock::Clock;
 pub use command::Executed;
 pub use error::AppError;
+pub use memo::{RequestMemo, StandingLoads};
 pub use queries::{BodyFilter, MAX_PAGE, Page};
 
 /// The application: a store and the read models kept with it.
@@ -64,6 +75,17 @@ pub struct App {
     /// Where e-mails are written as files (no SMTP server), so forgetting a
     /// person erases them there too.
     mail_files: Option<Arc<std::path::PathBuf>>,
+    /// Every recommendation's summary and monitoring rows, for the
+    /// dashboard and the exports.
+    monitoring: Arc<read_cache::ReadCache<recommendations::MonitoringData>>,
+    /// What day it is for the platform's rules ([`clock`]).
+    clock: Clock,
+    /// Session lifetime, idle timeout and sign-in throttling ([`sessions`]).
+    sessions: sessions::SessionSettings,
+    /// Reads of callers' standing ([`memo`]).
+    standing_loads: StandingLoads,
+    /// Sends invitations and password resets ([`account_mail`]).
+    account_mail: Arc<dyn account_mail::AccountMail>,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -82,8 +104,14 @@ impl App {
             webhooks_allow_private: false,
             access_log: personal::AccessLogSettings::new(personal::DEFAULT_ACCESS_LOG_DAYS),
             mail_files: None,
+            monitoring: Arc::new(recommendations::MonitoringData::cache()),
+            clock: Clock::system(),
+            sessions: sessions::SessionSettings::default(),
+            standing_loads: StandingLoads::default(),
+            account_mail: Arc::new(account_mail::NoAccountMail),
         }
     }
+
 
     /// E-mails are written as `.eml` files to `dir` ([`personal`] erases
     /// a forgotten person's there).
@@ -104,6 +132,24 @@ impl App {
         &self.access_log
     }
 
+    /// The app on another clock (tests run the platform on another day).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// What day it is for the platform's rules.
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// The sender of account letters (invitations, password resets).
+    pub fn with_account_mail(mut self, mail: Arc<dyn account_mail::AccountMail>) -> Self {
+        self.account_mail = mail;
+        self
+    }
+
     /// Connects to a `postgres://` or `sqlite://` URL with the platform's
     /// upcasters.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, AppError> {
@@ -122,6 +168,11 @@ impl App {
     /// Changes published on the bus, for live subscriptions.
     pub fn live(&self) -> &outbound::LiveFeed {
         &self.live
+    }
+
+    /// How often a caller's standing was read from the read models.
+    pub fn standing_loads(&self) -> &StandingLoads {
+        &self.standing_loads
     }
 
     /// The relay's progress, for metrics and readiness.

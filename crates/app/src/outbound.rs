@@ -27,6 +27,10 @@ pub enum LiveSignal {
     },
     /// A person's inbox changed (items arrived or were read).
     Inbox { person: String },
+    /// A person signed out or revoked an API token: live connections of
+    /// theirs check their credentials again. Published by this instance
+    /// only; other instances notice at their next periodic check.
+    Access { person: String },
 }
 
 /// Broadcasts [`LiveSignal`]s to the subscriptions of this instance.
@@ -200,10 +204,13 @@ pub enum NotificationKind {
     /// The cantons formed a regional network or delegated its coordinator
     /// to the EKG (the Fachstelle hears: informed, not in charge).
     NetworkChanged,
+    /// One's account (or, for a tenant admin, a person's of their tenant)
+    /// was locked for a while after too many sign-in attempts.
+    SignInLocked,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 14] = [
+    pub const ALL: [NotificationKind; 15] = [
         Self::ConcernSubmitted,
         Self::ConcernTriaged,
         Self::ConcernExamined,
@@ -218,6 +225,7 @@ impl NotificationKind {
         Self::ResolutionAwaitingAnswer,
         Self::ResolutionOutcome,
         Self::NetworkChanged,
+        Self::SignInLocked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -236,6 +244,7 @@ impl NotificationKind {
             Self::ResolutionAwaitingAnswer => "resolution_awaiting_answer",
             Self::ResolutionOutcome => "resolution_outcome",
             Self::NetworkChanged => "network_changed",
+            Self::SignInLocked => "signin_locked",
         }
     }
 

@@ -41,7 +41,10 @@ impl App {
         id: PersonId,
         scope: Option<TokenScope>,
     ) -> Result<Option<Principal>, AppError> {
-        Ok(self.person_view(id).await?.map(|view| Principal {
+        // A deactivated person acts nowhere: every session and token of
+        // theirs ends the moment the read model says so.
+        let view = self.person_view(id).await?.filter(|view| !view.deactivated);
+        Ok(view.map(|view| Principal {
             person: view.id,
             home: view.home,
             roles: view
@@ -87,11 +90,18 @@ impl App {
             .person_view(id)
             .await?
             .ok_or(AppError::Denied(crate::authz::Denied::NotFound))?;
-        self.execute::<Person>(
-            person_stream(view.home, id),
-            command,
-            iiz_store::EventMetadata::new(actor),
-        )
-        .await
+        let executed = self
+            .execute::<Person>(
+                person_stream(view.home, id),
+                command,
+                iiz_store::EventMetadata::new(actor),
+            )
+            .await?;
+        // Live connections of the person re-read their roles at once,
+        // before the relay publishes the event.
+        self.live.publish(crate::outbound::LiveSignal::Access {
+            person: id.to_string(),
+        });
+        Ok(executed)
     }
 }

@@ -145,11 +145,16 @@ impl Caller<'_> {
             Err(error) if error.refusal::<PersonError>() == Some(&PersonError::Forgotten) => false,
             Err(error) => return Err(error),
         };
+        let throttle_keys = emails
+            .iter()
+            .map(|email| crate::throttle::account_key(email))
+            .collect();
         let erasure = Erasure {
             person: id.as_uuid(),
             names,
             emails,
             replacement: ERASED_NAME.to_owned(),
+            throttle_keys,
         };
         let mut report = self.app().store().erase_person(&erasure).await?;
         let (removed, anonymised) = self.app().erase_mail_files(erasure).await?;

@@ -35,9 +35,10 @@ async fn demo_steering_is_complete(db: TestDatabase) {
     let office = fachstelle();
     let caller = app.caller(Some(&office));
     let groups = caller
-        .working_groups(WorkingGroupFilter::default())
+        .working_groups(WorkingGroupFilter::default(), 50, None)
         .await
-        .unwrap();
+        .unwrap()
+        .items;
     assert_eq!(groups.len(), 2);
     let national = groups
         .iter()

@@ -166,6 +166,17 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
     let proposed = concern(&app, &zh, "Aussteuerung: Doppelbetreuung", true).await;
     let grouped = concern(&app, &zh, "Arbeitsintegration junger Erwachsener", true).await;
     let draft = concern(&app, &zh, "Noch ein Entwurf", false).await;
+    // Submitted, not yet accepted: shared, but not before the EKG.
+    let waiting = concern(&app, &zh, "Noch nicht angenommen", false).await;
+    app.caller(Some(&zh))
+        .concern_command(
+            waiting,
+            ConcernCommand::Submit {
+                channel: Channel::ViaFachstelle,
+            },
+        )
+        .await
+        .unwrap();
 
     // The Fachstelle prepares the EKG meeting; a canton's coordinator may not.
     let ekg = schedule(&app, &office, "EKG", None).await;
@@ -210,9 +221,19 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         .meeting_command(ekg, MeetingCommand::SendAgenda)
         .await
         .unwrap();
+    // Another canton's draft is named like a concern that does not exist.
+    let hidden = MeetingCommand::AddItem {
+        item: item("Entwurf", ItemSubject::Concern(draft)),
+        reason: text("Nachtrag"),
+    };
+    let refused = fachstelle.meeting_command(ekg, hidden).await;
+    assert!(
+        matches!(&refused, Err(AppError::Validation { message, .. }) if message.contains("does not exist")),
+        "{refused:?}"
+    );
     // Revised visibly once it went out, and sent again.
     let revise = MeetingCommand::AddItem {
-        item: item("Anliegen C (Entwurf)", ItemSubject::Concern(draft)),
+        item: item("Anliegen C (eingereicht)", ItemSubject::Concern(waiting)),
         reason: text("Auf Wunsch des Kantons ZH nachgetragen"),
     };
     fachstelle.meeting_command(ekg, revise).await.unwrap();
@@ -274,7 +295,8 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
         concern_view(&app, &zh, grouped).await.stage,
         ConcernStage::WithWorkingGroup
     );
-    // A draft is not before the EKG: the concern refuses and the item says why.
+    // A concern awaiting triage is not before the EKG: the concern refuses
+    // and the item says why.
     let handle = DecisionEffect::Examine {
         outcome: EkgOutcome::HandleInEkg,
     };
@@ -291,8 +313,8 @@ async fn meetings_carry_out_decisions(db: TestDatabase) {
     );
     assert!(!view.pending_propagation);
     assert_eq!(
-        concern_view(&app, &zh, draft).await.stage,
-        ConcernStage::Draft
+        concern_view(&app, &zh, waiting).await.stage,
+        ConcernStage::AwaitingTriage
     );
 
     // The joint year-end meeting decides on A; the process "crashes" after

@@ -204,12 +204,17 @@ async fn working_groups_are_mandated_run_and_dissolved(w: &World) {
 
     let reader = w.app.caller(Some(&zh));
     let active = reader
-        .working_groups(WorkingGroupFilter {
-            tenant: None,
-            active: Some(true),
-        })
+        .working_groups(
+            WorkingGroupFilter {
+                tenant: None,
+                active: Some(true),
+            },
+            50,
+            None,
+        )
         .await
-        .unwrap();
+        .unwrap()
+        .items;
     assert_eq!(active.len(), 1);
     let group = &active[0];
     assert_eq!(group.id, id);
@@ -217,12 +222,17 @@ async fn working_groups_are_mandated_run_and_dissolved(w: &World) {
     assert_eq!(group.members.len(), 2);
     assert!(group.result.as_ref().unwrap().decision.is_some());
     let solothurn = reader
-        .working_groups(WorkingGroupFilter {
-            tenant: Some(so()),
-            active: None,
-        })
+        .working_groups(
+            WorkingGroupFilter {
+                tenant: Some(so()),
+                active: None,
+            },
+            50,
+            None,
+        )
         .await
-        .unwrap();
+        .unwrap()
+        .items;
     assert_eq!(solothurn.len(), 1);
     assert_eq!(solothurn[0].approved_by, Some(leitung));
     assert!(!solothurn[0].active);

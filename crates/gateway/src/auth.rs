@@ -1,8 +1,10 @@
 //! Authentication pieces every protocol shares: the session cookie (set by
 //! GraphQL's `signIn` and by the sign-in page alike), finding the session a
-//! request came with, and comparing secrets without leaking their length of
-//! agreement through timing.
+//! request came with, comparing secrets without leaking their length of
+//! agreement through timing, and telling a request from a page of another
+//! site (its `Origin`).
 
+use axum::http::{HeaderMap, header};
 use axum_extra::extract::CookieJar;
 use chrono::{DateTime, Utc};
 use iiz_app::authz::Principal;
@@ -55,15 +57,47 @@ pub fn expired_session_cookie(secure: bool) -> String {
     format!("{SESSION_COOKIE}=; {}", attributes(0, secure))
 }
 
-/// Compares two secrets in time that depends only on their lengths.
+/// Compares two secrets in time that depends only on their lengths
+/// (`subtle`, so the compiler cannot shortcut the comparison).
 pub fn secrets_match(sent: &str, expected: &str) -> bool {
-    let (sent, expected) = (sent.as_bytes(), expected.as_bytes());
-    sent.len() == expected.len()
-        && sent
+    use subtle::ConstantTimeEq;
+    bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
+}
+
+/// Whether the request came from a page of another site: its `Origin`
+/// is neither the configured public origin nor the origin of the `Host`
+/// it was sent to (`Sec-Fetch-Site: cross-site` says so too). A request
+/// without either header comes from a program, not a page, and is not
+/// foreign: login CSRF needs a browser, and browsers send `Origin` with
+/// every POST.
+pub fn foreign_origin(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
+    if headers
+        .get("sec-fetch-site")
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|site| site.eq_ignore_ascii_case("cross-site"))
+    {
+        return true;
+    }
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return false;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return true;
+    };
+    let origin = origin.trim_end_matches('/');
+    if public_origin.is_some_and(|public| public.trim_end_matches('/').eq_ignore_ascii_case(origin))
+    {
+        return false;
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok());
+    let same_host = host.is_some_and(|host| {
+        ["http://", "https://"]
             .iter()
-            .zip(expected)
-            .fold(0u8, |difference, (a, b)| difference | (a ^ b))
-            == 0
+            .any(|scheme| origin.eq_ignore_ascii_case(&format!("{scheme}{host}")))
+    });
+    !same_host
 }
 
 #[cfg(test)]
@@ -76,6 +110,49 @@ mod tests {
         assert!(!secrets_match("abd", "abc"));
         assert!(!secrets_match("ab", "abc"));
         assert!(!secrets_match("", "abc"));
+    }
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for (name, value) in pairs {
+            headers.insert(*name, axum::http::HeaderValue::from_static(value));
+        }
+        headers
+    }
+
+    #[test]
+    fn only_pages_of_another_site_are_foreign() {
+        let public = Some("https://iiz.example.ch");
+        // a program without Origin
+        assert!(!foreign_origin(
+            &headers(&[("host", "iiz.example.ch")]),
+            public
+        ));
+        // the platform's own pages, by configuration or by Host
+        assert!(!foreign_origin(
+            &headers(&[("origin", "https://iiz.example.ch")]),
+            public
+        ));
+        assert!(!foreign_origin(
+            &headers(&[
+                ("origin", "http://127.0.0.1:8080"),
+                ("host", "127.0.0.1:8080")
+            ]),
+            None
+        ));
+        // another site
+        assert!(foreign_origin(
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "iiz.example.ch")
+            ]),
+            public
+        ));
+        assert!(foreign_origin(&headers(&[("origin", "null")]), public));
+        assert!(foreign_origin(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            public
+        ));
     }
 
     #[test]

@@ -38,7 +38,7 @@ fn failed(error: &AppError) -> Response {
 }
 
 /// HTTP Basic credentials (any user name, an API token as the password)
-/// as the bearer header [`authenticate`] understands; other headers as
+/// as the bearer header [`crate::api::admit`] understands; other headers as
 /// they are. Undecodable Basic credentials stay as they are and are
 /// refused there like an unknown token.
 fn basic_as_bearer(headers: &HeaderMap) -> HeaderMap {

@@ -12,7 +12,7 @@
 
 use std::net::SocketAddr;
 
-use axum::Json;
+use axum::body::Body;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -83,6 +83,86 @@ fn attachment(name: &str) -> HeaderValue {
         .unwrap_or(HeaderValue::from_static("attachment"))
 }
 
+/// Rows serialised per chunk of a streamed export.
+const ROWS_PER_CHUNK: usize = 200;
+
+fn chunked(records: Vec<MonitoringRecord>) -> Vec<Vec<MonitoringRecord>> {
+    let mut chunks = Vec::new();
+    let mut records = records.into_iter().peekable();
+    while records.peek().is_some() {
+        chunks.push(records.by_ref().take(ROWS_PER_CHUNK).collect());
+    }
+    chunks
+}
+
+/// The table as CSV, streamed: each chunk of rows is serialised only when
+/// the client has taken the one before, so the text of the whole table is
+/// never held at once. Each chunk goes through [`to_csv`] (one set of
+/// rules for every CSV the platform writes) and [`neutralise_formulas`];
+/// its header row is kept for the first chunk only.
+fn csv_stream(
+    records: Vec<MonitoringRecord>,
+) -> impl futures::Stream<Item = Result<String, std::io::Error>> {
+    let mut chunks = chunked(records);
+    if chunks.is_empty() {
+        // The header alone.
+        chunks.push(Vec::new());
+    }
+    futures::stream::iter(chunks.into_iter().enumerate().map(|(index, chunk)| {
+        let csv = to_csv(&chunk)
+            .and_then(|csv| neutralise_formulas(&csv))
+            .map_err(|error| {
+            tracing::error!(%error, "export: a chunk did not serialise");
+            std::io::Error::other("the export could not be written")
+        })?;
+        Ok(if index == 0 {
+            csv
+        } else {
+            csv.split_once('\n')
+                .map_or_else(String::new, |(_, rows)| rows.to_owned())
+        })
+    }))
+}
+
+/// The table as JSON, streamed like the CSV: the head, then the rows a
+/// chunk at a time, then the end.
+fn json_stream(
+    records: Vec<MonitoringRecord>,
+    as_of: NaiveDate,
+    policy: MonitoringPolicy,
+) -> impl futures::Stream<Item = Result<String, std::io::Error>> {
+    let head = json!({
+        "as_of": as_of,
+        "long_outstanding_years": policy.long_outstanding_years,
+        "columns": MONITORING_COLUMNS,
+    })
+    .to_string();
+    // `{…}` without its closing brace, continued by the rows.
+    let head = format!("{},\"rows\":[", head.trim_end_matches('}'));
+    let body = chunked(records)
+        .into_iter()
+        .enumerate()
+        .map(|(index, chunk)| {
+            let mut text = String::new();
+            for (offset, record) in chunk.iter().enumerate() {
+                if index > 0 || offset > 0 {
+                    text.push(',');
+                }
+                let row = serde_json::to_string(record).map_err(|error| {
+                    tracing::error!(%error, "export: a row did not serialise");
+                    std::io::Error::other("the export could not be written")
+                })?;
+                text.push_str(&row);
+            }
+            Ok(text)
+        });
+    futures::stream::iter(
+        std::iter::once(Ok(head))
+            .chain(body)
+            .chain(std::iter::once(Ok("]}".to_owned()))),
+    )
+}
+
 pub async fn monitoring_csv(
     State(api): State<Api>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -106,23 +186,20 @@ pub async fn monitoring_csv(
     {
         return failed(&error);
     }
-    match to_csv(&records).and_then(|csv| neutralise_formulas(&csv)) {
-        Ok(csv) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("text/csv; charset=utf-8"),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    attachment(&format!("iiz-monitoring-{as_of}.csv")),
-                ),
-            ],
-            csv,
-        )
-            .into_response(),
-        Err(error) => failed(&error),
-    }
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                attachment(&format!("iiz-monitoring-{as_of}.csv")),
+            ),
+        ],
+        Body::from_stream(csv_stream(records)),
+    )
+        .into_response()
 }
 
 pub async fn monitoring_json(
@@ -150,16 +227,17 @@ pub async fn monitoring_json(
         return failed(&error);
     }
     (
-        [(
-            header::CONTENT_DISPOSITION,
-            attachment(&format!("iiz-monitoring-{as_of}.json")),
-        )],
-        Json(json!({
-            "as_of": as_of,
-            "long_outstanding_years": policy.long_outstanding_years,
-            "columns": MONITORING_COLUMNS,
-            "rows": records,
-        })),
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                attachment(&format!("iiz-monitoring-{as_of}.json")),
+            ),
+        ],
+        Body::from_stream(json_stream(records, as_of, policy)),
     )
         .into_response()
 }

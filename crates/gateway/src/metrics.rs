@@ -53,6 +53,7 @@ pub struct Metrics {
     head: Gauge,
     outbox_lag: Gauge,
     projection_lag: Family<ProjectionLabels, Gauge>,
+    standing_loads: Gauge,
     relay: RelayGauges,
 }
 
@@ -153,6 +154,13 @@ impl Metrics {
              append, the distance from its checkpoint while it waits for a rebuild",
             projection_lag.clone(),
         );
+        let standing_loads = Gauge::default();
+        registry.register(
+            "standing_loads",
+            "Reads of a caller's seats and networks from the read models since the start \
+             (once per request at most, however many items a list shows)",
+            standing_loads.clone(),
+        );
         let relay = RelayGauges::default();
         relay.register(&mut registry);
         Self {
@@ -163,6 +171,7 @@ impl Metrics {
             head,
             outbox_lag,
             projection_lag,
+            standing_loads,
             relay,
         }
     }
@@ -203,6 +212,9 @@ pub async fn track(State(metrics): State<Metrics>, request: Request, next: Next)
 pub async fn render(State((app, metrics)): State<(App, Metrics)>) -> Response {
     let store = app.store();
     metrics.relay.set(app.relay_status());
+    metrics
+        .standing_loads
+        .set(i64::try_from(app.standing_loads().get()).unwrap_or(i64::MAX));
     metrics
         .appends
         .set(i64::try_from(*store.notifier().watch().borrow()).unwrap_or(i64::MAX));

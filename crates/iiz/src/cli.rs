@@ -27,8 +27,14 @@ pub enum Command {
     Migrate,
     /// Rebuild every read model from the event log.
     Replay,
-    /// Load demo data through the real command path.
-    Demo,
+    /// Load demo data through the real command path. Refused when the
+    /// database holds people who are not demo people, unless `--force`.
+    Demo {
+        /// Load the demo (whose password is public) even into a database
+        /// with real people.
+        #[arg(long)]
+        force: bool,
+    },
     /// Manage tenants.
     Tenants {
         #[command(subcommand)]
@@ -52,4 +58,8 @@ pub struct ServeArgs {
     /// Load demo data before serving.
     #[arg(long)]
     pub demo: bool,
+    /// With `--demo`: load it even into a database that holds people who
+    /// are not demo people.
+    #[arg(long, requires = "demo")]
+    pub force: bool,
 }

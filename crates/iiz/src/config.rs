@@ -10,6 +10,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::cli::ServeArgs;
+pub use crate::config_notify::NotifyConfig;
+pub use crate::config_sessions::SessionConfig;
+pub use crate::config_traffic::LimitsConfig;
 
 /// How logs are written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -55,115 +58,23 @@ pub struct Config {
     pub notify: NotifyConfig,
     #[serde(flatten)]
     pub privacy: crate::privacy::PrivacyConfig,
-}
-
-/// The notifier's part of the configuration (flat keys, like the rest).
-#[derive(Debug, Deserialize)]
-pub struct NotifyConfig {
-    /// `nats://host:port` (several comma-separated); without it the
-    /// in-process bus. `NATS_URL` sets it too.
+    /// Trusted proxies and the limits of live connections.
+    #[serde(flatten)]
+    pub traffic: crate::config_traffic::TrafficConfig,
+    /// Session lifetime, idle timeout and sign-in throttling.
+    #[serde(flatten)]
+    pub sessions: SessionConfig,
+    /// Load the demo (`iiz demo`, `serve --demo`) even into a database that
+    /// holds people who are not demo people (`--force`).
     #[serde(default)]
-    pub nats_url: Option<String>,
-    /// The JetStream stream the log is published to.
-    #[serde(default = "default_nats_stream")]
-    pub nats_stream: String,
-    /// First token of every subject (`iiz.events.…`).
-    #[serde(default = "default_nats_prefix")]
-    pub nats_prefix: String,
-    /// Copies of the stream in a NATS cluster.
-    #[serde(default = "default_nats_replicas")]
-    pub nats_replicas: usize,
-    /// SMTP server; without it e-mails are written as `.eml` files to
-    /// `data_dir/mail`.
-    #[serde(default)]
-    pub smtp_host: Option<String>,
-    #[serde(default = "default_smtp_port")]
-    pub smtp_port: u16,
-    /// `none`, `starttls` or `tls`.
-    #[serde(default = "default_smtp_tls")]
-    pub smtp_tls: String,
-    #[serde(default)]
-    pub smtp_username: Option<String>,
-    /// Secret: never printed.
-    #[serde(default)]
-    pub smtp_password: Option<SecretString>,
-    /// The sender of every e-mail.
-    #[serde(default = "default_mail_from")]
-    pub mail_from: String,
-    /// Seconds before an e-mail the server did not take is tried again
-    /// (doubling with each attempt, up to an hour).
-    #[serde(default = "default_mail_retry_seconds")]
-    pub mail_retry_seconds: u64,
-    /// Local hour (Europe/Zurich) of the daily digest.
-    #[serde(default = "default_digest_hour")]
-    pub digest_hour: u32,
-    /// Minutes between two looks for due answers and reports.
-    #[serde(default = "default_reminder_minutes")]
-    pub reminder_minutes: u64,
-    /// Allow webhooks to private-range addresses (closed networks, tests).
-    #[serde(default)]
-    pub webhooks_allow_private: bool,
-}
-
-impl Default for NotifyConfig {
-    fn default() -> Self {
-        Self {
-            nats_url: None,
-            nats_stream: default_nats_stream(),
-            nats_prefix: default_nats_prefix(),
-            nats_replicas: default_nats_replicas(),
-            smtp_host: None,
-            smtp_port: default_smtp_port(),
-            smtp_tls: default_smtp_tls(),
-            smtp_username: None,
-            smtp_password: None,
-            mail_from: default_mail_from(),
-            mail_retry_seconds: default_mail_retry_seconds(),
-            digest_hour: default_digest_hour(),
-            reminder_minutes: default_reminder_minutes(),
-            webhooks_allow_private: false,
-        }
-    }
-}
-
-fn default_nats_stream() -> String {
-    "IIZ_EVENTS".to_owned()
-}
-
-fn default_nats_prefix() -> String {
-    "iiz".to_owned()
-}
-
-fn default_nats_replicas() -> usize {
-    1
-}
-
-fn default_smtp_port() -> u16 {
-    587
-}
-
-fn default_smtp_tls() -> String {
-    "starttls".to_owned()
-}
-
-fn default_mail_from() -> String {
-    "IIZ-Plattform <noreply@iiz.localhost>".to_owned()
-}
-
-fn default_mail_retry_seconds() -> u64 {
-    30
-}
-
-fn default_digest_hour() -> u32 {
-    7
-}
-
-fn default_reminder_minutes() -> u64 {
-    60
+    pub demo_force: bool,
+    /// What one request may send and ask for.
+    #[serde(flatten)]
+    pub limits: LimitsConfig,
 }
 
 fn default_requests_per_minute() -> u32 {
-    600
+    iiz_gateway::GatewaySettings::default().requests_per_minute
 }
 
 fn default_data_dir() -> PathBuf {
@@ -204,6 +115,9 @@ impl Config {
         if let Some(listen) = args.listen {
             self.listen = listen;
         }
+        if args.force {
+            self.demo_force = true;
+        }
         self
     }
 
@@ -217,7 +131,7 @@ impl Config {
 
     /// Key/value pairs safe to print: the database password is never shown.
     pub fn describe(&self) -> Vec<(&'static str, String)> {
-        vec![
+        let mut described = vec![
             ("database_url", redact(&self.database_url())),
             ("data_dir", self.data_dir.display().to_string()),
             ("listen", self.listen.to_string()),
@@ -233,6 +147,32 @@ impl Config {
             ),
             ("requests_per_minute", self.requests_per_minute.to_string()),
             ("access_log_days", self.privacy.access_log_days.to_string()),
+            ("max_body_bytes", self.limits.max_body_bytes.to_string()),
+            (
+                "max_query_complexity",
+                self.limits.max_query_complexity.to_string(),
+            ),
+            ("max_query_depth", self.limits.max_query_depth.to_string()),
+            (
+                "session_lifetime_minutes",
+                self.sessions.session_lifetime_minutes.to_string(),
+            ),
+            (
+                "session_idle_minutes",
+                self.sessions.session_idle_minutes.to_string(),
+            ),
+            (
+                "signin_lock_after",
+                self.sessions.signin_lock_after.to_string(),
+            ),
+            (
+                "signin_lock_minutes",
+                self.sessions.signin_lock_minutes.to_string(),
+            ),
+            (
+                "signin_backoff_seconds",
+                self.sessions.signin_backoff_seconds.to_string(),
+            ),
             (
                 "nats_url",
                 self.notify
@@ -260,7 +200,9 @@ impl Config {
                 "webhooks_allow_private",
                 self.notify.webhooks_allow_private.to_string(),
             ),
-        ]
+        ];
+        described.extend(self.traffic.describe());
+        described
     }
 
     /// Where the embedded default writes e-mails.
@@ -325,9 +267,24 @@ impl Config {
                 .as_deref()
                 .is_some_and(|url| url.starts_with("https://")),
             requests_per_minute: self.requests_per_minute,
+            trusted_proxies: self.traffic.trusted_proxies.clone(),
+            socket_limits: self.traffic.socket_limits(),
+            public_origin: self.public_url.as_deref().and_then(origin_of),
+            max_body_bytes: self.limits.max_body_bytes,
+            query_limits: iiz_gateway::graphql::QueryLimits {
+                max_complexity: self.limits.max_query_complexity,
+                max_depth: self.limits.max_query_depth,
+            },
             ..iiz_gateway::GatewaySettings::default()
         }
     }
+}
+
+/// `scheme://host[:port]` of a URL, as browsers send it in `Origin`.
+fn origin_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let origin = parsed.origin();
+    origin.is_tuple().then(|| origin.ascii_serialization())
 }
 
 /// Replaces the credentials of a URL by `***`.
@@ -345,61 +302,5 @@ pub fn redact(url: &str) -> String {
     clippy::result_large_err,
     reason = "figment's Jail dictates the closure's error type"
 )]
-mod tests {
-    use figment::Jail;
-
-    use super::*;
-
-    #[test]
-    fn defaults_use_the_embedded_database() {
-        Jail::expect_with(|_jail| {
-            let config = Config::from_figment(Config::figment(None)).unwrap();
-            assert_eq!(config.database_url(), "sqlite://iiz-data/iiz.db");
-            assert_eq!(config.listen, default_listen());
-            assert_eq!(config.log_format, LogFormat::Pretty);
-            Ok(())
-        });
-    }
-
-    #[test]
-    fn environment_overrides_the_file_and_iiz_overrides_database_url() {
-        Jail::expect_with(|jail| {
-            jail.create_file(
-                "iiz.toml",
-                "listen = \"0.0.0.0:9000\"\nmax_connections = 4\n",
-            )?;
-            jail.set_env("DATABASE_URL", "postgres://a:secret@db/iiz");
-            jail.set_env("IIZ_LOG_FORMAT", "json");
-            let config = Config::from_figment(Config::figment(None)).unwrap();
-            assert_eq!(config.listen.port(), 9000);
-            assert_eq!(config.max_connections, 4);
-            assert_eq!(config.log_format, LogFormat::Json);
-            assert_eq!(config.database_url(), "postgres://a:secret@db/iiz");
-            jail.set_env("IIZ_DATABASE_URL", "sqlite://other.db");
-            let config = Config::from_figment(Config::figment(None)).unwrap();
-            assert_eq!(config.database_url(), "sqlite://other.db");
-            Ok(())
-        });
-    }
-
-    #[test]
-    fn secrets_are_never_printed() {
-        Jail::expect_with(|jail| {
-            jail.set_env("DATABASE_URL", "postgres://iiz:hunter2@db:5432/iiz");
-            let config = Config::from_figment(Config::figment(None)).unwrap();
-            let described = format!("{:?} {:?}", config.describe(), config);
-            assert!(!described.contains("hunter2"), "{described}");
-            assert!(described.contains("postgres://***@db:5432/iiz"));
-            Ok(())
-        });
-    }
-
-    #[test]
-    fn invalid_values_are_reported() {
-        Jail::expect_with(|jail| {
-            jail.set_env("IIZ_LISTEN", "not an address");
-            assert!(Config::from_figment(Config::figment(None)).is_err());
-            Ok(())
-        });
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

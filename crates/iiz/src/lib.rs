@@ -3,6 +3,9 @@
 
 pub mod cli;
 pub mod config;
+pub mod config_notify;
+pub mod config_sessions;
+pub mod config_traffic;
 pub mod output;
 pub mod privacy;
 pub mod serve;

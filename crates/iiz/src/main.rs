@@ -48,9 +48,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Replay => serve::replay(&config).await,
-        Command::Demo => {
+        Command::Demo { force } => {
             let app = serve::open(&config).await?;
-            let report = app.load_demo().await?;
+            let report = app.load_demo_guarded(force || config.demo_force).await?;
             output::demo_report(&report);
             Ok(())
         }

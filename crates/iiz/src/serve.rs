@@ -67,7 +67,9 @@ pub async fn start(
     for (key, value) in config.describe() {
         tracing::info!(%key, %value, "configuration");
     }
-    let app = open(&config).await?;
+    let app = open(&config)
+        .await?
+        .with_sessions(config.sessions.settings());
     // Meeting decisions minuted before a crash but not yet carried out.
     let resumed = app
         .resume_propagations()
@@ -95,12 +97,18 @@ pub async fn start(
         tracing::info!(seats, "pending EKG seats of network delegates put in place");
     }
     if demo {
-        let report = app.load_demo().await.context("cannot load demo data")?;
+        let report = app
+            .load_demo_guarded(config.demo_force)
+            .await
+            .context("cannot load demo data")?;
         output::demo_report(&report);
     }
     let notifier_settings = config.notifier()?;
+    let letters = iiz_notifier::account_mail::LetterSender::new(&notifier_settings)
+        .context("cannot set up the account e-mails")?;
     let app = app
         .with_webhooks_allow_private(notifier_settings.webhooks_allow_private)
+        .with_account_mail(std::sync::Arc::new(letters))
         .with_access_log_retention(config.privacy.access_log_days);
     // Forgetting a person also erases the e-mails written as files.
     let app = match config.notify.smtp_host {
@@ -122,6 +130,8 @@ pub async fn start(
     let address = listener.local_addr()?;
     tracing::info!(%address, store = app.store().backend().name(), "serving");
     let (stop, stopped) = oneshot::channel::<()>();
+    let (purge_stop, purge_stopped) = oneshot::channel::<()>();
+    let purge = tokio::spawn(purge_sessions(app.clone(), purge_stopped));
     let served = app.clone();
     let router = iiz_gateway::router(app.clone(), &config.gateway());
     let task = tokio::spawn(async move {
@@ -137,6 +147,10 @@ pub async fn start(
             .await
             .context("server error")?;
         notifier.stop().await;
+        purge_stop.send(()).ok();
+        if let Err(error) = purge.await {
+            tracing::error!(%error, "the session purge task failed");
+        }
         served.store().close().await;
         tracing::info!("stopped");
         Ok(())
@@ -147,6 +161,33 @@ pub async fn start(
         stop: Some(stop),
         task,
     })
+}
+
+/// How often expired sessions, quiet attempt counts and told locks are
+/// deleted.
+const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// Deletes what has expired at start and then every [`PURGE_EVERY`],
+/// until `stop`. Every instance may run it: the deletes are idempotent.
+async fn purge_sessions(app: App, mut stop: oneshot::Receiver<()>) {
+    loop {
+        match app.purge_expired_sessions(chrono::Utc::now()).await {
+            Ok(purged) if purged != iiz_store::Purged::default() => {
+                tracing::info!(
+                    sessions = purged.sessions,
+                    attempts = purged.attempts,
+                    locks = purged.locks,
+                    "expired sign-in state purged"
+                );
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "purging expired sessions failed"),
+        }
+        tokio::select! {
+            _ = &mut stop => return,
+            () = tokio::time::sleep(PURGE_EVERY) => {}
+        }
+    }
 }
 
 /// `iiz serve`: serves until SIGINT or SIGTERM.

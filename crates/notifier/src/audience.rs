@@ -124,6 +124,12 @@ impl Directory {
         })
     }
 
+    /// The people holding `role` in `tenant` (a tenant's admins hear of
+    /// its people's locked sign-ins).
+    pub fn holding_role(&self, tenant: TenantId, role: TenantRole) -> Vec<PersonView> {
+        self.holding(tenant, role).cloned().collect()
+    }
+
     /// The Fachstelle: the Office role in the national tenant.
     pub fn fachstelle(&self) -> Vec<Recipient> {
         self.holding(TenantId::National, TenantRole::Office)

@@ -10,6 +10,7 @@
 //!   items and e-mails; [`email`], [`digest`], [`reminders`] and
 //!   [`webhooks`] deliver.
 
+pub mod account_mail;
 pub mod audience;
 pub mod bus;
 pub mod consume;
@@ -24,6 +25,7 @@ pub mod relay;
 pub mod reminders;
 pub mod rules;
 pub mod runtime;
+pub mod security;
 mod settings;
 #[cfg(feature = "testing")]
 pub mod testing;

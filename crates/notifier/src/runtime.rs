@@ -12,7 +12,8 @@ use crate::consume::EventHandler;
 use crate::contract::PublishedEvent;
 use crate::handler::Notifications;
 use crate::{
-    NotifierError, NotifierSettings, consume, digest, email, live, relay, reminders, webhooks,
+    NotifierError, NotifierSettings, consume, digest, email, live, relay, reminders, security,
+    webhooks,
 };
 
 /// The running notifier; [`Notifier::stop`] ends every task.
@@ -104,6 +105,16 @@ pub async fn start(app: App, settings: NotifierSettings) -> Result<Notifier, Not
         );
         let shutdown = stopped(watch.clone());
         tasks.spawn(async move { done(reminders::run(app, bus, settings, shutdown).await) });
+    }
+    {
+        let (app, bus, settings, done) = (
+            app.clone(),
+            bus.clone(),
+            settings.clone(),
+            report("security"),
+        );
+        let shutdown = stopped(watch.clone());
+        tasks.spawn(async move { done(security::run(app, bus, settings, shutdown).await) });
     }
     {
         let allow_private = settings.webhooks_allow_private;

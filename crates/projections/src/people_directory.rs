@@ -39,6 +39,13 @@ pub struct PersonView {
     /// roles.
     #[serde(default)]
     pub erased: bool,
+    /// A deactivated person signs in nowhere and no token of theirs works.
+    #[serde(default)]
+    pub deactivated: bool,
+    /// Tenants besides the home whose admins may grant the person roles
+    /// (a national admin made them available), sorted.
+    #[serde(default)]
+    pub available_to: Vec<TenantId>,
 }
 
 /// The name and address as stored: a sealed field whose key is gone reads
@@ -103,6 +110,8 @@ impl Projection for PeopleDirectory {
                     roles: Vec::new(),
                     platform_admin: false,
                     erased,
+                    deactivated: false,
+                    available_to: Vec::new(),
                 }
             }
             (_, None) => {
@@ -154,8 +163,27 @@ impl Projection for PeopleDirectory {
                 roles: Vec::new(),
                 platform_admin: false,
                 erased: true,
+                available_to: Vec::new(),
                 ..view
             },
+            (PersonEvent::Deactivated, Some(view)) => PersonView {
+                deactivated: true,
+                ..view
+            },
+            (PersonEvent::Reactivated, Some(view)) => PersonView {
+                deactivated: false,
+                ..view
+            },
+            (PersonEvent::MadeAvailable { tenant }, Some(mut view)) => {
+                if let Err(at) = view.available_to.binary_search(&tenant) {
+                    view.available_to.insert(at, tenant);
+                }
+                view
+            }
+            (PersonEvent::AvailabilityWithdrawn { tenant }, Some(mut view)) => {
+                view.available_to.retain(|available| *available != tenant);
+                view
+            }
         };
         view.roles.dedup();
         // Erased people sort last; their sort key holds no trace of the name.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::mark::LogMark;
 use crate::notify::LogNotifier;
 use crate::postgres::PgEventStore;
 use crate::query::{DocQuery, SimilarQuery};
@@ -128,6 +129,18 @@ impl EventStore for Store {
 
     async fn head(&self) -> Result<LogCursor, StoreError> {
         delegate!(self, store => store.head().await)
+    }
+
+    async fn log_mark(&self) -> Result<LogMark, StoreError> {
+        delegate!(self, store => store.log_mark().await)
+    }
+
+    async fn committed_since(
+        &self,
+        mark: &LogMark,
+        stream_types: &[&str],
+    ) -> Result<bool, StoreError> {
+        delegate!(self, store => store.committed_since(mark, stream_types).await)
     }
 
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {

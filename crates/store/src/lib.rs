@@ -7,12 +7,14 @@
 //! instances side by side) and [`SqliteEventStore`] (the embedded default).
 //! [`Store`] picks one at run time from a database URL.
 
+mod account_links;
 mod accounts;
 mod any;
 mod docs;
 mod error;
 mod event;
 mod lag;
+mod mark;
 mod migrations;
 mod notify;
 mod outbound;
@@ -20,6 +22,7 @@ pub mod personal;
 mod postgres;
 mod query;
 mod search;
+mod signin;
 mod sqlite;
 mod subscription;
 mod upcast;
@@ -27,6 +30,7 @@ mod upcast;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use account_links::{AccountLink, LinkPurpose};
 pub use accounts::{ApiTokenRecord, Credential, SessionRecord};
 pub use any::{Backend, Store};
 pub use docs::{Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError};
@@ -35,6 +39,7 @@ pub use event::{
     AppendOutcome, AppendRequest, EventMetadata, ExpectedVersion, LogCursor, NewEvent,
     RecordedEvent, StreamRef,
 };
+pub use mark::LogMark;
 pub use notify::LogNotifier;
 pub use outbound::{
     DeliveryFailure, EmailDelivery, InboxItem, Leadership, NewEmail, NewNotification,
@@ -45,6 +50,7 @@ pub use personal::{AccessEntry, Erasure, ErasureReport, Keyring, PersonKey, Seal
 pub use postgres::PgEventStore;
 pub use query::{DocFilter, DocQuery, SimilarQuery};
 pub use search::{SearchLanguage, SearchText};
+pub use signin::{AttemptCount, AttemptWrite, Decide, Purged, SignInLock};
 pub use sqlite::SqliteEventStore;
 pub use subscription::Subscription;
 pub use upcast::{UpcastError, Upcaster, UpcasterChain};
@@ -103,6 +109,19 @@ pub trait EventStore: Clone + Send + Sync + 'static {
     /// an empty log). A reader that has reached it has seen every event
     /// committed before the call.
     fn head(&self) -> impl Future<Output = Result<LogCursor, StoreError>> + Send;
+
+    /// A mark of the log as it is now, for [`EventStore::committed_since`].
+    fn log_mark(&self) -> impl Future<Output = Result<LogMark, StoreError>> + Send;
+
+    /// Whether an event of one of `stream_types` (of any type when empty)
+    /// has been committed since `mark` was taken. Cheap: it looks only at
+    /// the log after the mark. A mark of another backend is an
+    /// `InvalidRequest`.
+    fn committed_since(
+        &self,
+        mark: &LogMark,
+        stream_types: &[&str],
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
     /// Where the outbox relay has published up to: it reads the log after
     /// this cursor (`LogCursor::START` before the first publication).

@@ -28,6 +28,16 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         include_str!("../../../schema/migrations/postgres/0004_outbound.sql"),
     ),
     (
+        11,
+        "sign-in throttling and session lifecycle",
+        include_str!("../../../schema/migrations/postgres/0011_signin_sessions.sql"),
+    ),
+    (
+        12,
+        "account links",
+        include_str!("../../../schema/migrations/postgres/0012_account_links.sql"),
+    ),
+    (
         13,
         "personal data",
         include_str!("../../../schema/migrations/postgres/0013_personal_data.sql"),
@@ -55,6 +65,16 @@ const SQLITE: &[(i64, &str, &str)] = &[
         4,
         "outbound",
         include_str!("../../../schema/migrations/sqlite/0004_outbound.sql"),
+    ),
+    (
+        11,
+        "sign-in throttling and session lifecycle",
+        include_str!("../../../schema/migrations/sqlite/0011_signin_sessions.sql"),
+    ),
+    (
+        12,
+        "account links",
+        include_str!("../../../schema/migrations/sqlite/0012_account_links.sql"),
     ),
     (
         13,

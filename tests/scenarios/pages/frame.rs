@@ -169,6 +169,17 @@ async fn assets_and_errors(backend: Backend) {
     assert_eq!(missing.status, 404);
     assert_eq!(missing.lang().unwrap(), "fr");
     assert_eq!(missing.text("h1").unwrap(), "Introuvable");
+    // The error page has the language switcher too, and comes back to itself.
+    let switched = luc
+        .submit(&missing, "form[action='/language']", &[("language", "it")])
+        .await
+        .unwrap();
+    assert_eq!(switched.status, 404);
+    assert_eq!(switched.lang().unwrap(), "it");
+    assert_eq!(
+        switched.path,
+        "/concerns/00000000-0000-7000-8000-000000000000"
+    );
 }
 
 on_both_backends!(

@@ -41,11 +41,13 @@ mod concern_paths_tests;
 #[cfg(test)]
 mod concern_tests;
 pub mod meeting;
+pub mod people;
 mod principal;
 pub mod recommendation;
 #[cfg(test)]
 mod recommendation_tests;
 pub mod resolution;
+pub mod seats;
 pub mod steering;
 #[cfg(test)]
 mod steering_tests;
@@ -106,6 +108,11 @@ operations!(
     RevokeTenantRole,
     GrantPlatformAdmin,
     RevokePlatformAdmin,
+    DeactivatePerson,
+    MakePersonAvailable,
+    ShowPersonContact,
+    AcceptInvitation,
+    ResetPassword,
     ProposeNetwork,
     AnswerNetworkProposal,
     RenameNetwork,
@@ -219,9 +226,14 @@ pub fn authorize(
     target: &Target,
 ) -> Result<(), Denied> {
     use Operation::*;
+    // The operation each path asks for, observable: the gateway's test
+    // proves its resolver table by recording these (`tests/operations.rs`).
+    tracing::trace!(target: "iiz_app::authz", operation = ?operation, "authorize");
     let Some(principal) = principal else {
         return match operation {
-            SignIn => Ok(()),
+            // The account links are bearer secrets of their own: whoever
+            // holds one uses it without being signed in.
+            SignIn | AcceptInvitation | ResetPassword => Ok(()),
             _ => Err(Denied::Unauthenticated),
         };
     };
@@ -231,7 +243,7 @@ pub fn authorize(
     let tenant = target.tenant;
     let is_self = target.person == Some(principal.person);
     match operation {
-        SignIn | SignOut | ShowMe => Ok(()),
+        SignIn | SignOut | ShowMe | AcceptInvitation | ResetPassword => Ok(()),
         ListApiTokens | CreateApiToken | RevokeApiToken => {
             allow_or(!principal.is_token(), Denied::Forbidden)
         }
@@ -265,7 +277,9 @@ pub fn authorize(
         EstablishBody | RenameBody | AmendBodyMandate | DissolveBody | AdmitMember
         | ChangeMemberRole | HandOverChair | RemoveMember | DefineConcernRoute
         | SetResolutionRules => allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden),
-        RegisterPerson | GrantTenantRole | RevokeTenantRole => {
+        // Granting also asks whether the person is available to the
+        // tenant ([`people::may_grant`]).
+        RegisterPerson | GrantTenantRole | RevokeTenantRole | DeactivatePerson => {
             if principal.holds(tenant, TenantRole::TenantAdmin) {
                 Ok(())
             } else {
@@ -280,6 +294,22 @@ pub fn authorize(
             }
         }
         GrantPlatformAdmin | RevokePlatformAdmin => Err(Denied::Forbidden),
+        // Making someone available to other tenants' admins is the
+        // national admins' (the target is the person's home tenant).
+        MakePersonAvailable => {
+            if principal.holds(TenantId::National, TenantRole::TenantAdmin) {
+                Ok(())
+            } else {
+                Err(hidden_or_forbidden(principal, tenant))
+            }
+        }
+        // A person's e-mail address and roles: the person and the admins
+        // of a tenant they belong to, nobody else (`NotFound`: the fields
+        // are left out, the person stays visible).
+        ShowPersonContact => allow_or(
+            is_self || principal.holds(tenant, TenantRole::TenantAdmin),
+            Denied::NotFound,
+        ),
         // The cantons run their networks (IIZ 3.0, chapter 5, point 3):
         // each step is a canton's, taken by its coordinator (the target is
         // that canton); the Fachstelle is informed, not in charge.

@@ -82,7 +82,7 @@ fn expected(operation: Operation) -> [&'static str; 3] {
     const TENANT_ADMIN: [&str; 3] = ["FFFFFAFFFAFU", "FFFFFFFFFAFU", "FFFFFFFFAAFU"];
     // No wildcard: a new operation does not compile until it is decided here.
     match operation {
-        SignIn => EVERYONE,
+        SignIn | AcceptInvitation | ResetPassword => EVERYONE,
         SignOut | ShowMe => SIGNED_IN,
         ListApiTokens | CreateApiToken | RevokeApiToken => NO_TOKENS,
         ListTenants | ShowTenant | ListBodies | ShowBody | ListBodyMembers | ListNetworks => {
@@ -114,7 +114,11 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         }
         RecordChairTerm => BODIES_WRITE,
         PlanBudget => NATIONAL_OFFICE,
-        RegisterPerson | ChangePersonProfile | GrantTenantRole | RevokeTenantRole => PEOPLE_ADMIN,
+        RegisterPerson | ChangePersonProfile | GrantTenantRole | RevokeTenantRole
+        | DeactivatePerson => PEOPLE_ADMIN,
+        MakePersonAvailable => ["FFFFFFFNAAFU", "NNNNNNFNAANU", "NNNNNNFFAANU"],
+        // The e-mail and roles of someone else: their tenant's admins only.
+        ShowPersonContact => ["NNNNNANNNANU", "NNNNNNNNNANU", "NNNNNNNNAANU"],
         GrantPlatformAdmin | RevokePlatformAdmin => PLATFORM_ONLY,
         // A canton's steps in its networks belong to its coordinator.
         ProposeNetwork

@@ -5,8 +5,8 @@ use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::tenant::{Tenant, TenantCommand};
 use iiz_domain::{Concern, ConcernCommand, ConcernId, Party, TenantId};
 use iiz_projections::{
-    BODIES, BodyView, CONCERN_NOTES, CONCERN_STATS, ConcernNotes, ConcernStatistics, ConcernView,
-    QueueEntry, STATS_DOC,
+    BODIES, BodyView, CONCERN_NOTES, CONCERN_STATS, ConcernNotes, ConcernStatistics, ConcernTotals,
+    ConcernView, QueueEntry, STATS_DOC,
 };
 use iiz_store::{DocQuery, EventStore};
 
@@ -15,7 +15,7 @@ use super::filter::{ConcernFilter, ConcernQueue, SimilarConcern, similar_query};
 use super::steps::{act_of, allowed_for, current_step, default_endorser};
 use super::{NewConcern, concern_stream, scope_of};
 use crate::authz::body_decision::as_body;
-use crate::authz::concern::{ConcernAct, authorize_concern, may_draft, sees_concern};
+use crate::authz::concern::{ConcernAct, ConcernScope, authorize_concern, may_draft, sees_concern};
 use crate::authz::{Denied, Operation, Target};
 use crate::tenants::tenant_stream;
 use crate::{AppError, Caller, Executed, Page};
@@ -62,7 +62,7 @@ impl Caller<'_> {
     /// Drafts a concern on the route its tenant has now.
     pub async fn draft_concern(&self, new: NewConcern) -> Result<(ConcernId, Executed), AppError> {
         self.check_operation(Operation::DraftConcern, Target::tenant(new.origin))?;
-        let standing = self.app().standing(self.principal()).await?;
+        let standing = self.standing().await?;
         may_draft(self.principal(), &standing, new.origin, new.on_behalf_of)?;
         let (tenant, _) = self
             .app()
@@ -134,9 +134,12 @@ impl Caller<'_> {
         view: &ConcernView,
     ) -> Result<Vec<ConcernAction>, AppError> {
         let principal = self.require_principal()?;
-        let mut standing = self.app().standing(Some(principal)).await?;
+        let mut standing = self.standing().await?;
         if let Some(StepActor::Body(body)) = current_step(view).map(|step| step.actor) {
-            standing = self.app().with_body_seat(principal, standing, body).await?;
+            standing = self
+                .app()
+                .with_body_seat(principal, standing, body, view.origin)
+                .await?;
         }
         Ok(allowed_for(Some(principal), &standing, view))
     }
@@ -154,12 +157,15 @@ impl Caller<'_> {
             return self.merge_concern(id, into, rationale).await;
         }
         let principal = self.require_principal()?;
-        let mut standing = self.app().standing(Some(principal)).await?;
+        let mut standing = self.standing().await?;
         let act = act_of(&command, &view)?;
         if let ConcernAct::RecordStep(step) = act
             && let StepActor::Body(body) = step.actor
         {
-            standing = self.app().with_body_seat(principal, standing, body).await?;
+            standing = self
+                .app()
+                .with_body_seat(principal, standing, body, view.origin)
+                .await?;
         }
         let authorized = authorize_concern(Some(principal), &standing, act, &scope_of(&view));
         match act {
@@ -189,7 +195,7 @@ impl Caller<'_> {
     pub async fn default_endorser(&self, id: ConcernId) -> Result<Party, AppError> {
         let principal = self.require_principal()?;
         let view = self.concern(id).await?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         default_endorser(principal, &standing, &view).ok_or(AppError::Denied(Denied::Forbidden))
     }
 
@@ -277,14 +283,33 @@ impl Caller<'_> {
         Ok(names)
     }
 
-    /// Counts per stage, tenant and year, and the time to answer.
+    /// Counts per stage, tenant and year, and the time to answer: every
+    /// tenant's shared concerns, and the others only of the tenants whose
+    /// concerns the caller sees (as [`sees_concern`] decides for one).
     pub async fn concern_statistics(&self) -> Result<ConcernStatistics, AppError> {
         self.check_operation(Operation::ShowConcernStatistics, Target::platform())?;
-        self.require_principal()?;
-        Ok(self
+        let principal = self.require_principal()?;
+        let totals: ConcernTotals = self
             .app()
             .typed_doc(CONCERN_STATS, STATS_DOC)
             .await?
-            .unwrap_or_default())
+            .unwrap_or_default();
+        Ok(totals.visible(|origin| {
+            let internal = ConcernScope {
+                origin,
+                on_behalf_of: None,
+                shared: false,
+            };
+            sees_concern(Some(principal), &internal)
+        }))
+    }
+
+    /// A concern as a reference in something the caller writes (an agenda
+    /// item, a resolution, a recommendation's basis): `None` both when it
+    /// does not exist and when the caller may not see it, so the answer
+    /// never tells a draft of another tenant from a wrong id.
+    pub async fn visible_concern(&self, id: ConcernId) -> Result<Option<ConcernView>, AppError> {
+        let view = self.app().concern_view(id).await?;
+        Ok(view.filter(|view| sees_concern(self.principal(), &scope_of(view))))
     }
 }

@@ -32,7 +32,7 @@ impl Caller<'_> {
         let principal = self
             .principal()
             .ok_or(AppError::Denied(Denied::Unauthenticated))?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         for view in [&merged, &survivor] {
             authorize_concern(
                 Some(principal),

@@ -20,6 +20,7 @@ use iiz_store::{DocQuery, EventStore, StreamRef};
 
 use crate::authz::Principal;
 use crate::authz::concern::{ConcernScope, Standing};
+use crate::authz::seats::SeatPower;
 use crate::tenants::seeded_body_id;
 use crate::{App, AppError};
 
@@ -56,8 +57,9 @@ impl App {
     }
 
     /// The caller's seats in the national bodies, the networks they
-    /// coordinate and the partners they represent. A token scoped to a
-    /// canton acts for that canton only and carries none of these.
+    /// coordinate and the partners they represent. A token carries a seat
+    /// or a delegation only through a role that goes with it
+    /// ([`SeatPower`]): a token for a canton sits in no national body.
     ///
     /// Any current seat makes the caller sit in the body (reading what the
     /// body reads); only a seat whose role votes counts for the body's
@@ -71,15 +73,10 @@ impl App {
         let Some(principal) = principal else {
             return Ok(Standing::default());
         };
-        if principal
-            .scope
-            .as_ref()
-            .is_some_and(|scope| !scope.tenant.is_national())
-        {
-            return Ok(Standing::default());
-        }
+        self.standing_loads.count();
         let mut standing = Standing::default();
-        for name in ["EKG", "STG"] {
+        let seated = principal.may_use(SeatPower::BodySeat(TenantId::National));
+        for name in ["EKG", "STG"].into_iter().filter(|_| seated) {
             let body = seeded_body_id(TenantId::National, name);
             let Some(members) = self
                 .typed_doc::<BodyMembersView>(BODY_MEMBERS, &body.to_string())
@@ -106,6 +103,9 @@ impl App {
                 }
             }
         }
+        if !principal.may_use(SeatPower::NetworkCoordination) {
+            return Ok(standing);
+        }
         let networks = self
             .store
             .docs(&DocQuery {
@@ -130,15 +130,19 @@ impl App {
         Ok(standing)
     }
 
-    /// Adds the seat in one cantonal body to the standing, if the caller
-    /// holds one (route steps name bodies of the tenant).
+    /// Adds the seat in one body of `tenant` to the standing, if the
+    /// caller holds one and may use it (route steps name bodies of the
+    /// concern's tenant).
     pub(crate) async fn with_body_seat(
         &self,
         principal: &Principal,
         mut standing: Standing,
         body: iiz_domain::BodyId,
+        tenant: TenantId,
     ) -> Result<Standing, AppError> {
-        if self.current_seat(principal.person, body).await?.is_some() {
+        if principal.may_use(SeatPower::BodySeat(tenant))
+            && self.current_seat(principal.person, body).await?.is_some()
+        {
             standing.bodies.insert(body);
         }
         Ok(standing)

@@ -1,5 +1,5 @@
-//! Demo meetings: the year's four EKG and four STG meetings (the last STG
-//! meeting joint with the EKG), each with its agenda on demo concerns and
+//! Demo meetings: the demo year's four EKG and four STG meetings (the last
+//! STG meeting joint with the EKG), each with its agenda on demo concerns and
 //! free items, sent out, one visibly revised; minutes with decisions for
 //! the meetings that have taken place, approved at the next meeting; and
 //! the first meetings of the next year planned. Played by the Fachstelle
@@ -11,12 +11,17 @@
 //! concerns waiting for triage, the EKG proposes a project to the STG, the
 //! joint meeting decides on it; every stage keeps a demo concern. Loading again adds nothing: a meeting whose title
 //! is already on its body's calendar is left alone.
+//!
+//! The years follow the app's clock ([`DemoYears`]), so the demo tells the
+//! same story on any day: the demo year is the last one whose year-end
+//! meeting has taken place, and the planned meetings are still ahead.
 
 mod texts_de;
+mod years;
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use iiz_domain::concern::{ConcernStage, EkgOutcome, StgOutcome};
 use iiz_domain::ids::MeetingId;
 use iiz_domain::meeting::{
@@ -30,11 +35,12 @@ use iiz_store::{DocFilter, DocQuery, EventStore};
 
 use crate::demo_cast::{Cast, JONAS, MARCO, NICOLE, PETRA, Who};
 use crate::demo_people::demo_person_id;
-use crate::meetings::{NewMeeting, swiss_today};
+use crate::meetings::NewMeeting;
 use crate::tenants::seeded_body_id;
 use crate::{App, AppError};
 
 use texts_de::{DemoMeeting, MEETINGS as DEMO_MEETINGS, YEAR_END_EKG};
+pub use years::DemoYears;
 
 fn invalid(error: impl std::fmt::Display) -> AppError {
     AppError::invalid(error.to_string())
@@ -48,22 +54,34 @@ fn title(value: &str) -> Result<Title, AppError> {
     Title::parse(value).map_err(invalid)
 }
 
-fn at(value: &str) -> Result<NaiveDateTime, AppError> {
-    NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M").map_err(invalid)
+fn at(years: DemoYears, value: &str) -> Result<NaiveDateTime, AppError> {
+    NaiveDateTime::parse_from_str(&years.fill(value), "%Y-%m-%d %H:%M").map_err(invalid)
 }
 
-fn free(name: &str, purpose: ItemPurpose, note: &str) -> Result<AgendaItem, AppError> {
+fn free(
+    years: DemoYears,
+    name: &str,
+    purpose: ItemPurpose,
+    note: &str,
+) -> Result<AgendaItem, AppError> {
     Ok(AgendaItem {
-        title: title(name)?,
+        title: title(&years.fill(name))?,
         purpose,
         subject: ItemSubject::Free,
-        note: text(note)?,
+        note: text(&years.fill(note))?,
         documents: vec![],
     })
 }
 
 fn present(people: &[Who]) -> BTreeSet<iiz_domain::PersonId> {
     people.iter().map(|who| demo_person_id(who)).collect()
+}
+
+/// One demo meeting to play, in its years, on the day the demo loads.
+struct Played<'a> {
+    demo: &'a DemoMeeting,
+    years: DemoYears,
+    today: NaiveDate,
 }
 
 /// The concerns the meetings decide on.
@@ -76,13 +94,21 @@ struct CarriedOn {
 }
 
 impl App {
+    /// The demo's years on the app's clock.
+    pub fn demo_years(&self) -> DemoYears {
+        DemoYears::on(self.clock().swiss_today())
+    }
+
     /// Loads the demo meetings (after the demo concerns and
     /// recommendations); returns how many were scheduled.
     pub(crate) async fn load_demo_meetings(&self) -> Result<usize, AppError> {
         let cast = self.demo_cast([PETRA, JONAS, NICOLE, MARCO]).await?;
         let stg = seeded_body_id(TenantId::National, "STG");
         let ekg = seeded_body_id(TenantId::National, "EKG");
-        let fresh = self.demo_meeting_id(ekg, YEAR_END_EKG).await?.is_none();
+        let years = self.demo_years();
+        let today = self.clock().swiss_today();
+        let year_end_ekg = years.fill(YEAR_END_EKG);
+        let fresh = self.demo_meeting_id(ekg, &year_end_ekg).await?.is_none();
         let mut carried = None;
         if fresh
             && let Some(view) = self
@@ -90,7 +116,7 @@ impl App {
                 .await?
         {
             let accept = ConcernCommand::Accept {
-                note: text("Für die EKG-Sitzung 4/2026")?,
+                note: text(&format!("Für die {year_end_ekg}"))?,
             };
             cast.caller(self, PETRA)?
                 .concern_command(view.id, accept)
@@ -106,11 +132,12 @@ impl App {
         let mut calendars: [Vec<MeetingId>; 2] = [Vec::new(), Vec::new()];
         for demo in DEMO_MEETINGS {
             let body = if demo.stg { stg } else { ekg };
-            let id = match self.demo_meeting_id(body, demo.title).await? {
+            let id = match self.demo_meeting_id(body, &years.fill(demo.title)).await? {
                 Some(id) => id,
                 None => {
                     scheduled += 1;
-                    Box::pin(self.play_meeting(&cast, demo, body, ekg, &carried)).await?
+                    let play = Played { demo, years, today };
+                    Box::pin(self.play_meeting(&cast, play, body, ekg, &carried)).await?
                 }
             };
             if demo.stg || demo.joint {
@@ -194,7 +221,7 @@ impl App {
         // Approved once the approving meeting has taken place.
         if view.approval.is_some()
             || view.items.iter().all(|item| item.minutes.is_none())
-            || later.slot.starts_at.date() > swiss_today()
+            || later.slot.starts_at.date() > self.clock().swiss_today()
             || last == next
         {
             return Ok(());
@@ -209,26 +236,28 @@ impl App {
     async fn play_meeting(
         &self,
         cast: &Cast,
-        demo: &DemoMeeting,
+        play: Played<'_>,
         body: BodyId,
         ekg: BodyId,
         carried: &CarriedOn,
     ) -> Result<MeetingId, AppError> {
+        let Played { demo, years, today } = play;
         let petra = cast.caller(self, PETRA)?;
         let slot = Slot {
-            starts_at: at(demo.starts_at)?,
-            ends_at: at(demo.ends_at)?,
+            starts_at: at(years, demo.starts_at)?,
+            ends_at: at(years, demo.ends_at)?,
             place: Some(title(demo.place)?),
             online: demo.online.map(Link::parse).transpose().map_err(invalid)?,
         };
         let new = NewMeeting {
             body,
             joint_with: demo.joint.then_some(ekg),
-            title: title(demo.title)?,
+            title: title(&years.fill(demo.title))?,
             slot: slot.clone(),
         };
         let (id, _) = petra.schedule_meeting(new).await?;
         let mut items = vec![free(
+            years,
             "Protokoll der letzten Sitzung",
             ItemPurpose::Information,
             "Das Protokoll liegt bei.",
@@ -249,7 +278,7 @@ impl App {
             });
         }
         for (name, note) in demo.items {
-            items.push(free(name, ItemPurpose::Discussion, note)?);
+            items.push(free(years, name, ItemPurpose::Discussion, note)?);
         }
         for item in items {
             let command = MeetingCommand::AddItem {
@@ -258,7 +287,7 @@ impl App {
             };
             petra.meeting_command(id, command).await?;
         }
-        if slot.starts_at.date() > swiss_today() && !demo.send_ahead {
+        if slot.starts_at.date() > today && !demo.send_ahead {
             return Ok(id);
         }
         petra
@@ -266,7 +295,7 @@ impl App {
             .await?;
         if let Some((name, reason)) = demo.revision {
             let command = MeetingCommand::AddItem {
-                item: free(name, ItemPurpose::Information, "Kurzinformation")?,
+                item: free(years, name, ItemPurpose::Information, "Kurzinformation")?,
                 reason: text(reason)?,
             };
             petra.meeting_command(id, command).await?;
@@ -274,7 +303,7 @@ impl App {
                 .meeting_command(id, MeetingCommand::SendAgenda)
                 .await?;
         }
-        if slot.starts_at.date() > swiss_today() {
+        if slot.starts_at.date() > today {
             return Ok(id);
         }
         self.minute_demo_meeting(cast, demo, id, concern.map(|view| view.id))

@@ -1,7 +1,9 @@
 //! The demo meetings as data, in time order: the EKG and the STG meet four
-//! times in 2026, the STG's last meeting jointly with the EKG; the first
-//! meetings of 2027 are planned. Texts in German; places and links are
-//! fictitious.
+//! times in the demo year, the STG's last meeting jointly with the EKG; the
+//! first meetings of the next year are planned. Texts in German; places and
+//! links are fictitious. Years are written as placeholders that
+//! [`super::DemoYears::fill`] replaces: `{year}` (the demo year, `{year-1}`,
+//! `{year+1}`) and `{next}` (the year of the planned meetings, `{next-1}`).
 
 /// A demo meeting and what is minuted.
 #[derive(Debug)]
@@ -32,7 +34,7 @@ pub(super) struct DemoMeeting {
 }
 
 /// The EKG's year-end meeting, before which a concern is triaged for it.
-pub(super) const YEAR_END_EKG: &str = "EKG-Sitzung 4/2026";
+pub(super) const YEAR_END_EKG: &str = "EKG-Sitzung 4/{year}";
 
 const BERN: &str = "Bern, Holzikofenweg 36 (SECO)";
 const ONLINE: Option<&str> = Some("https://meet.example.ch/iiz-demo");
@@ -65,29 +67,29 @@ const STG: DemoMeeting = DemoMeeting {
 
 pub(super) const MEETINGS: &[DemoMeeting] = &[
     DemoMeeting {
-        title: "EKG-Sitzung 1/2026",
-        starts_at: "2026-02-24 09:30",
-        ends_at: "2026-02-24 12:30",
+        title: "EKG-Sitzung 1/{year}",
+        starts_at: "{year}-02-24 09:30",
+        ends_at: "{year}-02-24 12:30",
         items: &[(
-            "Jahresplanung 2026",
-            "Termine und Schwerpunkte der EKG für 2026.",
+            "Jahresplanung {year}",
+            "Termine und Schwerpunkte der EKG für {year}.",
         )],
         ..EKG
     },
     DemoMeeting {
-        title: "STG-Sitzung 1/2026",
-        starts_at: "2026-03-17 14:00",
-        ends_at: "2026-03-17 16:30",
+        title: "STG-Sitzung 1/{year}",
+        starts_at: "{year}-03-17 14:00",
+        ends_at: "{year}-03-17 16:30",
         items: &[(
-            "Jahresbericht 2025 der Fachstelle",
-            "Bericht und Rechnung 2025.",
+            "Jahresbericht {year-1} der Fachstelle",
+            "Bericht und Rechnung {year-1}.",
         )],
         ..STG
     },
     DemoMeeting {
-        title: "EKG-Sitzung 2/2026",
-        starts_at: "2026-05-19 09:30",
-        ends_at: "2026-05-19 12:30",
+        title: "EKG-Sitzung 2/{year}",
+        starts_at: "{year}-05-19 09:30",
+        ends_at: "{year}-05-19 12:30",
         items: &[(
             "Monitoring der Empfehlungen",
             "Stand der Antworten und Umsetzungsberichte der Kantone.",
@@ -95,16 +97,16 @@ pub(super) const MEETINGS: &[DemoMeeting] = &[
         ..EKG
     },
     DemoMeeting {
-        title: "STG-Sitzung 2/2026",
-        starts_at: "2026-06-16 14:00",
-        ends_at: "2026-06-16 16:30",
+        title: "STG-Sitzung 2/{year}",
+        starts_at: "{year}-06-16 14:00",
+        ends_at: "{year}-06-16 16:30",
         items: &[("Monitoring der Empfehlungen", "Bericht der EKG an das STG.")],
         ..STG
     },
     DemoMeeting {
-        title: "EKG-Sitzung 3/2026",
-        starts_at: "2026-08-25 09:30",
-        ends_at: "2026-08-25 12:30",
+        title: "EKG-Sitzung 3/{year}",
+        starts_at: "{year}-08-25 09:30",
+        ends_at: "{year}-08-25 12:30",
         online: None,
         items: &[(
             "Austausch mit den regionalen Netzwerken",
@@ -113,11 +115,11 @@ pub(super) const MEETINGS: &[DemoMeeting] = &[
         ..EKG
     },
     DemoMeeting {
-        title: "STG-Sitzung 3/2026",
-        starts_at: "2026-09-15 14:00",
-        ends_at: "2026-09-15 16:30",
+        title: "STG-Sitzung 3/{year}",
+        starts_at: "{year}-09-15 14:00",
+        ends_at: "{year}-09-15 16:30",
         items: &[(
-            "Budget der Fachstelle 2027",
+            "Budget der Fachstelle {year+1}",
             "Voranschlag zuhanden des STG.",
         )],
         ..STG
@@ -125,8 +127,8 @@ pub(super) const MEETINGS: &[DemoMeeting] = &[
     DemoMeeting {
         title: YEAR_END_EKG,
         year_end: true,
-        starts_at: "2026-11-10 09:30",
-        ends_at: "2026-11-10 12:30",
+        starts_at: "{year}-11-10 09:30",
+        ends_at: "{year}-11-10 12:30",
         items: &[(
             "Vorbereitung der gemeinsamen Sitzung mit dem STG",
             "Anträge an das STG.",
@@ -141,11 +143,11 @@ pub(super) const MEETINGS: &[DemoMeeting] = &[
         ..EKG
     },
     DemoMeeting {
-        title: "STG-Sitzung 4/2026 (gemeinsam mit der EKG)",
+        title: "STG-Sitzung 4/{year} (gemeinsam mit der EKG)",
         joint: true,
         year_end: true,
-        starts_at: "2026-11-26 13:30",
-        ends_at: "2026-11-26 17:00",
+        starts_at: "{year}-11-26 13:30",
+        ends_at: "{year}-11-26 17:00",
         items: &[(
             "Rückblick und Ausblick",
             "Gemeinsame Jahresbilanz von STG und EKG.",
@@ -156,23 +158,23 @@ pub(super) const MEETINGS: &[DemoMeeting] = &[
         ..STG
     },
     DemoMeeting {
-        title: "EKG-Sitzung 1/2027",
-        starts_at: "2027-02-23 09:30",
-        ends_at: "2027-02-23 12:30",
+        title: "EKG-Sitzung 1/{next}",
+        starts_at: "{next}-02-23 09:30",
+        ends_at: "{next}-02-23 12:30",
         items: &[(
-            "Jahresplanung 2027",
-            "Termine und Schwerpunkte der EKG für 2027.",
+            "Jahresplanung {next}",
+            "Termine und Schwerpunkte der EKG für {next}.",
         )],
         send_ahead: true,
         ..EKG
     },
     DemoMeeting {
-        title: "STG-Sitzung 1/2027",
-        starts_at: "2027-03-16 14:00",
-        ends_at: "2027-03-16 16:30",
+        title: "STG-Sitzung 1/{next}",
+        starts_at: "{next}-03-16 14:00",
+        ends_at: "{next}-03-16 16:30",
         items: &[(
-            "Jahresbericht 2026 der Fachstelle",
-            "Bericht und Rechnung 2026.",
+            "Jahresbericht {next-1} der Fachstelle",
+            "Bericht und Rechnung {next-1}.",
         )],
         ..STG
     },

@@ -34,7 +34,6 @@ use iiz_projections::PROGRAMMES;
 
 use crate::demo_cast::{Cast, JONAS, MARCO, NICOLE, PETRA};
 use crate::demo_decisions::DemoBody;
-use crate::recommendations::today;
 use crate::steering::{NewBudget, NewProgramme, NewProject};
 use crate::{App, AppError};
 
@@ -121,7 +120,7 @@ impl App {
                     .chain([PETRA, MARCO, JONAS, NICOLE]),
             )
             .await?;
-        let today = today();
+        let today = self.clock().today();
         let start = period_start(today)?;
         let working_groups = Box::pin(self.demo_working_groups(&cast, today, start)).await?;
         // The programme first: projects name its focus areas.

@@ -6,8 +6,9 @@ use iiz_domain::meeting::{AgendaItem, Approval, Decision, ItemSubject, Meeting, 
 use iiz_domain::text::FreeText;
 use iiz_projections::{MeetingStatus, MeetingView};
 
-use super::{NewMeeting, meeting_stream, swiss_today};
+use super::{NewMeeting, meeting_stream};
 use crate::authz::meeting::approve_by_chair;
+use crate::authz::seats::SeatPower;
 use crate::authz::{Denied, Operation, Target};
 use crate::{AppError, Caller, Executed};
 
@@ -110,11 +111,11 @@ impl Caller<'_> {
     }
 
     /// An item names a concern, recommendation, project or working group
-    /// that exists.
+    /// that exists; a concern the caller may not see counts as missing.
     async fn check_subject(&self, item: &AgendaItem) -> Result<(), AppError> {
         let (collection, what, id) = match &item.subject {
             ItemSubject::Concern(id) => {
-                let missing = self.app().concern_view(*id).await?.is_none();
+                let missing = self.visible_concern(*id).await?.is_none();
                 return refuse_missing(missing.then(|| format!("concern {id}")));
             }
             ItemSubject::Recommendation(id) => (
@@ -165,11 +166,12 @@ impl Caller<'_> {
             // The domain refuses a meeting approving itself.
             Approval::AtMeeting(_) => Ok(()),
             Approval::ByChair => {
-                let chairs = self
-                    .app()
-                    .current_seat(principal.person, view.body)
-                    .await?
-                    .is_some_and(|seat| seat.role == BodyRole::Chair);
+                let chairs = principal.may_use(SeatPower::BodySeat(view.tenant))
+                    && self
+                        .app()
+                        .current_seat(principal.person, view.body)
+                        .await?
+                        .is_some_and(|seat| seat.role == BodyRole::Chair);
                 approve_by_chair(principal, view.tenant, chairs).map_err(AppError::Denied)
             }
         }
@@ -183,7 +185,7 @@ impl Caller<'_> {
         note: FreeText,
         decision: Option<Decision>,
     ) -> Result<Executed, AppError> {
-        if view.slot.starts_at.date() > swiss_today() {
+        if view.slot.starts_at.date() > self.app().clock().swiss_today() {
             return Err(AppError::invalid(format!(
                 "the meeting takes place on {}: its minutes are recorded from then on",
                 view.slot.starts_at.date()

@@ -53,7 +53,8 @@ pub fn meeting_stream(tenant: TenantId, id: MeetingId) -> StreamRef {
     StreamRef::new(tenant.as_str(), Meeting::STREAM_TYPE, id.to_string())
 }
 
-/// Today in Switzerland, where meetings take place (local times).
+/// Today in Switzerland, where meetings take place (local times), on the
+/// system's clock; code that has an [`App`] asks its [`App::clock`].
 pub fn swiss_today() -> NaiveDate {
     Utc::now().with_timezone(&Zurich).date_naive()
 }

@@ -71,6 +71,7 @@ mod tests {
             names: vec!["Zora Vexler".to_owned()],
             emails: vec!["zora@example.ch".to_owned()],
             replacement: "erased person".to_owned(),
+            throttle_keys: Vec::new(),
         }
     }
 

@@ -1,11 +1,13 @@
 //! Recommendation commands as one caller may issue them.
 
 use iiz_domain::recommendation::{RecommendationAction, RecommendationStage};
-use iiz_domain::{Party, Recommendation, RecommendationCommand, RecommendationId};
+use std::collections::BTreeSet;
+
+use iiz_domain::{ConcernId, Party, Recommendation, RecommendationCommand, RecommendationId};
 use iiz_projections::{RECOMMENDATIONS, RecommendationView};
 
 use super::decisions::STG_DECISION;
-use super::{NewRecommendation, recommendation_stream, today};
+use super::{NewRecommendation, recommendation_stream};
 use crate::authz::body_decision::as_body;
 use crate::authz::recommendation::{
     RecommendationAct, authorize_recommendation, monitors_nationally, speaks_for,
@@ -41,18 +43,13 @@ impl Caller<'_> {
         new: NewRecommendation,
     ) -> Result<(RecommendationId, Executed), AppError> {
         self.check_operation(Operation::DraftRecommendation, Target::platform())?;
-        let standing = self.app().standing(self.principal()).await?;
+        let standing = self.standing().await?;
         authorize_recommendation(self.principal(), &standing, RecommendationAct::Prepare)?;
         self.app()
             .check_optional_focus_area(new.content.focus_area.as_ref())
             .await?;
-        for concern in &new.content.basis.concerns {
-            if self.app().concern_view(*concern).await?.is_none() {
-                return Err(AppError::invalid(format!(
-                    "the basis names concern {concern}, which does not exist"
-                )));
-            }
-        }
+        self.check_basis_concerns(&new.content.basis.concerns, &BTreeSet::new())
+            .await?;
         let id = RecommendationId::new();
         let command = RecommendationCommand::Draft {
             id,
@@ -77,7 +74,7 @@ impl Caller<'_> {
         self.check_operation(Operation::ActOnRecommendation, Target::platform())?;
         // Authorizes reading it: a draft is NOT_FOUND outside the national bodies.
         let view = self.recommendation(id).await?;
-        let standing = self.app().standing(self.principal()).await?;
+        let standing = self.standing().await?;
         let act = act_of(&command);
         let authorized = authorize_recommendation(self.principal(), &standing, act);
         if act == RecommendationAct::RecordStgDecision {
@@ -86,8 +83,14 @@ impl Caller<'_> {
             authorized?;
         }
         let command = self.recommendation_with_checked_basis(id, command).await?;
+        if let RecommendationCommand::Edit { content, .. }
+        | RecommendationCommand::Amend { content, .. } = &command
+        {
+            self.check_basis_concerns(&content.basis.concerns, &view.basis.concerns)
+                .await?;
+        }
         match &command {
-            RecommendationCommand::Adopt { on, .. } if *on > today() => {
+            RecommendationCommand::Adopt { on, .. } if *on > self.app().clock().today() => {
                 return Err(AppError::invalid(format!(
                     "the adoption date {on} is in the future"
                 )));
@@ -118,8 +121,31 @@ impl Caller<'_> {
 
     /// Publishes today.
     pub async fn publish_recommendation(&self, id: RecommendationId) -> Result<Executed, AppError> {
-        self.recommendation_command(id, RecommendationCommand::Publish { on: today() })
-            .await
+        self.recommendation_command(
+            id,
+            RecommendationCommand::Publish {
+                on: self.app().clock().today(),
+            },
+        )
+        .await
+    }
+
+    /// The concerns a basis names exist and the caller sees them, with the
+    /// same answer for both, so a draft of another tenant cannot be probed;
+    /// those the recommendation already rests on stay.
+    async fn check_basis_concerns(
+        &self,
+        concerns: &BTreeSet<ConcernId>,
+        already: &BTreeSet<ConcernId>,
+    ) -> Result<(), AppError> {
+        for concern in concerns.difference(already) {
+            if self.visible_concern(*concern).await?.is_none() {
+                return Err(AppError::invalid(format!(
+                    "the basis names concern {concern}, which does not exist"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// A successor must exist and be adopted or published.
@@ -155,7 +181,7 @@ impl Caller<'_> {
         let Some(principal) = self.principal() else {
             return Err(AppError::Denied(Denied::Unauthenticated));
         };
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         let responds = view
             .addressees
             .iter()
@@ -197,7 +223,7 @@ impl Caller<'_> {
         let Some(principal) = self.principal() else {
             return Err(AppError::Denied(Denied::Unauthenticated));
         };
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         Ok(view
             .addressees
             .iter()
@@ -211,7 +237,7 @@ impl Caller<'_> {
         let Some(principal) = self.principal() else {
             return Ok(false);
         };
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         Ok(monitors_nationally(principal, &standing))
     }
 }

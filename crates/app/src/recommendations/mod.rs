@@ -10,17 +10,19 @@ mod export;
 mod queries;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
 use iiz_domain::recommendation::{RecommendationContent, Schedule};
 use iiz_domain::{Aggregate, Party, Recommendation, RecommendationId, TenantId};
 use iiz_projections::{
     AddresseeItem, DueKind, MonitoringRow, RECOMMENDATION_INDEX, RECOMMENDATION_MONITORING,
-    RecommendationSummary,
+    RecommendationRegister, RecommendationSummary,
 };
 use iiz_store::{DocFilter, DocQuery, EventStore, StreamRef};
 use serde::de::DeserializeOwned;
 
+use crate::read_cache::ReadCache;
 use crate::{App, AppError};
 
 pub use export::{MONITORING_COLUMNS, MonitoringRecord, to_csv};
@@ -44,12 +46,41 @@ pub fn recommendation_stream(id: RecommendationId) -> StreamRef {
     )
 }
 
-/// Today, as the platform dates publications and judges due dates.
+/// Today, as the platform dates publications and judges due dates, on the
+/// system's clock; code that has an [`App`] asks its [`App::clock`].
 pub fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 
+/// What the national monitoring reads: every recommendation's summary and
+/// every addressee's row, read once per change of the recommendations
+/// ([`crate::read_cache`]).
+#[derive(Debug)]
+pub(crate) struct MonitoringData {
+    pub(crate) summaries: Vec<RecommendationSummary>,
+    pub(crate) rows: Vec<MonitoringRow>,
+}
+
+impl MonitoringData {
+    pub(crate) fn cache() -> ReadCache<Self> {
+        ReadCache::new(RecommendationRegister::NAME, &[Recommendation::STREAM_TYPE])
+    }
+}
+
 impl App {
+    /// Every recommendation's summary and monitoring rows, from memory
+    /// while no recommendation changed.
+    pub(crate) async fn monitoring_data(&self) -> Result<Arc<MonitoringData>, AppError> {
+        self.monitoring
+            .get_or_load(&self.store, || async {
+                Ok(MonitoringData {
+                    summaries: self.recommendation_summaries().await?,
+                    rows: self.monitoring_rows(None, None).await?,
+                })
+            })
+            .await
+    }
+
     /// Every document of a collection matching `filters`, in sort order.
     /// Monitoring reads whole collections (a few thousand small rows), so
     /// this pages through the store instead of asking for one huge page.

@@ -75,7 +75,7 @@ impl Caller<'_> {
     ) -> Result<Page<RecommendationView>, AppError> {
         self.check_operation(Operation::ListRecommendations, Target::platform())?;
         let principal = self.signed_in()?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         let mut filters = Vec::new();
         if !monitors_nationally(principal, &standing) {
             filters.push(DocFilter::Eq("public".to_owned(), Value::Bool(true)));
@@ -118,7 +118,7 @@ impl Caller<'_> {
             .typed_doc::<RecommendationView>(RECOMMENDATIONS, &id.to_string())
             .await?
             .ok_or(AppError::Denied(Denied::NotFound))?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         if !sees_recommendation(Some(principal), &standing, view.stage) {
             return Err(AppError::Denied(Denied::NotFound));
         }
@@ -133,7 +133,7 @@ impl Caller<'_> {
     ) -> Result<RecommendationTracking, AppError> {
         let view = self.recommendation(id).await?;
         let principal = self.signed_in()?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         let summary = RecommendationSummary::of(&view);
         let rows = self.app().monitoring_rows(Some(id), None).await?;
         let (distribution, late) = recommendation_figures(&summary, &rows, as_of);
@@ -218,16 +218,15 @@ impl Caller<'_> {
     ) -> Result<AddresseeOverview, AppError> {
         self.check_operation(Operation::ShowRecommendationMonitoring, Target::platform())?;
         let principal = self.signed_in()?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         if !sees_item(principal, &standing, party, false) {
             return Err(AppError::Denied(Denied::Forbidden));
         }
         let rows = self.app().monitoring_rows(None, Some(party)).await?;
-        let summaries: HashMap<RecommendationId, RecommendationSummary> = self
-            .app()
-            .recommendation_summaries()
-            .await?
-            .into_iter()
+        let data = self.app().monitoring_data().await?;
+        let summaries: HashMap<RecommendationId, &RecommendationSummary> = data
+            .summaries
+            .iter()
             .map(|summary| (summary.id, summary))
             .collect();
         let mut full: HashMap<RecommendationId, AddresseeItem> = self
@@ -239,7 +238,7 @@ impl Caller<'_> {
             .collect();
         let mut entries = Vec::new();
         for row in rows {
-            let Some(summary) = summaries.get(&row.recommendation) else {
+            let Some(summary) = summaries.get(&row.recommendation).copied() else {
                 continue;
             };
             if !summary.stage.was_published() {
@@ -273,14 +272,16 @@ impl Caller<'_> {
     ) -> Result<MonitoringDashboard, AppError> {
         self.check_operation(Operation::ShowRecommendationMonitoring, Target::platform())?;
         let principal = self.signed_in()?;
-        let standing = self.app().standing(Some(principal)).await?;
+        let standing = self.standing().await?;
         if !monitors_nationally(principal, &standing) {
             return Err(AppError::Denied(Denied::Forbidden));
         }
-        let summaries = self.app().recommendation_summaries().await?;
-        let rows = self.app().monitoring_rows(None, None).await?;
+        let data = self.app().monitoring_data().await?;
         Ok(MonitoringDashboard::compute(
-            &summaries, &rows, as_of, policy,
+            &data.summaries,
+            &data.rows,
+            as_of,
+            policy,
         ))
     }
 }

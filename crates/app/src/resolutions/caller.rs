@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use super::{resolution_label, resolution_stream};
 use crate::authz::resolution::{Conduct, Standing, conducts};
+use crate::authz::seats::SeatPower;
 use crate::authz::{Denied, Operation, Principal, Target};
 use crate::decisions::deciding_body;
 use crate::meetings::is_national;
@@ -40,14 +41,20 @@ impl Caller<'_> {
             .ok_or(AppError::Denied(Denied::Unauthenticated))
     }
 
+    /// Whether the caller chairs the body of `tenant` and may use the seat
+    /// ([`SeatPower`]: a token only through a role that carries it).
     async fn holds_chair_of(
         &self,
-        person: iiz_domain::PersonId,
+        principal: &Principal,
         body: BodyId,
+        tenant: iiz_domain::TenantId,
     ) -> Result<bool, AppError> {
+        if !principal.may_use(SeatPower::BodySeat(tenant)) {
+            return Ok(false);
+        }
         Ok(self
             .app()
-            .current_seat(person, body)
+            .current_seat(principal.person, body)
             .await?
             .is_some_and(|seat| seat.role == iiz_domain::BodyRole::Chair))
     }
@@ -61,7 +68,7 @@ impl Caller<'_> {
         self.check_operation(Operation::ProposeResolution, Target::tenant(body.tenant))?;
         let principal = self.resolution_principal()?;
         let standing = Standing {
-            chairs: self.holds_chair_of(principal.person, body.id).await?,
+            chairs: self.holds_chair_of(principal, body.id, body.tenant).await?,
             proposed: false,
         };
         conducts(principal, body.tenant, Conduct::Propose, standing).map_err(AppError::Denied)?;
@@ -79,7 +86,7 @@ impl Caller<'_> {
             .app()
             .load::<Body>(&body_stream(body.tenant, body.id))
             .await?;
-        let now = Utc::now();
+        let now = self.app().clock().now();
         let id = ResolutionId::new();
         let proposal = Proposal {
             id,
@@ -118,11 +125,16 @@ impl Caller<'_> {
         let view = self.resolution(id).await?;
         self.check_operation(Operation::AnswerResolution, Target::tenant(view.tenant))?;
         let principal = self.resolution_principal()?;
+        // Voting is a seat's power: a token votes only through a role
+        // that carries the seat.
+        if !principal.may_use(SeatPower::BodySeat(view.tenant)) {
+            return Err(AppError::Denied(Denied::Forbidden));
+        }
         let command = ResolutionCommand::Answer {
             voter: principal.person,
             vote,
             comment,
-            now: Utc::now(),
+            now: self.app().clock().now(),
         };
         self.app()
             .execute::<Resolution>(
@@ -144,7 +156,9 @@ impl Caller<'_> {
         if view.pending_propagation {
             self.app().propagate_resolution(id).await?;
         }
-        let command = ResolutionCommand::Close { now: Utc::now() };
+        let command = ResolutionCommand::Close {
+            now: self.app().clock().now(),
+        };
         let executed = self
             .app()
             .execute::<Resolution>(
@@ -168,7 +182,7 @@ impl Caller<'_> {
             .await?;
         let command = ResolutionCommand::Withdraw {
             reason,
-            now: Utc::now(),
+            now: self.app().clock().now(),
         };
         self.app()
             .execute::<Resolution>(
@@ -189,7 +203,9 @@ impl Caller<'_> {
         self.check_operation(operation, Target::tenant(view.tenant))?;
         let principal = self.resolution_principal()?;
         let standing = Standing {
-            chairs: self.holds_chair_of(principal.person, view.body).await?,
+            chairs: self
+                .holds_chair_of(principal, view.body, view.tenant)
+                .await?,
             proposed: view.proposed_by == principal.person,
         };
         conducts(principal, view.tenant, step, standing).map_err(AppError::Denied)?;
@@ -224,11 +240,11 @@ impl Caller<'_> {
     }
 
     /// A resolution names a concern, recommendation, project or working
-    /// group that exists.
+    /// group that exists; a concern the caller may not see counts as missing.
     async fn require_subject(&self, subject: &ItemSubject) -> Result<(), AppError> {
         let (collection, what, id) = match subject {
             ItemSubject::Concern(id) => {
-                if self.app().concern_view(*id).await?.is_none() {
+                if self.visible_concern(*id).await?.is_none() {
                     return Err(missing(&format!("concern {id}")));
                 }
                 return Ok(());

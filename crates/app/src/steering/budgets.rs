@@ -5,11 +5,12 @@ use iiz_domain::budget::{Budget, BudgetCommand};
 use iiz_domain::ids::BudgetId;
 use iiz_domain::text::FreeText;
 use iiz_projections::{BUDGETS, BudgetView};
+use iiz_store::DocQuery;
 
 use super::budget_stream;
 use crate::authz::steering::{SteeringAct, authorize_steering};
 use crate::authz::{Denied, Operation, Target};
-use crate::{AppError, Caller, Executed};
+use crate::{AppError, Caller, Executed, Page};
 
 /// A budget to plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,10 +22,19 @@ pub struct NewBudget {
 }
 
 impl Caller<'_> {
-    /// Every budget, oldest first.
-    pub async fn budgets(&self) -> Result<Vec<BudgetView>, AppError> {
+    /// A page of the budgets, oldest first.
+    pub async fn budgets(
+        &self,
+        first: usize,
+        after: Option<&str>,
+    ) -> Result<Page<BudgetView>, AppError> {
         self.check_operation(Operation::ShowBudget, Target::platform())?;
-        self.app().all_docs(BUDGETS, Vec::new()).await
+        let query = DocQuery {
+            collection: BUDGETS.to_owned(),
+            limit: first,
+            ..DocQuery::default()
+        };
+        self.app().page(query, after).await
     }
 
     /// One budget.

@@ -15,7 +15,6 @@ use iiz_projections::{CHAIRS, ChairTerm, ChairView};
 use super::chair_areas::ChairAreas;
 use super::chair_stream;
 use crate::authz::{Denied, Operation, Target};
-use crate::meetings::swiss_today;
 use crate::tenants::seeded_body_id;
 use crate::{AppError, Caller, Executed};
 
@@ -136,7 +135,7 @@ impl Caller<'_> {
         from: NaiveDate,
         until: NaiveDate,
     ) -> Result<Executed, AppError> {
-        if until >= swiss_today() {
+        if until >= self.app().clock().swiss_today() {
             return Err(AppError::invalid(format!(
                 "a past term ended before today, not on {until}"
             )));

@@ -10,7 +10,6 @@ use iiz_domain::programme::FocusArea;
 use iiz_projections::{PROGRAMMES, ProgrammeView};
 
 use crate::authz::{Denied, Operation, Target};
-use crate::recommendations::today;
 use crate::{App, AppError, Caller};
 
 /// The programme whose focus is in force on `day`: the one running then,
@@ -40,7 +39,7 @@ impl App {
         focus_area: &FocusArea,
         action_field: Option<u32>,
     ) -> Result<(), AppError> {
-        let programme = self.programme_in_force(today()).await?;
+        let programme = self.programme_in_force(self.clock().today()).await?;
         let Some(programme) = programme else {
             return Err(AppError::governance(
                 ConceptRule::WorkProgrammeByStg,
@@ -109,7 +108,11 @@ impl Caller<'_> {
                     AppError::Denied(Denied::NotFound) => Ok(None),
                     error => Err(error),
                 }),
-            None => self.app().programme_in_force(today()).await,
+            None => {
+                self.app()
+                    .programme_in_force(self.app().clock().today())
+                    .await
+            }
         }
     }
 }

@@ -64,6 +64,6 @@ pub fn budget_stream() -> StreamRef {
 impl Caller<'_> {
     /// The caller's seats in the STG and EKG, for [`crate::authz::steering`].
     pub(crate) async fn steering_standing(&self) -> Result<Standing, AppError> {
-        self.app().standing(self.principal()).await
+        self.standing().await
     }
 }

@@ -18,7 +18,6 @@ use super::programme_stream;
 use crate::authz::body_decision::as_body;
 use crate::authz::steering::{SteeringAct, authorize_steering};
 use crate::authz::{Denied, Operation, Target};
-use crate::recommendations::today;
 use crate::{AppError, Caller, Executed};
 
 const ADOPT: &str = "the STG's adoption of a work programme";
@@ -81,7 +80,7 @@ impl Caller<'_> {
                 ADOPT,
             )
             .await?;
-        if new.adopted_on > today() {
+        if new.adopted_on > self.app().clock().today() {
             return Err(AppError::invalid(format!(
                 "the adoption date {} is in the future",
                 new.adopted_on

@@ -9,14 +9,13 @@ use iiz_domain::project::{Project, ProjectCommand, ProjectKind};
 use iiz_domain::recommendation::FocusArea;
 use iiz_domain::text::{FreeText, Title};
 use iiz_projections::{PROJECTS, ProjectView};
-use iiz_store::DocFilter;
+use iiz_store::{DocFilter, DocQuery};
 
 use super::project_stream;
 use crate::authz::body_decision::as_body;
 use crate::authz::steering::{SteeringAct, authorize_steering};
 use crate::authz::{Denied, Operation, Target};
-use crate::recommendations::today;
-use crate::{AppError, Caller, Executed};
+use crate::{AppError, Caller, Executed, Page};
 
 const ACCEPT_RESULT: &str = "the STG's acceptance of a project result";
 
@@ -53,8 +52,13 @@ fn act_of(command: &ProjectCommand, view: &ProjectView) -> SteeringAct {
 }
 
 impl Caller<'_> {
-    /// The projects, by title.
-    pub async fn projects(&self, filter: ProjectFilter) -> Result<Vec<ProjectView>, AppError> {
+    /// A page of the projects, by title.
+    pub async fn projects(
+        &self,
+        filter: ProjectFilter,
+        first: usize,
+        after: Option<&str>,
+    ) -> Result<Page<ProjectView>, AppError> {
         self.check_operation(Operation::ListProjects, Target::platform())?;
         let mut filters = Vec::new();
         if let Some(focus) = filter.focus_area {
@@ -69,7 +73,13 @@ impl Caller<'_> {
         if let Some(closed) = filter.closed {
             filters.push(DocFilter::Eq("closed".to_owned(), closed.into()));
         }
-        self.app().all_docs(PROJECTS, filters).await
+        let query = DocQuery {
+            collection: PROJECTS.to_owned(),
+            filters,
+            limit: first,
+            ..DocQuery::default()
+        };
+        self.app().page(query, after).await
     }
 
     /// One project.
@@ -160,7 +170,7 @@ impl Caller<'_> {
                 .await?;
         }
         if let ProjectCommand::ReachMilestone { on, .. } = &command
-            && *on > today()
+            && *on > self.app().clock().today()
         {
             return Err(AppError::invalid(format!(
                 "a milestone is not reached on {on}, a day still to come"

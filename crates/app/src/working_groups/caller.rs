@@ -7,15 +7,14 @@ use iiz_domain::ids::WorkingGroupId;
 use iiz_domain::working_group::{GroupRole, WorkingGroup, WorkingGroupCommand};
 use iiz_domain::{ConceptRule, ConcernId, ErrorKind, PersonId};
 use iiz_projections::{WORKING_GROUPS, WorkingGroupView};
-use iiz_store::DocFilter;
+use iiz_store::{DocFilter, DocQuery};
 
 use super::note::TAKE_NOTE;
 use super::{NewWorkingGroup, WorkingGroupFilter, working_group_stream};
 use crate::authz::body_decision::as_body;
 use crate::authz::working_group::{GroupStanding, WorkingGroupAct, authorize_working_group};
 use crate::authz::{Denied, Operation, Target};
-use crate::recommendations::today;
-use crate::{AppError, Caller, Executed};
+use crate::{AppError, Caller, Executed, Page};
 
 fn act_of(command: &WorkingGroupCommand) -> WorkingGroupAct {
     match command {
@@ -31,11 +30,13 @@ fn act_of(command: &WorkingGroupCommand) -> WorkingGroupAct {
 }
 
 impl Caller<'_> {
-    /// The working groups, newest mandate first.
+    /// A page of the working groups, newest mandate first.
     pub async fn working_groups(
         &self,
         filter: WorkingGroupFilter,
-    ) -> Result<Vec<WorkingGroupView>, AppError> {
+        first: usize,
+        after: Option<&str>,
+    ) -> Result<Page<WorkingGroupView>, AppError> {
         self.check_operation(Operation::ListWorkingGroups, Target::platform())?;
         let mut filters = Vec::new();
         if let Some(active) = filter.active {
@@ -47,10 +48,14 @@ impl Caller<'_> {
                 tenant.as_str().to_owned().into(),
             ));
         }
-        let mut groups: Vec<WorkingGroupView> =
-            self.app().all_docs(WORKING_GROUPS, filters).await?;
-        groups.reverse();
-        Ok(groups)
+        let query = DocQuery {
+            collection: WORKING_GROUPS.to_owned(),
+            filters,
+            descending: true,
+            limit: first,
+            ..DocQuery::default()
+        };
+        self.app().page(query, after).await
     }
 
     /// One working group.
@@ -84,7 +89,7 @@ impl Caller<'_> {
             None => GroupStanding::default(),
         };
         authorize_working_group(self.principal(), tenant, standing, WorkingGroupAct::Mandate)?;
-        if new.on > today() {
+        if new.on > self.app().clock().today() {
             return Err(AppError::invalid(format!(
                 "the mandate's date {} is in the future",
                 new.on

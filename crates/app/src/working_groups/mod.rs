@@ -110,11 +110,8 @@ impl App {
         body: BodyId,
         tenant: TenantId,
     ) -> Result<bool, AppError> {
-        if principal
-            .scope
-            .as_ref()
-            .is_some_and(|scope| scope.tenant != tenant)
-        {
+        // A token sits in the body only through a role that carries seats.
+        if !principal.may_use(crate::authz::seats::SeatPower::BodySeat(tenant)) {
             return Ok(false);
         }
         Ok(self.current_seat(principal.person, body).await?.is_some())
@@ -137,6 +134,9 @@ impl App {
             group_role: group
                 .members
                 .iter()
+                .filter(|_| {
+                    principal.may_use(crate::authz::seats::SeatPower::BodySeat(group.tenant))
+                })
                 .find(|member| member.person == principal.person)
                 .map(|member| member.role),
         })

@@ -7,6 +7,8 @@
 //! carries `None` where the name and address were.
 
 #[cfg(test)]
+mod lifecycle_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeSet;
@@ -49,6 +51,18 @@ pub enum PersonCommand {
     Forget {
         reason: FreeText,
     },
+    /// Ends the person's access: no session or token of theirs works any
+    /// more and no new one is issued until reactivated.
+    Deactivate,
+    Reactivate,
+    /// A national admin lets the admins of `tenant` grant roles to the
+    /// person (someone from another canton or the national tenant).
+    MakeAvailable {
+        tenant: TenantId,
+    },
+    WithdrawAvailability {
+        tenant: TenantId,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -85,6 +99,14 @@ pub enum PersonEvent {
     Forgotten {
         reason: FreeText,
     },
+    Deactivated,
+    Reactivated,
+    MadeAvailable {
+        tenant: TenantId,
+    },
+    AvailabilityWithdrawn {
+        tenant: TenantId,
+    },
 }
 
 impl DomainEvent for PersonEvent {
@@ -97,6 +119,10 @@ impl DomainEvent for PersonEvent {
             Self::PlatformAdminGranted => "PlatformAdminGranted",
             Self::PlatformAdminRevoked => "PlatformAdminRevoked",
             Self::Forgotten { .. } => "Forgotten",
+            Self::Deactivated => "Deactivated",
+            Self::Reactivated => "Reactivated",
+            Self::MadeAvailable { .. } => "MadeAvailable",
+            Self::AvailabilityWithdrawn { .. } => "AvailabilityWithdrawn",
         }
     }
 
@@ -126,6 +152,14 @@ pub enum PersonError {
     NothingChanged,
     #[error("the person was erased")]
     Forgotten,
+    #[error("the person is already deactivated")]
+    AlreadyDeactivated,
+    #[error("the person is not deactivated")]
+    NotDeactivated,
+    #[error("the person is already available to {tenant}")]
+    AlreadyAvailable { tenant: TenantId },
+    #[error("the person is not available to {tenant}")]
+    NotAvailable { tenant: TenantId },
 }
 
 impl Classify for PersonError {
@@ -138,7 +172,11 @@ impl Classify for PersonError {
             | Self::AlreadyPlatformAdmin
             | Self::NotPlatformAdmin
             | Self::NothingChanged
-            | Self::Forgotten => ErrorKind::InvalidState,
+            | Self::Forgotten
+            | Self::AlreadyDeactivated
+            | Self::NotDeactivated
+            | Self::AlreadyAvailable { .. }
+            | Self::NotAvailable { .. } => ErrorKind::InvalidState,
         }
     }
 }
@@ -160,6 +198,9 @@ struct Registered {
     tenant_roles: BTreeSet<(TenantId, TenantRole)>,
     platform_admin: bool,
     forgotten: bool,
+    deactivated: bool,
+    /// Tenants besides the home whose admins may grant the person roles.
+    available_to: BTreeSet<TenantId>,
 }
 
 impl Person {
@@ -218,6 +259,20 @@ impl Person {
             .as_ref()
             .is_some_and(|person| person.platform_admin)
     }
+
+    pub fn is_deactivated(&self) -> bool {
+        self.registered
+            .as_ref()
+            .is_some_and(|person| person.deactivated)
+    }
+
+    /// Whether the admins of `tenant` may grant the person roles: their
+    /// home, or a tenant a national admin made them available to.
+    pub fn is_available_to(&self, tenant: TenantId) -> bool {
+        self.registered
+            .as_ref()
+            .is_some_and(|person| person.home == tenant || person.available_to.contains(&tenant))
+    }
 }
 
 impl Registered {
@@ -270,6 +325,24 @@ impl Registered {
                 Err(PersonError::NotPlatformAdmin)
             }
             PersonCommand::RevokePlatformAdmin => Ok(vec![PersonEvent::PlatformAdminRevoked]),
+            PersonCommand::Deactivate if self.deactivated => Err(PersonError::AlreadyDeactivated),
+            PersonCommand::Deactivate => Ok(vec![PersonEvent::Deactivated]),
+            PersonCommand::Reactivate if !self.deactivated => Err(PersonError::NotDeactivated),
+            PersonCommand::Reactivate => Ok(vec![PersonEvent::Reactivated]),
+            PersonCommand::MakeAvailable { tenant }
+                if tenant == self.home || self.available_to.contains(&tenant) =>
+            {
+                Err(PersonError::AlreadyAvailable { tenant })
+            }
+            PersonCommand::MakeAvailable { tenant } => {
+                Ok(vec![PersonEvent::MadeAvailable { tenant }])
+            }
+            PersonCommand::WithdrawAvailability { tenant } => {
+                if !self.available_to.contains(&tenant) {
+                    return Err(PersonError::NotAvailable { tenant });
+                }
+                Ok(vec![PersonEvent::AvailabilityWithdrawn { tenant }])
+            }
         }
     }
 
@@ -300,6 +373,15 @@ impl Registered {
                 self.email = None;
                 self.tenant_roles.clear();
                 self.platform_admin = false;
+                self.available_to.clear();
+            }
+            PersonEvent::Deactivated => self.deactivated = true,
+            PersonEvent::Reactivated => self.deactivated = false,
+            PersonEvent::MadeAvailable { tenant } => {
+                self.available_to.insert(*tenant);
+            }
+            PersonEvent::AvailabilityWithdrawn { tenant } => {
+                self.available_to.remove(tenant);
             }
         }
     }
@@ -352,6 +434,8 @@ impl Aggregate for Person {
                 tenant_roles: BTreeSet::new(),
                 platform_admin: false,
                 forgotten: false,
+                deactivated: false,
+                available_to: BTreeSet::new(),
             });
         } else if let Some(person) = self.registered.as_mut() {
             person.apply(event);

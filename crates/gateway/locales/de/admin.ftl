@@ -196,3 +196,13 @@ admin-route-defined = Der Weg der Anliegen ist festgelegt.
 admin-step-approves = Genehmigt oder weist zurück
 admin-step-discusses = Berät
 admin-step-takes-note = Nimmt Kenntnis
+
+profile-sessions = Angemeldete Geräte
+profile-sessions-hint = Wenn Sie sich auf einem fremden oder verlorenen Gerät nicht abgemeldet haben: Hier beenden Sie jede Anmeldung, auch diese.
+profile-sessions-end = Überall abmelden
+inbox-kind-signin-locked = Anmeldung gesperrt
+profile-token-expires = Gültig bis
+profile-token-no-expiry = Bis zum Widerruf
+profile-token-expires-in = Gültig für (Tage)
+profile-token-expires-hint = Leer lassen: gültig bis zum Widerruf.
+profile-token-expiry-invalid = Geben Sie eine Anzahl Tage von 1 bis { $max } an, oder lassen Sie das Feld leer.

@@ -34,6 +34,8 @@ error-bad-request-title = Ungültige Anfrage
 error-bad-request = Diese Anfrage kann nicht bearbeitet werden.
 error-busy-title = Gleichzeitige Änderungen
 error-busy = Jemand hat dasselbe gerade geändert. Bitte versuchen Sie es nochmals.
+error-too-many-requests-title = Zu viele Anfragen
+error-too-many-requests = Sie haben in kurzer Zeit sehr viele Anfragen gesendet; es wurde nichts geändert. Bitte warten Sie einen Moment und versuchen Sie es dann nochmals.
 error-refused-title = Nicht möglich
 error-refused = Dieser Schritt wurde abgelehnt; es wurde nichts geändert.
 error-internal-title = Fehler
@@ -60,3 +62,13 @@ queue-intake = Neu eingereicht
 queue-ekg = Bei der EKG
 queue-stg = Beim STG
 queue-answer-due = Antwort fällig
+
+# Paging through a list.
+pager = Seiten
+pager-first = Zur ersten Seite
+pager-next = Nächste Seite
+signin-too-many-attempts = Zu viele Anmeldeversuche. Versuchen Sie es in { $minutes ->
+    [one] einer Minute
+   *[other] { $minutes } Minuten
+} wieder.
+notice-signed-out-everywhere = Sie sind auf allen Geräten abgemeldet.

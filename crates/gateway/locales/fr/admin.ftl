@@ -196,3 +196,13 @@ admin-route-defined = Le parcours des demandes est défini.
 admin-step-approves = Approuve ou renvoie
 admin-step-discusses = Délibère
 admin-step-takes-note = Prend connaissance
+
+profile-sessions = Appareils connectés
+profile-sessions-hint = Si vous ne vous êtes pas déconnecté·e sur un appareil perdu ou partagé : ici, vous mettez fin à toutes vos connexions, y compris celle-ci.
+profile-sessions-end = Se déconnecter partout
+inbox-kind-signin-locked = Connexion bloquée
+profile-token-expires = Valable jusqu'au
+profile-token-no-expiry = Jusqu'à révocation
+profile-token-expires-in = Valable pendant (jours)
+profile-token-expires-hint = Laisser vide : valable jusqu'à révocation.
+profile-token-expiry-invalid = Indiquez un nombre de jours de 1 à { $max }, ou laissez le champ vide.

@@ -34,6 +34,8 @@ error-bad-request-title = Requête invalide
 error-bad-request = Cette requête ne peut pas être traitée.
 error-busy-title = Modifications simultanées
 error-busy = Quelqu'un vient de modifier la même chose. Veuillez réessayer.
+error-too-many-requests-title = Trop de requêtes
+error-too-many-requests = Vous avez envoyé un très grand nombre de requêtes en peu de temps ; rien n'a été modifié. Veuillez patienter un instant, puis réessayer.
 error-refused-title = Impossible
 error-refused = Cette étape a été refusée ; rien n'a été modifié.
 error-internal-title = Erreur
@@ -60,3 +62,13 @@ queue-intake = Nouvellement soumises
 queue-ekg = Auprès de l’EKG
 queue-stg = Auprès du STG
 queue-answer-due = Réponse due
+
+# Paging through a list.
+pager = Pages
+pager-first = Première page
+pager-next = Page suivante
+signin-too-many-attempts = Trop de tentatives de connexion. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
+notice-signed-out-everywhere = Vous êtes déconnecté·e sur tous les appareils.

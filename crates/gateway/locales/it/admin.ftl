@@ -196,3 +196,13 @@ admin-route-defined = Il percorso delle richieste è definito.
 admin-step-approves = Approva o rinvia
 admin-step-discusses = Delibera
 admin-step-takes-note = Prende conoscenza
+
+profile-sessions = Dispositivi connessi
+profile-sessions-hint = Se non siete usciti su un dispositivo perso o condiviso: qui terminate tutti gli accessi, anche questo.
+profile-sessions-end = Esci ovunque
+inbox-kind-signin-locked = Accesso bloccato
+profile-token-expires = Valido fino al
+profile-token-no-expiry = Fino alla revoca
+profile-token-expires-in = Valido per (giorni)
+profile-token-expires-hint = Lasciare vuoto: valido fino alla revoca.
+profile-token-expiry-invalid = Indicate un numero di giorni da 1 a { $max }, o lasciate il campo vuoto.

@@ -34,6 +34,8 @@ error-bad-request-title = Richiesta non valida
 error-bad-request = Questa richiesta non può essere elaborata.
 error-busy-title = Modifiche simultanee
 error-busy = Qualcuno ha appena modificato la stessa cosa. Riprovate.
+error-too-many-requests-title = Troppe richieste
+error-too-many-requests = Avete inviato moltissime richieste in poco tempo; non è stato modificato nulla. Attendete un momento e riprovate.
 error-refused-title = Non possibile
 error-refused = Questo passo è stato rifiutato; non è stato modificato nulla.
 error-internal-title = Errore
@@ -60,3 +62,13 @@ queue-intake = Appena inoltrate
 queue-ekg = Presso l’EKG
 queue-stg = Presso lo STG
 queue-answer-due = Risposta dovuta
+
+# Paging through a list.
+pager = Pagine
+pager-first = Prima pagina
+pager-next = Pagina successiva
+signin-too-many-attempts = Troppi tentativi di accesso. Riprovate tra { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minuti
+}.
+notice-signed-out-everywhere = Siete usciti dalla piattaforma su tutti i dispositivi.

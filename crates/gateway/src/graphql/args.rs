@@ -4,7 +4,9 @@
 //! may import it without closing a circle.
 
 use async_graphql::connection::{Connection, Edge, EmptyFields};
-use async_graphql::{Context, ErrorExtensions, ID, InputObject, Result};
+use async_graphql::{
+    Context, CustomValidator, ErrorExtensions, ID, InputObject, InputType, InputValueError, Result,
+};
 use iiz_app::{App, Caller, MAX_PAGE, Page, input};
 use iiz_domain::concern::Attachment;
 use iiz_domain::text::FreeText;
@@ -12,9 +14,7 @@ use iiz_domain::{CantonCode, NetworkId, Party, TenantId, Title};
 
 use super::context::RequestContext;
 use super::error::{Code, coded};
-
-/// Items per page when the client does not say.
-const DEFAULT_PAGE: usize = 50;
+use super::limits::{DEFAULT_PAGE, PerRequest};
 
 /// A Relay page of `T`.
 pub type Page1<T> = Connection<String, T, EmptyFields, EmptyFields>;
@@ -36,7 +36,13 @@ pub fn parse_id<T, E: std::fmt::Display>(
 pub fn caller<'a>(ctx: &Context<'a>) -> Result<(Caller<'a>, &'a RequestContext, &'a App)> {
     let request = RequestContext::of(ctx)?;
     let app = ctx.data::<App>()?;
-    Ok((app.caller(request.principal.as_ref()), request, app))
+    let principal = request.principal.as_ref();
+    // Within one HTTP request the caller's standing is read once.
+    let caller = match ctx.data_opt::<PerRequest>() {
+        Some(per_request) => app.caller_with(principal, &per_request.memo),
+        None => app.caller(principal),
+    };
+    Ok((caller, request, app))
 }
 
 /// The page size a client asked for, within the app's bounds.
@@ -104,6 +110,22 @@ pub fn free_text(text: String) -> Result<FreeText> {
 pub fn field_error(error: input::FieldError) -> async_graphql::Error {
     let field = error.field.clone();
     invalid(error.message).extend_with(|_, extensions| extensions.set("field", field))
+}
+
+/// Refuses an input list longer than [`input::MAX_ITEMS`] before the
+/// resolver runs: `VALIDATION` with the list's name in `extensions.field`
+/// (`#[graphql(validator(custom = "MaxItems(\"basis.concerns\")"))]`).
+#[derive(Debug, Clone, Copy)]
+pub struct MaxItems(pub &'static str);
+
+impl<T: InputType> CustomValidator<Vec<T>> for MaxItems {
+    fn check(&self, value: &Vec<T>) -> std::result::Result<(), InputValueError<Vec<T>>> {
+        input::at_most_max_items(self.0, value.len()).map_err(|error| {
+            InputValueError::custom(format!("{}: {}", error.field, error.message))
+                .with_extension("code", Code::Validation.as_str())
+                .with_extension("field", error.field)
+        })
+    }
 }
 
 /// A link to a document kept elsewhere.

@@ -257,6 +257,7 @@ impl Concern {
 
     /// Every step: who, when, what, why (internal comments apart: see
     /// `internalComments`).
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn timeline(&self, ctx: &Context<'_>) -> Result<Vec<TimelineItem>> {
         let (caller, request, _) = caller(ctx)?;
         let names = caller
@@ -275,6 +276,7 @@ impl Concern {
     }
 
     /// The next steps the workflow allows and the caller may take.
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn allowed_actions(&self, ctx: &Context<'_>) -> Result<Vec<ConcernActionValue>> {
         let (caller, request, _) = caller(ctx)?;
         let actions = caller
@@ -285,6 +287,7 @@ impl Concern {
     }
 
     /// Comments only the originating tenant reads (empty for others).
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn internal_comments(&self, ctx: &Context<'_>) -> Result<Vec<TimelineItem>> {
         let (caller, request, _) = caller(ctx)?;
         let notes = caller
@@ -295,7 +298,9 @@ impl Concern {
     }
 
     /// Shared concerns that read like this one (candidates for merging).
-    #[graphql(complexity = 50)]
+    #[graphql(
+        complexity = "crate::graphql::limits::read_cost(crate::graphql::limits::SIMILAR_RESULTS, child_complexity)"
+    )]
     async fn similar_concerns(&self, ctx: &Context<'_>) -> Result<Vec<SimilarConcernInfo>> {
         similar_concerns(ctx, self.0.id).await
     }

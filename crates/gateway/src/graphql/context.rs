@@ -5,6 +5,7 @@ use async_graphql::{Context, Result};
 use iiz_app::AppError;
 use iiz_app::authz::{Denied, Principal};
 use iiz_domain::Language;
+use tokio::sync::watch;
 
 use super::error::to_graphql;
 
@@ -17,6 +18,11 @@ pub struct RequestContext {
     pub session_token: Option<String>,
     /// Whether cookies get the `Secure` flag (served over TLS).
     pub secure_cookies: bool,
+    /// The client's address, for the sign-in throttle.
+    pub client: Option<std::net::IpAddr>,
+    /// Whether the request came from a page of another site (its
+    /// `Origin`): `signIn` refuses it (login CSRF).
+    pub foreign_origin: bool,
 }
 
 impl RequestContext {
@@ -39,3 +45,9 @@ impl RequestContext {
         to_graphql(error, &self.request_id, language)
     }
 }
+
+/// Over a WebSocket: the connection's principal as it is now. The socket
+/// replaces it when the person's roles change, so subscriptions re-read
+/// with what the person may see now, not what they could at the start.
+#[derive(Debug, Clone)]
+pub struct LivePrincipal(pub watch::Receiver<Option<Principal>>);

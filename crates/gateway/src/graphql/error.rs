@@ -18,6 +18,11 @@ pub enum Code {
     Conflict,
     Validation,
     RateLimited,
+    /// Sign-in attempts throttled; `extensions.retryAfter` says in how many
+    /// seconds to try again.
+    TooManyAttempts,
+    /// The query would cost more than one request may (before it runs).
+    QueryTooComplex,
     Internal,
 }
 
@@ -30,6 +35,8 @@ impl Code {
             Self::Conflict => "CONFLICT",
             Self::Validation => "VALIDATION",
             Self::RateLimited => "RATE_LIMITED",
+            Self::TooManyAttempts => "TOO_MANY_ATTEMPTS",
+            Self::QueryTooComplex => "QUERY_TOO_COMPLEX",
             Self::Internal => "INTERNAL",
         }
     }
@@ -38,6 +45,20 @@ impl Code {
 /// A GraphQL error with `code`.
 pub fn coded(code: Code, message: impl Into<String>) -> Error {
     Error::new(message).extend_with(|_, extensions| extensions.set("code", code.as_str()))
+}
+
+/// Gives GraphQL's own refusals their code: a query that does not parse
+/// or validate, a variable or argument that does not fit its type (a date
+/// out of range, a list where an object belongs) come from async-graphql
+/// without one. They are the client's input: `VALIDATION`. Errors of the
+/// resolvers already carry theirs (`to_graphql`), `INTERNAL` included.
+pub fn code_graphql_refusals(response: &mut async_graphql::Response) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if extensions.get("code").is_none() {
+            extensions.set("code", Code::Validation.as_str());
+        }
+    }
 }
 
 /// The code of an application error, for every protocol.
@@ -54,6 +75,7 @@ pub fn code_of(error: &AppError) -> Code {
         },
         AppError::Validation { .. } => Code::Validation,
         AppError::Contention { .. } => Code::Conflict,
+        AppError::TooManyAttempts { .. } => Code::TooManyAttempts,
         AppError::Store(_) | AppError::Decode(_) | AppError::Rebuild(_) | AppError::Internal(_) => {
             Code::Internal
         }
@@ -71,7 +93,8 @@ impl Code {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict => StatusCode::CONFLICT,
             Self::Validation => StatusCode::BAD_REQUEST,
-            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::RateLimited | Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            Self::QueryTooComplex => StatusCode::BAD_REQUEST,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -96,6 +119,12 @@ pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Erro
         _ => None,
     };
     let field = error.field().map(str::to_owned);
+    let retry_after = match &error {
+        AppError::TooManyAttempts {
+            retry_after_seconds,
+        } => Some(*retry_after_seconds),
+        _ => None,
+    };
     let refused = match error.rule() {
         Some(rule) => {
             let detail = error.to_string();
@@ -108,6 +137,10 @@ pub fn to_graphql(error: AppError, request_id: &str, language: Language) -> Erro
     };
     let refused = match field {
         Some(field) => refused.extend_with(|_, extensions| extensions.set("field", field)),
+        None => refused,
+    };
+    let refused = match retry_after {
+        Some(seconds) => refused.extend_with(|_, extensions| extensions.set("retryAfter", seconds)),
         None => refused,
     };
     match details.and_then(|details| async_graphql::Value::from_json(details).ok()) {

@@ -28,6 +28,7 @@ pub enum NotificationKindValue {
     ResolutionAwaitingAnswer,
     ResolutionOutcome,
     NetworkChanged,
+    SignInLocked,
 }
 
 /// How a person hears of a kind of notification by e-mail. The inbox

@@ -13,6 +13,7 @@ mod error;
 mod focus_types;
 mod group_types;
 mod inbox_types;
+pub mod limits;
 mod meeting_enums;
 mod meeting_types;
 mod meeting_year_types;
@@ -41,8 +42,9 @@ mod types;
 use async_graphql::Schema;
 use iiz_app::App;
 
-pub use context::RequestContext;
-pub use error::{Code, code_of, coded};
+pub use context::{LivePrincipal, RequestContext};
+pub use error::{Code, code_graphql_refusals, code_of, coded};
+pub use limits::{ComplexityLimit, PerRequest, QueryLimits};
 pub use mutation::Mutation;
 pub use query::Query;
 pub use subscription::Subscription;
@@ -50,17 +52,21 @@ pub use subscription::Subscription;
 /// The platform's schema.
 pub type IizSchema = Schema<Query, Mutation, Subscription>;
 
-/// Deepest selection accepted (a Relay page of bodies is 5 levels).
-pub const MAX_DEPTH: usize = 12;
-/// Most fields (weighted) one request may select.
-pub const MAX_COMPLEXITY: usize = 2_000;
-
-/// Builds the schema over `app`.
+/// Builds the schema over `app` with the default limits.
 pub fn schema(app: App) -> IizSchema {
+    schema_with(app, QueryLimits::default())
+}
+
+/// Builds the schema over `app`: queries deeper than `limits.max_depth` or
+/// costlier than `limits.max_complexity` ([`limits`]) are refused before
+/// they run.
+pub fn schema_with(app: App, limits: QueryLimits) -> IizSchema {
     Schema::build(Query::default(), Mutation::default(), Subscription)
         .data(app)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
+        .limit_depth(limits.max_depth)
+        .extension(ComplexityLimit {
+            max: limits.max_complexity,
+        })
         .limit_recursive_depth(32)
         .limit_directives(20)
         .finish()

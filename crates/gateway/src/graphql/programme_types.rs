@@ -53,6 +53,7 @@ pub struct ProgrammeProjectInfo {
 #[ComplexObject]
 impl ProgrammeProjectInfo {
     /// The project, its milestones judged on `asOf` (default today).
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn project(&self, ctx: &Context<'_>, as_of: Option<NaiveDate>) -> Result<Project> {
         let (caller, request, _) = caller(ctx)?;
         let id = parse_id(&self.project_id, ProjectId::parse)?;
@@ -175,6 +176,7 @@ impl WorkProgramme {
     /// The STG chair term the programme starts under (programmes are
     /// adopted at chair changes); null when the STG's chairs are not
     /// recorded for its first day.
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn chair(&self, ctx: &Context<'_>) -> Result<Option<ChairTermInfo>> {
         let (caller, request, _) = caller(ctx)?;
         let term = caller

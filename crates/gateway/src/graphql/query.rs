@@ -55,6 +55,7 @@ impl StructureQuery {
     }
 
     /// The national IIZ and the 26 cantons, national first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn tenants(
         &self,
         ctx: &Context<'_>,
@@ -84,6 +85,7 @@ impl StructureQuery {
     }
 
     /// Bodies by name; filter by tenant, kind and whether they are active.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn bodies(
         &self,
         ctx: &Context<'_>,
@@ -146,6 +148,7 @@ impl StructureQuery {
     }
 
     /// The people whose home is `tenant`, by name.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -177,6 +180,7 @@ impl StructureQuery {
     }
 
     /// The regional IIZ networks.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn networks(
         &self,
         ctx: &Context<'_>,

@@ -83,6 +83,7 @@ impl ConcernQuery {
 
     /// Concerns the caller may see, newest first: every shared one and the
     /// drafts of the caller's tenant.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn concerns(
         &self,
         ctx: &Context<'_>,
@@ -107,6 +108,7 @@ impl ConcernQuery {
     }
 
     /// A work queue, oldest first, with how long each concern has waited.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn concern_queue(
         &self,
         ctx: &Context<'_>,
@@ -123,6 +125,9 @@ impl ConcernQuery {
     }
 
     /// Shared concerns that read like the given one.
+    #[graphql(
+        complexity = "crate::graphql::limits::read_cost(crate::graphql::limits::SIMILAR_RESULTS, child_complexity)"
+    )]
     async fn similar_concerns(&self, ctx: &Context<'_>, id: ID) -> Result<Vec<SimilarConcernInfo>> {
         similar_concerns(ctx, parse_id(&id, ConcernId::parse)?).await
     }

@@ -17,6 +17,7 @@ pub struct InboxQuery;
 impl InboxQuery {
     /// The caller's notifications, newest first; with `unread`, only those
     /// not yet read. `unreadCount` counts the whole inbox.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn inbox(
         &self,
         ctx: &Context<'_>,

@@ -29,6 +29,7 @@ impl MeetingQuery {
 
     /// A body's meetings (joint ones included) in time order, from `from`
     /// and before `until` (days, local time).
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn meetings(
         &self,
         ctx: &Context<'_>,

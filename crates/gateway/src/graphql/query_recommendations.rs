@@ -56,6 +56,7 @@ impl RecommendationQuery {
 
     /// Recommendations the caller may see, newest first: every published
     /// one, and drafts for the national bodies.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn recommendations(
         &self,
         ctx: &Context<'_>,

@@ -25,6 +25,7 @@ impl ResolutionQuery {
 
     /// A body's circular resolutions: the open ones first (soonest
     /// deadline first), then the others, newest first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn resolutions(
         &self,
         ctx: &Context<'_>,

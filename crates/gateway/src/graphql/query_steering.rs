@@ -9,7 +9,7 @@ use iiz_app::working_groups::WorkingGroupFilter;
 use iiz_domain::ids::{BudgetId, ProgrammeId, ProjectId, WorkingGroupId};
 use iiz_domain::{BodyId, TenantId};
 
-use super::args::{caller, invalid, parse_id};
+use super::args::{Page1, caller, connection, first, invalid, parse_id};
 use super::budget_types::Budget;
 use super::focus_types::ProgrammeFocus;
 use super::group_types::{ChairHistory, WorkingGroup};
@@ -24,23 +24,30 @@ pub struct SteeringQuery;
 impl SteeringQuery {
     /// Working groups, newest mandate first: of one tenant's bodies
     /// (`CH`, a canton) or all, active or dissolved or both.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn working_groups(
         &self,
         ctx: &Context<'_>,
         tenant: Option<String>,
         active: Option<bool>,
-    ) -> Result<Vec<WorkingGroup>> {
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page1<WorkingGroup>> {
         let (caller, request, _) = caller(ctx)?;
         let tenant = tenant
             .as_deref()
             .map(TenantId::parse)
             .transpose()
             .map_err(|error| invalid(error.to_string()))?;
-        let groups = caller
-            .working_groups(WorkingGroupFilter { tenant, active })
+        let page = caller
+            .working_groups(
+                WorkingGroupFilter { tenant, active },
+                self::first(first)?,
+                after.as_deref(),
+            )
             .await
             .map_err(|error| request.error(error))?;
-        Ok(groups.into_iter().map(Into::into).collect())
+        Ok(connection(page, WorkingGroup::from, after.is_some()))
     }
 
     async fn working_group(&self, ctx: &Context<'_>, id: ID) -> Result<WorkingGroup> {
@@ -54,6 +61,8 @@ impl SteeringQuery {
     }
 
     /// Projects by title; milestones judged on `asOf` (default today).
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
+    #[allow(clippy::too_many_arguments, reason = "the filters and the page")]
     async fn projects(
         &self,
         ctx: &Context<'_>,
@@ -61,7 +70,9 @@ impl SteeringQuery {
         #[graphql(desc = "IIZ projects (true) or associated ones (false).")] steered: Option<bool>,
         closed: Option<bool>,
         as_of: Option<NaiveDate>,
-    ) -> Result<Vec<Project>> {
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page1<Project>> {
         let (caller, request, _) = caller(ctx)?;
         let filter = ProjectFilter {
             focus_area: focus_area.as_ref().map(parse_focus_area).transpose()?,
@@ -69,14 +80,15 @@ impl SteeringQuery {
             closed,
         };
         let as_of = as_of.unwrap_or_else(today);
-        let projects = caller
-            .projects(filter)
+        let page = caller
+            .projects(filter, self::first(first)?, after.as_deref())
             .await
             .map_err(|error| request.error(error))?;
-        Ok(projects
-            .into_iter()
-            .map(|view| Project::of(view, as_of))
-            .collect())
+        Ok(connection(
+            page,
+            |view| Project::of(view, as_of),
+            after.is_some(),
+        ))
     }
 
     /// One project; its milestones are late when due before `asOf`
@@ -184,13 +196,19 @@ impl SteeringQuery {
     }
 
     /// The Fachstelle's budgets, oldest first.
-    async fn budgets(&self, ctx: &Context<'_>) -> Result<Vec<Budget>> {
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
+    async fn budgets(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page1<Budget>> {
         let (caller, request, _) = caller(ctx)?;
-        let budgets = caller
-            .budgets()
+        let page = caller
+            .budgets(self::first(first)?, after.as_deref())
             .await
             .map_err(|error| request.error(error))?;
-        Ok(budgets.into_iter().map(Into::into).collect())
+        Ok(connection(page, Budget::from, after.is_some()))
     }
 
     async fn budget(&self, ctx: &Context<'_>, id: ID) -> Result<Budget> {

@@ -172,17 +172,30 @@ impl Recommendation {
         self.0.source.into()
     }
 
-    async fn basis(&self) -> BasisInfo {
+    /// The concerns among them that the reader may see: a draft of
+    /// another tenant is left out, never named.
+    async fn basis(&self, ctx: &Context<'_>) -> Result<BasisInfo> {
+        let (caller, request, _) = caller(ctx)?;
         let basis = &self.0.basis;
-        BasisInfo {
-            concerns: basis.concerns.iter().map(|id| ID(id.to_string())).collect(),
+        let mut concerns = Vec::new();
+        for id in &basis.concerns {
+            let seen = caller
+                .visible_concern(*id)
+                .await
+                .map_err(|error| request.error(error))?;
+            if seen.is_some() {
+                concerns.push(ID(id.to_string()));
+            }
+        }
+        Ok(BasisInfo {
+            concerns,
             projects: basis
                 .projects
                 .iter()
                 .map(|title| title.as_str().to_owned())
                 .collect(),
             documents: basis.documents.iter().map(Into::into).collect(),
-        }
+        })
     }
 
     async fn focus_area(&self) -> Option<ID> {
@@ -253,6 +266,7 @@ impl Recommendation {
     }
 
     /// The next steps the workflow allows and the caller may take.
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn allowed_actions(&self, ctx: &Context<'_>) -> Result<Vec<RecommendationActionValue>> {
         let (caller, request, _) = caller(ctx)?;
         let actions = caller
@@ -265,7 +279,7 @@ impl Recommendation {
     /// The monitoring on `asOf` (default today): figures over all
     /// addressees, and the items the caller may read (their own, shared
     /// ones, all for the national bodies).
-    #[graphql(complexity = 20)]
+    #[graphql(complexity = "crate::graphql::limits::read_cost(1, child_complexity)")]
     async fn tracking(
         &self,
         ctx: &Context<'_>,

@@ -7,7 +7,9 @@
 //! them). A feed receiver that fell behind re-reads once, since the signal
 //! it waits for may be among those it skipped. Each update re-reads through
 //! the caller, so losing the right to see the concern ends the stream with
-//! `NOT_FOUND`.
+//! `NOT_FOUND`. Over a socket the caller is the socket's principal as it is
+//! now ([`LivePrincipal`]): a removed role wakes the stream, whose re-read
+//! then ends it.
 
 use async_graphql::{Context, ID, Result};
 use futures::Stream;
@@ -22,7 +24,7 @@ use tokio::sync::{broadcast, watch};
 
 use super::args::{first, parse_id};
 use super::concern_types::Concern;
-use super::context::RequestContext;
+use super::context::{LivePrincipal, RequestContext};
 use super::inbox_types::{InboxItem, InboxUpdate};
 
 /// Newest items an inbox update carries unless the client asks otherwise.
@@ -35,6 +37,8 @@ pub struct Subscription;
 struct Wakers {
     live: Option<broadcast::Receiver<LiveSignal>>,
     log: Option<watch::Receiver<u64>>,
+    /// The socket's principal, when the stream runs over one.
+    access: Option<watch::Receiver<Option<Principal>>>,
 }
 
 impl Wakers {
@@ -56,8 +60,21 @@ impl Wakers {
                     Ok(()) => return true,
                     Err(_) => self.log = None,
                 },
+                changed = changed(self.access.as_mut()), if self.access.is_some() => match changed {
+                    Ok(()) => return true,
+                    Err(_) => self.access = None,
+                },
                 else => return false,
             }
+        }
+    }
+
+    /// Who the stream reads as now: the socket's principal, else the one
+    /// it started with.
+    fn principal(&self, initial: Option<&Principal>) -> Option<Principal> {
+        match &self.access {
+            Some(access) => access.borrow().clone(),
+            None => initial.cloned(),
         }
     }
 }
@@ -69,7 +86,7 @@ async fn recv(live: Option<&mut broadcast::Receiver<LiveSignal>>) -> Result<Live
     }
 }
 
-async fn changed(log: Option<&mut watch::Receiver<u64>>) -> Result<(), watch::error::RecvError> {
+async fn changed<T>(log: Option<&mut watch::Receiver<T>>) -> Result<(), watch::error::RecvError> {
     match log {
         Some(log) => log.changed().await,
         None => std::future::pending().await,
@@ -107,11 +124,8 @@ impl FollowConcern {
                     return None;
                 }
             }
-            let read = self
-                .app
-                .caller(self.principal.as_ref())
-                .concern(self.id)
-                .await;
+            let principal = self.wakers.principal(self.principal.as_ref());
+            let read = self.app.caller(principal.as_ref()).concern(self.id).await;
             match read {
                 Ok(view) if self.sent == Some(view.version) => {}
                 Ok(view) => {
@@ -141,7 +155,8 @@ struct FollowInbox {
 
 impl FollowInbox {
     async fn read(&self) -> std::result::Result<(u64, Vec<StoredItem>), iiz_app::AppError> {
-        let caller = self.app.caller(Some(&self.principal));
+        let principal = self.wakers.principal(Some(&self.principal));
+        let caller = self.app.caller(principal.as_ref());
         let page = caller.inbox(false, self.newest, None).await?;
         Ok((caller.inbox_unread_count().await?, page.items))
     }
@@ -194,6 +209,7 @@ impl Subscription {
         let wakers = Wakers {
             live: Some(app.live().subscribe()),
             log: Some(app.store().notifier().watch()),
+            access: ctx.data_opt::<LivePrincipal>().map(|live| live.0.clone()),
         };
         // Refuse at once what the caller may not see.
         app.caller(principal.as_ref())
@@ -215,6 +231,7 @@ impl Subscription {
     /// The caller's unread count and newest items (`first`, default 10)
     /// now and after each change of the inbox: items arriving, items read
     /// here or in another tab.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, child_complexity)")]
     async fn inbox_changed(
         &self,
         ctx: &Context<'_>,
@@ -227,6 +244,7 @@ impl Subscription {
         let wakers = Wakers {
             live: Some(app.live().subscribe()),
             log: None,
+            access: ctx.data_opt::<LivePrincipal>().map(|live| live.0.clone()),
         };
         app.caller(Some(&principal))
             .inbox_unread_count()

@@ -237,8 +237,10 @@ impl Person {
         &self.0.name
     }
 
-    async fn email(&self) -> &str {
-        &self.0.email
+    /// Shown to the person, the admins of their tenants and platform
+    /// admins; `null` to everyone else (their roles are then empty).
+    async fn email(&self) -> Option<&str> {
+        Some(self.0.email.as_str()).filter(|email| !email.is_empty())
     }
 
     async fn language(&self) -> Language {
@@ -305,6 +307,11 @@ impl ApiToken {
 
     async fn revoked_at(&self) -> Option<DateTime<Utc>> {
         self.0.revoked_at
+    }
+
+    /// When the token stops working on its own; none: until revoked.
+    async fn expires_at(&self) -> Option<DateTime<Utc>> {
+        self.0.expires_at
     }
 }
 

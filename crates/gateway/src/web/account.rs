@@ -1,19 +1,23 @@
 //! Signing in and out, and the language of the pages.
 
+use std::net::SocketAddr;
+
 use askama::Template;
-use axum::extract::Query;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use iiz_app::AppError;
 use iiz_app::authz::Denied;
+use iiz_app::sessions::SignInAttempt;
 use iiz_domain::Language;
 use serde::Deserialize;
 
+use super::WebState;
 use super::errors::WebError;
 use super::forms::{FormErrors, Posted, done, local_path};
 use super::page::{Chrome, render, show};
 use super::visitor::{LANGUAGE_COOKIE, Visitor};
-use crate::auth::{expired_session_cookie, session_cookie};
+use crate::auth::{expired_session_cookie, foreign_origin, session_cookie};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SignInForm {
@@ -57,9 +61,32 @@ pub async fn sign_in_page(
     show(&page, &visitor)
 }
 
-/// `POST /signin`: a wrong e-mail and a wrong password are answered alike.
-pub async fn sign_in(Posted { visitor, form }: Posted<SignInForm>) -> Result<Response, WebError> {
-    match visitor.app.sign_in(form.email.trim(), &form.password).await {
+/// `POST /signin`: a wrong e-mail and a wrong password are answered alike;
+/// too many attempts are answered 429 with the wait, in the visitor's
+/// words. Refused from pages of other sites, on top of the form token.
+pub async fn sign_in(
+    State(state): State<WebState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Posted { visitor, form }: Posted<SignInForm>,
+) -> Result<Response, WebError> {
+    if foreign_origin(&headers, state.public_origin.as_deref()) {
+        return Err(WebError::new(
+            super::errors::Failure::FormExpired,
+            visitor.tr,
+            &visitor.request_id,
+        ));
+    }
+    let attempt = SignInAttempt {
+        email: form.email.trim(),
+        password: &form.password,
+        address: Some(peer.ip()),
+        replaces: visitor
+            .session
+            .as_ref()
+            .map(|session| session.token.as_str()),
+    };
+    match visitor.app.sign_in_attempt(attempt).await {
         Ok(signed_in) => {
             let mut response = Redirect::to(&local_path(if form.next.is_empty() {
                 "/"
@@ -86,6 +113,28 @@ pub async fn sign_in(Posted { visitor, form }: Posted<SignInForm>) -> Result<Res
                 errors: FormErrors::field("password", visitor.tr.t("signin-failed")),
             };
             render(&page, &visitor, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(AppError::TooManyAttempts {
+            retry_after_seconds,
+        }) => {
+            let chrome = Chrome::new(&visitor, "signin", visitor.tr.t("signin-title")).await?;
+            let minutes = retry_after_seconds.div_ceil(60);
+            let page = SignInPage {
+                chrome,
+                email: form.email,
+                next: local_path(&form.next),
+                errors: FormErrors::field(
+                    "password",
+                    visitor
+                        .tr
+                        .t1("signin-too-many-attempts", "minutes", minutes),
+                ),
+            };
+            let mut response = render(&page, &visitor, StatusCode::TOO_MANY_REQUESTS)?;
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+            Ok(response)
         }
         Err(error) => Err(visitor.fail(error)),
     }
@@ -127,11 +176,7 @@ pub async fn switch_language(
         "fr" => Language::Fr,
         "it" => Language::It,
         _ => {
-            return Err(WebError::new(
-                super::errors::Failure::BadRequest,
-                visitor.tr,
-                &visitor.request_id,
-            ));
+            return Err(visitor.refuse(super::errors::Failure::BadRequest));
         }
     };
     if visitor.principal().is_some() {

@@ -13,6 +13,7 @@ use iiz_app::authz::Denied;
 use iiz_domain::error::ErrorKind;
 
 use super::i18n::Tr;
+use super::page::LanguageSwitcher;
 use super::{assets, refusal};
 
 /// What went wrong, as far as the visitor may know.
@@ -30,6 +31,8 @@ pub enum Failure {
     BadRequest,
     /// The same change ran into concurrent changes too often.
     Busy,
+    /// Over the rate limit: wait a moment, nothing was changed.
+    TooManyRequests,
     /// A refusal shown as a page, when no form can show it.
     Refused(refusal::Refusal),
     Internal,
@@ -41,6 +44,9 @@ pub struct WebError {
     pub failure: Failure,
     pub tr: Tr,
     pub request_id: String,
+    /// The language switcher, when the visitor's form token is known.
+    /// (Boxed: results carry a `WebError`, so it stays small.)
+    pub switcher: Option<Box<LanguageSwitcher>>,
 }
 
 impl WebError {
@@ -49,7 +55,15 @@ impl WebError {
             failure,
             tr,
             request_id: request_id.to_owned(),
+            switcher: None,
         }
+    }
+
+    /// With the language switcher (the visitor's token and page).
+    #[must_use]
+    pub fn switchable(mut self, csrf: &str, path: &str) -> Self {
+        self.switcher = Some(Box::new(LanguageSwitcher::new(self.tr, csrf, path)));
+        self
     }
 
     /// An application error as a page shows it. Faults of the platform
@@ -79,6 +93,7 @@ impl WebError {
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
     tr: Tr,
+    switcher: Option<&'a LanguageSwitcher>,
     title: String,
     explanation: String,
     refusal: Option<&'a refusal::Refusal>,
@@ -100,11 +115,13 @@ impl IntoResponse for WebError {
             Failure::FormExpired => (StatusCode::FORBIDDEN, "error-form-expired"),
             Failure::BadRequest => (StatusCode::BAD_REQUEST, "error-bad-request"),
             Failure::Busy => (StatusCode::CONFLICT, "error-busy"),
+            Failure::TooManyRequests => (StatusCode::TOO_MANY_REQUESTS, "error-too-many-requests"),
             Failure::Refused(refusal) => (refusal.status(), "error-refused"),
             Failure::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal"),
         };
         let page = ErrorPage {
             tr,
+            switcher: self.switcher.as_deref(),
             title: tr.t(&format!("{key}-title")),
             explanation: tr.t(key),
             refusal: match &self.failure {
@@ -127,7 +144,7 @@ impl IntoResponse for WebError {
 
 /// Every path no page answers: the 404 page in the visitor's language.
 pub async fn not_found(visitor: super::visitor::Visitor) -> WebError {
-    WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::NotFound)
 }
 
 #[cfg(test)]
@@ -147,6 +164,7 @@ mod tests {
             Failure::FormExpired,
             Failure::BadRequest,
             Failure::Busy,
+            Failure::TooManyRequests,
             Failure::Internal,
             Failure::Refused(refusal::Refusal::of(
                 &AppError::Contention { attempts: 3 },

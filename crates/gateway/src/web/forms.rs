@@ -83,7 +83,7 @@ where
     async fn from_request(request: Request<Body>, state: &S) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = request.into_parts();
         let visitor = Visitor::from_request_parts(&mut parts, state).await?;
-        let refuse = |failure| WebError::new(failure, visitor.tr, &visitor.request_id);
+        let refuse = |failure| visitor.refuse(failure);
         let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
             .await
             .map_err(|_| refuse(Failure::BadRequest))?;

@@ -32,7 +32,8 @@ areas!(
     "meetings",
     "admin",
     "charts",
-    "privacy"
+    "privacy",
+    "account"
 );
 
 const TAGS: [&str; 3] = ["de-CH", "fr-CH", "it-CH"];

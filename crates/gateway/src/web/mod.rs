@@ -8,6 +8,7 @@
 //! enhances. Full pages are `*Page`, parts answered to htmx `*Fragment`.
 
 mod account;
+mod account_links;
 mod admin;
 mod assets;
 mod bodies;
@@ -26,6 +27,7 @@ mod profile;
 mod recommendations;
 mod refusal;
 mod resolutions;
+mod throttle;
 mod visitor;
 
 use axum::Router;
@@ -39,6 +41,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub struct WebState {
     pub app: App,
     pub secure_cookies: bool,
+    /// The rate limit the pages' POSTs count against.
+    pub throttle: crate::throttle::Throttle,
+    /// The configured public origin: the sign-in form is refused from
+    /// pages of any other ([`crate::auth::foreign_origin`]).
+    pub public_origin: Option<String>,
 }
 
 /// Pages may load only what `iiz` serves itself; nothing may frame them.
@@ -47,16 +54,24 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:;
      form-action 'self'; frame-ancestors 'none'";
 
 /// The routes of the pages.
-pub fn routes(app: App, secure_cookies: bool) -> Router {
+pub fn routes(
+    app: App,
+    secure_cookies: bool,
+    throttle: crate::throttle::Throttle,
+    public_origin: Option<String>,
+) -> Router {
     let state = WebState {
         app,
         secure_cookies,
+        throttle,
+        public_origin,
     };
     Router::new()
         .route("/", get(home::page))
         .route("/signin", get(account::sign_in_page).post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/language", post(account::switch_language))
+        .merge(account_links::routes())
         .merge(recommendations::routes())
         .merge(meetings::routes())
         .merge(bodies::routes())
@@ -67,6 +82,10 @@ pub fn routes(app: App, secure_cookies: bool) -> Router {
         .merge(inbox::routes())
         .merge(profile::routes())
         .fallback(errors::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            throttle::posts,
+        ))
         .with_state(state)
         .layer(axum::middleware::from_fn(forms::form_token))
         .layer(SetResponseHeaderLayer::if_not_present(

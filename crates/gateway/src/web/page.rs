@@ -37,6 +37,39 @@ pub struct LanguageChoice {
     pub current: bool,
 }
 
+/// The language switcher of the header: a form that comes back to `back`.
+#[derive(Debug, Clone)]
+pub struct LanguageSwitcher {
+    pub csrf: String,
+    pub back: String,
+    pub languages: Vec<LanguageChoice>,
+}
+
+impl LanguageSwitcher {
+    pub fn new(tr: Tr, csrf: &str, back: &str) -> Self {
+        Self {
+            csrf: csrf.to_owned(),
+            back: back.to_owned(),
+            languages: OFFERED
+                .iter()
+                .map(|language| {
+                    let (code, label, name) = match language {
+                        Language::Fr => ("fr", "FR", "Français"),
+                        Language::It => ("it", "IT", "Italiano"),
+                        Language::De | Language::Rm => ("de", "DE", "Deutsch"),
+                    };
+                    LanguageChoice {
+                        code,
+                        label,
+                        name,
+                        current: code == tr.lang(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The frame of a page.
 #[derive(Debug, Clone)]
 pub struct Chrome {
@@ -50,10 +83,8 @@ pub struct Chrome {
     pub nav: Vec<NavLink>,
     pub breadcrumb: Vec<Crumb>,
     pub csrf: String,
-    /// Where a switch of language comes back to.
-    pub path: String,
     pub notice: Option<String>,
-    pub languages: Vec<LanguageChoice>,
+    pub switcher: LanguageSwitcher,
     pub css: String,
     pub script: String,
     pub htmx: String,
@@ -95,22 +126,22 @@ impl Chrome {
     /// The frame for `visitor`'s page `title` in `section` of the navigation.
     pub async fn new(visitor: &Visitor, section: &str, title: String) -> Result<Self, WebError> {
         let tr = visitor.tr;
-        let person_name = match visitor.principal() {
-            Some(principal) => visitor
-                .caller()
-                .person(principal.person)
-                .await
-                .map(|person| person.name.to_string())
-                .map_err(|error| visitor.fail(error))?,
-            None => String::new(),
-        };
-        let unread = match visitor.principal() {
-            Some(_) => visitor
-                .caller()
-                .inbox_unread_count()
-                .await
-                .map_err(|error| visitor.fail(error))?,
-            None => 0,
+        // The two reads of the header do not depend on each other.
+        let (person_name, unread) = match visitor.principal() {
+            Some(principal) => {
+                let caller = visitor.caller();
+                tokio::try_join!(
+                    async {
+                        caller
+                            .person(principal.person)
+                            .await
+                            .map(|person| person.name.to_string())
+                    },
+                    caller.inbox_unread_count(),
+                )
+                .map_err(|error| visitor.fail(error))?
+            }
+            None => (String::new(), 0),
         };
         Ok(Self {
             tr,
@@ -129,28 +160,12 @@ impl Chrome {
                 }]
             },
             csrf: visitor.csrf.clone(),
-            path: visitor.path.clone(),
             notice: visitor
                 .notice
                 .as_deref()
                 .filter(|key| tr.has(key))
                 .map(|key| tr.t(key)),
-            languages: OFFERED
-                .iter()
-                .map(|language| {
-                    let (code, label, name) = match language {
-                        Language::Fr => ("fr", "FR", "Français"),
-                        Language::It => ("it", "IT", "Italiano"),
-                        Language::De | Language::Rm => ("de", "DE", "Deutsch"),
-                    };
-                    LanguageChoice {
-                        code,
-                        label,
-                        name,
-                        current: code == tr.lang(),
-                    }
-                })
-                .collect(),
+            switcher: LanguageSwitcher::new(tr, &visitor.csrf, &visitor.path),
             css: assets::url("iiz.css"),
             script: assets::url("enhance.js"),
             htmx: assets::url("htmx.js"),
@@ -176,7 +191,7 @@ pub fn render(
 ) -> Result<Response, WebError> {
     let html = page.render().map_err(|error| {
         tracing::error!(%error, request_id = visitor.request_id, "page did not render");
-        WebError::new(Failure::Internal, visitor.tr, &visitor.request_id)
+        visitor.refuse(Failure::Internal)
     })?;
     let mut response = (status, Html(html)).into_response();
     let headers = response.headers_mut();

@@ -48,13 +48,9 @@ impl Visitor {
     /// comes back here.
     pub fn signed_in(&self) -> Result<&Principal, WebError> {
         self.principal().ok_or_else(|| {
-            WebError::new(
-                Failure::SignIn {
-                    next: self.path.clone(),
-                },
-                self.tr,
-                &self.request_id,
-            )
+            self.refuse(Failure::SignIn {
+                next: self.path.clone(),
+            })
         })
     }
 
@@ -66,6 +62,12 @@ impl Visitor {
     /// An application error as this visitor's page shows it.
     pub fn fail(&self, error: AppError) -> WebError {
         WebError::from_app(error, self.tr, &self.path, &self.request_id)
+            .switchable(&self.csrf, &self.path)
+    }
+
+    /// The error page of `failure` for this visitor.
+    pub fn refuse(&self, failure: Failure) -> WebError {
+        WebError::new(failure, self.tr, &self.request_id).switchable(&self.csrf, &self.path)
     }
 }
 
@@ -112,6 +114,10 @@ where
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        // Already found by the rate limit of the pages' POSTs.
+        if let Some(visitor) = parts.extensions.get::<Self>() {
+            return Ok(visitor.clone());
+        }
         let state = WebState::from_ref(state);
         let jar = CookieJar::from_headers(&parts.headers);
         let request_id = parts

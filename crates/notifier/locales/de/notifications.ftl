@@ -228,6 +228,13 @@ network_changed-subject = IIZ: { $step ->
    *[delegated] Delegation ins EKG
 } – { $network }
 
+
+## Sicherheit
+
+signin_locked-title = Anmeldung gesperrt: { $person }
+signin_locked-body = Nach zu vielen Anmeldeversuchen ist die Anmeldung von { $person } bis { $until } Uhr gesperrt. Waren das nicht Sie, ändern Sie nach der Sperre Ihr Passwort; Ihre Mandantenadministration ist informiert.
+signin_locked-subject = IIZ: Anmeldung gesperrt – { $person }
+
 ## E-Mail
 
 email-link = Auf der Plattform: { $link }

@@ -228,6 +228,13 @@ network_changed-subject = CII : { $step ->
    *[delegated] délégation à l'EKG
 } – { $network }
 
+
+## Sécurité
+
+signin_locked-title = Connexion bloquée : { $person }
+signin_locked-body = Après trop de tentatives de connexion, la connexion de { $person } est bloquée jusqu'à { $until }. Si ce n'était pas vous, changez votre mot de passe après le blocage ; l'administration de votre mandant est informée.
+signin_locked-subject = CII : connexion bloquée – { $person }
+
 ## Courriel
 
 email-link = Sur la plateforme : { $link }

@@ -228,6 +228,13 @@ network_changed-subject = CII: { $step ->
    *[delegated] delega all'EKG
 } – { $network }
 
+
+## Sicurezza
+
+signin_locked-title = Accesso bloccato: { $person }
+signin_locked-body = Dopo troppi tentativi di accesso, l'accesso di { $person } è bloccato fino alle { $until }. Se non eravate voi, cambiate la password dopo il blocco; l'amministrazione del vostro mandante è informata.
+signin_locked-subject = CII: accesso bloccato – { $person }
+
 ## E-mail
 
 email-link = Sulla piattaforma: { $link }

@@ -135,7 +135,8 @@ impl Step {
             | Kind::ConcernAnswered
             | Kind::DueReminder
             | Kind::OverdueEscalation
-            | Kind::MinutesApproved => &[],
+            | Kind::MinutesApproved
+            | Kind::SignInLocked => &[],
         }
     }
 }

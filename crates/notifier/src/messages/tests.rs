@@ -43,6 +43,8 @@ fn full_args() -> Args {
         .text("network", "Espace Mittelland")
         .text("cantons", "BE, SO")
         .text("coordinator", "Martin Raster")
+        .text("person", "Anna Beispiel")
+        .text("until", "06.12.2026 18:45")
         .text("step", "published")
 }
 

@@ -4,6 +4,10 @@
 //! One document holds the totals, so reading them is one lookup; each
 //! concern keeps a small entry of what it last counted as, so a stage change
 //! moves exactly one count. Only stage changes touch the totals.
+//!
+//! The totals keep a concern that is not yet shared apart from the shared
+//! ones, per originating tenant: a reader outside that tenant must not learn
+//! from the counts that a draft exists ([`ConcernTotals::visible`]).
 
 use std::collections::BTreeMap;
 
@@ -20,7 +24,8 @@ pub const CONCERN_STATS: &str = "concern_stats";
 /// Id of the totals document.
 pub const STATS_DOC: &str = "totals";
 
-/// Counts of concerns (merged ones included, under `merged`).
+/// Counts of concerns (merged ones included, under `merged`), as one
+/// reader may see them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConcernStatistics {
     pub by_stage: BTreeMap<ConcernStage, u64>,
@@ -50,25 +55,83 @@ impl ConcernStatistics {
         None
     }
 
-    fn count(&mut self, entry: &Entry, delta: i64) {
-        fn add(map: &mut BTreeMap<ConcernStage, u64>, stage: ConcernStage, delta: i64) {
-            let count = map.entry(stage).or_default();
-            *count = count.saturating_add_signed(delta);
-            if *count == 0 {
-                map.remove(&stage);
+    fn add(&mut self, origin: TenantId, year: i32, stage: ConcernStage, count: u64) {
+        *self.by_stage.entry(stage).or_default() += count;
+        *self
+            .by_origin
+            .entry(origin)
+            .or_default()
+            .entry(stage)
+            .or_default() += count;
+        *self
+            .by_year
+            .entry(year)
+            .or_default()
+            .entry(stage)
+            .or_default() += count;
+    }
+}
+
+/// The counts of one originating tenant and year, the concerns only its
+/// own people see apart from the shared ones.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Split {
+    #[serde(default)]
+    internal: BTreeMap<ConcernStage, u64>,
+    #[serde(default)]
+    shared: BTreeMap<ConcernStage, u64>,
+}
+
+/// The stored totals: every count by originating tenant, year drafted and
+/// whether the concern is shared, so each reader gets only what they see.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConcernTotals {
+    counts: BTreeMap<TenantId, BTreeMap<i32, Split>>,
+    /// Answered concerns are all shared: the histogram is everyone's.
+    days_to_answer: BTreeMap<u32, u64>,
+}
+
+impl ConcernTotals {
+    /// The statistics for a reader who sees the concerns that are not yet
+    /// shared of the tenants `sees_internal` accepts, and everyone's shared
+    /// ones.
+    pub fn visible(&self, sees_internal: impl Fn(TenantId) -> bool) -> ConcernStatistics {
+        let mut stats = ConcernStatistics {
+            days_to_answer: self.days_to_answer.clone(),
+            ..ConcernStatistics::default()
+        };
+        for (origin, years) in &self.counts {
+            let internal = sees_internal(*origin);
+            for (year, split) in years {
+                let counted = split
+                    .shared
+                    .iter()
+                    .chain(split.internal.iter().filter(|_| internal));
+                for (stage, count) in counted {
+                    stats.add(*origin, *year, *stage, *count);
+                }
             }
         }
-        add(&mut self.by_stage, entry.stage, delta);
-        add(
-            self.by_origin.entry(entry.origin).or_default(),
-            entry.stage,
-            delta,
-        );
-        add(
-            self.by_year.entry(entry.year).or_default(),
-            entry.stage,
-            delta,
-        );
+        stats
+    }
+
+    fn count(&mut self, entry: &Entry, delta: i64) {
+        let split = self
+            .counts
+            .entry(entry.origin)
+            .or_default()
+            .entry(entry.year)
+            .or_default();
+        let map = if entry.shared {
+            &mut split.shared
+        } else {
+            &mut split.internal
+        };
+        let count = map.entry(entry.stage).or_default();
+        *count = count.saturating_add_signed(delta);
+        if *count == 0 {
+            map.remove(&entry.stage);
+        }
     }
 }
 
@@ -76,6 +139,9 @@ impl ConcernStatistics {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Entry {
     stage: ConcernStage,
+    /// Visible to every tenant (released by its canton).
+    #[serde(default)]
+    shared: bool,
     origin: TenantId,
     year: i32,
     submitted_at: Option<DateTime<Utc>>,
@@ -140,7 +206,8 @@ impl Projection for ConcernStats {
     }
 
     fn version(&self) -> i32 {
-        1
+        // 2: drafts counted apart from shared concerns, per tenant.
+        2
     }
 
     fn collections(&self) -> &'static [&'static str] {
@@ -162,6 +229,7 @@ impl Projection for ConcernStats {
         let after = match (&change, &before) {
             (ConcernEvent::Drafted { origin, .. }, _) => Entry {
                 stage: ConcernStage::Draft,
+                shared: false,
                 origin: *origin,
                 year: event.recorded_at.year(),
                 submitted_at: None,
@@ -169,6 +237,9 @@ impl Projection for ConcernStats {
             (_, None) => return Ok(()),
             (change, Some(entry)) => Entry {
                 stage: stage_after(change, entry.stage),
+                // Once released, a concern stays visible to all (as in
+                // the register).
+                shared: entry.shared || matches!(change, ConcernEvent::Released),
                 submitted_at: match change {
                     ConcernEvent::Submitted { .. } => Some(event.recorded_at),
                     _ => entry.submitted_at,
@@ -179,16 +250,14 @@ impl Projection for ConcernStats {
         if before.as_ref() == Some(&after) {
             return Ok(());
         }
-        let mut totals = get_typed::<ConcernStatistics>(docs, &totals_key())?.unwrap_or_default();
+        let mut totals = get_typed::<ConcernTotals>(docs, &totals_key())?.unwrap_or_default();
+        let moved = |before: &Entry| before.stage != after.stage || before.shared != after.shared;
         if let Some(before) = &before
-            && before.stage != after.stage
+            && moved(before)
         {
             totals.count(before, -1);
         }
-        if before
-            .as_ref()
-            .is_none_or(|before| before.stage != after.stage)
-        {
+        if before.as_ref().is_none_or(moved) {
             totals.count(&after, 1);
         }
         if let (ConcernEvent::Answered { .. }, Some(submitted)) = (&change, after.submitted_at) {
@@ -202,6 +271,7 @@ impl Projection for ConcernStats {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "test code")]
 mod tests {
     use super::*;
 
@@ -213,5 +283,43 @@ mod tests {
         assert_eq!(stats.median_days_to_answer(), Some(10));
         stats.days_to_answer.insert(90, 1);
         assert_eq!(stats.median_days_to_answer(), Some(40));
+    }
+
+    fn entry(origin: TenantId, stage: ConcernStage, shared: bool) -> Entry {
+        Entry {
+            stage,
+            shared,
+            origin,
+            year: 2026,
+            submitted_at: None,
+        }
+    }
+
+    #[test]
+    fn drafts_count_only_for_their_own_tenant() {
+        let zh = TenantId::parse("ZH").unwrap();
+        let ge = TenantId::parse("GE").unwrap();
+        let mut totals = ConcernTotals::default();
+        totals.count(&entry(zh, ConcernStage::Draft, false), 1);
+        totals.count(&entry(zh, ConcernStage::Released, true), 1);
+        totals.count(&entry(ge, ConcernStage::Draft, false), 1);
+
+        let outsider = totals.visible(|_| false);
+        assert_eq!(
+            outsider.by_stage,
+            BTreeMap::from([(ConcernStage::Released, 1)])
+        );
+        assert_eq!(outsider.by_origin.keys().collect::<Vec<_>>(), [&zh]);
+        assert_eq!(outsider.by_year[&2026].values().sum::<u64>(), 1);
+
+        let zurich = totals.visible(|tenant| tenant == zh);
+        assert_eq!(
+            zurich.by_stage,
+            BTreeMap::from([(ConcernStage::Draft, 1), (ConcernStage::Released, 1)])
+        );
+        assert!(
+            !zurich.by_origin.contains_key(&ge),
+            "Geneva's draft stays hidden"
+        );
     }
 }

@@ -87,9 +87,14 @@ fn search_of(view: &RecommendationView) -> SearchText {
     SearchText { language, text }
 }
 
+impl RecommendationRegister {
+    /// The projection's name (and its checkpoint's).
+    pub const NAME: &'static str = "recommendation_register";
+}
+
 impl Projection for RecommendationRegister {
     fn name(&self) -> &'static str {
-        "recommendation_register"
+        Self::NAME
     }
 
     fn version(&self) -> i32 {

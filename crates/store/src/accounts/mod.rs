@@ -39,6 +39,8 @@ pub struct ApiTokenRecord {
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// When the token stops working on its own, if ever.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -109,8 +111,8 @@ impl Store {
         }
     }
 
-    /// The live (not revoked) token with this hash; records `now` as its
-    /// last use.
+    /// The live (not revoked, not expired) token with this hash; records
+    /// `now` as its last use.
     pub async fn use_api_token(
         &self,
         token_hash: &str,
@@ -119,6 +121,37 @@ impl Store {
         match self {
             Self::Postgres(store) => postgres::use_api_token(store.pool(), token_hash, now).await,
             Self::Sqlite(store) => sqlite::use_api_token(store.writer(), token_hash, now).await,
+        }
+    }
+
+    /// The live (not revoked) token with this hash, read only: callers
+    /// rate-limit before [`Store::record_api_token_use`] writes.
+    pub async fn live_api_token(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<ApiTokenRecord>, StoreError> {
+        match self {
+            Self::Postgres(store) => postgres::live_api_token(store.pool(), token_hash).await,
+            Self::Sqlite(store) => sqlite::live_api_token(store.reader(), token_hash).await,
+        }
+    }
+
+    /// Records `now` as the token's last use unless it was recorded after
+    /// `unless_since`: a token in steady use writes at most once per
+    /// interval, not once per request.
+    pub async fn record_api_token_use(
+        &self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        unless_since: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        match self {
+            Self::Postgres(store) => {
+                postgres::record_api_token_use(store.pool(), id, now, unless_since).await
+            }
+            Self::Sqlite(store) => {
+                sqlite::record_api_token_use(store.writer(), id, now, unless_since).await
+            }
         }
     }
 

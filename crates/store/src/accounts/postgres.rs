@@ -95,8 +95,9 @@ pub(super) async fn create_api_token(
     token: &ApiTokenRecord,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO api_tokens (id, token_hash, person_id, name, tenant_id, roles, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)",
+        "INSERT INTO api_tokens \
+         (id, token_hash, person_id, name, tenant_id, roles, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)",
     )
     .bind(token.id)
     .bind(token_hash)
@@ -105,6 +106,7 @@ pub(super) async fn create_api_token(
     .bind(&token.tenant)
     .bind(roles_to_json(&token.roles)?)
     .bind(token.created_at)
+    .bind(token.expires_at)
     .execute(pool)
     .await?;
     Ok(())
@@ -112,7 +114,8 @@ pub(super) async fn create_api_token(
 
 macro_rules! token_columns {
     () => {
-        "id, person_id, name, tenant_id, roles::text AS roles, created_at, last_used_at, revoked_at"
+        "id, person_id, name, tenant_id, roles::text AS roles, created_at, last_used_at, revoked_at, \
+         expires_at"
     };
 }
 
@@ -126,6 +129,7 @@ fn token_from_row(row: &PgRow) -> Result<ApiTokenRecord, StoreError> {
         created_at: row.try_get("created_at")?,
         last_used_at: row.try_get("last_used_at")?,
         revoked_at: row.try_get("revoked_at")?,
+        expires_at: row.try_get("expires_at")?,
     })
 }
 
@@ -136,7 +140,8 @@ pub(super) async fn use_api_token(
 ) -> Result<Option<ApiTokenRecord>, StoreError> {
     const SQL: &str = concat!(
         "UPDATE api_tokens SET last_used_at = $2 \
-         WHERE token_hash = $1 AND revoked_at IS NULL RETURNING ",
+         WHERE token_hash = $1 AND revoked_at IS NULL \
+         AND (expires_at IS NULL OR expires_at > $2) RETURNING ",
         token_columns!()
     );
     let row = sqlx::query(SQL)
@@ -145,6 +150,40 @@ pub(super) async fn use_api_token(
         .fetch_optional(pool)
         .await?;
     row.as_ref().map(token_from_row).transpose()
+}
+
+pub(super) async fn live_api_token(
+    pool: &PgPool,
+    token_hash: &str,
+) -> Result<Option<ApiTokenRecord>, StoreError> {
+    const SQL: &str = concat!(
+        "SELECT ",
+        token_columns!(),
+        " FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
+    );
+    let row = sqlx::query(SQL)
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(token_from_row).transpose()
+}
+
+pub(super) async fn record_api_token_use(
+    pool: &PgPool,
+    id: Uuid,
+    now: DateTime<Utc>,
+    unless_since: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE api_tokens SET last_used_at = $1 \
+         WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(unless_since)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 pub(super) async fn api_tokens_of(

@@ -98,8 +98,9 @@ pub(super) async fn create_api_token(
     token: &ApiTokenRecord,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO api_tokens (id, token_hash, person_id, name, tenant_id, roles, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO api_tokens \
+         (id, token_hash, person_id, name, tenant_id, roles, created_at, expires_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(token.id.to_string())
     .bind(token_hash)
@@ -108,6 +109,7 @@ pub(super) async fn create_api_token(
     .bind(&token.tenant)
     .bind(roles_to_json(&token.roles)?)
     .bind(text(token.created_at))
+    .bind(token.expires_at.map(text))
     .execute(pool)
     .await?;
     Ok(())
@@ -115,7 +117,7 @@ pub(super) async fn create_api_token(
 
 macro_rules! token_columns {
     () => {
-        "id, person_id, name, tenant_id, roles, created_at, last_used_at, revoked_at"
+        "id, person_id, name, tenant_id, roles, created_at, last_used_at, revoked_at, expires_at"
     };
 }
 
@@ -135,6 +137,10 @@ fn token_from_row(row: &SqliteRow) -> Result<ApiTokenRecord, StoreError> {
             .try_get::<Option<&str>, _>("revoked_at")?
             .map(time)
             .transpose()?,
+        expires_at: row
+            .try_get::<Option<&str>, _>("expires_at")?
+            .map(time)
+            .transpose()?,
     })
 }
 
@@ -145,7 +151,8 @@ pub(super) async fn use_api_token(
 ) -> Result<Option<ApiTokenRecord>, StoreError> {
     const SQL: &str = concat!(
         "UPDATE api_tokens SET last_used_at = ?2 \
-         WHERE token_hash = ?1 AND revoked_at IS NULL RETURNING ",
+         WHERE token_hash = ?1 AND revoked_at IS NULL \
+         AND (expires_at IS NULL OR expires_at > ?2) RETURNING ",
         token_columns!()
     );
     let row = sqlx::query(SQL)
@@ -154,6 +161,41 @@ pub(super) async fn use_api_token(
         .fetch_optional(pool)
         .await?;
     row.as_ref().map(token_from_row).transpose()
+}
+
+pub(super) async fn live_api_token(
+    pool: &SqlitePool,
+    token_hash: &str,
+) -> Result<Option<ApiTokenRecord>, StoreError> {
+    const SQL: &str = concat!(
+        "SELECT ",
+        token_columns!(),
+        " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL"
+    );
+    let row = sqlx::query(SQL)
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(token_from_row).transpose()
+}
+
+pub(super) async fn record_api_token_use(
+    pool: &SqlitePool,
+    id: Uuid,
+    now: DateTime<Utc>,
+    unless_since: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    // Times are fixed-width RFC 3339 text in UTC, so text order is time order.
+    sqlx::query(
+        "UPDATE api_tokens SET last_used_at = ? \
+         WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+    )
+    .bind(text(now))
+    .bind(id.to_string())
+    .bind(text(unless_since))
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 pub(super) async fn api_tokens_of(

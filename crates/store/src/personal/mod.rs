@@ -30,6 +30,9 @@ pub struct Erasure {
     pub emails: Vec<String>,
     /// What texts say instead of the name.
     pub replacement: String,
+    /// The sign-in throttle's keys of the addresses (hashes of them), whose
+    /// counts are deleted with the person.
+    pub throttle_keys: Vec<String>,
 }
 
 /// What an erasure removed, for the report to the platform admin.
@@ -39,6 +42,8 @@ pub struct ErasureReport {
     pub credentials: u64,
     pub sessions: u64,
     pub api_tokens: u64,
+    /// Invitation and reset links, sign-in counts and locks.
+    pub account_records: u64,
     pub notifications: u64,
     pub emails: u64,
     pub anonymised: u64,

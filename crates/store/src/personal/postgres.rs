@@ -77,6 +77,10 @@ pub(super) async fn erase_person(
             "DELETE FROM api_tokens WHERE person_id = $1",
             &mut report.api_tokens,
         ),
+        (
+            "DELETE FROM account_links WHERE person_id = $1",
+            &mut report.account_records,
+        ),
     ] {
         *counter = sqlx::query(sql)
             .bind(person)
@@ -84,6 +88,17 @@ pub(super) async fn erase_person(
             .await?
             .rows_affected();
     }
+    report.account_records += sqlx::query("DELETE FROM signin_locks WHERE person_id = $1")
+        .bind(person)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    report.account_records +=
+        sqlx::query("DELETE FROM signin_attempts WHERE throttle_key = ANY($1)")
+            .bind(&erasure.throttle_keys)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
     report.notifications = sqlx::query("DELETE FROM notifications WHERE recipient = $1")
         .bind(&text_id)
         .execute(&mut *tx)

@@ -15,6 +15,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::mark::{LogMark, MarkKind};
 use crate::notify::LogNotifier;
 use crate::query::{DocQuery, SimilarQuery};
 use crate::upcast::{Upcaster, UpcasterChain};
@@ -119,6 +120,35 @@ impl EventStore for PgEventStore {
             tx,
             position,
         }))
+    }
+
+    async fn log_mark(&self) -> Result<LogMark, StoreError> {
+        let snapshot: String = sqlx::query_scalar("SELECT pg_current_snapshot()::text")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(LogMark(MarkKind::Snapshot(snapshot)))
+    }
+
+    async fn committed_since(
+        &self,
+        mark: &LogMark,
+        stream_types: &[&str],
+    ) -> Result<bool, StoreError> {
+        let LogMark(MarkKind::Snapshot(snapshot)) = mark else {
+            return Err(StoreError::InvalidRequest(
+                "a log mark of another backend".to_owned(),
+            ));
+        };
+        // Every transaction the mark did not see has an id at or above its
+        // xmin; the log-order index starts there.
+        let changed: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM events              WHERE tx_id >= pg_snapshot_xmin($1::text::pg_snapshot)              AND NOT pg_visible_in_snapshot(tx_id, $1::text::pg_snapshot)              AND (cardinality($2::text[]) = 0 OR stream_type = ANY($2::text[])))",
+        )
+        .bind(snapshot)
+        .bind(stream_types)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(changed)
     }
 
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {

@@ -19,6 +19,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::mark::{LogMark, MarkKind};
 use crate::notify::LogNotifier;
 use crate::query::{DocQuery, SimilarQuery};
 use crate::upcast::{Upcaster, UpcasterChain};
@@ -159,6 +160,37 @@ impl EventStore for SqliteEventStore {
             .fetch_one(&self.reader)
             .await?;
         Ok(position.map_or(LogCursor::START, |position| LogCursor { tx: 0, position }))
+    }
+
+    async fn log_mark(&self) -> Result<LogMark, StoreError> {
+        let position: Option<i64> = sqlx::query_scalar("SELECT MAX(position) FROM events")
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(LogMark(MarkKind::Position(position.unwrap_or(0))))
+    }
+
+    async fn committed_since(
+        &self,
+        mark: &LogMark,
+        stream_types: &[&str],
+    ) -> Result<bool, StoreError> {
+        let LogMark(MarkKind::Position(position)) = mark else {
+            return Err(StoreError::InvalidRequest(
+                "a log mark of another backend".to_owned(),
+            ));
+        };
+        let types = serde_json::to_string(stream_types)
+            .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
+        let changed: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE position > ?1 \
+             AND (json_array_length(?2) = 0 \
+             OR stream_type IN (SELECT value FROM json_each(?2))))",
+        )
+        .bind(position)
+        .bind(types)
+        .fetch_one(&self.reader)
+        .await?;
+        Ok(changed)
     }
 
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {

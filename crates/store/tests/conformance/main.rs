@@ -57,6 +57,8 @@ conformance!(
     similar_documents_rank_the_closest_first,
     search_text_follows_its_document,
     projection_commits_and_resets_move_the_checkpoint,
+    a_mark_tells_what_was_committed_since,
+    a_late_commit_counts_after_the_mark,
     concurrent_writers_to_one_stream_never_both_win,
     a_subscription_sees_appends_as_they_commit,
     notifications_are_written_once_per_event_and_recipient,
@@ -74,6 +76,8 @@ conformance!(
     an_event_is_queued_once_per_webhook,
     failed_deliveries_are_retried_then_dead_lettered_and_replayed,
     concurrent_claimers_get_disjoint_deliveries,
+    concurrent_sign_in_attempts_are_all_counted,
+    sessions_end_after_their_lifetime_or_when_idle,
 );
 
 mod log_gaps {

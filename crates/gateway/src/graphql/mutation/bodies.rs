@@ -16,6 +16,7 @@ use crate::graphql::types::{Body, BodyKindValue, BodyRoleValue, Membership};
 pub struct EstablishBodyInput {
     pub tenant: ID,
     pub kind: BodyKindValue,
+    #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"names\")"))]
     pub names: Vec<LocalizedTextInput>,
     #[graphql(default)]
     pub mandate: String,
@@ -72,7 +73,9 @@ impl BodyMutations {
         &self,
         ctx: &Context<'_>,
         id: ID,
-        names: Vec<LocalizedTextInput>,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"names\")"))] names: Vec<
+            LocalizedTextInput,
+        >,
     ) -> Result<Body> {
         let command = BodyCommand::Rename {
             names: localized_names::names(names)?,

@@ -69,7 +69,11 @@ impl ChairMutations {
         ctx: &Context<'_>,
         body: ID,
         kind: ChairRuleKind,
-        #[graphql(default)] offices: Vec<String>,
+        #[graphql(
+            default,
+            validator(custom = "crate::graphql::args::MaxItems(\"offices\")")
+        )]
+        offices: Vec<String>,
         years: Option<u32>,
     ) -> Result<ChairHistory> {
         let rule = match kind {

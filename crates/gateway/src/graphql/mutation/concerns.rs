@@ -26,11 +26,17 @@ pub struct ConcernContentInput {
     /// Why the canton cannot solve it alone (required to leave the canton).
     #[graphql(default)]
     pub why_not_cantonal: String,
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"institutions\")")
+    )]
     pub institutions: Vec<AffectedInstitutionValue>,
     /// The key of a focus area of the work programme in force.
     pub focus_area: Option<ID>,
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"attachments\")")
+    )]
     pub attachments: Vec<AttachmentInput>,
     pub language: Language,
 }
@@ -144,7 +150,9 @@ impl ConcernMutations {
         &self,
         ctx: &Context<'_>,
         tenant: ID,
-        steps: Vec<RouteStepInput>,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"steps\")"))] steps: Vec<
+            RouteStepInput,
+        >,
     ) -> Result<ConcernRoute> {
         let (caller, request, app) = caller(ctx)?;
         let tenant = parse_tenant(&tenant)?;
@@ -233,7 +241,11 @@ impl ConcernMutations {
         ctx: &Context<'_>,
         id: ID,
         network: ID,
-        #[graphql(default)] bundle: Vec<ID>,
+        #[graphql(
+            default,
+            validator(custom = "crate::graphql::args::MaxItems(\"bundle\")")
+        )]
+        bundle: Vec<ID>,
         #[graphql(default)] note: String,
     ) -> Result<Concern> {
         let command = ConcernCommand::Consolidate {

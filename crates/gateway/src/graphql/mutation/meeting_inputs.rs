@@ -61,7 +61,10 @@ pub struct AgendaItemInput {
     pub programme_from: Option<NaiveDate>,
     #[graphql(default)]
     pub note: String,
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"documents\")")
+    )]
     pub documents: Vec<AttachmentInput>,
 }
 
@@ -182,6 +185,7 @@ pub struct DecisionInput {
     pub no: Option<u32>,
     pub abstain: Option<u32>,
     /// The people present.
+    #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"present\")"))]
     pub present: Vec<ID>,
     pub effect: Option<EffectInput>,
 }

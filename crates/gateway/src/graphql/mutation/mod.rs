@@ -11,6 +11,7 @@ mod concern_paths;
 mod concern_steps;
 mod concerns;
 mod inbox;
+mod lifecycle;
 mod localized_names;
 mod meeting_inputs;
 mod meetings;
@@ -34,6 +35,7 @@ pub struct Mutation(
     bodies::BodyMutations,
     people::PeopleMutations,
     privacy::PrivacyMutations,
+    lifecycle::LifecycleMutations,
     networks::NetworkMutations,
     concerns::ConcernMutations,
     concern_steps::ConcernStepMutations,

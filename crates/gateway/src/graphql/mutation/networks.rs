@@ -43,8 +43,12 @@ impl NetworkMutations {
         &self,
         ctx: &Context<'_>,
         canton: ID,
-        names: Vec<LocalizedTextInput>,
-        cantons: Vec<ID>,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"names\")"))] names: Vec<
+            LocalizedTextInput,
+        >,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"cantons\")"))] cantons: Vec<
+            ID,
+        >,
     ) -> Result<Network> {
         let id = NetworkId::new();
         let command = NetworkCommand::Propose {
@@ -79,7 +83,9 @@ impl NetworkMutations {
         ctx: &Context<'_>,
         id: ID,
         canton: ID,
-        names: Vec<LocalizedTextInput>,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"names\")"))] names: Vec<
+            LocalizedTextInput,
+        >,
     ) -> Result<Network> {
         let id = network_id(&id)?;
         let command = NetworkCommand::Rename {

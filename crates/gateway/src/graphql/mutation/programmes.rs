@@ -77,9 +77,15 @@ pub struct WorkProgrammeInput {
     pub ekg_statement: String,
     /// Those of the programme before when empty (the first programme
     /// must name its own: the three of the 2017 decision).
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"focus_areas\")")
+    )]
     pub focus_areas: Vec<FocusAreaInput>,
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"action_fields\")")
+    )]
     pub action_fields: Vec<ActionFieldInput>,
 }
 
@@ -184,6 +190,7 @@ impl SteeringMutations {
         &self,
         ctx: &Context<'_>,
         programme: ID,
+        #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"focus_areas\")"))]
         focus_areas: Vec<FocusAreaInput>,
         basis: DecisionBasisInput,
     ) -> Result<WorkProgramme> {

@@ -33,7 +33,7 @@ pub struct IizProjectInput {
     pub focus_area: Option<ID>,
     /// The lead partner.
     pub lead: String,
-    #[graphql(default)]
+    #[graphql(default, validator(custom = "args::MaxItems(\"funding\")"))]
     pub funding: Vec<FundingInput>,
     #[graphql(default)]
     pub resources: String,
@@ -201,7 +201,9 @@ impl ProjectMutations {
         ctx: &Context<'_>,
         project: ID,
         summary: String,
-        #[graphql(default)] documents: Vec<AttachmentInput>,
+        #[graphql(default, validator(custom = "args::MaxItems(\"documents\")"))] documents: Vec<
+            AttachmentInput,
+        >,
     ) -> Result<Project> {
         let command = ProjectCommand::SubmitResult {
             summary: free_text(summary)?,

@@ -23,7 +23,10 @@ pub struct ReportInput {
     /// How far implementation has come, where a share makes sense (0–100).
     pub percent: Option<i32>,
     pub narrative: String,
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"evidence\")")
+    )]
     pub evidence: Vec<AttachmentInput>,
 }
 

@@ -33,12 +33,21 @@ pub struct TranslationInput {
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct BasisInput {
     /// Seismograf concerns it answers.
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"basis.concerns\")")
+    )]
     pub concerns: Vec<ID>,
     /// Projects, by name.
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"basis.projects\")")
+    )]
     pub projects: Vec<String>,
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"basis.documents\")")
+    )]
     pub documents: Vec<AttachmentInput>,
 }
 
@@ -49,7 +58,10 @@ pub struct RecommendationInput {
     pub text: String,
     /// The language of `title` and `text`.
     pub language: Language,
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"translations\")")
+    )]
     pub translations: Vec<TranslationInput>,
     pub rationale: String,
     pub source: RecommendationSourceValue,
@@ -57,6 +69,7 @@ pub struct RecommendationInput {
     pub basis: BasisInput,
     pub focus_area: Option<ID>,
     /// `CH`, cantons and partners (`SODK`, `SECO`, …).
+    #[graphql(validator(custom = "crate::graphql::args::MaxItems(\"addressees\")"))]
     pub addressees: Vec<String>,
     /// The first answer is due by this day.
     pub answer_due: NaiveDate,

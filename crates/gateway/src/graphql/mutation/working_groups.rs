@@ -27,7 +27,10 @@ pub struct MandateInput {
     /// The day of the mandate.
     pub on: NaiveDate,
     /// The concerns the EKG gave to this group.
-    #[graphql(default)]
+    #[graphql(
+        default,
+        validator(custom = "crate::graphql::args::MaxItems(\"concerns\")")
+    )]
     pub concerns: Vec<ID>,
 }
 
@@ -170,7 +173,11 @@ impl WorkingGroupMutations {
         ctx: &Context<'_>,
         id: ID,
         summary: String,
-        #[graphql(default)] documents: Vec<AttachmentInput>,
+        #[graphql(
+            default,
+            validator(custom = "crate::graphql::args::MaxItems(\"documents\")")
+        )]
+        documents: Vec<AttachmentInput>,
         on: NaiveDate,
     ) -> Result<WorkingGroup> {
         let command = WorkingGroupCommand::SubmitResult {

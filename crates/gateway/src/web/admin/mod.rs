@@ -47,6 +47,10 @@ pub fn routes() -> Router<WebState> {
         )
         .route("/admin/people/{id}/forget", post(person::forget))
         .route("/admin/access-log", get(access_log::page))
+        .route(
+            "/admin/people/{id}/deactivation",
+            post(person::deactivation),
+        )
         .route("/admin/routes", get(routes::page).post(routes::define))
 }
 
@@ -72,15 +76,15 @@ pub(super) fn administered(visitor: &Visitor) -> Result<Vec<TenantId>, WebError>
 }
 
 pub(super) fn forbidden(visitor: &Visitor) -> WebError {
-    WebError::new(Failure::Forbidden, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::Forbidden)
 }
 
 pub(super) fn not_found(visitor: &Visitor) -> WebError {
-    WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::NotFound)
 }
 
 pub(super) fn bad_request(visitor: &Visitor) -> WebError {
-    WebError::new(Failure::BadRequest, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::BadRequest)
 }
 
 /// The tenant a page is about: the one asked for, else the first one

@@ -43,6 +43,10 @@ pub struct RegisterForm {
     pub language: String,
     #[serde(default)]
     pub password: String,
+    /// Set by the "invite" button: an e-mail with a link to set the
+    /// password goes out instead of a password being typed here.
+    #[serde(default)]
+    pub invite: String,
 }
 
 #[derive(Template)]
@@ -151,6 +155,20 @@ pub async fn register(
             email: email.clone(),
             language,
         };
+        if !form.invite.is_empty() {
+            match visitor.caller().invite_person(person).await {
+                Ok(_) => return Ok(done(&format!("/admin/people/{id}"), "account-invited")),
+                Err(error) => {
+                    errors = FormErrors::of(error, &visitor, &["name", "email"])?;
+                }
+            }
+            let form = RegisterForm {
+                password: String::new(),
+                ..form
+            };
+            let page = build(&visitor, &administered, home, form, errors).await?;
+            return render(&page, &visitor, StatusCode::UNPROCESSABLE_ENTITY);
+        }
         let registered = visitor.caller().register_person(person).await;
         let outcome = match registered {
             Ok(_) if form.password.is_empty() => Ok(()),

@@ -59,6 +59,7 @@ pub struct PersonPage {
     pub language: String,
     pub roles: Vec<RoleLine>,
     pub platform_admin: bool,
+    pub deactivated: bool,
     /// Whether the visitor runs the platform (only they change it).
     pub visitor_runs_platform: bool,
     pub tenants: Vec<(String, String)>,
@@ -126,6 +127,7 @@ async fn build(
             })
             .collect(),
         platform_admin: person.platform_admin,
+        deactivated: person.deactivated,
         visitor_runs_platform: visitor
             .principal()
             .is_some_and(|principal| principal.acts_as_platform_admin()),
@@ -226,4 +228,26 @@ pub async fn forget(
             render(&page, &visitor, StatusCode::UNPROCESSABLE_ENTITY)
         }
     }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct DeactivationForm {
+    /// `deactivate` or `reactivate`.
+    #[serde(default)]
+    pub change: String,
+}
+
+/// `POST /admin/people/{id}/deactivation`: deactivating ends every session
+/// and token of the person at once.
+pub async fn deactivation(
+    Path(id): Path<String>,
+    Posted { visitor, form }: Posted<DeactivationForm>,
+) -> Result<Response, WebError> {
+    let id = person_id(&visitor, &id)?;
+    let (change, notice) = match form.change.as_str() {
+        "deactivate" => (PersonCommand::Deactivate, "account-deactivated"),
+        "reactivate" => (PersonCommand::Reactivate, "account-reactivated"),
+        _ => return Err(bad_request(&visitor)),
+    };
+    command(visitor, id, change, RoleForm::default(), notice).await
 }

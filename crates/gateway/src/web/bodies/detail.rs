@@ -75,8 +75,7 @@ pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, 
     let tr = visitor.tr;
     let caller = visitor.caller();
     let fail = |error| visitor.fail(error);
-    let id = BodyId::parse(&id)
-        .map_err(|_| WebError::new(Failure::NotFound, tr, &visitor.request_id))?;
+    let id = BodyId::parse(&id).map_err(|_| visitor.refuse(Failure::NotFound))?;
     let body = caller.body(id).await.map_err(fail)?;
     let members = caller.body_members(id).await.map_err(fail)?;
     let seats: Vec<_> = members.current().cloned().collect();

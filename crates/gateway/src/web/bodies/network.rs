@@ -47,8 +47,7 @@ fn list(cantons: &[CantonCode]) -> String {
 pub async fn page(visitor: Visitor, Path(id): Path<String>) -> Result<Response, WebError> {
     visitor.signed_in()?;
     let tr = visitor.tr;
-    let id = NetworkId::parse(&id)
-        .map_err(|_| WebError::new(Failure::NotFound, tr, &visitor.request_id))?;
+    let id = NetworkId::parse(&id).map_err(|_| visitor.refuse(Failure::NotFound))?;
     let network = visitor
         .caller()
         .network(id)

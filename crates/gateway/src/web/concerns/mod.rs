@@ -62,8 +62,7 @@ pub fn routes() -> Router<WebState> {
 
 /// The concern a path names; an id that is none is a page that is not there.
 fn concern_id(visitor: &Visitor, id: &str) -> Result<ConcernId, WebError> {
-    ConcernId::parse(id)
-        .map_err(|_| WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id))
+    ConcernId::parse(id).map_err(|_| visitor.refuse(Failure::NotFound))
 }
 
 /// The path of a concern's page.

@@ -56,6 +56,8 @@ pub struct QueuePage {
     pub return_reasons: Vec<(String, String)>,
     /// Where the forms come back to.
     pub back: String,
+    /// Back to the first page, from a later one.
+    pub first: Option<String>,
     pub next: Option<String>,
 }
 
@@ -117,6 +119,7 @@ pub async fn page(visitor: Visitor, Query(query): Query<QueueQuery>) -> Result<R
                 .map(|(reason, value)| ((*value).to_owned(), tr.t(return_reason_key(*reason))))
                 .collect(),
             back: format!("/queue?queue={name}"),
+            first: after.map(|_| format!("/queue?queue={name}")),
             next: found
                 .next
                 .map(|cursor| format!("/queue?queue={name}&after={}", encode(&cursor))),

@@ -23,5 +23,6 @@ pub fn kind_label(tr: Tr, kind: NotificationKind) -> String {
         NotificationKind::ResolutionAwaitingAnswer => tr.t("inbox-kind-resolution-awaiting"),
         NotificationKind::ResolutionOutcome => tr.t("inbox-kind-resolution-outcome"),
         NotificationKind::NetworkChanged => tr.t("inbox-kind-network-changed"),
+        NotificationKind::SignInLocked => tr.t("inbox-kind-signin-locked"),
     }
 }

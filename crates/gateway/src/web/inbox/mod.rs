@@ -158,8 +158,7 @@ pub async fn mark_read(
     Path(id): Path<String>,
     Posted { visitor, form }: Posted<MarkForm>,
 ) -> Result<Response, WebError> {
-    let id = Uuid::parse_str(&id)
-        .map_err(|_| WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id))?;
+    let id = Uuid::parse_str(&id).map_err(|_| visitor.refuse(Failure::NotFound))?;
     visitor
         .caller()
         .mark_read(&[id])

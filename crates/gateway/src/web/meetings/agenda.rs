@@ -218,13 +218,7 @@ async fn act(
 }
 
 fn reason(visitor: &Visitor, text: &str) -> Result<FreeText, WebError> {
-    FreeText::parse(text).map_err(|_| {
-        WebError::new(
-            crate::web::errors::Failure::BadRequest,
-            visitor.tr,
-            &visitor.request_id,
-        )
-    })
+    FreeText::parse(text).map_err(|_| visitor.refuse(crate::web::errors::Failure::BadRequest))
 }
 
 /// `POST /meetings/{id}/items/{number}/up`: the item changes places with

@@ -109,8 +109,7 @@ pub struct MeetingPage {
 }
 
 pub(super) fn meeting_id(id: &str, visitor: &Visitor) -> Result<MeetingId, WebError> {
-    MeetingId::parse(id)
-        .map_err(|_| WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id))
+    MeetingId::parse(id).map_err(|_| visitor.refuse(Failure::NotFound))
 }
 
 fn carried(visitor: &Visitor, item: &ItemView) -> Option<Carried> {

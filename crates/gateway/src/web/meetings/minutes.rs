@@ -114,7 +114,7 @@ async fn show_form(
     let tr = visitor.tr;
     let item = view
         .item(number)
-        .ok_or_else(|| WebError::new(Failure::NotFound, tr, &visitor.request_id))?;
+        .ok_or_else(|| visitor.refuse(Failure::NotFound))?;
     let mut members = Vec::new();
     for body in &view.bodies {
         let seats = visitor

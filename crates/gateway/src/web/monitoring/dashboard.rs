@@ -65,7 +65,7 @@ pub async fn page(visitor: Visitor, Query(choice): Query<MapChoice>) -> Result<R
     let fail = |error| visitor.fail(error);
     let broken_map = |error: crate::web::charts::MapDataError| {
         tracing::error!(%error, request_id = visitor.request_id, "map data");
-        WebError::new(Failure::Internal, tr, &visitor.request_id)
+        visitor.refuse(Failure::Internal)
     };
     let as_of = today();
     let policy = MonitoringPolicy::default();

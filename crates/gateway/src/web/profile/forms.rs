@@ -37,12 +37,23 @@ pub async fn change_password(
     let errors = if form.new_password != form.new_password_again {
         FormErrors::field("new_password_again", tr.t("profile-password-mismatch"))
     } else {
+        // Every other session of the person ends: whoever signed in with
+        // the old password is out.
+        let current = visitor
+            .session
+            .as_ref()
+            .map(|session| session.token.as_str());
         match visitor
             .app
-            .change_password(&principal, &form.old_password, &form.new_password)
+            .change_password_ending_others(
+                &principal,
+                current,
+                &form.old_password,
+                &form.new_password,
+            )
             .await
         {
-            Ok(()) => return Ok(done("/profile", "profile-password-changed")),
+            Ok(_) => return Ok(done("/profile", "profile-password-changed")),
             Err(AppError::Denied(Denied::Unauthenticated)) => {
                 FormErrors::field("old_password", tr.t("profile-password-wrong"))
             }
@@ -74,8 +85,8 @@ pub async fn save_preferences(
         let Some(chosen) = form.get(kind.as_str()) else {
             continue;
         };
-        let delivery = Preference::parse(chosen)
-            .ok_or_else(|| WebError::new(Failure::BadRequest, visitor.tr, &visitor.request_id))?;
+        let delivery =
+            Preference::parse(chosen).ok_or_else(|| visitor.refuse(Failure::BadRequest))?;
         let unchanged = current
             .iter()
             .any(|preference| preference.kind == kind && preference.delivery == delivery);

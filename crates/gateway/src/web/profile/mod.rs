@@ -3,6 +3,7 @@
 //! reaches them, and their API tokens.
 
 mod forms;
+mod sessions;
 mod tokens;
 
 use askama::Template;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<WebState> {
         .route("/profile", get(page))
         .route("/profile/password", post(forms::change_password))
         .route("/profile/notifications", post(forms::save_preferences))
+        .route("/profile/sessions/end", post(sessions::sign_out_everywhere))
         .route("/profile/tokens", post(tokens::create))
         .route("/profile/tokens/{id}/revoke", post(tokens::revoke))
 }
@@ -49,6 +51,8 @@ pub struct TokenLine {
     pub roles: String,
     pub created: String,
     pub last_used: String,
+    /// Until when it works, or that it works until revoked.
+    pub expires: String,
     pub revoked: bool,
 }
 
@@ -58,6 +62,8 @@ pub struct TokenDraft {
     pub name: String,
     pub tenant: String,
     pub roles: Vec<String>,
+    /// Days the token is to work; empty: until revoked.
+    pub expires_in_days: String,
 }
 
 /// A role the token form offers, and whether it is ticked.
@@ -176,6 +182,9 @@ async fn build(visitor: &Visitor, returned: Returned) -> Result<ProfilePage, Web
                 || tr.t("profile-token-never-used"),
                 super::format::date_time,
             ),
+            expires: token
+                .expires_at
+                .map_or_else(|| tr.t("profile-token-no-expiry"), super::format::date_time),
             revoked: token.revoked_at.is_some(),
         })
         .collect();

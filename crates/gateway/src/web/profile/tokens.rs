@@ -21,17 +21,47 @@ pub struct TokenForm {
     pub tenant: String,
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Days the token is to work (1 to 3650); empty: until revoked.
+    #[serde(default)]
+    pub expires_in_days: String,
 }
+
+/// Longest validity the form offers, in days (ten years).
+const MAX_DAYS: i64 = 3650;
 
 /// `POST /profile/tokens`: answered with the profile page itself (not a
 /// redirect), as the secret must not travel in a cookie or an address.
 pub async fn create(Posted { visitor, form }: Posted<TokenForm>) -> Result<Response, WebError> {
     let principal = visitor.signed_in()?.clone();
-    let bad_request = || WebError::new(Failure::BadRequest, visitor.tr, &visitor.request_id);
+    let bad_request = || visitor.refuse(Failure::BadRequest);
     let draft = TokenDraft {
         name: form.name.clone(),
         tenant: form.tenant.clone(),
         roles: form.roles.clone(),
+        expires_in_days: form.expires_in_days.clone(),
+    };
+    let days = form.expires_in_days.trim();
+    let expires_at = if days.is_empty() {
+        None
+    } else {
+        match days.parse::<i64>() {
+            Ok(days) if (1..=MAX_DAYS).contains(&days) => {
+                Some(chrono::Utc::now() + chrono::Duration::days(days))
+            }
+            _ => {
+                let returned = Returned {
+                    token: draft,
+                    token_errors: FormErrors::field(
+                        "expires_in_days",
+                        visitor
+                            .tr
+                            .t1("profile-token-expiry-invalid", "max", MAX_DAYS),
+                    ),
+                    ..Returned::default()
+                };
+                return again(&visitor, returned, StatusCode::UNPROCESSABLE_ENTITY).await;
+            }
+        }
     };
     // The form offers only tenants and roles that exist: anything else
     // was not sent by it.
@@ -44,7 +74,7 @@ pub async fn create(Posted { visitor, form }: Posted<TokenForm>) -> Result<Respo
         .map_err(|_| bad_request())?;
     match visitor
         .app
-        .issue_api_token(&principal, &form.name, tenant, &roles)
+        .issue_api_token(&principal, &form.name, tenant, &roles, expires_at)
         .await
     {
         Ok(issued) => {
@@ -55,7 +85,11 @@ pub async fn create(Posted { visitor, form }: Posted<TokenForm>) -> Result<Respo
             again(&visitor, returned, StatusCode::OK).await
         }
         Err(error) => {
-            let token_errors = FormErrors::of(error, &visitor, &["name", "tenant", "roles"])?;
+            let token_errors = FormErrors::of(
+                error,
+                &visitor,
+                &["name", "tenant", "roles", "expires_in_days"],
+            )?;
             let returned = Returned {
                 token: draft,
                 token_errors,
@@ -75,8 +109,7 @@ pub async fn revoke(
     Posted { visitor, .. }: Posted<RevokeForm>,
 ) -> Result<Response, WebError> {
     let principal = visitor.signed_in()?.clone();
-    let id = Uuid::parse_str(&id)
-        .map_err(|_| WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id))?;
+    let id = Uuid::parse_str(&id).map_err(|_| visitor.refuse(Failure::NotFound))?;
     visitor
         .app
         .revoke_api_token(&principal, id)

@@ -138,11 +138,7 @@ pub async fn record(
         }
         "close" => Some(Step::Close),
         _ => {
-            return Err(WebError::new(
-                Failure::BadRequest,
-                visitor.tr,
-                &visitor.request_id,
-            ));
+            return Err(visitor.refuse(Failure::BadRequest));
         }
     };
     let (Some(source), Some(text), Some(step), true) = (source, text, step, errors.is_empty())

@@ -63,7 +63,7 @@ fn parse_stage(value: &str) -> Option<RecommendationStage> {
 pub async fn page(visitor: Visitor, Query(query): Query<ListQuery>) -> Result<Response, WebError> {
     let principal = visitor.signed_in()?;
     let tr = visitor.tr;
-    let bad = || WebError::new(Failure::BadRequest, tr, &visitor.request_id);
+    let bad = || visitor.refuse(Failure::BadRequest);
     let stage = match query.stage.as_str() {
         "" => None,
         value => Some(parse_stage(value).ok_or_else(bad)?),

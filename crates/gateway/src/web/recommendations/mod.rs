@@ -50,8 +50,7 @@ pub fn routes() -> Router<WebState> {
 /// The recommendation a path names; an id that cannot be one is a page
 /// that does not exist.
 fn recommendation_id(visitor: &Visitor, id: &str) -> Result<RecommendationId, WebError> {
-    RecommendationId::parse(id)
-        .map_err(|_| WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id))
+    RecommendationId::parse(id).map_err(|_| visitor.refuse(Failure::NotFound))
 }
 
 fn href(id: RecommendationId) -> String {

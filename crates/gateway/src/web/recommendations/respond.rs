@@ -51,7 +51,7 @@ const REPORT_FIELDS: &[&str] = &[
 ];
 
 fn bad_request(visitor: &Visitor) -> WebError {
-    WebError::new(Failure::BadRequest, visitor.tr, &visitor.request_id)
+    visitor.refuse(Failure::BadRequest)
 }
 
 /// A choice of a select: a value the page never offers is a request the

@@ -86,8 +86,7 @@ const VOTES: [(&str, Vote); 3] = [
 ];
 
 fn resolution_id(id: &str, visitor: &Visitor) -> Result<ResolutionId, WebError> {
-    ResolutionId::parse(id)
-        .map_err(|_| WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id))
+    ResolutionId::parse(id).map_err(|_| visitor.refuse(Failure::NotFound))
 }
 
 async fn resolution(visitor: &Visitor, id: &str) -> Result<ResolutionView, WebError> {

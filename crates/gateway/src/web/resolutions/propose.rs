@@ -69,8 +69,7 @@ const SUGGESTED_DAYS: u64 = 14;
 
 async fn body(visitor: &Visitor, id: &str) -> Result<BodyView, WebError> {
     visitor.signed_in()?;
-    let id = BodyId::parse(id)
-        .map_err(|_| WebError::new(Failure::NotFound, visitor.tr, &visitor.request_id))?;
+    let id = BodyId::parse(id).map_err(|_| visitor.refuse(Failure::NotFound))?;
     visitor
         .caller()
         .body(id)

@@ -1,0 +1,27 @@
+## Kontolebenszyklus: Einladung, Passwort vergessen, Deaktivierung.
+account-invitation-title = Einladung annehmen
+account-invitation-intro = Willkommen, { $name }. Legen Sie Ihr Passwort fest, um sich bei der IIZ-Plattform anzumelden.
+account-reset-title = Neues Passwort festlegen
+account-reset-intro = { $name }, legen Sie Ihr neues Passwort fest.
+account-password-save = Passwort festlegen
+account-password-set = Ihr Passwort ist festgelegt. Sie können sich jetzt anmelden.
+account-link-gone-title = Link nicht mehr gültig
+account-link-gone = Dieser Link ist unbekannt, wurde schon verwendet oder ist abgelaufen.
+account-forgot-link = Passwort vergessen?
+account-forgot-title = Passwort vergessen
+account-forgot-intro = Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden. Ist sie bei uns bekannt, erhalten Sie einen Link, um ein neues Passwort festzulegen.
+account-forgot-submit = Link anfordern
+account-email-invalid = Bitte geben Sie eine gültige E-Mail-Adresse ein.
+account-reset-sent = Ist die Adresse bei uns bekannt, ist eine E-Mail mit einem Link unterwegs.
+account-invite = Per E-Mail einladen
+account-invite-hint = Statt ein Passwort einzugeben, können Sie die Person einladen: Sie erhält einen Link, der 7 Tage gilt, und legt ihr Passwort selbst fest.
+account-invited = Die Einladung ist verschickt.
+account-status = Zugang
+account-status-active = aktiv
+account-status-deactivated = deaktiviert
+account-access = Zugang
+account-deactivate = Deaktivieren
+account-deactivate-hint = Deaktivieren beendet sofort alle Sitzungen und API-Tokens der Person; sie kann sich nicht mehr anmelden.
+account-reactivate = Wieder aktivieren
+account-deactivated = Die Person ist deaktiviert; ihre Sitzungen und Tokens sind beendet.
+account-reactivated = Die Person ist wieder aktiv.

@@ -1,0 +1,27 @@
+## Cycle de vie des comptes : invitation, mot de passe oublié, désactivation.
+account-invitation-title = Accepter l'invitation
+account-invitation-intro = Bienvenue, { $name }. Définissez votre mot de passe pour vous connecter à la plateforme CII.
+account-reset-title = Définir un nouveau mot de passe
+account-reset-intro = { $name }, définissez votre nouveau mot de passe.
+account-password-save = Définir le mot de passe
+account-password-set = Votre mot de passe est défini. Vous pouvez maintenant vous connecter.
+account-link-gone-title = Lien plus valable
+account-link-gone = Ce lien est inconnu, a déjà été utilisé ou a expiré.
+account-forgot-link = Mot de passe oublié ?
+account-forgot-title = Mot de passe oublié
+account-forgot-intro = Saisissez l'adresse e-mail avec laquelle vous vous connectez. Si nous la connaissons, vous recevrez un lien pour définir un nouveau mot de passe.
+account-forgot-submit = Demander un lien
+account-email-invalid = Veuillez saisir une adresse e-mail valable.
+account-reset-sent = Si l'adresse nous est connue, un e-mail avec un lien est en route.
+account-invite = Inviter par e-mail
+account-invite-hint = Au lieu de saisir un mot de passe, vous pouvez inviter la personne : elle reçoit un lien valable 7 jours et définit elle-même son mot de passe.
+account-invited = L'invitation est envoyée.
+account-status = Accès
+account-status-active = actif
+account-status-deactivated = désactivé
+account-access = Accès
+account-deactivate = Désactiver
+account-deactivate-hint = La désactivation met fin immédiatement à toutes les sessions et à tous les jetons API de la personne ; elle ne peut plus se connecter.
+account-reactivate = Réactiver
+account-deactivated = La personne est désactivée ; ses sessions et jetons sont terminés.
+account-reactivated = La personne est de nouveau active.

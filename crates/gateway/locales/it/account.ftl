@@ -1,0 +1,27 @@
+## Ciclo di vita degli account: invito, password dimenticata, disattivazione.
+account-invitation-title = Accettare l'invito
+account-invitation-intro = Benvenuta/o, { $name }. Imposti la sua password per accedere alla piattaforma CII.
+account-reset-title = Impostare una nuova password
+account-reset-intro = { $name }, imposti la sua nuova password.
+account-password-save = Impostare la password
+account-password-set = La sua password è impostata. Ora può accedere.
+account-link-gone-title = Link non più valido
+account-link-gone = Questo link è sconosciuto, è già stato usato o è scaduto.
+account-forgot-link = Password dimenticata?
+account-forgot-title = Password dimenticata
+account-forgot-intro = Inserisca l'indirizzo e-mail con cui accede. Se lo conosciamo, riceverà un link per impostare una nuova password.
+account-forgot-submit = Richiedere un link
+account-email-invalid = Inserisca un indirizzo e-mail valido.
+account-reset-sent = Se l'indirizzo ci è noto, è in arrivo un'e-mail con un link.
+account-invite = Invitare per e-mail
+account-invite-hint = Invece di inserire una password, può invitare la persona: riceve un link valido 7 giorni e imposta lei stessa la sua password.
+account-invited = L'invito è stato inviato.
+account-status = Accesso
+account-status-active = attivo
+account-status-deactivated = disattivato
+account-access = Accesso
+account-deactivate = Disattivare
+account-deactivate-hint = La disattivazione termina subito tutte le sessioni e tutti i token API della persona; non può più accedere.
+account-reactivate = Riattivare
+account-deactivated = La persona è disattivata; le sue sessioni e i suoi token sono terminati.
+account-reactivated = La persona è di nuovo attiva.

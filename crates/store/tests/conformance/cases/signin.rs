@@ -1,0 +1,128 @@
+//! Sign-in attempts and the session lifecycle (issue 15).
+
+use chrono::{Duration, Utc};
+use iiz_store::{AttemptCount, AttemptWrite, Decide, SessionRecord, Store};
+use uuid::Uuid;
+
+/// One attempt that adds a failure to `key`.
+fn one_more(key: &str) -> Decide<'static, u32> {
+    let key = key.to_owned();
+    let now = Utc::now();
+    Box::new(move |counts| {
+        let failures = counts[0].map_or(0, |count| count.failures) + 1;
+        let count = AttemptCount {
+            failures,
+            last_attempt_at: now,
+            locked_until: None,
+        };
+        (
+            AttemptWrite {
+                counts: vec![(key, count)],
+                lock: None,
+            },
+            failures,
+        )
+    })
+}
+
+pub async fn concurrent_sign_in_attempts_are_all_counted(store: &Store) {
+    let key = "account:concurrent".to_owned();
+    let attempts = (0..24).map(|_| {
+        let store = store.clone();
+        let key = key.clone();
+        tokio::spawn(async move {
+            store
+                .count_signin_attempt(std::slice::from_ref(&key), one_more(&key))
+                .await
+        })
+    });
+    let mut seen: Vec<u32> = Vec::new();
+    for attempt in attempts {
+        seen.push(attempt.await.unwrap().unwrap());
+    }
+    seen.sort_unstable();
+    // Each attempt saw the one before it: no two counted from the same.
+    assert_eq!(seen, (1..=24).collect::<Vec<_>>());
+    let count = store.signin_attempts(&key).await.unwrap().unwrap();
+    assert_eq!(count.failures, 24);
+    store.clear_signin_attempts(&key).await.unwrap();
+    assert!(store.signin_attempts(&key).await.unwrap().is_none());
+}
+
+pub async fn sessions_end_after_their_lifetime_or_when_idle(store: &Store) {
+    let person = Uuid::now_v7();
+    let now = Utc::now();
+    let session = |expires_in: Duration| SessionRecord {
+        person,
+        csrf_token: "csrf".to_owned(),
+        expires_at: now + expires_in,
+    };
+    store
+        .create_session("one", &session(Duration::hours(12)))
+        .await
+        .unwrap();
+    store
+        .create_session("two", &session(Duration::hours(12)))
+        .await
+        .unwrap();
+    store
+        .create_session("old", &session(Duration::seconds(-1)))
+        .await
+        .unwrap();
+    let idle = now - Duration::hours(2);
+    let live = |hash: &'static str, at: chrono::DateTime<Utc>, cutoff| {
+        store.live_session(hash, at, cutoff, at - Duration::minutes(1))
+    };
+    assert!(live("one", now, idle).await.unwrap().is_some());
+    // past its lifetime
+    assert!(live("old", now, idle).await.unwrap().is_none());
+    assert!(
+        live("one", now + Duration::hours(13), now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // unused since before the idle cutoff
+    assert!(
+        live("two", now, now + Duration::seconds(1))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // using a session moves its last use: "one" was touched above at +13 h
+    // only if it was live, so it still counts from its creation
+    let later = now + Duration::minutes(30);
+    assert!(live("one", later, idle).await.unwrap().is_some());
+    assert!(
+        live("one", later, later - Duration::minutes(1))
+            .await
+            .unwrap()
+            .is_some(),
+        "the use at +30 min was recorded"
+    );
+
+    // Ending the person's other sessions keeps the one named.
+    assert_eq!(
+        store.delete_sessions_of(person, Some("one")).await.unwrap(),
+        2
+    );
+    assert!(live("one", later, idle).await.unwrap().is_some());
+    assert!(live("two", later, idle).await.unwrap().is_none());
+
+    // The purge removes idle and expired sessions.
+    store
+        .create_session("stale", &session(Duration::seconds(-5)))
+        .await
+        .unwrap();
+    let purged = store
+        .purge_signin_state(now, now - Duration::hours(2), now - Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(purged.sessions, 1, "{purged:?}");
+    assert!(live("one", later, idle).await.unwrap().is_some());
+    let purged = store
+        .purge_signin_state(now + Duration::hours(13), now, now - Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(purged.sessions, 1, "{purged:?}");
+}
