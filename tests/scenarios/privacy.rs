@@ -277,18 +277,7 @@ async fn a_forgotten_person_leaves_no_trace_after_replay(backend: Backend) {
         ..
     } = app;
     server.stop().await.unwrap();
-    let config = iiz::config::Config {
-        database_url: Some(secrecy::SecretString::from(database.url.clone())),
-        data_dir: data_dir.path().to_path_buf(),
-        listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
-        log_format: iiz::config::LogFormat::Pretty,
-        max_connections: 4,
-        development: false,
-        public_url: None,
-        requests_per_minute: 600,
-        notify: iiz::config::NotifyConfig::default(),
-        privacy: iiz::privacy::PrivacyConfig::default(),
-    };
+    let config = iiz_tests::test_config(&database.url, data_dir.path());
     iiz::serve::replay(&config).await.unwrap();
     let replayed = iiz_app::App::new(database.store.clone());
     let view = replayed

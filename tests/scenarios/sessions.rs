@@ -9,7 +9,6 @@ use chrono::Utc;
 use iiz_app::demo::DEMO_PASSWORD;
 use iiz_tests::pages::Browser;
 use iiz_tests::{As, Backend, Session, TestApp, error_code, spawn_app};
-use secrecy::SecretString;
 use serde_json::json;
 
 crate::on_both_backends!(
@@ -239,19 +238,8 @@ async fn the_demo_refuses_a_database_of_real_people(backend: Backend) {
 
     // `serve --demo` against this database refuses to start …
     let config = |force: bool| iiz::config::Config {
-        database_url: Some(SecretString::from(app.database.url.clone())),
-        data_dir: app.data_dir.path().to_path_buf(),
-        listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
-        log_format: iiz::config::LogFormat::Pretty,
-        max_connections: 4,
-        development: false,
-        public_url: None,
-        requests_per_minute: 10_000,
-        notify: iiz::config::NotifyConfig::default(),
-        traffic: iiz::config_traffic::TrafficConfig::default(),
-        sessions: iiz::config::SessionConfig::default(),
         demo_force: force,
-        limits: iiz::config::LimitsConfig::default(),
+        ..iiz_tests::test_config(&app.database.url, app.data_dir.path())
     };
     let refused = iiz::start(config(false), true, std::future::pending()).await;
     let Err(error) = refused else {

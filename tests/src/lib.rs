@@ -41,20 +41,13 @@ pub async fn spawn_app(backend: Backend, demo: bool) -> anyhow::Result<Option<Te
     spawn_app_with(backend, demo, |_| {}).await
 }
 
-/// [`spawn_app`] with the configuration changed by `configure` first
-/// (e.g. the rate limit at its default instead of the tests' generous one).
-pub async fn spawn_app_with(
-    backend: Backend,
-    demo: bool,
-    configure: impl FnOnce(&mut Config),
-) -> anyhow::Result<Option<TestApp>> {
-    let Some(database) = database(backend).await else {
-        return Ok(None);
-    };
-    let data_dir = tempfile::tempdir()?;
-    let mut config = Config {
-        database_url: Some(SecretString::from(database.url.clone())),
-        data_dir: data_dir.path().to_path_buf(),
+/// The configuration the tests run the platform with: `database_url`, files
+/// in `data_dir`, any free port, the rest at its defaults except a rate
+/// limit generous enough for a suite.
+pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
+    Config {
+        database_url: Some(SecretString::from(database_url.to_owned())),
+        data_dir: data_dir.to_path_buf(),
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
         log_format: iiz::config::LogFormat::Pretty,
         max_connections: 8,
@@ -67,7 +60,21 @@ pub async fn spawn_app_with(
         sessions: iiz::config::SessionConfig::default(),
         demo_force: false,
         limits: iiz::config::LimitsConfig::default(),
+    }
+}
+
+/// [`spawn_app`] with the configuration changed by `configure` first
+/// (e.g. the rate limit at its default instead of the tests' generous one).
+pub async fn spawn_app_with(
+    backend: Backend,
+    demo: bool,
+    configure: impl FnOnce(&mut Config),
+) -> anyhow::Result<Option<TestApp>> {
+    let Some(database) = database(backend).await else {
+        return Ok(None);
     };
+    let data_dir = tempfile::tempdir()?;
+    let mut config = test_config(&database.url, data_dir.path());
     configure(&mut config);
     let server = iiz::start(config, demo, std::future::pending()).await?;
     let base_url = format!("http://{}", server.address);

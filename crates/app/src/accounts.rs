@@ -243,13 +243,14 @@ impl App {
         if !secret.starts_with(TOKEN_PREFIX) {
             return Ok(None);
         }
-        let Some(token) = self.store.live_api_token(&secret_hash(secret)).await? else {
+        // A revoked token, or one past its expiry, opens nothing.
+        let Some(token) = self
+            .store
+            .live_api_token(&secret_hash(secret), Utc::now())
+            .await?
+        else {
             return Ok(None);
         };
-        // A token past its expiry opens nothing.
-        if token.expires_at.is_some_and(|expiry| expiry <= Utc::now()) {
-            return Ok(None);
-        }
         let tenant = TenantId::parse(&token.tenant)
             .map_err(|error| AppError::Internal(format!("stored token tenant: {error}")))?;
         let roles = token

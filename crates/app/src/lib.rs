@@ -112,7 +112,6 @@ impl App {
         }
     }
 
-
     /// E-mails are written as `.eml` files to `dir` ([`personal`] erases
     /// a forgotten person's there).
     #[must_use]

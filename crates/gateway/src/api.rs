@@ -264,6 +264,20 @@ pub async fn graphql(
     }
     let headers = parts.headers.clone();
     let jar = CookieJar::from_headers(&headers);
+    // Read the body first: a chunked body cut off at the limit (the body
+    // limit layer's error) is then 413 like a declared length over it,
+    // where the GraphQL extractor would call it a bad request.
+    let body = match axum::body::Bytes::from_request(axum::extract::Request::new(body), &()).await {
+        Ok(bytes) => axum::body::Body::from(bytes),
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Code::Validation,
+                "the request body is larger than the limit",
+            );
+        }
+        Err(rejection) => return rejection.into_response(),
+    };
     let request =
         match GraphQLBatchRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
             axum::extract::Request::from_parts(parts, body),

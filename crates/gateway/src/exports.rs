@@ -112,9 +112,9 @@ fn csv_stream(
         let csv = to_csv(&chunk)
             .and_then(|csv| neutralise_formulas(&csv))
             .map_err(|error| {
-            tracing::error!(%error, "export: a chunk did not serialise");
-            std::io::Error::other("the export could not be written")
-        })?;
+                tracing::error!(%error, "export: a chunk did not serialise");
+                std::io::Error::other("the export could not be written")
+            })?;
         Ok(if index == 0 {
             csv
         } else {

@@ -1,6 +1,7 @@
 //! The notifier's part of the configuration: NATS, SMTP, digests,
 //! reminders (flat keys like the rest).
 
+use secrecy::SecretString;
 use serde::Deserialize;
 
 /// The notifier's part of the configuration (flat keys, like the rest).

@@ -7,8 +7,8 @@ fn registered() -> PersonEvent {
     PersonEvent::Registered {
         id: PersonId::parse("01930000-0000-7000-8000-0000000000b2").unwrap(),
         home: TenantId::parse("ZH").unwrap(),
-        name: PersonName::parse("Bea Probe").unwrap(),
-        email: Email::parse("bea.probe@zh.example").unwrap(),
+        name: Some(PersonName::parse("Bea Probe").unwrap()),
+        email: Some(Email::parse("bea.probe@zh.example").unwrap()),
         language: Language::De,
     }
 }

@@ -111,28 +111,17 @@ impl Store {
         }
     }
 
-    /// The live (not revoked, not expired) token with this hash; records
-    /// `now` as its last use.
-    pub async fn use_api_token(
+    /// The live token with this hash: not revoked and not past its expiry
+    /// at `now`. Read only: callers rate-limit before
+    /// [`Store::record_api_token_use`] writes.
+    pub async fn live_api_token(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<ApiTokenRecord>, StoreError> {
         match self {
-            Self::Postgres(store) => postgres::use_api_token(store.pool(), token_hash, now).await,
-            Self::Sqlite(store) => sqlite::use_api_token(store.writer(), token_hash, now).await,
-        }
-    }
-
-    /// The live (not revoked) token with this hash, read only: callers
-    /// rate-limit before [`Store::record_api_token_use`] writes.
-    pub async fn live_api_token(
-        &self,
-        token_hash: &str,
-    ) -> Result<Option<ApiTokenRecord>, StoreError> {
-        match self {
-            Self::Postgres(store) => postgres::live_api_token(store.pool(), token_hash).await,
-            Self::Sqlite(store) => sqlite::live_api_token(store.reader(), token_hash).await,
+            Self::Postgres(store) => postgres::live_api_token(store.pool(), token_hash, now).await,
+            Self::Sqlite(store) => sqlite::live_api_token(store.reader(), token_hash, now).await,
         }
     }
 

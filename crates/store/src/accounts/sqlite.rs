@@ -144,36 +144,20 @@ fn token_from_row(row: &SqliteRow) -> Result<ApiTokenRecord, StoreError> {
     })
 }
 
-pub(super) async fn use_api_token(
+pub(super) async fn live_api_token(
     pool: &SqlitePool,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<ApiTokenRecord>, StoreError> {
     const SQL: &str = concat!(
-        "UPDATE api_tokens SET last_used_at = ?2 \
-         WHERE token_hash = ?1 AND revoked_at IS NULL \
-         AND (expires_at IS NULL OR expires_at > ?2) RETURNING ",
-        token_columns!()
+        "SELECT ",
+        token_columns!(),
+        " FROM api_tokens WHERE token_hash = ?1 AND revoked_at IS NULL \
+         AND (expires_at IS NULL OR expires_at > ?2)"
     );
     let row = sqlx::query(SQL)
         .bind(token_hash)
         .bind(text(now))
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(token_from_row).transpose()
-}
-
-pub(super) async fn live_api_token(
-    pool: &SqlitePool,
-    token_hash: &str,
-) -> Result<Option<ApiTokenRecord>, StoreError> {
-    const SQL: &str = concat!(
-        "SELECT ",
-        token_columns!(),
-        " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL"
-    );
-    let row = sqlx::query(SQL)
-        .bind(token_hash)
         .fetch_optional(pool)
         .await?;
     row.as_ref().map(token_from_row).transpose()

@@ -70,7 +70,8 @@ pub(super) async fn erase_person(
     report.credentials = delete("DELETE FROM credentials WHERE person_id = ?", &person).await?;
     report.sessions = delete("DELETE FROM sessions WHERE person_id = ?", &person).await?;
     report.api_tokens = delete("DELETE FROM api_tokens WHERE person_id = ?", &person).await?;
-    report.account_records = delete("DELETE FROM account_links WHERE person_id = ?", &person).await?
+    report.account_records = delete("DELETE FROM account_links WHERE person_id = ?", &person)
+        .await?
         + delete("DELETE FROM signin_locks WHERE person_id = ?", &person).await?;
     for key in &erasure.throttle_keys {
         report.account_records +=

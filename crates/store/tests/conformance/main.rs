@@ -78,6 +78,7 @@ conformance!(
     concurrent_claimers_get_disjoint_deliveries,
     concurrent_sign_in_attempts_are_all_counted,
     sessions_end_after_their_lifetime_or_when_idle,
+    api_tokens_are_live_until_revoked_or_past_their_expiry,
 );
 
 mod log_gaps {

@@ -1,7 +1,7 @@
 //! Sign-in attempts and the session lifecycle (issue 15).
 
 use chrono::{Duration, Utc};
-use iiz_store::{AttemptCount, AttemptWrite, Decide, SessionRecord, Store};
+use iiz_store::{ApiTokenRecord, AttemptCount, AttemptWrite, Decide, SessionRecord, Store};
 use uuid::Uuid;
 
 /// One attempt that adds a failure to `key`.
@@ -125,4 +125,50 @@ pub async fn sessions_end_after_their_lifetime_or_when_idle(store: &Store) {
         .await
         .unwrap();
     assert_eq!(purged.sessions, 1, "{purged:?}");
+}
+
+pub async fn api_tokens_are_live_until_revoked_or_past_their_expiry(store: &Store) {
+    let person = Uuid::now_v7();
+    let now = Utc::now();
+    let token = |expires_at| ApiTokenRecord {
+        id: Uuid::now_v7(),
+        person,
+        name: "export".to_owned(),
+        tenant: "ZH".to_owned(),
+        roles: vec!["coordinator".to_owned()],
+        created_at: now,
+        last_used_at: None,
+        revoked_at: None,
+        expires_at,
+    };
+    let lasting = token(None);
+    let expiring = token(Some(now + Duration::hours(1)));
+    store
+        .create_api_token("hash-lasting", &lasting)
+        .await
+        .unwrap();
+    store
+        .create_api_token("hash-expiring", &expiring)
+        .await
+        .unwrap();
+
+    let live = |hash: &'static str, at| {
+        let store = store.clone();
+        async move { store.live_api_token(hash, at).await.unwrap().map(|t| t.id) }
+    };
+    assert_eq!(live("hash-lasting", now).await, Some(lasting.id));
+    assert_eq!(live("hash-expiring", now).await, Some(expiring.id));
+    // Past its expiry the token is gone; the one without lasts.
+    let later = now + Duration::hours(2);
+    assert_eq!(live("hash-expiring", later).await, None);
+    assert_eq!(live("hash-lasting", later).await, Some(lasting.id));
+    assert_eq!(live("hash-unknown", now).await, None);
+    // Revoked, it opens nothing either.
+    assert!(
+        store
+            .revoke_api_token(person, lasting.id, now)
+            .await
+            .unwrap()
+    );
+    assert_eq!(live("hash-lasting", now).await, None);
 }
