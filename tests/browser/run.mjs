@@ -3,8 +3,10 @@
 //   journey-a  the Seismograf: a ZH draft to the answer
 //   journey-b  a canton answers a recommendation and reports its implementation
 //   journey-c  the Fachstelle prepares an agenda and records a decision
+//   journey-d  an account's life: invitation, password, sign-out everywhere,
+//              reset, throttled guessing (reads e-mails from IIZ_MAIL_DIR)
 //   screenshots  PNGs of the main pages in de and fr (--out <dir>)
-// Without suites: walk and the three journeys. The base URL defaults to
+// Without suites: walk and the four journeys. The base URL defaults to
 // IIZ_BASE_URL or http://127.0.0.1:8080 (`iiz serve --demo`).
 
 import { Site } from './lib/site.mjs';
@@ -15,9 +17,10 @@ const SUITES = {
   'journey-a': journey('./journeys/seismograf.mjs'),
   'journey-b': journey('./journeys/recommendation.mjs'),
   'journey-c': journey('./journeys/agenda.mjs'),
+  'journey-d': journey('./journeys/accounts.mjs'),
   screenshots: async (site, options) => (await import('./screenshots.mjs')).screenshots(site, options),
 };
-const DEFAULT_SUITES = ['walk', 'journey-a', 'journey-b', 'journey-c'];
+const DEFAULT_SUITES = ['walk', 'journey-a', 'journey-b', 'journey-c', 'journey-d'];
 
 // A journey stops at its first failed step (later steps build on it).
 function journey(module) {

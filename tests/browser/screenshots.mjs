@@ -15,6 +15,9 @@ const PAGES = [
   ['recommendation', (visitor) => first(visitor, '/recommendations', /^\/recommendations\/[0-9a-f-]{36}$/)],
   ['monitoring', (visitor) => visitor.open('/monitoring')],
   ['meeting', (visitor) => first(visitor, '/meetings', /^\/meetings\/[0-9a-f-]{36}$/)],
+  ['profile', (visitor) => visitor.open('/profile')],
+  ['forgot', (visitor) => visitor.open('/account/forgot')],
+  ['not-found', (visitor) => visitor.open('/no-such-page', { status: 404 })],
 ];
 
 const LANGUAGES = ['de', 'fr'];

@@ -24,7 +24,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(25 * 60);
 
 const DEFAULT_CHROMIUM: &str = "/usr/bin/chromium";
 
-const ALL_SUITES: &str = "walk journey-a journey-b journey-c";
+const ALL_SUITES: &str = "walk journey-a journey-b journey-c journey-d";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_role_walks_the_pages_with_axe_and_the_journeys_complete_without_javascript() {
@@ -65,7 +65,9 @@ async fn run_node(args: &[&str]) {
         .arg(&app.base_url)
         .args(args)
         .current_dir(browser_dir())
-        .env("IIZ_CHROMIUM", chromium());
+        .env("IIZ_CHROMIUM", chromium())
+        // The accounts journey reads its links from the e-mails as files.
+        .env("IIZ_MAIL_DIR", app.data_dir.path().join("mail"));
     let described = format!("node run.mjs {} {}", app.base_url, args.join(" "));
     let (success, output) = tokio::task::spawn_blocking(move || run_with_limit(command))
         .await

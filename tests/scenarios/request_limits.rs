@@ -14,7 +14,8 @@ use crate::graphql::ZH;
 crate::on_both_backends!(
     a_body_over_the_limit_is_refused_before_any_work,
     costly_queries_are_refused_with_query_too_complex,
-    the_callers_standing_is_read_once_per_request
+    the_callers_standing_is_read_once_per_request,
+    a_page_reads_the_callers_standing_once
 );
 
 const PETRA: &str = "petra.muster@fachstelle.demo.iiz.invalid";
@@ -256,5 +257,44 @@ async fn the_callers_standing_is_read_once_per_request(backend: Backend) {
             1,
             "{concerns} concerns and {recommendations} recommendations"
         );
+    }
+}
+
+/// The pages keep the standing for the request too: a concern's page asks
+/// for the concern, its actions, its timeline and its similar concerns,
+/// each of which needs the caller's standing.
+async fn a_page_reads_the_callers_standing_once(backend: Backend) {
+    let Some(app) = spawn_app(backend, true).await.unwrap() else {
+        return;
+    };
+    let browser = iiz_tests::pages::Browser::new(&app).unwrap();
+    browser.sign_in(PETRA, DEMO_PASSWORD).await.unwrap();
+    let list = browser.get("/concerns").await.unwrap();
+    let concern = list
+        .links()
+        .unwrap()
+        .into_iter()
+        .find(|link| link.len() == "/concerns/".len() + 36 && link.starts_with("/concerns/"))
+        .unwrap_or_else(|| panic!("no concern on {}", list.html));
+    let recommendations = browser.get("/recommendations").await.unwrap();
+    let recommendation = recommendations
+        .links()
+        .unwrap()
+        .into_iter()
+        .find(|link| {
+            link.len() == "/recommendations/".len() + 36 && link.starts_with("/recommendations/")
+        })
+        .unwrap_or_else(|| panic!("no recommendation on {}", recommendations.html));
+    for path in [
+        concern.as_str(),
+        recommendation.as_str(),
+        "/queue",
+        "/concerns",
+    ] {
+        let before = standing_loads(&app).await;
+        let page = browser.get(path).await.unwrap();
+        assert_eq!(page.status, 200, "{path}");
+        let loads = standing_loads(&app).await - before;
+        assert!(loads <= 1, "{path} read the standing {loads} times");
     }
 }

@@ -19,7 +19,6 @@ use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use chrono::NaiveDate;
 use iiz_app::AppError;
-use iiz_app::authz::Principal;
 use iiz_app::recommendations::{MONITORING_COLUMNS, MonitoringRecord, to_csv, today};
 use iiz_projections::MonitoringPolicy;
 use serde::Deserialize;
@@ -41,13 +40,8 @@ fn failed(error: &AppError) -> Response {
     refused_by(error, "export")
 }
 
-/// Who asked, the rows, the day and the policy of one export.
-type Table = (
-    Option<Principal>,
-    Vec<MonitoringRecord>,
-    NaiveDate,
-    MonitoringPolicy,
-);
+/// The rows, the day and the policy of one export.
+type Table = (Vec<MonitoringRecord>, NaiveDate, MonitoringPolicy);
 
 async fn table(
     api: &Api,
@@ -75,7 +69,18 @@ async fn table(
         .monitoring_table(as_of, policy)
         .await
         .map_err(|error| failed(&error))?;
-    Ok((principal, records, as_of, policy))
+    // An export is a read of the personal data in it: the access log keeps it.
+    if let Some(principal) = &principal {
+        api.app
+            .record_read(
+                principal,
+                "export:recommendations/monitoring".to_owned(),
+                "export",
+            )
+            .await
+            .map_err(|error| failed(&error))?;
+    }
+    Ok((records, as_of, policy))
 }
 
 fn attachment(name: &str) -> HeaderValue {
@@ -170,22 +175,10 @@ pub async fn monitoring_csv(
     jar: CookieJar,
     Query(params): Query<ExportParams>,
 ) -> Response {
-    let (principal, records, as_of, _) = match table(&api, peer, &headers, &jar, &params).await {
+    let (records, as_of, _) = match table(&api, peer, &headers, &jar, &params).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    if let Some(principal) = &principal
-        && let Err(error) = api
-            .app
-            .record_read(
-                principal,
-                "export:recommendations/monitoring".to_owned(),
-                "export",
-            )
-            .await
-    {
-        return failed(&error);
-    }
     (
         [
             (
@@ -209,23 +202,10 @@ pub async fn monitoring_json(
     jar: CookieJar,
     Query(params): Query<ExportParams>,
 ) -> Response {
-    let (principal, records, as_of, policy) = match table(&api, peer, &headers, &jar, &params).await
-    {
+    let (records, as_of, policy) = match table(&api, peer, &headers, &jar, &params).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    if let Some(principal) = &principal
-        && let Err(error) = api
-            .app
-            .record_read(
-                principal,
-                "export:recommendations/monitoring".to_owned(),
-                "export",
-            )
-            .await
-    {
-        return failed(&error);
-    }
     (
         [
             (

@@ -177,6 +177,7 @@ async fn purge_sessions(app: App, mut stop: oneshot::Receiver<()>) {
                     sessions = purged.sessions,
                     attempts = purged.attempts,
                     locks = purged.locks,
+                    links = purged.links,
                     "expired sign-in state purged"
                 );
             }

@@ -41,18 +41,21 @@ export class Visitor {
     return this.page.getAttribute('html', 'lang');
   }
 
-  // Opens `path`; fails unless it answers below 400 and passes axe.
-  async open(path) {
+  // Opens `path`; fails unless it answers below 400 (or `status`, for an
+  // error page) and passes axe.
+  async open(path, { status } = {}) {
     const response = await this.page.goto(this.url(path), { waitUntil: 'load' });
-    return this.arrived(response, `GET ${path}`);
+    return this.arrived(response, `GET ${path}`, status);
   }
 
   // Checks the page a navigation ended on; returns its status.
-  async arrived(response, how) {
+  async arrived(response, how, expected) {
     this.status = response ? response.status() : 0;
     const type = response ? response.headers()['content-type'] || '' : '';
-    if (!response || this.status >= 400) {
-      throw new PageFailure(`${this.label}: ${how} answered ${this.status} at ${this.path()}${await this.refusals()}`);
+    const wrong = expected === undefined ? this.status >= 400 : this.status !== expected;
+    if (!response || wrong) {
+      const wanted = expected === undefined ? '' : ` (expected ${expected})`;
+      throw new PageFailure(`${this.label}: ${how} answered ${this.status}${wanted} at ${this.path()}${await this.refusals()}`);
     }
     if (type.startsWith('text/html')) {
       await this.site.accessible(this, !this.javaScript ? await response.text() : undefined);
@@ -68,9 +71,9 @@ export class Visitor {
     return shown.length > 0 ? `; the page says: ${shown.join(' | ')}` : '';
   }
 
-  async signIn() {
+  async signIn(password = PASSWORD) {
     await this.open('/signin');
-    await this.submit('form[action="/signin"]', { email: this.person.email, password: PASSWORD });
+    await this.submit('form[action="/signin"]', { email: this.person.email, password });
     if (new URL(this.page.url()).pathname !== '/') {
       throw new PageFailure(`${this.label}: sign-in ended on ${this.path()}`);
     }
@@ -97,17 +100,21 @@ export class Visitor {
 
   // Fills `fields` (name → value; an array checks those boxes, FIRST takes
 // the first choice, a RegExp the matching option, "name?" is optional) into the
-  // form and presses its button (`button`: the accessible name, else the
-  // form's only or first submit button).
-  async submit(formCss, fields = {}, { button, containing, expectRefusal = false } = {}) {
+  // form and presses its button (`button`: the accessible name, `buttonCss`:
+  // a selector, else the form's only or first submit button).
+  // `expectRefusal`: true for 422, or the statuses the answer may have.
+  async submit(formCss, fields = {}, { button, buttonCss, containing, expectRefusal = false } = {}) {
     const form = this.form(formCss, { containing });
     if ((await form.count()) === 0) {
       throw new PageFailure(`${this.label}: no form ${formCss} on ${this.path()}`);
     }
     await fill(form, fields);
-    const press = button
-      ? form.getByRole('button', { name: button })
-      : form.locator('button[type="submit"], button:not([type]), input[type="submit"]');
+    let press = form.locator('button[type="submit"], button:not([type]), input[type="submit"]');
+    if (button) {
+      press = form.getByRole('button', { name: button });
+    } else if (buttonCss) {
+      press = form.locator(buttonCss);
+    }
     const status = await this.navigate(press.first(), `${formCss} on ${this.path()}`, { expectRefusal });
     return status;
   }
@@ -123,8 +130,9 @@ export class Visitor {
     ]);
     if (expectRefusal) {
       const status = response ? response.status() : 0;
-      if (status !== 422) {
-        throw new PageFailure(`${this.label}: ${how} was expected to be refused (422), got ${status}`);
+      const allowed = expectRefusal === true ? [422] : [expectRefusal].flat();
+      if (!allowed.includes(status)) {
+        throw new PageFailure(`${this.label}: ${how} was expected to be refused (${allowed.join(' or ')}), got ${status}`);
       }
       this.status = status;
       await this.site.accessible(this, !this.javaScript ? await response.text() : undefined);

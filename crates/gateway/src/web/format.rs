@@ -47,6 +47,17 @@ pub fn percent(part: u64, whole: u64, language: Language) -> String {
     }
 }
 
+/// A person's name as the pages show it: a forgotten person (whose name the
+/// read models hold as [`iiz_projections::ERASED_NAME`]) in the visitor's
+/// language.
+pub fn person_name(tr: crate::web::i18n::Tr, name: String) -> String {
+    if name == iiz_projections::ERASED_NAME {
+        tr.t("web-erased-person")
+    } else {
+        name
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -75,16 +86,5 @@ mod tests {
         assert_eq!(percent(1, 3, Language::De), "33%");
         assert_eq!(percent(2, 3, Language::Fr), "67\u{a0}%");
         assert_eq!(percent(0, 0, Language::It), "0%");
-    }
-}
-
-/// A person's name as the pages show it: a forgotten person (whose name the
-/// read models hold as [`iiz_projections::ERASED_NAME`]) in the visitor's
-/// language.
-pub fn person_name(tr: crate::web::i18n::Tr, name: String) -> String {
-    if name == iiz_projections::ERASED_NAME {
-        tr.t("web-erased-person")
-    } else {
-        name
     }
 }

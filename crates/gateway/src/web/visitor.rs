@@ -6,7 +6,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum_extra::extract::CookieJar;
 use iiz_app::authz::Principal;
-use iiz_app::{App, AppError, Caller};
+use iiz_app::{App, AppError, Caller, RequestMemo};
 use iiz_domain::Language;
 
 use super::WebState;
@@ -37,6 +37,9 @@ pub struct Visitor {
     pub htmx: bool,
     /// The text key of a one-time notice left by the previous form.
     pub notice: Option<String>,
+    /// What this request learned about the caller (their standing), kept
+    /// for the rest of the page: a list asks for it once, not per row.
+    memo: std::sync::Arc<RequestMemo>,
 }
 
 impl Visitor {
@@ -56,7 +59,7 @@ impl Visitor {
 
     /// The application as this visitor (the one authorization function).
     pub fn caller(&self) -> Caller<'_> {
-        self.app.caller(self.principal())
+        self.app.caller_with(self.principal(), &self.memo)
     }
 
     /// An application error as this visitor's page shows it.
@@ -151,6 +154,7 @@ where
             path,
             secure_cookies: state.secure_cookies,
             htmx: parts.headers.contains_key("hx-request"),
+            memo: std::sync::Arc::new(RequestMemo::new()),
             notice: jar
                 .get(super::forms::FLASH_COOKIE)
                 .map(|cookie| cookie.value().to_owned())

@@ -51,6 +51,8 @@ pub struct Purged {
     pub sessions: u64,
     pub attempts: u64,
     pub locks: u64,
+    /// Invitation and reset links used or past their expiry.
+    pub links: u64,
 }
 
 impl Store {

@@ -224,9 +224,17 @@ pub(super) async fn purge(
             .execute(pool)
             .await?
             .rows_affected();
+    // A used or expired link opens nothing; the address it went to goes.
+    let links =
+        sqlx::query("DELETE FROM account_links WHERE expires_at <= ? OR used_at IS NOT NULL")
+            .bind(text(now))
+            .execute(pool)
+            .await?
+            .rows_affected();
     Ok(Purged {
         sessions,
         attempts,
         locks,
+        links,
     })
 }

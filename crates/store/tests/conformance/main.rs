@@ -79,6 +79,7 @@ conformance!(
     concurrent_sign_in_attempts_are_all_counted,
     sessions_end_after_their_lifetime_or_when_idle,
     api_tokens_are_live_until_revoked_or_past_their_expiry,
+    the_purge_removes_used_and_expired_account_links,
 );
 
 mod log_gaps {

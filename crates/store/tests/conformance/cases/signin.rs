@@ -1,7 +1,10 @@
 //! Sign-in attempts and the session lifecycle (issue 15).
 
 use chrono::{Duration, Utc};
-use iiz_store::{ApiTokenRecord, AttemptCount, AttemptWrite, Decide, SessionRecord, Store};
+use iiz_store::{
+    AccountLink, ApiTokenRecord, AttemptCount, AttemptWrite, Decide, LinkPurpose, SessionRecord,
+    Store,
+};
 use uuid::Uuid;
 
 /// One attempt that adds a failure to `key`.
@@ -171,4 +174,40 @@ pub async fn api_tokens_are_live_until_revoked_or_past_their_expiry(store: &Stor
             .unwrap()
     );
     assert_eq!(live("hash-lasting", now).await, None);
+}
+
+pub async fn the_purge_removes_used_and_expired_account_links(store: &Store) {
+    let now = Utc::now();
+    let link = |expires_in: Duration| AccountLink {
+        person: Uuid::now_v7(),
+        email: "someone@zh.example".to_owned(),
+        purpose: LinkPurpose::Reset,
+        expires_at: now + expires_in,
+    };
+    for (hash, lasts) in [
+        ("link-open", Duration::hours(1)),
+        ("link-expired", Duration::minutes(-1)),
+        ("link-used", Duration::hours(1)),
+    ] {
+        store
+            .create_account_link(hash, &link(lasts), now - Duration::hours(1))
+            .await
+            .unwrap();
+    }
+    let taken = store
+        .take_account_link("link-used", LinkPurpose::Reset, now)
+        .await
+        .unwrap();
+    assert!(taken.is_some());
+
+    let purged = store
+        .purge_signin_state(now, now - Duration::hours(2), now - Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(purged.links, 2, "{purged:?}");
+    let open = store
+        .account_link("link-open", LinkPurpose::Reset, now)
+        .await
+        .unwrap();
+    assert!(open.is_some(), "an open link outlives the purge");
 }
