@@ -130,11 +130,20 @@ async fn the_default_rate_limit_counts_people_and_addresses_apart(backend: Backe
     assert!(spoofed >= limit - 6, "only {spoofed} of {limit} passed");
     // An unknown token is counted against the address before it is looked
     // at twice: over the limit it is refused as too many, not unknown.
-    let (status, _) = app
-        .graphql(As::Token("iiz_unknown"), "{ me { id } }", json!({}))
-        .await
-        .unwrap();
-    assert_eq!(status, 429);
+    // (The bucket refills every 100 ms, which a loaded machine may take
+    // between two requests: a few tries, the first of them at the limit.)
+    let mut statuses = Vec::new();
+    for _ in 0..20 {
+        let (status, _) = app
+            .graphql(As::Token("iiz_unknown"), "{ me { id } }", json!({}))
+            .await
+            .unwrap();
+        statuses.push(status);
+        if status == 429 {
+            break;
+        }
+    }
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
     // The pages' POSTs count too, and say so in the visitor's language.
     let page = app
         .http

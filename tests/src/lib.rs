@@ -114,7 +114,33 @@ impl TestApp {
     pub fn app(&self) -> &iiz_app::App {
         &self.server.app
     }
+
+    /// Waits until the in-process notifier has handled every event of the
+    /// log (its `notifier` checkpoint is at the end), so a test counts
+    /// notifications after the demo's have all arrived, not while they do.
+    pub async fn notifier_caught_up(&self) -> anyhow::Result<()> {
+        use iiz_store::{EventStore, LogCursor};
+        let store = self.app().store();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let at = store
+                .checkpoint(NOTIFIER_CHECKPOINT)
+                .await?
+                .map_or(LogCursor::START, |checkpoint| checkpoint.cursor);
+            if store.read_all(at, 1).await?.is_empty() {
+                return Ok(());
+            }
+            anyhow::ensure!(
+                std::time::Instant::now() < deadline,
+                "the notifier did not catch up within a minute"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
 }
+
+/// The in-process notifier's checkpoint (`iiz_notifier::consume::CHECKPOINT`).
+const NOTIFIER_CHECKPOINT: &str = "notifier";
 
 /// A signed-in browser: the session cookie and its CSRF token.
 #[derive(Debug, Clone)]
