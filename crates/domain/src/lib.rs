@@ -17,6 +17,7 @@ pub mod error;
 pub mod focus;
 pub mod follow_up;
 pub mod ids;
+pub mod key_figures;
 pub mod meeting;
 pub mod network;
 pub mod panorama;
