@@ -73,7 +73,8 @@ pub enum ProfileCommand {
     Open {
         canton: CantonCode,
         year: Year,
-        content: ProfileContent,
+        /// Boxed: a whole profile is large beside the other variants.
+        content: Box<ProfileContent>,
         actor: Actor,
         on: NaiveDate,
     },
@@ -143,7 +144,8 @@ pub enum ProfileEvent {
     Opened {
         canton: CantonCode,
         year: Year,
-        content: ProfileContent,
+        /// Boxed: a whole profile is large beside the other variants.
+        content: Box<ProfileContent>,
         actor: Actor,
         on: NaiveDate,
     },

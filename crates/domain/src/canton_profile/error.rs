@@ -22,6 +22,8 @@ pub enum ProfileError {
     OnlyFachstelleProposes,
     #[error("a profile links at most {max} bodies")]
     TooManyBodies { max: usize },
+    #[error("a profile lists at most {max} web pages")]
+    TooManyWebsites { max: usize },
     #[error("body {0} is linked twice; link it once and place it with above and beside")]
     BodyLinkedTwice(BodyId),
     #[error("a body is not shared with its own canton {0}")]
@@ -66,6 +68,7 @@ impl Classify for ProfileError {
             }
             Self::ProposalOutdated { .. } | Self::TooManyPending { .. } => ErrorKind::InvalidState,
             Self::TooManyBodies { .. }
+            | Self::TooManyWebsites { .. }
             | Self::BodyLinkedTwice(_)
             | Self::SharedWithItself(_)
             | Self::UnlinkedBody(_)
@@ -84,6 +87,7 @@ impl Classify for ProfileError {
     fn field(&self) -> Option<&'static str> {
         match self {
             Self::TooManyBodies { .. }
+            | Self::TooManyWebsites { .. }
             | Self::BodyLinkedTwice(_)
             | Self::SharedWithItself(_)
             | Self::UnlinkedBody(_)

@@ -370,7 +370,7 @@ impl Aggregate for CantonProfile {
             self.opened = Some(State {
                 canton: *canton,
                 year: *year,
-                content: content.clone(),
+                content: content.as_ref().clone(),
                 revision: 1,
                 changed_in: BTreeMap::new(),
                 last_change: *on,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::error::ProfileError;
 use crate::ids::{BodyId, CantonCode};
 use crate::panorama::NamedInstitution;
+use crate::text::{FreeText, Link};
 
 /// The panorama's classification of a canton's IIZ (Typ 1–4). The 2020
 /// annex names no type for any canton, so "not yet classified" is a value
@@ -61,6 +62,9 @@ pub struct BodyLink {
     pub shared_with: BTreeSet<CantonCode>,
     /// The institutions represented in it, as the canton names them.
     pub institutions: Vec<NamedInstitution>,
+    /// What the canton says about the body's place or members beyond the
+    /// list ("14 organisations", "no formal body").
+    pub note: FreeText,
 }
 
 /// What the canton calls its office.
@@ -92,6 +96,14 @@ pub struct Structure {
     pub office: Option<Office>,
     /// The institution where the coordinator sits, where the canton names one.
     pub coordinator_at: Option<NamedInstitution>,
+    /// The structure as the canton describes it (the 2020 annex's
+    /// "operational structure" text): what the links cannot say, such as
+    /// Basel-Stadt's regular exchange of agency heads without a formal body.
+    pub description: FreeText,
+    /// Remarks beside the answers (other schemes outside the IIZ structure).
+    pub remarks: FreeText,
+    /// The canton's IIZ web pages.
+    pub websites: Vec<Link>,
 }
 
 impl Default for Structure {
@@ -101,6 +113,9 @@ impl Default for Structure {
             bodies: Vec::new(),
             office: None,
             coordinator_at: None,
+            description: FreeText::default(),
+            remarks: FreeText::default(),
+            websites: Vec::new(),
         }
     }
 }
@@ -108,6 +123,7 @@ impl Default for Structure {
 impl Structure {
     /// The most bodies one canton links; the largest 2020 structure has four.
     pub const MAX_BODIES: usize = 30;
+    pub const MAX_WEBSITES: usize = 10;
 
     /// The strategic bodies, whose institutions the panorama counts as
     /// "represented in the steering body".
@@ -121,6 +137,11 @@ impl Structure {
     /// once, above and beside point at linked bodies, no body above
     /// itself (directly or through others), not shared with its own canton.
     pub fn check(&self, canton: CantonCode) -> Result<(), ProfileError> {
+        if self.websites.len() > Self::MAX_WEBSITES {
+            return Err(ProfileError::TooManyWebsites {
+                max: Self::MAX_WEBSITES,
+            });
+        }
         if self.bodies.len() > Self::MAX_BODIES {
             return Err(ProfileError::TooManyBodies {
                 max: Self::MAX_BODIES,

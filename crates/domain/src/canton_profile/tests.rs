@@ -57,6 +57,7 @@ pub(super) fn link(id: u128, level: BodyLevel, above: Option<u128>) -> BodyLink 
         beside: BTreeSet::new(),
         shared_with: BTreeSet::new(),
         institutions: Vec::new(),
+        note: FreeText::default(),
     }
 }
 
@@ -86,6 +87,7 @@ pub(super) fn solothurn() -> Structure {
             attached_to: Some(ass.clone()),
         }),
         coordinator_at: Some(ass),
+        ..Structure::default()
     }
 }
 
@@ -102,7 +104,7 @@ pub(super) fn opened() -> ProfileEvent {
     ProfileEvent::Opened {
         canton: so(),
         year: year(),
-        content: content(),
+        content: Box::new(content()),
         actor: coordinator(),
         on: date(2026, 3, 1),
     }
@@ -112,7 +114,7 @@ fn open(actor: Actor) -> ProfileCommand {
     ProfileCommand::Open {
         canton: so(),
         year: year(),
-        content: content(),
+        content: Box::new(content()),
         actor,
         on: date(2026, 3, 1),
     }

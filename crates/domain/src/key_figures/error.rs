@@ -16,6 +16,8 @@ pub enum FiguresError {
     CantonReports(CantonCode),
     #[error("a range goes from low to high, not from {low} to {high}")]
     RangeReversed { low: u32, high: u32 },
+    #[error("a report carries at most {max} further counts")]
+    TooManyFigures { max: usize },
     #[error("these are the figures of {canton} for {year}")]
     OtherStream { canton: CantonCode, year: Year },
     #[error(
@@ -29,13 +31,15 @@ impl Classify for FiguresError {
         match self {
             Self::NotTheCanton(_) | Self::CantonReports(_) => ErrorKind::Forbidden,
             Self::OtherStream { .. } => ErrorKind::InvalidState,
-            Self::RangeReversed { .. } | Self::DateBeforeLastReport { .. } => ErrorKind::Validation,
+            Self::RangeReversed { .. }
+            | Self::TooManyFigures { .. }
+            | Self::DateBeforeLastReport { .. } => ErrorKind::Validation,
         }
     }
 
     fn field(&self) -> Option<&'static str> {
         match self {
-            Self::RangeReversed { .. } => Some("figures"),
+            Self::RangeReversed { .. } | Self::TooManyFigures { .. } => Some("figures"),
             Self::DateBeforeLastReport { .. } => Some("on"),
             _ => None,
         }

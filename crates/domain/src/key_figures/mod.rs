@@ -25,7 +25,7 @@ pub use value::{Figure, FigureValue};
 
 use crate::ids::{CantonCode, TenantId};
 use crate::panorama::{Actor, InstitutionKind, Year};
-use crate::text::FreeText;
+use crate::text::{FreeText, Title};
 use crate::{Aggregate, DomainEvent};
 
 /// What a canton reports for a year.
@@ -37,8 +37,19 @@ pub struct FigureReport {
     /// IV cases separately, TG adds people in ALV structures).
     pub cases_by_lead: BTreeMap<InstitutionKind, Figure>,
     pub registered_unemployed: Option<Figure>,
+    /// Further counts the canton gives (by scheme, by pair of institutions,
+    /// new registrations), kept as written and never used in the national
+    /// figures: they count different things in every canton.
+    pub other: Vec<LabelledFigure>,
     /// What the figures count, in the canton's words.
     pub note: FreeText,
+}
+
+/// A count with the canton's label for it ("Medval", "SH-IV").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LabelledFigure {
+    pub label: Title,
+    pub figure: Figure,
 }
 
 /// Whether a computed share rests on exact figures only or on at least one
@@ -74,6 +85,10 @@ pub enum NoShare {
 }
 
 impl FigureReport {
+    /// The most further counts one report carries; the 2020 answers give
+    /// at most four.
+    pub const MAX_OTHER: usize = 20;
+
     /// The share of potential IIZ cases, only from exact or estimated
     /// figures; a range or a missing figure gives none, never a midpoint.
     pub fn potential_share(&self) -> Result<PotentialShare, NoShare> {
@@ -105,6 +120,7 @@ impl FigureReport {
         std::iter::once(&self.cases_total)
             .chain(self.cases_by_lead.values())
             .chain(self.registered_unemployed.iter())
+            .chain(self.other.iter().map(|labelled| &labelled.figure))
     }
 }
 
@@ -193,6 +209,11 @@ impl Aggregate for KeyFigures {
             TenantId::Canton(code) if code == canton => {}
             TenantId::National => return Err(FiguresError::CantonReports(canton)),
             TenantId::Canton(_) => return Err(FiguresError::NotTheCanton(canton)),
+        }
+        if figures.other.len() > FigureReport::MAX_OTHER {
+            return Err(FiguresError::TooManyFigures {
+                max: FigureReport::MAX_OTHER,
+            });
         }
         if let Some(reversed) = figures.figures().find_map(|figure| match figure.value {
             FigureValue::Range { low, high } if low > high => Some((low, high)),

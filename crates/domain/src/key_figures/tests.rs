@@ -40,6 +40,7 @@ fn basel_landschaft_2019() -> FigureReport {
             ),
         ]),
         registered_unemployed: None,
+        other: Vec::new(),
         note: FreeText::default(),
     }
 }
@@ -152,6 +153,7 @@ fn with_unemployed(cases: Figure, unemployed: Figure) -> FigureReport {
         cases_total: cases,
         cases_by_lead: BTreeMap::new(),
         registered_unemployed: Some(unemployed),
+        other: Vec::new(),
         note: FreeText::default(),
     }
 }

@@ -36,6 +36,7 @@ fn steering(id: u128, institutions: Vec<NamedInstitution>) -> BodyLink {
         beside: BTreeSet::new(),
         shared_with: BTreeSet::new(),
         institutions,
+        note: FreeText::default(),
     }
 }
 
@@ -58,6 +59,7 @@ fn profile(
                 attached_to: None,
             }),
             coordinator_at: coordinator,
+            ..Structure::default()
         },
         practice,
         challenges: Challenges::default(),
@@ -69,6 +71,7 @@ fn total(value: FigureValue) -> FigureReport {
         cases_total: Figure::new(value),
         cases_by_lead: BTreeMap::new(),
         registered_unemployed: None,
+        other: Vec::new(),
         note: FreeText::default(),
     }
 }
