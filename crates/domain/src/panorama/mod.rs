@@ -4,6 +4,7 @@
 //! figures themselves ([`national`]), computed from the profiles and figures
 //! a round contains.
 
+pub mod bodies;
 pub mod national;
 #[cfg(test)]
 mod national_tests;

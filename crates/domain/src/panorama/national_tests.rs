@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::bodies::{UnmatchedShare, linked_bodies, unmatched_shares};
 use super::national::*;
 use super::{InstitutionKind, NamedInstitution};
 use crate::canton_profile::{
@@ -290,4 +291,36 @@ fn all_figures_together_consider_the_cantons_passed_in() {
     let empty = NationalFigures::compute(&[]);
     assert_eq!(empty.case_counts.lowest, None);
     assert!(empty.offices.with_office.is_empty());
+}
+
+#[test]
+fn a_shared_body_is_one_body_with_both_cantons() {
+    let fixture = fixture();
+    let bodies = linked_bodies(&data(&fixture));
+    assert_eq!(bodies.len(), 2);
+    assert_eq!(
+        bodies[&BodyId::from_uuid(uuid::Uuid::from_u128(2))],
+        cantons(&["NW", "OW"])
+    );
+    assert!(unmatched_shares(&data(&fixture)).is_empty());
+}
+
+#[test]
+fn a_share_the_other_canton_does_not_link_is_reported() {
+    let mut fixture = fixture();
+    fixture.nw.structure.bodies.clear();
+    assert_eq!(
+        unmatched_shares(&data(&fixture)),
+        vec![UnmatchedShare {
+            body: BodyId::from_uuid(uuid::Uuid::from_u128(2)),
+            linked_by: canton("OW"),
+            missing_in: canton("NW"),
+        }]
+    );
+    // Without NW's profile there is nothing to compare with.
+    let without_nw: Vec<_> = data(&fixture)
+        .into_iter()
+        .filter(|entry| entry.canton != canton("NW"))
+        .collect();
+    assert!(unmatched_shares(&without_nw).is_empty());
 }
