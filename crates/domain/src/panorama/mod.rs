@@ -4,6 +4,8 @@
 //! figures themselves ([`national`]), computed from the profiles and figures
 //! a round contains.
 
+#[cfg(test)]
+mod annex_tests;
 pub mod bodies;
 pub mod national;
 #[cfg(test)]
