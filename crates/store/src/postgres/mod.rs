@@ -140,9 +140,17 @@ impl EventStore for PgEventStore {
             ));
         };
         // Every transaction the mark did not see has an id at or above its
-        // xmin; the log-order index starts there.
+        // xmin; the log-order index starts there. The ordered subquery keeps
+        // the index scan in the prepared statement's generic plan, which
+        // cannot know how recent xmin is and otherwise scans the whole log
+        // (15 ms at 130 000 events, growing with the log).
         let changed: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM events              WHERE tx_id >= pg_snapshot_xmin($1::text::pg_snapshot)              AND NOT pg_visible_in_snapshot(tx_id, $1::text::pg_snapshot)              AND (cardinality($2::text[]) = 0 OR stream_type = ANY($2::text[])))",
+            "SELECT EXISTS (SELECT 1 FROM ( \
+                 SELECT tx_id, stream_type FROM events \
+                 WHERE tx_id >= pg_snapshot_xmin($1::text::pg_snapshot) \
+                 ORDER BY tx_id, position) recent \
+             WHERE NOT pg_visible_in_snapshot(recent.tx_id, $1::text::pg_snapshot) \
+             AND (cardinality($2::text[]) = 0 OR recent.stream_type = ANY($2::text[])))",
         )
         .bind(snapshot)
         .bind(stream_types)
