@@ -21,6 +21,7 @@ pub mod key_figures;
 pub mod meeting;
 pub mod network;
 pub mod panorama;
+pub mod panorama_terms;
 pub mod panorama_round;
 pub mod partner;
 pub mod person;

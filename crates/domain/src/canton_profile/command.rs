@@ -11,7 +11,7 @@ use super::practice::{Challenges, Practice};
 use super::structure::Structure;
 use crate::DomainEvent;
 use crate::ids::{CantonCode, Language};
-use crate::panorama::{Actor, Year};
+use crate::panorama_terms::{Actor, Year};
 use crate::text::FreeText;
 
 /// A whole profile: what a round's answer refers to.

@@ -32,7 +32,7 @@ pub use structure::{BodyLevel, BodyLink, ImplementationType, Office, OfficeKind,
 
 use crate::Aggregate;
 use crate::ids::{CantonCode, TenantId};
-use crate::panorama::{Actor, Year};
+use crate::panorama_terms::{Actor, Year};
 use crate::text::FreeText;
 
 /// At most this many corrections wait for the canton at once: more would

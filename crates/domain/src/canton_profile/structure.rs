@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ProfileError;
 use crate::ids::{BodyId, CantonCode};
-use crate::panorama::NamedInstitution;
+use crate::panorama_terms::NamedInstitution;
 use crate::text::{FreeText, Link};
 
 /// The panorama's classification of a canton's IIZ (Typ 1–4). The 2020

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::ids::{BodyId, Language, PersonId};
-use crate::panorama::{InstitutionKind, NamedInstitution};
+use crate::panorama_terms::{InstitutionKind, NamedInstitution};
 use crate::testing::given;
 use crate::text::{Institution, Title};
 

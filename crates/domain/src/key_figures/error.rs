@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Classify, ErrorKind};
 use crate::ids::CantonCode;
-use crate::panorama::Year;
+use crate::panorama_terms::Year;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FiguresError {

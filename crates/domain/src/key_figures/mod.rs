@@ -24,7 +24,7 @@ pub use error::FiguresError;
 pub use value::{Figure, FigureValue};
 
 use crate::ids::{CantonCode, TenantId};
-use crate::panorama::{Actor, InstitutionKind, Year};
+use crate::panorama_terms::{Actor, InstitutionKind, Year};
 use crate::text::{FreeText, Title};
 use crate::{Aggregate, DomainEvent};
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::questions::QuestionSet;
 use crate::DomainEvent;
 use crate::ids::CantonCode;
-use crate::panorama::{Actor, RevisionRef, Year};
+use crate::panorama_terms::{Actor, RevisionRef, Year};
 use crate::text::FreeText;
 
 /// Whether the canton confirmed its data as it stood or changed it in the

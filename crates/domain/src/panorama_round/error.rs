@@ -6,7 +6,7 @@ use super::RoundStage;
 use super::questions::QuestionKey;
 use crate::error::{Classify, ErrorKind, required_input};
 use crate::ids::CantonCode;
-use crate::panorama::Year;
+use crate::panorama_terms::Year;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RoundError {

@@ -27,7 +27,7 @@ pub use questions::{Question, QuestionKey, QuestionSet, QuestionTopic};
 
 use crate::Aggregate;
 use crate::ids::{CantonCode, TenantId};
-use crate::panorama::{Actor, Year};
+use crate::panorama_terms::{Actor, Year};
 
 /// Where a round stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::ids::PersonId;
-use crate::panorama::RevisionRef;
+use crate::panorama_terms::RevisionRef;
 use crate::testing::given;
 use crate::text::FreeText;
 
