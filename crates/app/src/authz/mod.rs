@@ -31,6 +31,9 @@
 //! - working groups ([`working_group`]) act through the mandating body,
 //!   its office and the group's own members; projects, work programmes and
 //!   the budget ([`steering`]) through the STG, the EKG and the Fachstelle.
+//! - canton profiles, key figures and panorama rounds ([`panorama`]): each
+//!   canton keeps its own, the Fachstelle proposes and runs the rounds, by
+//!   configurable roles; published panoramas are read by everyone signed in;
 //! - one's inbox and notification preferences are one's own alone; a
 //!   tenant's webhooks and refused e-mails belong to its tenant admin.
 
@@ -41,6 +44,7 @@ mod concern_paths_tests;
 #[cfg(test)]
 mod concern_tests;
 pub mod meeting;
+pub mod panorama;
 pub mod people;
 mod principal;
 pub mod recommendation;
@@ -173,6 +177,15 @@ operations!(
     ListRejectedEmails,
     ForgetPerson,
     ShowAccessLog,
+    ShowCantonProfile,
+    ReviseCantonProfile,
+    ProposeProfileCorrection,
+    ShowKeyFigures,
+    ReportKeyFigures,
+    ListPanoramaRounds,
+    RunPanoramaRound,
+    AnswerPanoramaRound,
+    ShowPanorama,
 );
 
 /// What an operation is about: the tenant it touches and, for operations on
@@ -270,6 +283,17 @@ pub fn authorize(
         ListWorkingGroups | ShowWorkingGroup | MandateWorkingGroup | ActOnWorkingGroup
         | ListProjects | ShowProject | RegisterProject | ActOnProject | ShowWorkProgramme
         | ActOnWorkProgramme | ShowChairs | ShowBudget | NoteBudgetReport => Ok(()),
+        // Canton profiles, figures and rounds: decided with the configured
+        // roles in [`panorama`] (the rules are data, not branches here).
+        ShowCantonProfile
+        | ReviseCantonProfile
+        | ProposeProfileCorrection
+        | ShowKeyFigures
+        | ReportKeyFigures
+        | ListPanoramaRounds
+        | RunPanoramaRound
+        | AnswerPanoramaRound
+        | ShowPanorama => Ok(()),
         // The chairs of a body are recorded by whoever runs its bodies:
         // the Fachstelle for the STG and EKG.
         RecordChairTerm => allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden),
