@@ -34,7 +34,7 @@ fn figure(count: Option<&WrittenCount>) -> Result<Figure, AppError> {
             ..Figure::not_available()
         }),
         Some(WrittenCount::Number(value)) => Ok(Figure::new(FigureValue::Exact { value: *value })),
-        Some(WrittenCount::Text(text)) => Ok(Figure::read(free(Some(text))?)),
+        Some(WrittenCount::Text(text)) => Ok(Figure::read(free(Some(text.as_str()))?)),
     }
 }
 

@@ -35,7 +35,7 @@ pub(super) fn free(text: Option<&str>) -> Result<FreeText, AppError> {
 
 pub(super) fn joined(parts: &[Option<&str>]) -> Result<FreeText, AppError> {
     let parts: Vec<&str> = parts.iter().flatten().map(|p| p.trim()).collect();
-    free(Some(&parts.join("\n\n")))
+    free(Some(parts.join("\n\n").as_str()))
 }
 
 fn named(name: &str) -> Result<NamedInstitution, AppError> {

@@ -246,7 +246,7 @@ pub(super) fn challenges(section: &PanoramaSection) -> Result<Challenges, AppErr
             .map(|text| {
                 Ok(Challenge {
                     category: first(text, &CHALLENGES).unwrap_or(ChallengeCategory::Other),
-                    text: free(Some(text))?,
+                    text: free(Some(text.as_str()))?,
                 })
             })
             .collect::<Result<_, AppError>>()?,
