@@ -294,6 +294,9 @@ async fn a_round_through_the_app(app: &App) {
         published.sections[&code("BE")],
         SnapshotSection::NoAnswer
     ));
+    let profiles = ge.round_profiles(year(2026)).await.unwrap();
+    assert_eq!(profiles[&code("ZH")].as_ref().unwrap().revision, 3);
+    assert!(profiles[&code("BE")].is_none());
 
     // The national figures against a count made here from the profiles.
     let national = ge.national_figures(year(2026)).await.unwrap();

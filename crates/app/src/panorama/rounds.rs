@@ -2,7 +2,7 @@
 //! each addressed canton answers for itself. The published panorama and
 //! its national figures are read by everyone signed in.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use iiz_domain::CantonCode;
@@ -10,12 +10,12 @@ use iiz_domain::TenantId;
 use iiz_domain::panorama::national::{CantonData, NationalFigures};
 use iiz_domain::panorama::{RevisionRef, Year};
 use iiz_domain::panorama_round::{
-    AnswerContents, AnswerKind, PanoramaRound, QuestionSet, RoundCommand,
+    AnswerContents, AnswerKind, PanoramaRound, QuestionSet, RoundCommand, RoundStage,
 };
 use iiz_domain::text::FreeText;
 use iiz_projections::{
-    FIGURE_REVISIONS, PANORAMA_ROUNDS, PANORAMA_SNAPSHOTS, PROFILE_REVISIONS, RoundView,
-    SnapshotSection, SnapshotView, revision_id,
+    FIGURE_REVISIONS, PANORAMA_ROUNDS, PANORAMA_SNAPSHOTS, PROFILE_REVISIONS, ProfileRevisionView,
+    RoundView, SnapshotSection, SnapshotView, revision_id,
 };
 
 use super::round_stream;
@@ -236,6 +236,40 @@ impl Caller<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The profiles a round contains: for each addressed canton whose
+    /// answer the caller reads, the profile revision it names (none
+    /// without an answer). A published round's come from its panorama, for
+    /// everyone signed in.
+    pub async fn round_profiles(
+        &self,
+        year: Year,
+    ) -> Result<BTreeMap<CantonCode, Option<ProfileRevisionView>>, AppError> {
+        let round = self.panorama_round(year).await?;
+        if round.stage == RoundStage::Published {
+            let snapshot = self.published_panorama(year).await?;
+            return Ok(snapshot
+                .sections
+                .into_iter()
+                .map(|(canton, section)| match section {
+                    SnapshotSection::Answered { profile, .. } => (canton, Some(*profile)),
+                    SnapshotSection::NoAnswer => (canton, None),
+                })
+                .collect());
+        }
+        let mut profiles = BTreeMap::new();
+        for (canton, answer) in round.cantons {
+            if !self.reads_canton(canton) {
+                continue;
+            }
+            let profile = match answer.contents {
+                Some(contents) => Some(self.profile_revision(canton, contents.profile).await?),
+                None => None,
+            };
+            profiles.insert(canton, profile);
+        }
+        Ok(profiles)
     }
 
     /// The panorama of `year` as published: never changed by later data.
