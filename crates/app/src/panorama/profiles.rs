@@ -193,14 +193,7 @@ impl Caller<'_> {
             tenant,
             PanoramaAct::EditCanton(canton),
         )?;
-        let command = command(self.panorama_actor(tenant)?, self.today());
-        self.app()
-            .execute::<CantonProfile>(
-                profile_stream(canton, year),
-                command,
-                self.event_metadata()?,
-            )
-            .await
+        self.profile_step(canton, year, tenant, command).await
     }
 
     async fn fachstelle_correction(
@@ -217,7 +210,19 @@ impl Caller<'_> {
         // Only an opened profile can be corrected; the domain says so too,
         // but the caller learns it as "not found", like a read.
         self.canton_profile(canton, year).await?;
-        let command = command(self.panorama_actor(TenantId::National)?, self.today());
+        self.profile_step(canton, year, TenantId::National, command)
+            .await
+    }
+
+    /// Runs an authorized step on the profile, acting for `tenant`.
+    async fn profile_step(
+        &self,
+        canton: CantonCode,
+        year: Year,
+        tenant: TenantId,
+        command: impl FnOnce(Actor, chrono::NaiveDate) -> ProfileCommand,
+    ) -> Result<Executed, AppError> {
+        let command = command(self.panorama_actor(tenant)?, self.today());
         self.app()
             .execute::<CantonProfile>(
                 profile_stream(canton, year),
