@@ -60,6 +60,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         sessions: iiz::config::SessionConfig::default(),
         demo_force: false,
         limits: iiz::config::LimitsConfig::default(),
+        panorama: iiz_app::authz::panorama::PanoramaRules::default(),
     }
 }
 

@@ -7,6 +7,8 @@ use iiz_domain::text::{LocalizedName, TextError};
 use iiz_domain::{CantonCode, Language, TenantId};
 use serde::Deserialize;
 
+use crate::catalog_sections::PanoramaSection;
+
 const EMBEDDED: &str = include_str!("../../../data/cantons.yaml");
 
 #[derive(Debug, thiserror::Error)]
@@ -30,34 +32,32 @@ pub enum CatalogError {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawCatalog {
+    /// The annex's bibliography, kept in the file for readers.
+    #[serde(default, rename = "source")]
+    _source: Option<serde_yaml_ng::Value>,
+    #[serde(default, rename = "notes")]
+    _notes: Vec<String>,
     all_cantons: Vec<RawCanton>,
     #[serde(default)]
-    canton_sections: Vec<RawSection>,
+    canton_sections: Vec<PanoramaSection>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawCanton {
     code: String,
     name_de: String,
     name_fr: String,
     name_it: String,
     official_languages: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct RawSection {
-    codes: Vec<String>,
-    language: String,
-    #[serde(default)]
-    strategic_bodies: Option<Vec<RawBody>>,
-}
-
-#[derive(Debug, Deserialize)]
-struct RawBody {
-    name: String,
-    #[serde(default)]
-    role: Option<String>,
+    /// Whether (and in which section) the 2020 annex describes the canton;
+    /// the sections say the same by their codes.
+    #[serde(default, rename = "in_panorama")]
+    _in_panorama: Option<bool>,
+    #[serde(default, rename = "panorama_section")]
+    _panorama_section: Option<u32>,
 }
 
 /// A canton with its names and official languages.
@@ -94,6 +94,8 @@ pub struct SectionBody {
 pub struct CantonCatalog {
     pub cantons: Vec<CantonEntry>,
     pub bodies: Vec<SectionBody>,
+    /// The annex's canton sections with every field, for the import.
+    pub sections: Vec<PanoramaSection>,
 }
 
 impl CantonCatalog {
@@ -113,7 +115,7 @@ impl CantonCatalog {
             return Err(CatalogError::Count(cantons.len()));
         }
         let mut bodies = Vec::new();
-        for section in raw.canton_sections {
+        for section in &raw.canton_sections {
             let language =
                 Language::parse(&section.language).map_err(|source| CatalogError::Id {
                     code: section.codes.join("/"),
@@ -134,7 +136,11 @@ impl CantonCatalog {
                 }
             }
         }
-        Ok(Self { cantons, bodies })
+        Ok(Self {
+            cantons,
+            bodies,
+            sections: raw.canton_sections,
+        })
     }
 }
 

@@ -4,7 +4,8 @@
 //! recommendations in every stage, with answers and implementation reports,
 //! the STG's steering: working groups, the running work programme with its
 //! projects, the chairs and the Fachstelle's budget, and the year's STG and
-//! EKG meetings with agendas, minutes and decisions.
+//! EKG meetings with agendas, minutes and decisions; the 2020 panorama
+//! imported as its published round and a 2026 round in progress.
 
 use crate::catalog::CantonCatalog;
 use crate::{App, AppError};
@@ -33,6 +34,10 @@ pub struct DemoReport {
     pub programmes: usize,
     pub chair_terms: usize,
     pub budgets: usize,
+    /// Canton profiles the 2020 panorama's import opened, and cantons
+    /// that answered the demo's 2026 round (none when loaded before).
+    pub panorama_profiles: usize,
+    pub panorama_answers: usize,
     /// The demo sign-ins, to print for whoever tries the platform.
     pub logins: Vec<DemoLogin>,
 }
@@ -46,7 +51,9 @@ impl App {
             CantonCatalog::embedded().map_err(|error| AppError::invalid(error.to_string()))?;
         let tenants = self.bootstrap_tenants(&catalog, SYSTEM_ACTOR).await?;
         let national = self.seed_national_bodies(SYSTEM_ACTOR).await?;
-        let cantonal = self.seed_cantonal_bodies(&catalog, SYSTEM_ACTOR).await?;
+        // The cantons' bodies, profiles and figures come from the 2020
+        // panorama, imported as its published round.
+        let panorama = Box::pin(self.import_panorama_2020(&catalog)).await?;
         let logins = self.load_demo_people(SYSTEM_ACTOR).await?;
         // The work programme first: concerns, recommendations and projects
         // name its focus areas.
@@ -54,9 +61,12 @@ impl App {
         let concerns = Box::pin(self.load_demo_concerns()).await?;
         let recommendations = Box::pin(self.load_demo_recommendations()).await?;
         let meetings = Box::pin(self.load_demo_meetings()).await?;
+        let panorama_answers = Box::pin(self.load_demo_panorama()).await?;
         Ok(DemoReport {
             tenants_registered: tenants.tenants_registered,
-            bodies_established: national + cantonal,
+            bodies_established: national + panorama.bodies_established,
+            panorama_profiles: panorama.profiles_opened,
+            panorama_answers,
             concerns,
             recommendations,
             meetings,

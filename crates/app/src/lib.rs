@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod authz;
 mod caller;
 mod catalog;
+mod catalog_sections;
 pub mod clock;
 mod command;
 pub mod concerns;
@@ -21,6 +22,7 @@ mod demo_concerns;
 mod demo_decisions;
 mod demo_guard;
 pub(crate) mod demo_meetings;
+mod demo_panorama;
 mod demo_people;
 mod demo_programme;
 mod demo_recommendations;
@@ -33,6 +35,7 @@ pub mod meetings;
 mod memo;
 pub mod networks;
 pub mod outbound;
+pub mod panorama;
 pub mod people;
 pub mod personal;
 mod profile;
@@ -55,6 +58,7 @@ use iiz_store::{Store, UpcasterChain};
 
 pub use caller::Caller;
 pub use catalog::{CantonCatalog, CantonEntry, CatalogError, SectionBody};
+pub use catalog_sections::{CaseCounts, PanoramaSection, SectionBodyEntry, WrittenCount};
 pub use clock::Clock;
 pub use command::Executed;
 pub use error::AppError;
@@ -86,6 +90,8 @@ pub struct App {
     standing_loads: StandingLoads,
     /// Sends invitations and password resets ([`account_mail`]).
     account_mail: Arc<dyn account_mail::AccountMail>,
+    /// Who acts on canton profiles, figures and rounds ([`authz::panorama`]).
+    panorama_rules: Arc<authz::panorama::PanoramaRules>,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -109,6 +115,7 @@ impl App {
             sessions: sessions::SessionSettings::default(),
             standing_loads: StandingLoads::default(),
             account_mail: Arc::new(account_mail::NoAccountMail),
+            panorama_rules: Arc::new(authz::panorama::PanoramaRules::default()),
         }
     }
 
@@ -141,6 +148,17 @@ impl App {
     /// What day it is for the platform's rules.
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// The configured rules of the panorama (`[panorama]`).
+    #[must_use]
+    pub fn with_panorama_rules(mut self, rules: authz::panorama::PanoramaRules) -> Self {
+        self.panorama_rules = Arc::new(rules);
+        self
+    }
+
+    pub fn panorama_rules(&self) -> &authz::panorama::PanoramaRules {
+        &self.panorama_rules
     }
 
     /// The sender of account letters (invitations, password resets).

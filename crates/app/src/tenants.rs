@@ -209,29 +209,4 @@ impl App {
         }
         Ok(established)
     }
-
-    /// The strategic bodies the cantons described in the 2020 panorama.
-    pub async fn seed_cantonal_bodies(
-        &self,
-        catalog: &CantonCatalog,
-        actor: &str,
-    ) -> Result<usize, AppError> {
-        let since = NaiveDate::from_ymd_opt(2020, 9, 1)
-            .ok_or_else(|| AppError::invalid("invalid seed date".to_owned()))?;
-        let mut established = 0;
-        for body in &catalog.bodies {
-            let tenant = TenantId::Canton(body.canton);
-            let new = NewBody {
-                id: seeded_body_id(tenant, &body.name),
-                tenant,
-                kind: BodyKind::Steering,
-                names: name(&[(body.language, &body.name)])?,
-                mandate: text(body.role.as_deref().unwrap_or_default())?,
-                parent: None,
-                active_from: since,
-            };
-            established += usize::from(self.seed_body(new, actor).await?);
-        }
-        Ok(established)
-    }
 }

@@ -71,6 +71,10 @@ pub struct Config {
     /// What one request may send and ask for.
     #[serde(flatten)]
     pub limits: LimitsConfig,
+    /// Who acts on canton profiles, figures and panorama rounds
+    /// (`[panorama]`; docs/panorama.md, "Who may do what").
+    #[serde(default)]
+    pub panorama: iiz_app::authz::panorama::PanoramaRules,
 }
 
 fn default_requests_per_minute() -> u32 {
@@ -147,6 +151,10 @@ impl Config {
             ),
             ("requests_per_minute", self.requests_per_minute.to_string()),
             ("access_log_days", self.privacy.access_log_days.to_string()),
+            (
+                "panorama.answer_days",
+                self.panorama.answer_days.to_string(),
+            ),
             ("max_body_bytes", self.limits.max_body_bytes.to_string()),
             (
                 "max_query_complexity",

@@ -37,6 +37,28 @@ fn environment_overrides_the_file_and_iiz_overrides_database_url() {
 }
 
 #[test]
+fn the_panorama_rules_are_configurable() {
+    Jail::expect_with(|jail| {
+        let defaults = Config::from_figment(Config::figment(None)).unwrap();
+        assert_eq!(defaults.panorama.answer_days, 60);
+        jail.create_file(
+            "iiz.toml",
+            "[panorama]\nanswer_days = 30\ncanton_editor_roles = [\"coordinator\"]\n",
+        )?;
+        let rules = Config::from_figment(Config::figment(None))
+            .unwrap()
+            .panorama;
+        assert_eq!(rules.answer_days, 30);
+        assert_eq!(
+            rules.canton_editor_roles,
+            [iiz_domain::TenantRole::Coordinator].into()
+        );
+        assert_eq!(rules.fachstelle_roles, defaults.panorama.fachstelle_roles);
+        Ok(())
+    });
+}
+
+#[test]
 fn request_limits_have_defaults_and_are_configurable() {
     Jail::expect_with(|jail| {
         let defaults = Config::from_figment(Config::figment(None)).unwrap();

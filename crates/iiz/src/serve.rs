@@ -109,7 +109,8 @@ pub async fn start(
     let app = app
         .with_webhooks_allow_private(notifier_settings.webhooks_allow_private)
         .with_account_mail(std::sync::Arc::new(letters))
-        .with_access_log_retention(config.privacy.access_log_days);
+        .with_access_log_retention(config.privacy.access_log_days)
+        .with_panorama_rules(config.panorama.clone());
     // Forgetting a person also erases the e-mails written as files.
     let app = match config.notify.smtp_host {
         Some(_) => app,

@@ -15,6 +15,7 @@ mod concerns;
 mod docs;
 mod meetings;
 mod network_directory;
+mod panorama;
 mod people_directory;
 mod projects;
 mod rebuild;
@@ -47,6 +48,12 @@ pub use meetings::{
 pub use network_directory::{
     CoordinatorProposal, Delegation, JoinRequest, NETWORKS, NetworkDirectory, NetworkStatus,
     NetworkView,
+};
+pub use panorama::{
+    AnswerStatus, CANTON_PROFILES, CantonAnswerView, CorrectionView, FIGURE_REVISIONS,
+    FiguresRevisionView, FiguresView, KEY_FIGURES, PANORAMA_ROUNDS, PANORAMA_SNAPSHOTS,
+    PROFILE_REVISIONS, PanoramaRegister, ProfileRevisionView, ProfileView, RevisionEntry,
+    RoundView, SnapshotSection, SnapshotView, canton_year_id, revision_id,
 };
 pub use people_directory::{ERASED_NAME, PEOPLE, PeopleDirectory, PersonView, RoleGrant};
 pub use projects::{
@@ -126,6 +133,7 @@ impl Projections {
             Arc::new(ProgrammeRegister),
             Arc::new(ChairRegister),
             Arc::new(BudgetRegister),
+            Arc::new(PanoramaRegister),
         ])
     }
 

@@ -31,6 +31,8 @@
 //! - working groups ([`working_group`]) act through the mandating body,
 //!   its office and the group's own members; projects, work programmes and
 //!   the budget ([`steering`]) through the STG, the EKG and the Fachstelle.
+//! - canton profiles, figures and rounds ([`panorama`]): the canton keeps
+//!   its own, the Fachstelle proposes and runs rounds, by configured roles;
 //! - one's inbox and notification preferences are one's own alone; a
 //!   tenant's webhooks and refused e-mails belong to its tenant admin.
 
@@ -41,6 +43,8 @@ mod concern_paths_tests;
 #[cfg(test)]
 mod concern_tests;
 pub mod meeting;
+mod operations;
+pub mod panorama;
 pub mod people;
 mod principal;
 pub mod recommendation;
@@ -57,123 +61,8 @@ pub mod working_group;
 
 use iiz_domain::{PersonId, TenantId, TenantRole};
 
+pub use operations::Operation;
 pub use principal::{Principal, TokenScope};
-
-/// Declares [`Operation`] and its list [`Operation::ALL`] from one list of
-/// names, so no operation can be missing from the list the matrix test
-/// walks.
-macro_rules! operations {
-    ($($name:ident),+ $(,)?) => {
-        /// Everything a client can ask of the platform. The authorization
-        /// matrix test walks [`Operation::ALL`] and decides each operation
-        /// in a match without wildcard, so a new operation fails the test's
-        /// build until its expected outcomes are written down.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Operation {
-            $($name),+
-        }
-
-        impl Operation {
-            pub const ALL: &'static [Operation] = &[$(Operation::$name),+];
-        }
-    };
-}
-
-operations!(
-    SignIn,
-    SignOut,
-    ShowMe,
-    ListApiTokens,
-    CreateApiToken,
-    RevokeApiToken,
-    ListTenants,
-    ShowTenant,
-    ListBodies,
-    ShowBody,
-    ListBodyMembers,
-    ListNetworks,
-    ListPeople,
-    ShowPerson,
-    EstablishBody,
-    RenameBody,
-    AmendBodyMandate,
-    DissolveBody,
-    AdmitMember,
-    ChangeMemberRole,
-    HandOverChair,
-    RemoveMember,
-    RegisterPerson,
-    ChangePersonProfile,
-    GrantTenantRole,
-    RevokeTenantRole,
-    GrantPlatformAdmin,
-    RevokePlatformAdmin,
-    DeactivatePerson,
-    MakePersonAvailable,
-    ShowPersonContact,
-    AcceptInvitation,
-    ResetPassword,
-    ProposeNetwork,
-    AnswerNetworkProposal,
-    RenameNetwork,
-    RequestToJoinNetwork,
-    AnswerJoinRequest,
-    LeaveNetwork,
-    ProposeNetworkCoordinator,
-    AnswerCoordinatorProposal,
-    RepairNetwork,
-    DefineConcernRoute,
-    ListConcerns,
-    ShowConcern,
-    ShowConcernStatistics,
-    DraftConcern,
-    ActOnConcern,
-    ListRecommendations,
-    ShowRecommendation,
-    ShowRecommendationMonitoring,
-    ExportRecommendationMonitoring,
-    DraftRecommendation,
-    ActOnRecommendation,
-    ListMeetings,
-    ShowMeeting,
-    ScheduleMeeting,
-    PrepareMeeting,
-    RecordMinutes,
-    ApproveMinutes,
-    ListResolutions,
-    ShowResolution,
-    ProposeResolution,
-    AnswerResolution,
-    CloseResolution,
-    WithdrawResolution,
-    SetResolutionRules,
-    ListWorkingGroups,
-    ShowWorkingGroup,
-    MandateWorkingGroup,
-    ActOnWorkingGroup,
-    ListProjects,
-    ShowProject,
-    RegisterProject,
-    ActOnProject,
-    ShowWorkProgramme,
-    ActOnWorkProgramme,
-    ShowChairs,
-    RecordChairTerm,
-    ShowBudget,
-    PlanBudget,
-    NoteBudgetReport,
-    ShowInbox,
-    MarkInboxRead,
-    ShowNotificationPreferences,
-    SetNotificationPreference,
-    ListWebhooks,
-    RegisterWebhook,
-    RemoveWebhook,
-    ReplayWebhookDelivery,
-    ListRejectedEmails,
-    ForgetPerson,
-    ShowAccessLog,
-);
 
 /// What an operation is about: the tenant it touches and, for operations on
 /// one person, that person (people may always see and edit themselves).
@@ -270,6 +159,17 @@ pub fn authorize(
         ListWorkingGroups | ShowWorkingGroup | MandateWorkingGroup | ActOnWorkingGroup
         | ListProjects | ShowProject | RegisterProject | ActOnProject | ShowWorkProgramme
         | ActOnWorkProgramme | ShowChairs | ShowBudget | NoteBudgetReport => Ok(()),
+        // Canton profiles, figures and rounds: decided with the configured
+        // roles in [`panorama`] (the rules are data, not branches here).
+        ShowCantonProfile
+        | ReviseCantonProfile
+        | ProposeProfileCorrection
+        | ShowKeyFigures
+        | ReportKeyFigures
+        | ListPanoramaRounds
+        | RunPanoramaRound
+        | AnswerPanoramaRound
+        | ShowPanorama => Ok(()),
         // The chairs of a body are recorded by whoever runs its bodies:
         // the Fachstelle for the STG and EKG.
         RecordChairTerm => allow_or(principal.runs_bodies_of(tenant), Denied::Forbidden),

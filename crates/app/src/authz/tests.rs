@@ -112,6 +112,16 @@ fn expected(operation: Operation) -> [&'static str; 3] {
         ShowWorkProgramme | ActOnWorkProgramme | ShowChairs | ShowBudget | NoteBudgetReport => {
             SIGNED_IN
         }
+        // Decided with the configured roles in `authz::panorama` (its tests).
+        ShowCantonProfile
+        | ReviseCantonProfile
+        | ProposeProfileCorrection
+        | ShowKeyFigures
+        | ReportKeyFigures
+        | ListPanoramaRounds
+        | RunPanoramaRound
+        | AnswerPanoramaRound
+        | ShowPanorama => SIGNED_IN,
         RecordChairTerm => BODIES_WRITE,
         PlanBudget => NATIONAL_OFFICE,
         RegisterPerson | ChangePersonProfile | GrantTenantRole | RevokeTenantRole

@@ -113,7 +113,7 @@ pub async fn world(db: &TestDatabase) -> World {
     let catalog = CantonCatalog::embedded().unwrap();
     app.bootstrap_tenants(&catalog, "test").await.unwrap();
     app.seed_national_bodies("test").await.unwrap();
-    app.seed_cantonal_bodies(&catalog, "test").await.unwrap();
+    app.import_panorama_2020(&catalog).await.unwrap();
     let stg = seeded_body_id(TenantId::National, "STG");
     let ekg = seeded_body_id(TenantId::National, "EKG");
     let stg_member = seated(&app, 1, stg, "SEM").await;

@@ -10,8 +10,11 @@ use std::sync::OnceLock;
 
 use iiz_domain::body::Body;
 use iiz_domain::budget::Budget;
+use iiz_domain::canton_profile::CantonProfile;
 use iiz_domain::chair::Chair;
+use iiz_domain::key_figures::KeyFigures;
 use iiz_domain::meeting::Meeting;
+use iiz_domain::panorama_round::PanoramaRound;
 use iiz_domain::programme::WorkProgrammes;
 use iiz_domain::project::Project;
 use iiz_domain::resolution::Resolution;
@@ -69,7 +72,7 @@ type AggregateSchemas = fn() -> Result<Vec<EventSchema>, NotifierError>;
 
 /// Every aggregate of the domain. People's events are personal data and
 /// never leave the platform ([`super::withheld`]), so they get no contract.
-const AGGREGATES: [AggregateSchemas; 13] = [
+const AGGREGATES: [AggregateSchemas; 16] = [
     aggregate_schemas::<Tenant>,
     aggregate_schemas::<Body>,
     aggregate_schemas::<NetworkRegistry>,
@@ -83,6 +86,9 @@ const AGGREGATES: [AggregateSchemas; 13] = [
     aggregate_schemas::<WorkProgrammes>,
     aggregate_schemas::<Chair>,
     aggregate_schemas::<Budget>,
+    aggregate_schemas::<CantonProfile>,
+    aggregate_schemas::<KeyFigures>,
+    aggregate_schemas::<PanoramaRound>,
 ];
 
 /// The contracts of every event type that may be published, ordered by

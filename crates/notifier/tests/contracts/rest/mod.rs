@@ -5,6 +5,7 @@
 
 mod bodies;
 mod concern_paths;
+mod panorama;
 mod resolutions;
 mod steering;
 
@@ -96,6 +97,7 @@ pub async fn run_the_rest(app: &App, log: &[RecordedEvent]) {
     steering::recommendations(app).await;
     steering::project_in_a_programme(app).await;
     bodies::working_group(app, body, log).await;
+    panorama::corrections_and_a_reopened_round(app).await;
 }
 
 async fn tenant_and_network(app: &App, log: &[RecordedEvent]) {
