@@ -9,4 +9,6 @@ pub mod national;
 #[cfg(test)]
 mod national_tests;
 
-pub use crate::panorama_terms::{Actor, InstitutionKind, NamedInstitution, RevisionRef, Year, YearOutOfRange};
+pub use crate::panorama_terms::{
+    Actor, InstitutionKind, NamedInstitution, RevisionRef, Year, YearOutOfRange,
+};
