@@ -1,8 +1,8 @@
 //! The terms the canton profiles, the yearly key figures and the panorama
 //! rounds share: the year, who made a change, which revision a round refers
 //! to and the kinds of institutions the national figures count by. A leaf:
-//! the aggregates import it, and [`crate::panorama`] (which computes across
-//! them) re-exports it, so no two modules import each other.
+//! the aggregates import it, and the `panorama` module (which computes
+//! across them) re-exports it, so no two modules import each other.
 
 use std::fmt;
 
