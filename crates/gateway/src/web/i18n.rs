@@ -33,7 +33,9 @@ areas!(
     "admin",
     "charts",
     "privacy",
-    "account"
+    "account",
+    "panorama",
+    "panorama_report"
 );
 
 const TAGS: [&str; 3] = ["de-CH", "fr-CH", "it-CH"];

@@ -23,6 +23,7 @@ mod inbox;
 mod meetings;
 mod monitoring;
 mod page;
+mod panorama;
 mod profile;
 mod recommendations;
 mod refusal;
@@ -81,6 +82,7 @@ pub fn routes(
         .merge(admin::routes())
         .merge(inbox::routes())
         .merge(profile::routes())
+        .merge(panorama::routes())
         .fallback(errors::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

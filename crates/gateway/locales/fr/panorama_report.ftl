@@ -1,0 +1,1 @@
+# The panorama reports: the published panorama, print, comparisons (web/panorama/report).

@@ -1,0 +1,1 @@
+# The panorama: profiles, key figures, rounds (web/panorama/canton).
