@@ -6,13 +6,15 @@
 //! profiles and figures the cantons submitted; the 2020 panorama is the
 //! same before and after.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use iiz_app::demo::DEMO_PASSWORD;
 use iiz_tests::{Backend, Session, TestApp, spawn_app};
 use serde_json::{Value, json};
 
 use crate::requests::{code, ok, refused};
+
+mod count;
+
+use count::{by_key, codes, count};
 
 crate::on_both_backends!(a_round_is_answered_closed_and_published);
 
@@ -69,80 +71,6 @@ async fn revise(
     )
     .await["reviseCantonProfile"]
         .clone()
-}
-
-fn codes(list: &Value) -> BTreeSet<String> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|code| code.as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// The national figures counted here from what the cantons submitted.
-struct Count {
-    with_office: BTreeSet<String>,
-    steering: BTreeMap<String, BTreeSet<String>>,
-    documented: BTreeMap<String, BTreeSet<String>>,
-    types: BTreeMap<String, BTreeSet<String>>,
-}
-
-fn count(profiles: &[(&str, &Value)]) -> Count {
-    let mut count = Count {
-        with_office: BTreeSet::new(),
-        steering: BTreeMap::new(),
-        documented: BTreeMap::new(),
-        types: BTreeMap::new(),
-    };
-    for (canton, content) in profiles {
-        let structure = &content["structure"];
-        if !structure["office"].is_null() {
-            count.with_office.insert((*canton).to_owned());
-        }
-        for link in structure["bodies"].as_array().unwrap() {
-            if link["level"] != "strategic" {
-                continue;
-            }
-            for institution in link["institutions"].as_array().unwrap() {
-                let kind = institution["kind"].as_str().unwrap().to_uppercase();
-                count
-                    .steering
-                    .entry(kind)
-                    .or_default()
-                    .insert((*canton).to_owned());
-            }
-        }
-        let documented = content["practice"]["process"]["documented"]
-            .as_str()
-            .unwrap();
-        count
-            .documented
-            .entry(documented.to_uppercase())
-            .or_default()
-            .insert((*canton).to_owned());
-        let kind = structure["implementation_type"].as_str().unwrap();
-        count
-            .types
-            .entry(kind.to_uppercase())
-            .or_default()
-            .insert((*canton).to_owned());
-    }
-    count
-}
-
-/// `[{ <key>: K, cantons: { cantons } }]` as K → cantons, empty sets left out.
-fn by_key(list: &Value, key: &str) -> BTreeMap<String, BTreeSet<String>> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|entry| {
-            (
-                entry[key].as_str().unwrap().to_owned(),
-                codes(&entry["cantons"]["cantons"]),
-            )
-        })
-        .filter(|(_, cantons)| !cantons.is_empty())
-        .collect()
 }
 
 async fn a_round_is_answered_closed_and_published(backend: Backend) {
