@@ -112,6 +112,7 @@ def validate_schema(doc: dict, where: str) -> None:
 
 
 def schemas_in_sync() -> None:
+    sys.dont_write_bytecode = True
     sys.path.insert(0, str(HERE / "schemas"))
     import generate  # noqa: E402 (the generator lives beside the schemas)
 
@@ -317,8 +318,11 @@ def check_postgres(docs: dict[tuple[str, str], dict]) -> str | None:
     name = cluster["metadata"]["name"]
     where = "postgres/cluster.yaml"
     check(spec.get("instances", 0) >= 2, f"{where}: instances >= 2 (primary and standby)")
-    initdb = spec.get("bootstrap", {}).get("initdb", {})
-    check(initdb.get("database") == "iiz" and initdb.get("owner") == "iiz", f"{where}: initdb database and owner iiz")
+    # initdb, or recovery after a restore (docs/operations.md "Restore").
+    bootstrap = spec.get("bootstrap", {})
+    origin = bootstrap.get("initdb") or bootstrap.get("recovery") or {}
+    check(origin.get("database") == "iiz" and origin.get("owner") == "iiz",
+          f"{where}: the bootstrap must create the database iiz owned by iiz (the secret iiz-db-app)")
     match = re.search(r":(\d+)(?:\.\d+)?", spec.get("imageName", ""))
     check(bool(match) and int(match.group(1)) >= 15, f"{where}: PostgreSQL 15 or later, not {spec.get('imageName')}")
     check(spec.get("affinity", {}).get("enablePodAntiAffinity") is not False, f"{where}: keep the instances apart")
@@ -332,7 +336,7 @@ def check_postgres(docs: dict[tuple[str, str], dict]) -> str | None:
         if kind == "ObjectStore":
             credentials = store["spec"]["configuration"].get("s3Credentials", {})
             check(all("name" in v for k, v in credentials.items() if isinstance(v, dict)),
-                  f"postgres/objectstore.yaml: credentials by secret reference only")
+                  "postgres/objectstore.yaml: credentials by secret reference only")
     backups = [d for (kind, _), d in docs.items() if kind == "ScheduledBackup"]
     check(len(backups) >= 1, "postgres/: no ScheduledBackup")
     for backup in backups:
