@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use crate::authz::{Denied, Operation, Principal, Target, TokenScope, authorize};
 use crate::outbound::LiveSignal;
+use crate::password_work;
 use crate::{App, AppError};
 
 /// How long a browser session lasts by default without signing in again
@@ -94,16 +95,6 @@ fn password_matches(password: &str, hash: &str) -> bool {
     })
 }
 
-/// Argon2 takes tens of milliseconds of CPU on purpose: off the async
-/// workers.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| AppError::Internal(format!("password task: {error}")))
-}
-
 impl App {
     /// Sets a person's sign-in e-mail and password.
     pub async fn set_password(
@@ -118,7 +109,7 @@ impl App {
             )));
         }
         let password = password.to_owned();
-        let password_hash = blocking(move || hash_password(&password)).await??;
+        let password_hash = password_work::run(move || hash_password(&password)).await??;
         self.store
             .set_credential(&Credential {
                 person: person.as_uuid(),
@@ -170,11 +161,12 @@ impl App {
         let credential = match credential {
             Some(credential) => {
                 let hash = credential.password_hash.clone();
-                let matches = blocking(move || password_matches(&old_password, &hash)).await?;
+                let matches =
+                    password_work::run(move || password_matches(&old_password, &hash)).await?;
                 matches.then_some(credential)
             }
             None => {
-                blocking(move || hash_password(&old_password)).await??;
+                password_work::run(move || hash_password(&old_password)).await??;
                 None
             }
         };

@@ -36,6 +36,7 @@ mod memo;
 pub mod networks;
 pub mod outbound;
 pub mod panorama;
+mod password_work;
 pub mod people;
 pub mod personal;
 mod profile;

@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use crate::accounts::{ActiveSession, SignedIn};
 use crate::authz::{Denied, Operation, Principal, Target, authorize};
+use crate::password_work;
 use crate::throttle::{self, ThrottlePolicy, Verdict, account_key, address_key};
 use crate::{App, AppError};
 
@@ -136,7 +137,7 @@ impl App {
         let hash = credential
             .as_ref()
             .map(|credential| credential.password_hash.clone());
-        let matches = blocking(move || match hash {
+        let matches = password_work::run(move || match hash {
             Some(hash) => password_matches(&password, &hash),
             None => {
                 // Spend the same work so timing does not tell which e-mails exist.
@@ -339,14 +340,4 @@ fn worse(a: Verdict, b: Verdict) -> Verdict {
             }
         }
     }
-}
-
-/// Argon2 takes tens of milliseconds of CPU on purpose: off the async
-/// workers.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| AppError::Internal(format!("password task: {error}")))
 }
