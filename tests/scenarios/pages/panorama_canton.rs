@@ -120,6 +120,43 @@ async fn a_canton_revises_its_profile(backend: Backend) {
     let after = anna.get(ZH_2026).await.unwrap();
     assert_eq!(revision(&after), revision(&saved));
 
+    // The 2020 profile was opened by the import, and says so.
+    let imported = anna.get("/cantons/ZH/profile/2020").await.unwrap();
+    let opened = imported.texts(".panorama-history tbody tr").unwrap();
+    assert!(
+        opened.last().unwrap().contains("Panorama 2020, 31.03.2020"),
+        "{opened:?}"
+    );
+
+    // Placing a body below the body below it is refused; nothing changes.
+    let form = anna
+        .get(&format!("{ZH_2026}/edit/structure"))
+        .await
+        .unwrap();
+    let (action, _, values) = form.form("form.panorama-part").unwrap();
+    let bodies: Vec<String> = values
+        .iter()
+        .filter(|(name, _)| name == "body_id")
+        .map(|(_, value)| value.clone())
+        .collect();
+    assert_eq!(bodies.len(), 2, "{values:?}");
+    let mut circle = values.clone();
+    if let Some((_, above)) = circle.iter_mut().find(|(name, _)| name == "body_above") {
+        above.clone_from(&bodies[1]);
+    }
+    let refused = anna.post(&action, &pairs(&circle)).await.unwrap();
+    assert_eq!(refused.status, 422);
+    assert!(refused.has("#form-errors").unwrap());
+    let unchanged = anna.get(ZH_2026).await.unwrap();
+    assert_eq!(revision(&unchanged), revision(&after));
+    // Unlinking the top body also frees the one placed below it.
+    let mut unlink = values.clone();
+    unlink.push(("unlink".to_owned(), bodies[0].clone()));
+    let unlinked = anna.post(&action, &pairs(&unlink)).await.unwrap();
+    assert_eq!(unlinked.status, 200);
+    let rows = unlinked.texts(".panorama-bodies tbody tr").unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+
     // A website that is no address is refused at its field.
     let form = anna
         .get(&format!("{ZH_2026}/edit/structure"))

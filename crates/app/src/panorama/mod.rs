@@ -31,7 +31,7 @@ use crate::authz::{Denied, Operation, Target};
 use crate::{AppError, Caller};
 
 pub use compare::{FieldComparison, FieldValue, PanoramaField, RoundChange};
-pub use import::{IMPORT_ACTOR, ImportReport};
+pub use import::{IMPORT_ACTOR, ImportReport, imported};
 pub use permissions::PanoramaPermissions;
 pub use rounds::NewRound;
 

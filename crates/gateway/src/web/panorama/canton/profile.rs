@@ -74,6 +74,9 @@ pub struct ProfilePage {
 
 /// Who acted, for whom, when.
 pub fn byline(tr: Tr, names: &Names, actor: Actor, on: chrono::NaiveDate) -> String {
+    if iiz_app::panorama::imported(&actor) {
+        return tr.t1("panorama-byline-import", "when", format::date(on));
+    }
     let tenant = match actor.tenant {
         TenantId::National => tr.t("panorama-fachstelle"),
         TenantId::Canton(canton) => canton.to_string(),
