@@ -15,6 +15,7 @@ use crate::on_both_backends;
 pub(super) const ANNA: &str = "anna.beispiel@zh.demo.iiz.invalid";
 const SABINE: &str = "sabine.beleg@zh.demo.iiz.invalid";
 pub(super) const LUC: &str = "luc.exemple@ge.demo.iiz.invalid";
+const MARCO: &str = "marco.esempio@stg.demo.iiz.invalid";
 pub(super) const PETRA: &str = "petra.muster@fachstelle.demo.iiz.invalid";
 pub(super) const ZH_2026: &str = "/cantons/ZH/profile/2026";
 
@@ -202,6 +203,35 @@ async fn other_cantons_and_readers_are_refused(backend: Backend) {
     assert!(own.html.contains("Le monitoring des cas CII"));
     // Content in the page's own language is not marked as another.
     assert!(!own.has("main [lang]").unwrap());
+
+    // The round's questions in French; in Italian, which the questions
+    // are not written in, in German and marked so.
+    let round = luc.get("/panorama/rounds/2026").await.unwrap();
+    let questions = round.texts(".panorama-questions li").unwrap();
+    assert!(
+        questions[0].starts_with("Organisation stratégique"),
+        "{questions:?}"
+    );
+    assert!(!round.has(".panorama-questions li[lang]").unwrap());
+    let marco = Browser::new(&app).unwrap();
+    marco.sign_in(MARCO, DEMO_PASSWORD).await.unwrap();
+    let round = marco.get("/panorama/rounds/2026").await.unwrap();
+    assert_eq!(round.lang().unwrap(), "it");
+    assert_eq!(
+        round.attrs(".panorama-questions li", "lang").unwrap().len(),
+        7
+    );
+    assert!(
+        round
+            .text(".panorama-questions li")
+            .unwrap()
+            .starts_with("Strategische")
+    );
+    // Neither a canton's editor nor the Fachstelle: no forms, no links into
+    // the cantons' unpublished data.
+    assert!(!round.has("form.answer-round").unwrap());
+    assert!(!round.has("form.close-round").unwrap());
+    assert!(!round.has(".panorama-round-cantons a").unwrap());
 
     // A Zurich member reads Zurich's profile but may not edit it.
     let sabine = Browser::new(&app).unwrap();

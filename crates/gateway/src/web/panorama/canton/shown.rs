@@ -53,6 +53,11 @@ impl BodyNames {
         })
     }
 
+    /// Whether the visitor may open the body's page.
+    pub fn visible(&self, body: BodyId) -> bool {
+        self.names.contains_key(&body)
+    }
+
     pub fn name(&self, body: BodyId) -> String {
         self.names
             .get(&body)
@@ -77,7 +82,8 @@ fn institution(tr: Tr, named: &NamedInstitution) -> InstitutionShown {
 
 #[derive(Debug, Clone)]
 pub struct BodyShown {
-    pub href: String,
+    /// The body's page, where the visitor may see it.
+    pub href: Option<String>,
     pub name: String,
     pub level: String,
     pub above: Option<String>,
@@ -106,7 +112,9 @@ pub fn structure(tr: Tr, structure: &Structure, names: &BodyNames) -> StructureS
             .bodies
             .iter()
             .map(|link| BodyShown {
-                href: format!("/bodies/{}", link.body),
+                href: names
+                    .visible(link.body)
+                    .then(|| format!("/bodies/{}", link.body)),
                 name: names.name(link.body),
                 level: labels::level(tr, link.level),
                 above: link.above.map(|above| names.name(above)),
