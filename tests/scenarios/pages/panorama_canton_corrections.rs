@@ -1,7 +1,8 @@
 //! Corrections and key figures on the panorama pages, end to end: the
 //! Fachstelle proposes (a reason required), the canton rejects only with
 //! a reason and confirms, the Fachstelle withdraws; a figure reported as a
-//! range stays a range, a reversed range is refused and records nothing.
+//! range stays a range, a reversed range is refused and records nothing;
+//! a canton opens the round's year's profile as a copy and answers.
 
 use iiz_app::demo::DEMO_PASSWORD;
 use iiz_tests::pages::Browser;
@@ -9,6 +10,8 @@ use iiz_tests::{Backend, spawn_app};
 
 use super::panorama_canton::{ANNA, LUC, PETRA, ZH_2026, revision};
 use crate::on_both_backends;
+
+const URS: &str = "urs.vorbild@so.demo.iiz.invalid";
 
 async fn corrections_and_figures(backend: Backend) {
     let Some(app) = spawn_app(backend, true).await.unwrap() else {
@@ -140,4 +143,61 @@ async fn corrections_and_figures(backend: Backend) {
     assert!(geneva.html.contains("env. 150"), "{}", geneva.html);
 }
 
-on_both_backends!(corrections_and_figures);
+async fn a_canton_opens_the_years_profile_and_answers(backend: Backend) {
+    let Some(app) = spawn_app(backend, true).await.unwrap() else {
+        return;
+    };
+    let urs = Browser::new(&app).unwrap();
+    urs.sign_in(URS, DEMO_PASSWORD).await.unwrap();
+    // Solothurn has no 2026 profile yet: the round offers to open it.
+    assert_eq!(
+        urs.get("/cantons/SO/profile/2026").await.unwrap().status,
+        404
+    );
+    let round = urs.get("/panorama/rounds/2026").await.unwrap();
+    let opened = urs.submit(&round, "form.open-profile", &[]).await.unwrap();
+    assert_eq!(opened.status, 200);
+    assert_eq!(opened.path, "/cantons/SO/profile/2026");
+    assert_eq!(revision(&opened), "1");
+    // A copy of the 2020 profile: nothing retyped.
+    let earlier = urs.get("/cantons/SO/profile/2020").await.unwrap();
+    assert_eq!(
+        opened.text(".panorama-bodies tbody").unwrap(),
+        earlier.text(".panorama-bodies tbody").unwrap()
+    );
+    // Opening it again, or a year with nothing to start from, is refused.
+    let list = urs.get("/cantons/SO/profile").await.unwrap();
+    assert_eq!(list.texts(".panorama-years tbody tr").unwrap().len(), 2);
+    let again = urs
+        .submit(&list, "form.open-profile", &[("year", "2026")])
+        .await
+        .unwrap();
+    assert_eq!(again.status, 422);
+    assert!(again.has("#form-errors").unwrap());
+    let before = urs
+        .submit(&list, "form.open-profile", &[("year", "2019")])
+        .await
+        .unwrap();
+    assert_eq!(before.status, 422);
+    assert!(before.field_error("year").unwrap().is_some());
+    let list = urs.get("/cantons/SO/profile").await.unwrap();
+    assert_eq!(list.texts(".panorama-years tbody tr").unwrap().len(), 2);
+
+    // The answer: updated, with the profile revision it names.
+    let round = urs.get("/panorama/rounds/2026").await.unwrap();
+    assert!(!round.has("form.open-profile").unwrap());
+    let answered = urs
+        .submit(&round, "form.answer-round", &[("kind", "updated")])
+        .await
+        .unwrap();
+    let row = answered
+        .text(".panorama-round-cantons tr[data-canton=SO]")
+        .unwrap();
+    assert!(row.contains("aktualisiert"), "{row}");
+    assert!(row.contains("Profil 2026, Revision 1"), "{row}");
+}
+
+on_both_backends!(
+    corrections_and_figures,
+    a_canton_opens_the_years_profile_and_answers,
+);
