@@ -158,6 +158,26 @@ async fn a_canton_revises_its_profile(backend: Backend) {
     let rows = unlinked.texts(".panorama-bodies tbody tr").unwrap();
     assert_eq!(rows.len(), 1, "{rows:?}");
 
+    // A process that is not documented has no forms: said at the field.
+    let form = anna.get(&format!("{ZH_2026}/edit/practice")).await.unwrap();
+    let refused = anna
+        .submit(
+            &form,
+            "form.panorama-part",
+            &[("documented", "no"), ("forms", "agreements")],
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 422);
+    assert!(refused.field_error("forms").unwrap().is_some());
+    // What was typed comes back as typed.
+    assert_eq!(
+        refused
+            .attrs("#documented option[selected]", "value")
+            .unwrap(),
+        ["no"]
+    );
+
     // A website that is no address is refused at its field.
     let form = anna
         .get(&format!("{ZH_2026}/edit/structure"))
