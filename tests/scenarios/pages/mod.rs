@@ -7,4 +7,6 @@ mod concerns_trace;
 mod frame;
 mod meetings;
 mod monitoring;
+mod panorama_canton;
+mod panorama_canton_corrections;
 mod recommendations;

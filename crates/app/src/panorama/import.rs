@@ -76,6 +76,12 @@ fn actor(tenant: TenantId) -> Actor {
     Actor::new(PersonId::from_uuid(IMPORT_PERSON), tenant)
 }
 
+/// Whether a change was the 2020 import's rather than a person's, so
+/// pages name it as the import instead of as someone unknown.
+pub fn imported(actor: &Actor) -> bool {
+    actor.person == PersonId::from_uuid(IMPORT_PERSON)
+}
+
 impl App {
     /// Imports the annex of `catalog` as the 2020 round. Safe to run again.
     pub async fn import_panorama_2020(

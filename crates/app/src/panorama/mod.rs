@@ -14,6 +14,7 @@ mod import;
 mod import_figures;
 mod import_map;
 mod import_reading;
+mod permissions;
 mod profiles;
 mod rounds;
 
@@ -30,7 +31,8 @@ use crate::authz::{Denied, Operation, Target};
 use crate::{AppError, Caller};
 
 pub use compare::{FieldComparison, FieldValue, PanoramaField, RoundChange};
-pub use import::{IMPORT_ACTOR, ImportReport};
+pub use import::{IMPORT_ACTOR, ImportReport, imported};
+pub use permissions::PanoramaPermissions;
 pub use rounds::NewRound;
 
 /// The stream of a canton's profile for a year, in the canton's tenant.

@@ -109,6 +109,7 @@ fn navigation(visitor: &Visitor, section: &str) -> Vec<NavLink> {
     links.push(("/meetings", "nav-meetings", "meetings"));
     links.push(("/bodies", "nav-bodies", "bodies"));
     links.push(("/monitoring", "nav-monitoring", "monitoring"));
+    links.push(("/panorama", "nav-panorama", "panorama"));
     if principal.platform_admin || any(TenantRole::TenantAdmin) {
         links.push(("/admin", "nav-admin", "admin"));
     }
