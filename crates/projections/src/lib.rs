@@ -34,10 +34,10 @@ use iiz_store::{DocKey, DocSet, InlineProjector, ProjectionError, RecordedEvent}
 pub use body_directory::{BODIES, BodyDirectory, BodyView};
 pub use body_members::{BODY_MEMBERS, BodyMembers, BodyMembersView, Seat};
 pub use concerns::{
-    ANSWER_QUEUE, Answer, CONCERN_NOTES, CONCERN_STATS, CONCERNS, ConcernNotes, ConcernRegister,
-    ConcernStatistics, ConcernStats, ConcernTotals, ConcernView, EKG_QUEUE, Endorsement,
-    FollowUpView, INTAKE_QUEUE, QueueEntry, STATS_DOC, STG_QUEUE, TimelineEntry, queue_of,
-    time_key,
+    ANSWER_QUEUE, Answer, CONCERN_NOTES, CONCERN_STATS, CONCERN_TOTALS, CONCERNS, ConcernNotes,
+    ConcernRegister, ConcernStatistics, ConcernStats, ConcernTotals, ConcernView, EKG_QUEUE,
+    Endorsement, FollowUpView, INTAKE_QUEUE, QueueEntry, STG_QUEUE, TenantTotals, TimelineEntry,
+    queue_of, time_key,
 };
 pub use docs::{decode, get_typed, put_searchable, put_typed};
 pub use meetings::{

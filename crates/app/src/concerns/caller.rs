@@ -5,8 +5,8 @@ use iiz_domain::focus::{ConcernFocus, FocusArea};
 use iiz_domain::tenant::{Tenant, TenantCommand};
 use iiz_domain::{Concern, ConcernCommand, ConcernId, Party, TenantId};
 use iiz_projections::{
-    BODIES, BodyView, CONCERN_NOTES, CONCERN_STATS, ConcernNotes, ConcernStatistics, ConcernTotals,
-    ConcernView, QueueEntry, STATS_DOC,
+    BODIES, BodyView, CONCERN_NOTES, CONCERN_TOTALS, ConcernNotes, ConcernStatistics,
+    ConcernTotals, ConcernView, QueueEntry, TenantTotals,
 };
 use iiz_store::{DocQuery, EventStore};
 
@@ -289,11 +289,28 @@ impl Caller<'_> {
     pub async fn concern_statistics(&self) -> Result<ConcernStatistics, AppError> {
         self.check_operation(Operation::ShowConcernStatistics, Target::platform())?;
         let principal = self.require_principal()?;
-        let totals: ConcernTotals = self
+        // One document per originating tenant: 27 at most.
+        let docs = self
             .app()
-            .typed_doc(CONCERN_STATS, STATS_DOC)
-            .await?
-            .unwrap_or_default();
+            .store()
+            .docs(&DocQuery {
+                collection: CONCERN_TOTALS.to_owned(),
+                limit: 100,
+                ..DocQuery::default()
+            })
+            .await?;
+        let totals = docs
+            .into_iter()
+            .map(|doc| {
+                let malformed = |error: String| {
+                    AppError::Internal(format!("{CONCERN_TOTALS}/{}: {error}", doc.key.id))
+                };
+                let tenant = TenantId::parse(&doc.key.id).map_err(|e| malformed(e.to_string()))?;
+                let counts = serde_json::from_value::<TenantTotals>(doc.body.clone())
+                    .map_err(|e| malformed(e.to_string()))?;
+                Ok((tenant, counts))
+            })
+            .collect::<Result<ConcernTotals, AppError>>()?;
         Ok(totals.visible(|origin| {
             let internal = ConcernScope {
                 origin,

@@ -13,7 +13,9 @@ use iiz_domain::ConcernEvent;
 use iiz_domain::concern::ConcernStage;
 use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent, SearchLanguage, SearchText};
 
-pub use stats::{CONCERN_STATS, ConcernStatistics, ConcernStats, ConcernTotals, STATS_DOC};
+pub use stats::{
+    CONCERN_STATS, CONCERN_TOTALS, ConcernStatistics, ConcernStats, ConcernTotals, TenantTotals,
+};
 pub use view::{
     Answer, ConcernNotes, ConcernView, Endorsement, FollowUpView, QueueEntry, TimelineEntry,
 };

@@ -1,9 +1,12 @@
 //! Pipeline statistics of the Seismograf: concerns per stage, per
 //! originating tenant and per year, and how long the answer took.
 //!
-//! One document holds the totals, so reading them is one lookup; each
-//! concern keeps a small entry of what it last counted as, so a stage change
-//! moves exactly one count. Only stage changes touch the totals.
+//! Each originating tenant's concerns are counted in a document of its own
+//! (`concern_totals/<tenant>`), summed when read (27 small documents): a
+//! single totals document made every concern command of every tenant wait
+//! on the same row (issue 18). Each concern keeps a small entry of what it
+//! last counted as, so a stage change moves exactly one count. Only stage
+//! changes touch the totals.
 //!
 //! The totals keep a concern that is not yet shared apart from the shared
 //! ones, per originating tenant: a reader outside that tenant must not learn
@@ -19,10 +22,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Projection, decode, get_typed, put_typed};
 
-/// Collection of the totals document and the per-concern entries.
+/// Collection of the per-concern entries.
 pub const CONCERN_STATS: &str = "concern_stats";
-/// Id of the totals document.
-pub const STATS_DOC: &str = "totals";
+/// Collection of the counts per originating tenant, keyed by the tenant.
+pub const CONCERN_TOTALS: &str = "concern_totals";
 
 /// Counts of concerns (merged ones included, under `merged`), as one
 /// reader may see them.
@@ -82,13 +85,27 @@ struct Split {
     shared: BTreeMap<ConcernStage, u64>,
 }
 
-/// The stored totals: every count by originating tenant, year drafted and
-/// whether the concern is shared, so each reader gets only what they see.
+/// One originating tenant's stored counts, by year drafted and whether
+/// the concern is shared, and its concerns' days to answer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ConcernTotals {
-    counts: BTreeMap<TenantId, BTreeMap<i32, Split>>,
+pub struct TenantTotals {
+    counts: BTreeMap<i32, Split>,
     /// Answered concerns are all shared: the histogram is everyone's.
     days_to_answer: BTreeMap<u32, u64>,
+}
+
+/// Every tenant's counts, as read together.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConcernTotals {
+    tenants: BTreeMap<TenantId, TenantTotals>,
+}
+
+impl FromIterator<(TenantId, TenantTotals)> for ConcernTotals {
+    fn from_iter<I: IntoIterator<Item = (TenantId, TenantTotals)>>(tenants: I) -> Self {
+        Self {
+            tenants: tenants.into_iter().collect(),
+        }
+    }
 }
 
 impl ConcernTotals {
@@ -96,13 +113,13 @@ impl ConcernTotals {
     /// shared of the tenants `sees_internal` accepts, and everyone's shared
     /// ones.
     pub fn visible(&self, sees_internal: impl Fn(TenantId) -> bool) -> ConcernStatistics {
-        let mut stats = ConcernStatistics {
-            days_to_answer: self.days_to_answer.clone(),
-            ..ConcernStatistics::default()
-        };
-        for (origin, years) in &self.counts {
+        let mut stats = ConcernStatistics::default();
+        for (origin, totals) in &self.tenants {
+            for (days, count) in &totals.days_to_answer {
+                *stats.days_to_answer.entry(*days).or_default() += count;
+            }
             let internal = sees_internal(*origin);
-            for (year, split) in years {
+            for (year, split) in &totals.counts {
                 let counted = split
                     .shared
                     .iter()
@@ -114,14 +131,11 @@ impl ConcernTotals {
         }
         stats
     }
+}
 
+impl TenantTotals {
     fn count(&mut self, entry: &Entry, delta: i64) {
-        let split = self
-            .counts
-            .entry(entry.origin)
-            .or_default()
-            .entry(entry.year)
-            .or_default();
+        let split = self.counts.entry(entry.year).or_default();
         let map = if entry.shared {
             &mut split.shared
         } else {
@@ -150,8 +164,11 @@ struct Entry {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ConcernStats;
 
-fn totals_key() -> DocKey {
-    DocKey::new(CONCERN_STATS, STATS_DOC)
+/// The counts of the concern's originating tenant: a concern's stream
+/// lives in its origin's tenant, so concerns of different tenants never
+/// write the same document.
+fn totals_key(event: &RecordedEvent) -> DocKey {
+    DocKey::new(CONCERN_TOTALS, &event.stream.tenant)
 }
 
 fn entry_key(event: &RecordedEvent) -> DocKey {
@@ -207,11 +224,12 @@ impl Projection for ConcernStats {
 
     fn version(&self) -> i32 {
         // 2: drafts counted apart from shared concerns, per tenant.
-        2
+        // 3: the counts in one document per originating tenant.
+        3
     }
 
     fn collections(&self) -> &'static [&'static str] {
-        &[CONCERN_STATS]
+        &[CONCERN_STATS, CONCERN_TOTALS]
     }
 
     fn handles(&self, stream_type: &str) -> bool {
@@ -219,7 +237,7 @@ impl Projection for ConcernStats {
     }
 
     fn keys(&self, event: &RecordedEvent) -> Result<Vec<DocKey>, ProjectionError> {
-        Ok(vec![entry_key(event), totals_key()])
+        Ok(vec![entry_key(event), totals_key(event)])
     }
 
     fn apply(&self, docs: &mut DocSet, event: &RecordedEvent) -> Result<(), ProjectionError> {
@@ -250,7 +268,8 @@ impl Projection for ConcernStats {
         if before.as_ref() == Some(&after) {
             return Ok(());
         }
-        let mut totals = get_typed::<ConcernTotals>(docs, &totals_key())?.unwrap_or_default();
+        let totals_key = totals_key(event);
+        let mut totals = get_typed::<TenantTotals>(docs, &totals_key)?.unwrap_or_default();
         let moved = |before: &Entry| before.stage != after.stage || before.shared != after.shared;
         if let Some(before) = &before
             && moved(before)
@@ -266,7 +285,7 @@ impl Projection for ConcernStats {
             *totals.days_to_answer.entry(days).or_default() += 1;
         }
         put_typed(docs, key, None, String::new(), &after)?;
-        put_typed(docs, totals_key(), None, String::new(), &totals)
+        put_typed(docs, totals_key, None, String::new(), &totals)
     }
 }
 
@@ -299,10 +318,14 @@ mod tests {
     fn drafts_count_only_for_their_own_tenant() {
         let zh = TenantId::parse("ZH").unwrap();
         let ge = TenantId::parse("GE").unwrap();
-        let mut totals = ConcernTotals::default();
-        totals.count(&entry(zh, ConcernStage::Draft, false), 1);
-        totals.count(&entry(zh, ConcernStage::Released, true), 1);
-        totals.count(&entry(ge, ConcernStage::Draft, false), 1);
+        let mut zurich_counts = TenantTotals::default();
+        zurich_counts.count(&entry(zh, ConcernStage::Draft, false), 1);
+        zurich_counts.count(&entry(zh, ConcernStage::Released, true), 1);
+        let mut geneva_counts = TenantTotals::default();
+        geneva_counts.count(&entry(ge, ConcernStage::Draft, false), 1);
+        let totals: ConcernTotals = [(zh, zurich_counts), (ge, geneva_counts)]
+            .into_iter()
+            .collect();
 
         let outsider = totals.visible(|_| false);
         assert_eq!(
@@ -321,5 +344,50 @@ mod tests {
             !zurich.by_origin.contains_key(&ge),
             "Geneva's draft stays hidden"
         );
+    }
+
+    #[test]
+    fn the_days_to_answer_of_every_tenant_are_summed() {
+        let zh = TenantId::parse("ZH").unwrap();
+        let ge = TenantId::parse("GE").unwrap();
+        let answered = |days: u32| TenantTotals {
+            days_to_answer: BTreeMap::from([(days, 1)]),
+            ..TenantTotals::default()
+        };
+        let totals: ConcernTotals = [(zh, answered(10)), (ge, answered(10))]
+            .into_iter()
+            .collect();
+        assert_eq!(
+            totals.visible(|_| false).days_to_answer,
+            BTreeMap::from([(10, 2)])
+        );
+    }
+
+    fn released_in(tenant: &str) -> RecordedEvent {
+        let (event_type, payload) =
+            iiz_domain::DomainEvent::encode(&ConcernEvent::Released).unwrap();
+        RecordedEvent {
+            position: 1,
+            cursor: iiz_store::LogCursor { tx: 1, position: 1 },
+            event_id: uuid::Uuid::now_v7(),
+            stream: iiz_store::StreamRef::new(tenant, "concern", uuid::Uuid::now_v7().to_string()),
+            stream_version: 2,
+            event_type: event_type.to_owned(),
+            schema_version: 1,
+            payload,
+            metadata: iiz_store::EventMetadata::new("person:test"),
+            recorded_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn concerns_of_different_tenants_write_no_document_in_common() {
+        let zurich = ConcernStats.keys(&released_in("ZH")).unwrap();
+        let geneva = ConcernStats.keys(&released_in("GE")).unwrap();
+        assert!(
+            zurich.iter().all(|key| !geneva.contains(key)),
+            "{zurich:?} {geneva:?}"
+        );
+        assert!(zurich.contains(&DocKey::new(CONCERN_TOTALS, "ZH")));
     }
 }
