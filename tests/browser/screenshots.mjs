@@ -16,6 +16,8 @@ const PAGES = [
   ['monitoring', (visitor) => visitor.open('/monitoring')],
   ['meeting', (visitor) => first(visitor, '/meetings', /^\/meetings\/[0-9a-f-]{36}$/)],
   ['profile', (visitor) => visitor.open('/profile')],
+  ['panorama', (visitor) => visitor.open('/panorama/2020')],
+  ['panorama-compare', (visitor) => visitor.open('/panorama/compare?field=bodies&year=2020&canton=GE&canton=SO&canton=ZH')],
   ['forgot', (visitor) => visitor.open('/account/forgot')],
   ['not-found', (visitor) => visitor.open('/no-such-page', { status: 404 })],
 ];

@@ -7,4 +7,5 @@ mod concerns_trace;
 mod frame;
 mod meetings;
 mod monitoring;
+mod panorama_report;
 mod recommendations;

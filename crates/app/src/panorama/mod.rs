@@ -14,6 +14,8 @@ mod import;
 mod import_figures;
 mod import_map;
 mod import_reading;
+mod linked_bodies;
+mod national_rows;
 mod profiles;
 mod rounds;
 
@@ -31,6 +33,7 @@ use crate::{AppError, Caller};
 
 pub use compare::{FieldComparison, FieldValue, PanoramaField, RoundChange};
 pub use import::{IMPORT_ACTOR, ImportReport};
+pub use national_rows::{NationalFigure, NationalKey, NationalRow, national_rows};
 pub use rounds::NewRound;
 
 /// The stream of a canton's profile for a year, in the canton's tenant.

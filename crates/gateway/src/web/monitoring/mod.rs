@@ -4,7 +4,7 @@
 
 mod dashboard;
 mod figures;
-mod labels;
+pub(in crate::web) mod labels;
 
 use axum::Router;
 use axum::routing::get;
