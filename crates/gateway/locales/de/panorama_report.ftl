@@ -1,5 +1,5 @@
 # The panorama reports: the published panorama, print, comparisons (web/panorama/report).
-panorama-report-title = Panorama { $year }
+panorama-report-page-title = Panorama { $year }
 panorama-report-panoramas = Panorama
 panorama-report-published-on = Veröffentlicht am { $date }.
 panorama-report-summary = { $addressed } Kantone angefragt, { $answered } haben geantwortet.

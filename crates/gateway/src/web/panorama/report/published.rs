@@ -142,7 +142,7 @@ pub async fn page(visitor: Visitor, Path(year): Path<String>) -> Result<Response
     let year = parse_year(&visitor, &year)?;
     let tr = visitor.tr;
     let report = report(&visitor, year).await?;
-    let title = tr.t1("panorama-report-title", "year", year.to_string());
+    let title = tr.t1("panorama-report-page-title", "year", year.to_string());
     let chrome = Chrome::new(&visitor, "panorama", title)
         .await?
         .crumb("/panorama", tr.t("panorama-report-panoramas"));
@@ -157,7 +157,7 @@ pub async fn print(visitor: Visitor, Path(year): Path<String>) -> Result<Respons
     let report = report(&visitor, year).await?;
     let page = PrintPage {
         tr,
-        title: tr.t1("panorama-report-title", "year", year.to_string()),
+        title: tr.t1("panorama-report-page-title", "year", year.to_string()),
         report,
         css: assets::url("iiz.css"),
         print_css: assets::url("panorama-print.css"),
