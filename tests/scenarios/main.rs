@@ -20,6 +20,7 @@ mod live;
 mod meetings;
 mod networks;
 mod pages;
+mod panorama;
 mod panorama_exports;
 mod paths;
 mod privacy;

@@ -28,6 +28,10 @@ pub fn demo_report(report: &DemoReport) {
         report.chair_terms,
         report.budgets
     );
+    println!(
+        "demo panorama: {} canton profiles from the 2020 annex (round 2020 published), {} cantons answered the open 2026 round",
+        report.panorama_profiles, report.panorama_answers
+    );
     if !report.logins.is_empty() {
         println!(
             "demo logins (fictitious people; password for all: {}):",

@@ -70,6 +70,12 @@ impl Caller<'_> {
         year: Year,
         content: Option<ProfileContent>,
     ) -> Result<Executed, AppError> {
+        // Whether the caller may open it is asked before anything is read.
+        self.panorama_check(
+            Operation::ReviseCantonProfile,
+            TenantId::Canton(canton),
+            PanoramaAct::EditCanton(canton),
+        )?;
         let content = match content {
             Some(content) => content,
             None => self

@@ -145,3 +145,17 @@ pub fn attachments(documents: Vec<AttachmentInput>) -> Result<Vec<Attachment>> {
     )
     .map_err(field_error)
 }
+
+/// A year argument, as a `VALIDATION` error when out of range.
+pub fn panorama_year(value: i32) -> Result<iiz_domain::panorama::Year> {
+    let value = u16::try_from(value).map_err(|_| invalid(format!("no year {value}")))?;
+    iiz_app::panorama::year(value).map_err(|error| invalid(error.to_string()))
+}
+
+/// Canton codes, each parsed; at most the 26 cantons.
+pub fn canton_set(ids: &[ID]) -> Result<std::collections::BTreeSet<CantonCode>> {
+    if ids.len() > 26 {
+        return Err(invalid("at most 26 cantons"));
+    }
+    ids.iter().map(canton).collect()
+}

@@ -22,6 +22,7 @@ pub struct Query(
     super::query_steering::SteeringQuery,
     super::query_inbox::InboxQuery,
     super::query_privacy::PrivacyQuery,
+    super::query_panorama::PanoramaQuery,
 );
 
 /// Tenants, bodies, people, networks and the caller's own account.

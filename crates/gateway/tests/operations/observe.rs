@@ -89,6 +89,7 @@ impl Sdl {
             ("Int", _) => "1".to_owned(),
             ("Float", _) => "1.0".to_owned(),
             ("Boolean", _) => "false".to_owned(),
+            ("JSON", _) => "{}".to_owned(),
             ("NaiveDate", _) => "\"2026-01-01\"".to_owned(),
             ("NaiveDateTime", _) => "\"2026-01-01T09:00:00\"".to_owned(),
             ("DateTime", _) => "\"2026-01-01T09:00:00Z\"".to_owned(),
@@ -109,7 +110,18 @@ impl Sdl {
             .iter()
             .map(|input| &input.node)
             .filter(|input| !input.ty.node.nullable && input.default_value.is_none())
-            .map(|input| format!("{}: {}", input.name.node, self.literal(&input.ty.node, id)))
+            .map(|input| {
+                let name = input.name.node.as_str();
+                // Years must be within the platform's range to reach the resolver.
+                let value = if matches!(name, "year" | "from" | "to")
+                    && base_name(&input.ty.node) == "Int"
+                {
+                    "2026".to_owned()
+                } else {
+                    self.literal(&input.ty.node, id)
+                };
+                format!("{name}: {value}")
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -7,6 +7,7 @@
 )]
 
 mod cases;
+mod client_socket;
 mod gap;
 mod leadership;
 mod outbound;

@@ -16,6 +16,8 @@ mod localized_names;
 mod meeting_inputs;
 mod meetings;
 mod networks;
+mod panorama;
+mod panorama_inputs;
 mod people;
 mod privacy;
 mod programmes;
@@ -50,4 +52,5 @@ pub struct Mutation(
     chairs::ChairMutations,
     inbox::InboxMutations,
     webhooks::WebhookMutations,
+    panorama::PanoramaMutations,
 );
