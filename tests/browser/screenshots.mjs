@@ -18,6 +18,8 @@ const PAGES = [
   ['panorama-round', (visitor) => visitor.open('/panorama/rounds/2026')],
   ['panorama-profile', (visitor) => visitor.open('/cantons/GE/profile/2026')],
   ['profile', (visitor) => visitor.open('/profile')],
+  ['panorama', (visitor) => visitor.open('/panorama/2020')],
+  ['panorama-compare', (visitor) => visitor.open('/panorama/compare?field=bodies&year=2020&canton=GE&canton=SO&canton=ZH')],
   ['forgot', (visitor) => visitor.open('/account/forgot')],
   ['not-found', (visitor) => visitor.open('/no-such-page', { status: 404 })],
 ];

@@ -21,6 +21,7 @@ mod meetings;
 mod networks;
 mod pages;
 mod panorama;
+mod panorama_exports;
 mod paths;
 mod privacy;
 mod privacy_reads;

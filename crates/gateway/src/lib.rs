@@ -1,9 +1,9 @@
 //! The HTTP front door of the platform: `/graphql` (POST, and GET for
 //! queries), subscriptions at `/graphql/ws`, GraphiQL at `/graphiql` in
-//! development, the monitoring exports at `/exports/…`, the meeting feeds at
-//! `/calendar/bodies/{body}.ics` and `/calendar/me.ics`, `/healthz`,
-//! `/readyz` and `/metrics`, and the web pages (everything else, see
-//! [`web`]).
+//! development, the monitoring and panorama exports at `/exports/…`, the
+//! meeting feeds at `/calendar/bodies/{body}.ics` and `/calendar/me.ics`,
+//! `/healthz`, `/readyz` and `/metrics`, and the web pages (everything
+//! else, see [`web`]).
 //!
 //! Authentication (session cookie or API token) happens here; every
 //! decision about access is taken in `app`.
@@ -97,6 +97,10 @@ pub fn router(app: App, settings: &GatewaySettings) -> Router {
         .route(
             "/exports/recommendations/monitoring.json",
             get(exports::monitoring_json),
+        )
+        .route(
+            "/exports/panorama/{year}/{file}",
+            get(exports::panorama_export),
         )
         .route("/calendar/bodies/{file}", get(calendar::body_feed))
         .route("/calendar/me.ics", get(calendar::my_feed));

@@ -9,4 +9,5 @@ mod meetings;
 mod monitoring;
 mod panorama_canton;
 mod panorama_canton_corrections;
+mod panorama_report;
 mod recommendations;

@@ -14,6 +14,8 @@ mod import;
 mod import_figures;
 mod import_map;
 mod import_reading;
+mod linked_bodies;
+mod national_rows;
 mod permissions;
 mod profiles;
 mod rounds;
@@ -32,6 +34,7 @@ use crate::{AppError, Caller};
 
 pub use compare::{FieldComparison, FieldValue, PanoramaField, RoundChange};
 pub use import::{IMPORT_ACTOR, ImportReport, imported};
+pub use national_rows::{NationalFigure, NationalKey, NationalRow, national_rows};
 pub use permissions::PanoramaPermissions;
 pub use rounds::NewRound;
 

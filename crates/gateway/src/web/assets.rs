@@ -17,11 +17,17 @@ struct Asset {
     body: &'static [u8],
 }
 
-const FILES: [Asset; 4] = [
+const FILES: [Asset; 5] = [
     Asset {
         name: "iiz.css",
         content_type: "text/css; charset=utf-8",
         body: include_bytes!("../../assets/iiz.css"),
+    },
+    // The printable panorama's page breaks (web/panorama/report).
+    Asset {
+        name: "panorama-print.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../../assets/panorama-print.css"),
     },
     Asset {
         name: "enhance.js",

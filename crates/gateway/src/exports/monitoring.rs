@@ -1,14 +1,8 @@
 //! `/exports/recommendations/monitoring.{csv,json}`: the monitoring table
 //! for spreadsheets and open data, one row per recommendation × addressee
-//! (columns in `docs/recommendations.md`). Read-only, so a session cookie
-//! needs no CSRF token; an API token works the same way. Callers see the
-//! rows they may read: everything for the national bodies, else their own
-//! and the shared ones.
-//!
-//! Every CSV cell that a spreadsheet would run as a formula (starting with
-//! `=`, `+`, `-`, `@`, a tab or a carriage return) is neutralised with a
-//! leading apostrophe, unless it is a plain number: a recommendation's
-//! title like `=HYPERLINK(…)` is shown as text, never run (CWE-1236).
+//! (columns in `docs/recommendations.md`). Callers see the rows they may
+//! read: everything for the national bodies, else their own and the
+//! shared ones.
 
 use std::net::SocketAddr;
 
@@ -24,6 +18,7 @@ use iiz_projections::MonitoringPolicy;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::{attachment, neutralise_formulas};
 use crate::api::{Api, reader, refuse, refused_by};
 use crate::graphql::Code;
 
@@ -81,11 +76,6 @@ async fn table(
             .map_err(|error| failed(&error))?;
     }
     Ok((records, as_of, policy))
-}
-
-fn attachment(name: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-        .unwrap_or(HeaderValue::from_static("attachment"))
 }
 
 /// Rows serialised per chunk of a streamed export.
@@ -220,64 +210,4 @@ pub async fn monitoring_json(
         Body::from_stream(json_stream(records, as_of, policy)),
     )
         .into_response()
-}
-
-/// Whether a spreadsheet would read `cell` as a formula.
-fn is_formula(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err()
-}
-
-/// Rewrites a CSV document so that no cell starts a formula: such cells
-/// get a leading `'`, which spreadsheets show as text.
-pub fn neutralise_formulas(csv: &str) -> Result<String, AppError> {
-    let fault = |error: csv::Error| AppError::Internal(format!("csv: {error}"));
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(csv.as_bytes());
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for record in reader.records() {
-        let record = record.map_err(fault)?;
-        let cells: Vec<std::borrow::Cow<'_, str>> = record
-            .iter()
-            .map(|cell| {
-                if is_formula(cell) {
-                    format!("'{cell}").into()
-                } else {
-                    cell.into()
-                }
-            })
-            .collect();
-        writer
-            .write_record(cells.iter().map(|cell| cell.as_bytes()))
-            .map_err(fault)?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|error| AppError::Internal(format!("csv: {error}")))?;
-    String::from_utf8(bytes).map_err(|error| AppError::Internal(format!("csv: {error}")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_cells_become_text_and_numbers_stay_numbers() {
-        let csv = "title,days\n\"=HYPERLINK(\"\"http://x\"\")\",-3\n+1+2,4\n@SUM(A1),x\n-cmd,5\nplain,-2.5\n";
-        let neutral = neutralise_formulas(csv).unwrap();
-        assert_eq!(
-            neutral,
-            "title,days\n\"'=HYPERLINK(\"\"http://x\"\")\",-3\n'+1+2,4\n'@SUM(A1),x\n'-cmd,5\nplain,-2.5\n"
-        );
-    }
-
-    #[test]
-    fn tabs_and_carriage_returns_at_the_start_are_neutralised() {
-        assert!(is_formula("\t=1"));
-        assert!(is_formula("\r=1"));
-        assert!(!is_formula("1"));
-        assert!(!is_formula("-1"));
-        assert!(!is_formula("a=b"));
-    }
 }
