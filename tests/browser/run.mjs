@@ -5,8 +5,10 @@
 //   journey-c  the Fachstelle prepares an agenda and records a decision
 //   journey-d  an account's life: invitation, password, sign-out everywhere,
 //              reset, throttled guessing (reads e-mails from IIZ_MAIL_DIR)
+//   journey-e  the panorama: a canton revises its profile, reports figures,
+//              reads the published panorama; the Fachstelle's round
 //   screenshots  PNGs of the main pages in de and fr (--out <dir>)
-// Without suites: walk and the four journeys. The base URL defaults to
+// Without suites: walk and the five journeys. The base URL defaults to
 // IIZ_BASE_URL or http://127.0.0.1:8080 (`iiz serve --demo`).
 
 import { Site } from './lib/site.mjs';
@@ -18,9 +20,10 @@ const SUITES = {
   'journey-b': journey('./journeys/recommendation.mjs'),
   'journey-c': journey('./journeys/agenda.mjs'),
   'journey-d': journey('./journeys/accounts.mjs'),
+  'journey-e': journey('./journeys/panorama.mjs'),
   screenshots: async (site, options) => (await import('./screenshots.mjs')).screenshots(site, options),
 };
-const DEFAULT_SUITES = ['walk', 'journey-a', 'journey-b', 'journey-c', 'journey-d'];
+const DEFAULT_SUITES = ['walk', 'journey-a', 'journey-b', 'journey-c', 'journey-d', 'journey-e'];
 
 // A journey stops at its first failed step (later steps build on it).
 function journey(module) {

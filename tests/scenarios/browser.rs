@@ -24,7 +24,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(25 * 60);
 
 const DEFAULT_CHROMIUM: &str = "/usr/bin/chromium";
 
-const ALL_SUITES: &str = "walk journey-a journey-b journey-c journey-d";
+const ALL_SUITES: &str = "walk journey-a journey-b journey-c journey-d journey-e";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_role_walks_the_pages_with_axe_and_the_journeys_complete_without_javascript() {
