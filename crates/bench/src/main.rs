@@ -15,6 +15,8 @@ mod load;
 mod machine;
 mod notifier;
 mod pages;
+mod pg_database;
+mod pgbench;
 mod plain;
 mod recommendations;
 mod replay;

@@ -5,11 +5,11 @@ use std::future::Future;
 
 use anyhow::{Context, bail};
 use iiz_store::{PgEventStore, SqliteEventStore, Store};
-use sqlx::{Connection, PgConnection};
-use uuid::Uuid;
 
 use crate::append::{STREAMS_PER_WRITER, append_rate, payload_bytes};
 use crate::load::{prepare_stream, store_load_latency};
+use crate::pg_database::PgDatabase;
+use crate::pgbench::{Measured, pgbench_rows};
 use crate::plain::{self, PlainDb};
 use crate::report::{Report, Row, Section};
 use crate::timing::{per_second, percent};
@@ -51,7 +51,9 @@ async fn sqlite(settings: &Settings, report: &mut Report) -> anyhow::Result<()> 
         report.add_machine("SQLite", version);
     }
     let store = Store::Sqlite(store);
-    let rows = measure(settings, &store, &plain, &[1, settings.writers], &[1], None).await;
+    let rows = measure(settings, &store, &plain, &[1, settings.writers], &[1], None)
+        .await
+        .map(|(rows, _)| rows);
     store.close().await;
     plain.close().await;
     let section = report.add_section("Event store — SQLite", rows?);
@@ -102,7 +104,7 @@ async fn postgres_in(settings: &Settings, report: &mut Report, url: &str) -> any
     report.add_machine("PostgreSQL", version);
     let store = Store::Postgres(store);
     let writers = settings.writers;
-    let rows = measure(
+    let measured = measure(
         settings,
         &store,
         &plain,
@@ -112,6 +114,13 @@ async fn postgres_in(settings: &Settings, report: &mut Report, url: &str) -> any
     )
     .await;
     let sizes = plain.row_sizes().await?;
+    let rows = match measured {
+        Ok((mut rows, measured)) => {
+            rows.extend(pgbench_rows(settings, url, &measured)?);
+            Ok(rows)
+        }
+        Err(error) => Err(error),
+    };
     store.close().await;
     plain.close().await;
     let section = report.add_section("Event store — PostgreSQL", rows?);
@@ -160,9 +169,10 @@ async fn measure(
     single_writers: &[usize],
     batch_writers: &[usize],
     target_writers: Option<usize>,
-) -> anyhow::Result<Vec<Row>> {
+) -> anyhow::Result<(Vec<Row>, Vec<Measured>)> {
     let timing = settings.timing;
     let mut rows = Vec::new();
+    let mut measured = Vec::new();
     for &writers in single_writers {
         eprintln!("  single-event appends, {writers} writer(s)");
         let pair = interleaved(settings.rounds, |round| {
@@ -174,6 +184,12 @@ async fn measure(
             }
         })
         .await?;
+        measured.push(Measured {
+            writers,
+            rows: 1,
+            store: pair.store,
+            plain: pair.plain,
+        });
         let mut row = Row::plain(
             format!("append 1 event per command, {}", writers_text(writers)),
             per_second(pair.store, "appends"),
@@ -203,6 +219,12 @@ async fn measure(
             }
         })
         .await?;
+        measured.push(Measured {
+            writers,
+            rows: BATCH,
+            store: pair.store,
+            plain: pair.plain,
+        });
         rows.push(
             Row::plain(
                 format!(
@@ -244,7 +266,7 @@ async fn measure(
             times(loaded.p99_us, selected.p99_us),
         ),
     );
-    Ok(rows)
+    Ok((rows, measured))
 }
 
 fn writers_text(writers: usize) -> String {
@@ -261,64 +283,6 @@ fn times(value: u64, reference: u64) -> String {
         "—".to_owned()
     } else {
         format!("{:.1}×", value as f64 / reference as f64)
-    }
-}
-
-/// A database created for the run and dropped at its end.
-#[derive(Debug)]
-struct PgDatabase {
-    admin_url: String,
-    name: String,
-    url: String,
-}
-
-impl PgDatabase {
-    async fn create(admin_url: &str) -> anyhow::Result<Self> {
-        let mut admin = PgConnection::connect(admin_url)
-            .await
-            .with_context(|| format!("connect to PostgreSQL at {admin_url}"))?;
-        let name = format!("iiz_bench_{}", Uuid::now_v7().simple());
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await
-            .with_context(|| format!("create database {name}"))?;
-        admin.close().await?;
-        Ok(Self {
-            admin_url: admin_url.to_owned(),
-            url: database_url(admin_url, &name),
-            name,
-        })
-    }
-
-    async fn drop_database(self) -> anyhow::Result<()> {
-        let mut admin = PgConnection::connect(&self.admin_url).await?;
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        )))
-        .execute(&mut admin)
-        .await
-        .with_context(|| format!("drop database {}", self.name))?;
-        admin.close().await?;
-        Ok(())
-    }
-}
-
-/// The admin URL with its database name replaced.
-fn database_url(admin_url: &str, name: &str) -> String {
-    let (base, query) = match admin_url.split_once('?') {
-        Some((base, query)) => (base, Some(query)),
-        None => (admin_url, None),
-    };
-    // The path (the database name) starts at the first slash after the host.
-    let authority = base.find("://").map_or(0, |scheme| scheme + 3);
-    let base = match base[authority..].find('/') {
-        Some(slash) => &base[..authority + slash],
-        None => base,
-    };
-    match query {
-        Some(query) => format!("{base}/{name}?{query}"),
-        None => format!("{base}/{name}"),
     }
 }
 
@@ -381,22 +345,6 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn database_urls_keep_host_and_options() {
-        assert_eq!(
-            database_url("postgres://postgres@127.0.0.1:5432/postgres", "x"),
-            "postgres://postgres@127.0.0.1:5432/x"
-        );
-        assert_eq!(
-            database_url("postgres://u@h/db?sslmode=disable", "x"),
-            "postgres://u@h/x?sslmode=disable"
-        );
-        assert_eq!(
-            database_url("postgresql://u:p@h:5433", "x"),
-            "postgresql://u:p@h:5433/x"
-        );
-    }
 
     #[test]
     fn ratios() {
