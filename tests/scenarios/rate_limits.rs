@@ -87,11 +87,25 @@ async fn the_default_rate_limit_counts_people_and_addresses_apart(backend: Backe
     assert!(passed >= limit - 4, "only {passed} of {limit} passed");
     // Her token is counted against her too, and its use is not written
     // when refused.
-    let (status, refused) = app
-        .graphql(As::Token(&secret), "{ me { id } }", json!({}))
-        .await
-        .unwrap();
-    assert_eq!((status, error_code(&refused)), (429, Some("RATE_LIMITED")));
+    // On a slow machine the bucket may refill between her last request and
+    // this one: then the token passes once, and she runs out again.
+    let mut passed_again = 0;
+    let refused = loop {
+        let (status, body) = app
+            .graphql(As::Token(&secret), "{ me { id } }", json!({}))
+            .await
+            .unwrap();
+        if status == 429 {
+            break body;
+        }
+        passed_again += 1;
+        assert!(
+            passed_again < 3,
+            "the token passed right after the limit: {body}"
+        );
+        until_limited(&app, || query(&app, &anna, "{ me { id } }")).await;
+    };
+    assert_eq!(error_code(&refused), Some("RATE_LIMITED"));
     let person = app
         .app()
         .store()
@@ -101,7 +115,9 @@ async fn the_default_rate_limit_counts_people_and_addresses_apart(backend: Backe
         .unwrap()
         .person;
     let tokens = app.app().store().api_tokens_of(person).await.unwrap();
-    assert_eq!(tokens[0].last_used_at, None, "{tokens:?}");
+    if passed_again == 0 {
+        assert_eq!(tokens[0].last_used_at, None, "{tokens:?}");
+    }
     // The socket's queries go through the same limit.
     let ask = json!({ "id": "q", "type": "subscribe", "payload": { "query": "{ me { id } }" } });
     socket.send(Message::text(ask.to_string())).await.unwrap();
