@@ -5,6 +5,12 @@ use iiz::cli::{Cli, Command, TenantsCommand};
 use iiz::config::Config;
 use iiz::{output, serve, telemetry};
 
+// mimalloc rather than glibc's malloc (the `mimalloc` feature, on by
+// default): WHY_PLACEHOLDER
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let config = match Config::load(cli.config.as_deref()) {
