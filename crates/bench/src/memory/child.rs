@@ -62,6 +62,9 @@ pub struct Resident {
     pub rss_kib: u64,
     /// `VmHWM`: the highest resident so far, in KiB.
     pub peak_kib: u64,
+    /// `RssAnon`: the heap and stacks, in KiB (the rest of `VmRSS` is
+    /// mostly the binary's own pages, `RssFile`).
+    pub anon_kib: u64,
     /// `Threads`.
     pub threads: u64,
 }
@@ -71,7 +74,7 @@ impl Resident {
         let path = format!("/proc/{pid}/status");
         let status =
             std::fs::read_to_string(&path).with_context(|| format!("cannot read {path}"))?;
-        Self::parse(&status).with_context(|| format!("no VmRSS/VmHWM/Threads in {path}"))
+        Self::parse(&status).with_context(|| format!("no VmRSS/VmHWM/RssAnon/Threads in {path}"))
     }
 
     fn parse(status: &str) -> Option<Self> {
@@ -84,6 +87,7 @@ impl Resident {
         Some(Self {
             rss_kib: field("VmRSS")?,
             peak_kib: field("VmHWM")?,
+            anon_kib: field("RssAnon")?,
             threads: field("Threads")?,
         })
     }
@@ -223,11 +227,12 @@ mod tests {
 
     #[test]
     fn reads_the_status_fields() {
-        let status = "Name:\tiiz\nVmHWM:\t  250000 kB\nVmRSS:\t   98304 kB\nThreads:\t7\n";
+        let status = "Name:\tiiz\nVmHWM:\t  250000 kB\nVmRSS:\t   98304 kB\nRssAnon:\t   80000 kB\nThreads:\t7\n";
         let resident = Resident::parse(status).unwrap();
         assert_eq!(resident.rss_kib, 98_304);
         assert_eq!(resident.peak_kib, 250_000);
         assert_eq!(resident.threads, 7);
+        assert_eq!(resident.anon_kib, 80_000);
         assert!((megabytes(98_304) - 100.663_296).abs() < 1e-9);
         assert!(Resident::parse("Name:\tiiz\n").is_none());
     }

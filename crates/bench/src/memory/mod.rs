@@ -73,7 +73,8 @@ pub async fn run_memory_benchmarks(settings: &Settings, report: &mut Report) -> 
                 )
                 .compared(
                     format!(
-                        "peak {:.1} MB, {} threads",
+                        "heap and stacks {:.1} MB, peak {:.1} MB, {} threads",
+                        megabytes(resident.anon_kib),
                         megabytes(resident.peak_kib),
                         resident.threads
                     ),
@@ -101,14 +102,15 @@ pub async fn run_memory_benchmarks(settings: &Settings, report: &mut Report) -> 
              (environment cleared; a fresh data directory; `IIZ_REQUESTS_PER_MINUTE={}` so the \
              load's clients, all on 127.0.0.1, are not answered 429 — the sign-in throttle \
              counts only failures and needs no change). Result: `VmRSS` of `/proc/<pid>/status` \
-             {} s after each step; beside it `VmHWM` (the highest so far) and the threads. MB \
-             are 10⁶ bytes.",
+             {} s after each step; beside it `RssAnon` (heap and stacks; the rest is mostly the \
+             binary's own pages), `VmHWM` (the highest so far) and the threads. MB are 10⁶ \
+             bytes.",
             child::REQUESTS_PER_MINUTE,
             SETTLE.as_secs(),
         ));
         section.note(format!(
-            "(a) after start: migrations, read models and the demo loaded (which sets ~30 demo \
-             passwords: ~30 Argon2 hashes of 19 MiB each), nobody signed in. (b) {SIGN_INS} \
+            "(a) after start: migrations, read models and the demo loaded (which sets a \
+             password per demo person: an Argon2 hash of 19 MiB each), nobody signed in. (b) {SIGN_INS} \
              sign-ins through GraphQL's `signIn` by {SIGN_IN_CLIENTS} concurrent clients, the \
              demo logins in turn. (c) then {:.0} s of mixed load: {WRITERS} clients drafting a \
              concern (`draftConcern`, Zurich's office) and commenting on it twice \
