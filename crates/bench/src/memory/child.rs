@@ -111,11 +111,13 @@ pub struct Server {
 impl Server {
     /// Starts `binary serve --listen 127.0.0.1:0 --demo` with only the
     /// given environment (plus the data directory and the rate limit), in
-    /// `data_dir`, and waits until it listens.
+    /// `data_dir`, and waits until it listens. `generated`: the database
+    /// holds generated data, into which the demo is loaded with `--force`.
     pub fn start(
         binary: &Path,
         data_dir: &Path,
         database_url: Option<&str>,
+        generated: bool,
         name: &str,
     ) -> anyhow::Result<Self> {
         ensure_exists(binary)?;
@@ -135,6 +137,9 @@ impl Server {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(log);
+        if generated {
+            command.arg("--force");
+        }
         if let Some(url) = database_url {
             command.env("DATABASE_URL", url);
         }

@@ -149,7 +149,7 @@ async fn fresh_points(
     };
     let url = database.as_ref().map(|database| database.url.clone());
     eprintln!("memory, {allocator}: starting {}", binary.display());
-    let mut server = Server::start(binary, data.path(), url.as_deref(), "fresh")?;
+    let mut server = Server::start(binary, data.path(), url.as_deref(), false, "fresh")?;
     let mut points = Points {
         allocator,
         readings: Vec::new(),
@@ -179,7 +179,7 @@ async fn large_points(
             "memory, {}: starting on {} concerns",
             points.allocator, settings.concerns
         );
-        let mut server = Server::start(binary, data.path(), Some(&database.url), "large")?;
+        let mut server = Server::start(binary, data.path(), Some(&database.url), true, "large")?;
         let step = format!("(d) {} concerns", settings.concerns);
         load_and_read(settings, &mut server, points, Some(&step)).await?;
     }
