@@ -7,12 +7,14 @@ use iiz::{output, serve, telemetry};
 
 // mimalloc rather than glibc's malloc (the `mimalloc` feature, on by
 // default; `--no-default-features` builds with the system allocator).
-// glibc gives threads arenas of their own and keeps what was freed in
-// them: Argon2's 19 MiB blocks, SQLite's connection threads and tokio's
-// workers left `iiz serve --demo` at ~315 MB of heap idle and ~435 MB
-// resident after 100 sign-ins; with mimalloc, which returns freed pages to
-// the system, the same binary held ~27 MB of heap idle and ~104 MB
-// resident after the sign-ins (docs/benchmarks.md, "Memory"; issue 18).
+// glibc kept what Argon2 (19 MiB blocks, once its mmap threshold has
+// risen past that size) and the rest of the work freed: `iiz serve --demo`
+// held ~315 MB of heap idle and ~430 MB resident after 100 sign-ins, on
+// SQLite and PostgreSQL alike, even with the hashes on a fixed pool. The
+// same binary with mimalloc, which returns freed pages to the system, held
+// 18–27 MB of heap idle and 92–104 MB resident after the sign-ins (a debug
+// build, ~66 MB of that its own code), with no less throughput
+// (docs/benchmarks.md, "Memory"; issue 18).
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
