@@ -19,7 +19,9 @@ screenshots:
     cargo test -p iiz-tests --test scenarios browser::screenshots -- --ignored --exact --nocapture
 
 # Benchmarks on both backends; writes docs/benchmarks.md (the notifier section needs NATS on 127.0.0.1:4222 or NATS_URL).
+# The memory section starts the release `iiz` built next to the bench.
 bench:
+    cargo build --release -p iiz
     cargo run --release -p iiz-bench -- --output docs/benchmarks.md
 
 # Rewrites schema/graphql/schema.graphql from the code.

@@ -13,6 +13,7 @@ mod concerns;
 mod graphql;
 mod load;
 mod machine;
+mod memory;
 mod notifier;
 mod pages;
 mod pg_database;
@@ -93,8 +94,19 @@ struct Args {
     backends: Vec<BackendChoice>,
 
     /// Sections to run (repeat the flag for several); all by default.
-    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns, Section::Recommendations, Section::Pages, Section::Notifier])]
+    #[arg(long = "section", value_enum, default_values_t = [Section::Store, Section::Replay, Section::Graphql, Section::Concerns, Section::Recommendations, Section::Pages, Section::Notifier, Section::Memory])]
     sections: Vec<Section>,
+
+    /// The `iiz` binaries the memory section starts (repeat to compare,
+    /// e.g. builds with different allocators) [default: the `iiz` next to
+    /// this bench].
+    #[arg(long = "iiz", value_name = "PATH")]
+    iiz_binaries: Vec<PathBuf>,
+
+    /// Seconds of mixed load in the memory section [default: 60, 10 with
+    /// `--quick`].
+    #[arg(long, value_name = "SECONDS")]
+    memory_load: Option<f64>,
 
     /// Admin connection to PostgreSQL; a fresh database is created through
     /// it and dropped at the end. Defaults to `IIZ_TEST_POSTGRES_URL`, else
@@ -135,6 +147,9 @@ pub enum Section {
     /// The monitoring dashboard and the intake queue as web pages, through
     /// the real server at the concerns' and recommendations' data size.
     Pages,
+    /// The resident memory of the real `iiz serve` process idle, after
+    /// sign-ins, under mixed load and on the concerns' data set.
+    Memory,
 }
 
 /// What every section needs to know about the run.
@@ -150,6 +165,10 @@ pub struct Settings {
     pub pool_size: u32,
     pub backends: Vec<BackendChoice>,
     pub postgres_url: String,
+    /// The `iiz` binaries of the memory section; empty: the one next to
+    /// the bench.
+    pub iiz_binaries: Vec<PathBuf>,
+    pub memory_load: Duration,
 }
 
 impl Settings {
@@ -171,6 +190,12 @@ impl Settings {
         let recommendations = args
             .recommendations
             .unwrap_or(if args.quick { 50 } else { 500 });
+        let memory_load = args
+            .memory_load
+            .unwrap_or(if args.quick { 10.0 } else { 60.0 });
+        if !(memory_load > 0.0 && memory_load.is_finite()) {
+            bail!("--memory-load must be positive");
+        }
         if concerns == 0 || recommendations == 0 {
             bail!("--concerns and --recommendations must be at least 1");
         }
@@ -198,6 +223,8 @@ impl Settings {
                 .clone()
                 .or_else(|| std::env::var("IIZ_TEST_POSTGRES_URL").ok())
                 .unwrap_or_else(|| DEFAULT_POSTGRES_URL.to_owned()),
+            iiz_binaries: args.iiz_binaries.clone(),
+            memory_load: Duration::from_secs_f64(memory_load),
         })
     }
 
@@ -251,6 +278,9 @@ async fn main() -> anyhow::Result<()> {
     if args.sections.contains(&Section::Notifier) {
         Box::pin(notifier::run_notifier_benchmarks(&settings, &mut report)).await?;
     }
+    if args.sections.contains(&Section::Memory) {
+        Box::pin(memory::run_memory_benchmarks(&settings, &mut report)).await?;
+    }
 
     report.write(&args.output)?;
     println!("{}", report.to_markdown());
@@ -271,6 +301,7 @@ mod tests {
         assert_eq!(settings.backends, vec![BackendChoice::Sqlite]);
         assert_eq!(settings.concerns, 10_000);
         assert_eq!(settings.recommendations, 50);
+        assert_eq!(settings.memory_load, Duration::from_secs(10));
         assert!(Args::try_parse_from(["iiz-bench", "--quick", "--duration", "2"]).is_err());
         let args = Args::parse_from(["iiz-bench", "--quick", "--concerns", "500"]);
         assert_eq!(Settings::from_args(&args).unwrap().concerns, 500);
@@ -288,6 +319,9 @@ mod tests {
         assert!(args.sections.contains(&Section::Concerns));
         assert!(args.sections.contains(&Section::Recommendations));
         assert_eq!(settings.recommendations, 500);
+        assert!(args.sections.contains(&Section::Memory));
+        assert_eq!(settings.memory_load, Duration::from_secs(60));
+        assert!(settings.iiz_binaries.is_empty());
         assert_eq!(
             settings.backends,
             vec![BackendChoice::Sqlite, BackendChoice::Postgres]

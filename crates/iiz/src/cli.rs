@@ -7,8 +7,16 @@ use clap::{Args, Parser, Subcommand};
 
 /// The IIZ platform: Seismograf concerns, recommendations and the governance
 /// of the national and cantonal IIZ bodies.
+/// `iiz --version`: the version and the allocator the binary was built
+/// with (the memory benchmark reports it).
+pub const LONG_VERSION: &str = if cfg!(feature = "mimalloc") {
+    concat!(env!("CARGO_PKG_VERSION"), " (allocator: mimalloc)")
+} else {
+    concat!(env!("CARGO_PKG_VERSION"), " (allocator: system malloc)")
+};
+
 #[derive(Debug, Parser)]
-#[command(name = "iiz", version, about)]
+#[command(name = "iiz", version, long_version = LONG_VERSION, about)]
 pub struct Cli {
     /// Configuration file (TOML). Defaults to `iiz.toml` if it exists;
     /// `IIZ_…` environment variables override it.
