@@ -30,6 +30,7 @@ mod protection;
 mod rate_limits;
 mod recommendations;
 mod replay;
+mod replay_while_serving;
 mod request_bounds;
 mod request_limits;
 mod requests;

@@ -97,9 +97,10 @@ async fn a_rebuilt_read_model_equals_the_live_one(backend: Backend) {
         assert_eq!(checkpoint.version, projection.version());
     }
     assert!(
-        iiz_projections::needs_rebuild(app.store(), app.projections())
+        iiz_projections::staleness(app.store(), app.projections())
             .await
             .unwrap()
+            .stale
             .is_empty()
     );
 }

@@ -42,6 +42,7 @@ pub mod personal;
 mod profile;
 mod queries;
 mod read_cache;
+pub mod read_models;
 pub mod recommendations;
 pub mod resolutions;
 pub mod rules;
@@ -93,6 +94,8 @@ pub struct App {
     account_mail: Arc<dyn account_mail::AccountMail>,
     /// Who acts on canton profiles, figures and rounds ([`authz::panorama`]).
     panorama_rules: Arc<authz::panorama::PanoramaRules>,
+    /// This instance's read-model rebuilds ([`read_models`]).
+    rebuilds: Arc<read_models::RebuildStatus>,
 }
 
 /// Upcasters for every event schema change the platform has made. Domain
@@ -117,6 +120,7 @@ impl App {
             standing_loads: StandingLoads::default(),
             account_mail: Arc::new(account_mail::NoAccountMail),
             panorama_rules: Arc::new(authz::panorama::PanoramaRules::default()),
+            rebuilds: Arc::default(),
         }
     }
 
@@ -196,18 +200,5 @@ impl App {
     /// The relay's progress, for metrics and readiness.
     pub fn relay_status(&self) -> &Arc<outbound::RelayStatus> {
         &self.relay
-    }
-
-    /// Applies migrations and rebuilds read models whose code changed.
-    pub async fn prepare(&self) -> Result<(), AppError> {
-        self.store.migrate().await?;
-        self.seal_legacy_personal_fields().await?;
-        let stale = iiz_projections::needs_rebuild(&self.store, &self.projections).await?;
-        if !stale.is_empty() {
-            tracing::info!(projections = ?stale, "rebuilding read models");
-            let report = iiz_projections::rebuild(&self.store, &self.projections, &|_| {}).await?;
-            tracing::info!(events = report.events, elapsed = ?report.elapsed, "read models rebuilt");
-        }
-        Ok(())
     }
 }

@@ -2,7 +2,8 @@
 //! latency by route and status), appends made by this instance, the log's
 //! head, how far the outbox relay and each read model trail it, and the
 //! relay's own report: lag behind the log, whether this instance leads it,
-//! whether the bus answers, how much it published.
+//! whether the bus answers, how much it published; and this instance's
+//! read-model rebuilds.
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
@@ -54,6 +55,8 @@ pub struct Metrics {
     outbox_lag: Gauge,
     projection_lag: Family<ProjectionLabels, Gauge>,
     standing_loads: Gauge,
+    rebuilding: Gauge,
+    rebuilds: Gauge,
     relay: RelayGauges,
 }
 
@@ -161,6 +164,19 @@ impl Metrics {
              (once per request at most, however many items a list shows)",
             standing_loads.clone(),
         );
+        let rebuilding = Gauge::default();
+        registry.register(
+            "read_models_rebuilding",
+            "1 while this instance rebuilds the read models into a new generation (one \
+             instance at a time does; all serve the live generation meanwhile)",
+            rebuilding.clone(),
+        );
+        let rebuilds = Gauge::default();
+        registry.register(
+            "read_model_rebuilds",
+            "Read-model rebuilds this instance completed and switched in since it started",
+            rebuilds.clone(),
+        );
         let relay = RelayGauges::default();
         relay.register(&mut registry);
         Self {
@@ -172,6 +188,8 @@ impl Metrics {
             outbox_lag,
             projection_lag,
             standing_loads,
+            rebuilding,
+            rebuilds,
             relay,
         }
     }
@@ -212,6 +230,11 @@ pub async fn track(State(metrics): State<Metrics>, request: Request, next: Next)
 pub async fn render(State((app, metrics)): State<(App, Metrics)>) -> Response {
     let store = app.store();
     metrics.relay.set(app.relay_status());
+    let rebuilds = app.rebuild_status();
+    metrics.rebuilding.set(i64::from(rebuilds.running()));
+    metrics
+        .rebuilds
+        .set(i64::try_from(rebuilds.completed()).unwrap_or(i64::MAX));
     metrics
         .standing_loads
         .set(i64::try_from(app.standing_loads().get()).unwrap_or(i64::MAX));

@@ -33,7 +33,7 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply database migrations and exit.
     Migrate,
-    /// Rebuild every read model from the event log.
+    /// Rebuild every read model from the event log while instances serve.
     Replay,
     /// Load demo data through the real command path. Refused when the
     /// database holds people who are not demo people, unless `--force`.

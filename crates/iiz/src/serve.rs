@@ -235,7 +235,9 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-/// Rebuilds every read model with a progress bar on the terminal.
+/// Rebuilds every read model into a new generation and switches it in,
+/// with a progress bar on the terminal. Instances keep serving and
+/// appending meanwhile; a rebuild already running elsewhere is waited for.
 pub async fn replay(config: &Config) -> anyhow::Result<()> {
     let app = connect(config).await?;
     app.store().migrate().await?;
@@ -255,8 +257,8 @@ pub async fn replay(config: &Config) -> anyhow::Result<()> {
     .await?;
     bar.finish_and_clear();
     output::line(&format!(
-        "replayed {} events into {} documents in {:.2?}",
-        report.events, report.documents_written, report.elapsed
+        "replayed {} events ({} of them appended while it ran) into {} documents in {:.2?}",
+        report.events, report.caught_up, report.documents_written, report.elapsed
     ));
     Ok(())
 }

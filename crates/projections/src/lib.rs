@@ -5,9 +5,10 @@
 //! store does the IO. The same projection runs
 //! - *inline*, inside the transaction of every append (read-your-writes for
 //!   the API), through the [`Projections`] registry, and
-//! - in a *rebuild*, replaying the whole log into empty collections
-//!   ([`rebuild()`]), which `iiz replay` runs and `iiz serve` runs at start for
-//!   a projection whose version changed.
+//! - in a *rebuild*, replaying the whole log into a new generation of the
+//!   read models that is switched in when it has caught up ([`rebuild()`]),
+//!   which `iiz replay` runs and `iiz serve` runs (one instance for all) when
+//!   a projection's version changed, while the live generation serves.
 
 mod body_directory;
 mod body_members;
@@ -59,7 +60,9 @@ pub use people_directory::{ERASED_NAME, PEOPLE, PeopleDirectory, PersonView, Rol
 pub use projects::{
     MilestoneStatus, MilestoneView, PROJECTS, ProjectRegister, ProjectResult, ProjectView, Replan,
 };
-pub use rebuild::{RebuildError, RebuildProgress, RebuildReport, needs_rebuild, rebuild};
+pub use rebuild::{
+    RebuildError, RebuildProgress, RebuildReport, Staleness, rebuild, rebuild_if_stale, staleness,
+};
 pub use recommendations::{
     AddresseeFigures, AddresseeItem, Adoption, AnswerEntry, Distribution, DueItem, DueKind,
     FlagView, FlaggedItem, HistoryEntry, MonitoringDashboard, MonitoringPolicy, MonitoringRow,

@@ -1,15 +1,19 @@
-//! Rebuilding read models by replaying the log into empty collections.
+//! Rebuilding read models by replaying the log into a new generation of
+//! them while the live one keeps serving ([`iiz_store::generation`]).
 //!
-//! The whole read model is kept in memory while the log streams past (read
-//! models are small next to the log), and changes are written in large
-//! batches together with the checkpoints, so a rebuild costs one pass over
-//! the log and a few bulk writes.
+//! One rebuild runs at a time among every instance on the database: it
+//! holds the store's rebuild lock. It keeps the whole read model in memory
+//! while the log streams past (read models are small next to the log) and
+//! writes it into the next generation in large batches. Appends meanwhile
+//! project inline into the live generation; the rebuild follows them in
+//! rounds of catching up until few are left, then the switch applies the
+//! last ones while appends wait and swaps the generations.
 
 use std::time::{Duration, Instant};
 
 use iiz_store::{
-    Checkpoint, DocSet, EventStore, LogCursor, ProjectionError, RecordedEvent, StoreError,
-    Subscription,
+    DocSet, EventStore, Keyring, LogCursor, ProjectionError, RebuildLock, RecordedEvent,
+    StoreError, Subscription,
 };
 use tokio::sync::mpsc;
 
@@ -19,6 +23,12 @@ use crate::Projections;
 const READ_BATCH: usize = 10_000;
 /// Events applied between two writes of the changed documents.
 const FLUSH_EVERY: u64 = 200_000;
+/// A catch-up round that found fewer events than this is close enough to
+/// the head for the switch, whose catching up holds appends back.
+const CLOSE_ENOUGH: u64 = 1_000;
+/// Switches tried before the rebuild gives up (each waits up to the
+/// store's lock timeout for the live table).
+const SWITCH_ATTEMPTS: u32 = 10;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RebuildError {
@@ -35,13 +45,18 @@ pub enum RebuildError {
 /// What a rebuild did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RebuildReport {
+    /// Events replayed, the ones caught up with included.
     pub events: u64,
+    /// Of them, the events appended while the rebuild ran.
+    pub caught_up: u64,
     pub documents_written: usize,
+    /// The last event the new generation holds.
     pub head: LogCursor,
     pub elapsed: Duration,
 }
 
-/// Progress of a running rebuild: events applied and the log's last position.
+/// Progress of a running rebuild: events applied and the log's last
+/// position when it started.
 #[derive(Debug, Clone, Copy)]
 pub struct RebuildProgress {
     pub events: u64,
@@ -49,80 +64,231 @@ pub struct RebuildProgress {
     pub head_position: i64,
 }
 
-/// The projections whose checkpoint is missing or was written by another
-/// version of their code.
-pub async fn needs_rebuild<S: EventStore>(
+/// Whether the read models are current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staleness {
+    /// Projections whose checkpoint is missing or was written by another
+    /// version of their code.
+    pub stale: Vec<&'static str>,
+    /// Whether any projection has a checkpoint: read models were built
+    /// before (and serve while a rebuild runs).
+    pub built: bool,
+}
+
+/// Which projections must be rebuilt.
+pub async fn staleness<S: EventStore>(
     store: &S,
     projections: &Projections,
-) -> Result<Vec<&'static str>, StoreError> {
+) -> Result<Staleness, StoreError> {
     let mut stale = Vec::new();
+    let mut built = false;
     for projection in projections.iter() {
         let current = store.checkpoint(projection.name()).await?;
+        built |= current.is_some();
         if current.is_none_or(|checkpoint| checkpoint.version != projection.version()) {
             stale.push(projection.name());
         }
     }
-    Ok(stale)
+    Ok(Staleness { stale, built })
 }
 
-/// Empties every collection of `projections` and replays the log into them,
-/// up to the head at the start. Appends must be stopped meanwhile (inline
-/// projections would write into half-built read models).
+/// Rebuilds every read model into a new generation and switches it in,
+/// waiting first for a rebuild another instance runs. Appends and reads go
+/// on meanwhile.
 pub async fn rebuild<S: EventStore>(
     store: &S,
     projections: &Projections,
     progress: &(dyn Fn(RebuildProgress) + Sync),
 ) -> Result<RebuildReport, RebuildError> {
-    let started = Instant::now();
-    for projection in projections.iter() {
-        store
-            .reset_projection(projection.name(), projection.collections())
-            .await?;
-    }
-    let head = store.head().await?;
-    // People's names and addresses are sealed in the log; a forgotten
-    // person has no key, so their fields replay as erased.
-    let keys = store.person_keys().await?;
-    let mut batches = read_ahead(store.clone(), head);
-    let mut docs = DocSet::complete();
-    let mut events = 0u64;
-    let mut since_flush = 0u64;
-    let mut documents_written = 0usize;
-    while let Some(read) = batches.recv().await {
-        let (mut batch, cursor) = read?;
-        for event in &mut batch {
-            iiz_store::personal::seal::open_event(event, &keys).map_err(StoreError::from)?;
-            for projection in projections.iter() {
+    let lock = store.lock_rebuild().await?;
+    let report = rebuild_locked(store, projections, &lock, progress).await;
+    lock.release().await;
+    report
+}
+
+/// Like [`rebuild`], but only if some projection is still stale once this
+/// caller holds the lock: when several instances start on a changed
+/// projection, the first rebuilds and the others find it done.
+pub async fn rebuild_if_stale<S: EventStore>(
+    store: &S,
+    projections: &Projections,
+    progress: &(dyn Fn(RebuildProgress) + Sync),
+) -> Result<Option<RebuildReport>, RebuildError> {
+    let lock = store.lock_rebuild().await?;
+    let report = if staleness(store, projections).await?.stale.is_empty() {
+        Ok(None)
+    } else {
+        rebuild_locked(store, projections, &lock, progress)
+            .await
+            .map(Some)
+    };
+    lock.release().await;
+    report
+}
+
+/// The documents of a rebuild and where in the log they are.
+struct Replay<'a> {
+    projections: &'a Projections,
+    docs: DocSet,
+    cursor: LogCursor,
+    events: u64,
+    since_flush: u64,
+    documents_written: usize,
+}
+
+impl Replay<'_> {
+    /// Applies events to the documents; on failure, the event's position.
+    fn apply(&mut self, events: &[RecordedEvent]) -> Result<(), (i64, ProjectionError)> {
+        for event in events {
+            for projection in self.projections.iter() {
                 if projection.handles(&event.stream.stream_type) {
-                    projection.apply(&mut docs, &*event).map_err(|source| {
-                        RebuildError::Projection {
-                            position: event.position,
-                            source,
-                        }
-                    })?;
+                    projection
+                        .apply(&mut self.docs, event)
+                        .map_err(|source| (event.position, source))?;
                 }
             }
+            self.cursor = event.cursor;
         }
-        let count = batch.len() as u64;
-        events += count;
-        since_flush += count;
-        if since_flush >= FLUSH_EVERY {
-            documents_written += flush(store, projections, &mut docs, cursor).await?;
-            since_flush = 0;
+        let count = events.len() as u64;
+        self.events += count;
+        self.since_flush += count;
+        Ok(())
+    }
+
+    async fn flush<S: EventStore>(
+        &mut self,
+        store: &S,
+        lock: &RebuildLock,
+    ) -> Result<(), StoreError> {
+        let writes = self.docs.take_writes();
+        self.documents_written += writes.len();
+        self.since_flush = 0;
+        store.write_next_read_models(lock, writes).await
+    }
+}
+
+fn projection_error((position, source): (i64, ProjectionError)) -> RebuildError {
+    RebuildError::Projection { position, source }
+}
+
+fn open_all(events: &mut [RecordedEvent], keys: &Keyring) -> Result<(), StoreError> {
+    for event in events {
+        // People's names and addresses are sealed in the log; a forgotten
+        // person has no key, so their fields replay as erased.
+        iiz_store::personal::seal::open_event(event, keys).map_err(StoreError::from)?;
+    }
+    Ok(())
+}
+
+async fn rebuild_locked<S: EventStore>(
+    store: &S,
+    projections: &Projections,
+    lock: &RebuildLock,
+    progress: &(dyn Fn(RebuildProgress) + Sync),
+) -> Result<RebuildReport, RebuildError> {
+    let started = Instant::now();
+    store.create_next_read_models(lock).await?;
+    let head = store.head().await?;
+    let keys = store.person_keys().await?;
+    let mut replay = Replay {
+        projections,
+        docs: DocSet::complete(),
+        cursor: LogCursor::START,
+        events: 0,
+        since_flush: 0,
+        documents_written: 0,
+    };
+    let mut batches = read_ahead(store.clone(), head);
+    while let Some(read) = batches.recv().await {
+        let mut batch = read?;
+        open_all(&mut batch, &keys)?;
+        replay.apply(&batch).map_err(projection_error)?;
+        if replay.since_flush >= FLUSH_EVERY {
+            replay.flush(store, lock).await?;
         }
         progress(RebuildProgress {
-            events,
-            position: cursor.position,
+            events: replay.events,
+            position: replay.cursor.position,
             head_position: head.position,
         });
     }
-    documents_written += flush(store, projections, &mut docs, head).await?;
+    replay.flush(store, lock).await?;
+    store.index_next_read_models(lock).await?;
+    let loaded = replay.events;
+    let versions: Vec<(&str, i32)> = projections
+        .iter()
+        .map(|projection| (projection.name(), projection.version()))
+        .collect();
+    let mut attempts = 0;
+    let switched = loop {
+        catch_up(store, lock, &mut replay).await?;
+        // Set once the last events were applied: their changes left the
+        // document set with the switch's transaction, so a failed switch
+        // cannot be tried again with this set.
+        let mut applied = false;
+        let mut failed_at = None;
+        let after = replay.cursor;
+        let mut apply_last = |events: &[RecordedEvent]| {
+            applied = true;
+            replay
+                .apply(events)
+                .map_err(|(position, source)| {
+                    failed_at = Some(position);
+                    source
+                })
+                .map(|()| replay.docs.take_writes())
+        };
+        let result = store
+            .switch_read_models(lock, after, &mut apply_last, &versions)
+            .await;
+        match result {
+            Ok(switched) => break switched,
+            Err(StoreError::Contention(reason)) if !applied && attempts + 1 < SWITCH_ATTEMPTS => {
+                attempts += 1;
+                tracing::info!(%reason, attempts, "read model switch postponed");
+            }
+            Err(StoreError::Projection(source)) => {
+                return Err(RebuildError::Projection {
+                    position: failed_at.unwrap_or_default(),
+                    source,
+                });
+            }
+            Err(error) => return Err(error.into()),
+        }
+    };
     Ok(RebuildReport {
-        events,
-        documents_written,
-        head,
+        events: replay.events,
+        caught_up: replay.events - loaded,
+        documents_written: replay.documents_written,
+        head: switched.through,
         elapsed: started.elapsed(),
     })
+}
+
+/// Follows the appends made since the replay's cursor, in rounds up to the
+/// head of the moment, until a round finds few.
+async fn catch_up<S: EventStore>(
+    store: &S,
+    lock: &RebuildLock,
+    replay: &mut Replay<'_>,
+) -> Result<(), RebuildError> {
+    let mut subscription = Subscription::new(store.clone(), replay.cursor)
+        .with_batch_size(READ_BATCH)
+        .with_poll_interval(Duration::from_millis(10));
+    loop {
+        let head = store.head().await?;
+        // After the head: a person's key is stored before their first event.
+        let keys = store.person_keys().await?;
+        let before = replay.events;
+        while let Some(mut batch) = subscription.next_batch_until(head).await? {
+            open_all(&mut batch, &keys)?;
+            replay.apply(&batch).map_err(projection_error)?;
+        }
+        replay.flush(store, lock).await?;
+        if replay.events - before < CLOSE_ENOUGH {
+            return Ok(());
+        }
+    }
 }
 
 /// Reads the log up to `head` in a task of its own, one batch ahead of the
@@ -130,18 +296,14 @@ pub async fn rebuild<S: EventStore>(
 fn read_ahead<S: EventStore>(
     store: S,
     head: LogCursor,
-) -> mpsc::Receiver<Result<(Vec<RecordedEvent>, LogCursor), StoreError>> {
+) -> mpsc::Receiver<Result<Vec<RecordedEvent>, StoreError>> {
     let (sender, receiver) = mpsc::channel(1);
     tokio::spawn(async move {
         let mut subscription = Subscription::new(store, LogCursor::START)
             .with_batch_size(READ_BATCH)
             .with_poll_interval(Duration::from_millis(10));
         loop {
-            let read = subscription
-                .next_batch_until(head)
-                .await
-                .map(|batch| batch.map(|events| (events, subscription.cursor())));
-            let message = match read {
+            let message = match subscription.next_batch_until(head).await {
                 Ok(Some(batch)) => Ok(batch),
                 Ok(None) => break,
                 Err(error) => Err(error),
@@ -154,28 +316,4 @@ fn read_ahead<S: EventStore>(
         }
     });
     receiver
-}
-
-async fn flush<S: EventStore>(
-    store: &S,
-    projections: &Projections,
-    docs: &mut DocSet,
-    cursor: LogCursor,
-) -> Result<usize, StoreError> {
-    let writes = docs.take_writes();
-    let count = writes.len();
-    let checkpoints: Vec<(&str, Checkpoint)> = projections
-        .iter()
-        .map(|projection| {
-            (
-                projection.name(),
-                Checkpoint {
-                    cursor,
-                    version: projection.version(),
-                },
-            )
-        })
-        .collect();
-    store.commit_projection(writes, &checkpoints).await?;
-    Ok(count)
 }

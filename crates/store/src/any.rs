@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
+use crate::generation::{CatchUp, RebuildLock, Switched};
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::mark::LogMark;
 use crate::notify::LogNotifier;
@@ -155,8 +156,38 @@ impl EventStore for Store {
         delegate!(self, store => store.commit_projection(writes, checkpoints).await)
     }
 
-    async fn reset_projection(&self, name: &str, collections: &[&str]) -> Result<(), StoreError> {
-        delegate!(self, store => store.reset_projection(name, collections).await)
+    async fn lock_rebuild(&self) -> Result<RebuildLock, StoreError> {
+        delegate!(self, store => store.lock_rebuild().await)
+    }
+
+    async fn try_lock_rebuild(&self) -> Result<Option<RebuildLock>, StoreError> {
+        delegate!(self, store => store.try_lock_rebuild().await)
+    }
+
+    async fn create_next_read_models(&self, lock: &RebuildLock) -> Result<(), StoreError> {
+        delegate!(self, store => store.create_next_read_models(lock).await)
+    }
+
+    async fn write_next_read_models(
+        &self,
+        lock: &RebuildLock,
+        writes: Vec<DocWrite>,
+    ) -> Result<(), StoreError> {
+        delegate!(self, store => store.write_next_read_models(lock, writes).await)
+    }
+
+    async fn index_next_read_models(&self, lock: &RebuildLock) -> Result<(), StoreError> {
+        delegate!(self, store => store.index_next_read_models(lock).await)
+    }
+
+    async fn switch_read_models(
+        &self,
+        lock: &RebuildLock,
+        after: LogCursor,
+        catch_up: CatchUp<'_>,
+        versions: &[(&str, i32)],
+    ) -> Result<Switched, StoreError> {
+        delegate!(self, store => store.switch_read_models(lock, after, catch_up, versions).await)
     }
 
     async fn doc(&self, key: &DocKey) -> Result<Option<Doc>, StoreError> {

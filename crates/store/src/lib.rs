@@ -13,6 +13,7 @@ mod any;
 mod docs;
 mod error;
 mod event;
+pub mod generation;
 mod lag;
 mod mark;
 mod migrations;
@@ -35,6 +36,7 @@ pub use accounts::{ApiTokenRecord, Credential, SessionRecord};
 pub use any::{Backend, Store};
 pub use docs::{Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError};
 pub use error::StoreError;
+pub use generation::{CatchUp, RebuildLock, Switched};
 pub use event::{
     AppendOutcome, AppendRequest, EventMetadata, ExpectedVersion, LogCursor, NewEvent,
     RecordedEvent, StreamRef,
@@ -177,13 +179,50 @@ pub trait EventStore: Clone + Send + Sync + 'static {
         checkpoints: &[(&str, Checkpoint)],
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
-    /// Deletes every document of the collections and the named checkpoint,
-    /// so a projection can be rebuilt from the start of the log.
-    fn reset_projection(
+    /// Waits until the caller is the one holder of the right to rebuild the
+    /// read models, among every process using the database ([`generation`]).
+    fn lock_rebuild(&self) -> impl Future<Output = Result<RebuildLock, StoreError>> + Send;
+
+    /// The right to rebuild if no one else holds it, `None` at once if
+    /// someone does.
+    fn try_lock_rebuild(
         &self,
-        name: &str,
-        collections: &[&str],
+    ) -> impl Future<Output = Result<Option<RebuildLock>, StoreError>> + Send;
+
+    /// An empty next generation of the read models beside the live one; one
+    /// a crashed rebuild left is dropped first.
+    fn create_next_read_models(
+        &self,
+        lock: &RebuildLock,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Writes documents into the next generation.
+    fn write_next_read_models(
+        &self,
+        lock: &RebuildLock,
+        writes: Vec<DocWrite>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Builds the next generation's secondary indexes over what it holds
+    /// (on SQLite, whose indexes cannot be renamed, the switch builds them).
+    fn index_next_read_models(
+        &self,
+        lock: &RebuildLock,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Makes the next generation the live one: waits for every transaction
+    /// writing documents to end and keeps new ones waiting, hands the events
+    /// committed after `after` to `catch_up` and writes what it returns,
+    /// swaps the tables and records `versions` as the projections'
+    /// checkpoints, all in one transaction. `Contention` if the live table
+    /// stayed busy too long: catch up again and retry.
+    fn switch_read_models(
+        &self,
+        lock: &RebuildLock,
+        after: LogCursor,
+        catch_up: CatchUp<'_>,
+        versions: &[(&str, i32)],
+    ) -> impl Future<Output = Result<Switched, StoreError>> + Send;
 
     /// One read-model document.
     fn doc(&self, key: &DocKey) -> impl Future<Output = Result<Option<Doc>, StoreError>> + Send;

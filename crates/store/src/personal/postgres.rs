@@ -40,9 +40,11 @@ pub(super) async fn key_or_new(
     )
 }
 
-pub(crate) async fn all_keys(pool: &PgPool) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+pub(crate) async fn all_keys<'e>(
+    executor: impl sqlx::PgExecutor<'e>,
+) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
     Ok(sqlx::query_as("SELECT person_id, key FROM person_keys")
-        .fetch_all(pool)
+        .fetch_all(executor)
         .await?)
 }
 

@@ -11,6 +11,7 @@ use super::read::{event_columns, event_from_row};
 use super::{PgEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
+use crate::generation::ReadModels;
 use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
 
 const EVENTS_STREAM_VERSION_KEY: &str = "events_stream_version_key";
@@ -284,7 +285,7 @@ async fn append_projected(
     let loaded = docs::load(&mut tx, &keys).await?;
     let mut set = DocSet::loaded(keys, loaded);
     projector.apply(&mut set, &recorded)?;
-    docs::write(&mut tx, set.take_writes()).await?;
+    docs::write(&mut tx, ReadModels::Live, set.take_writes()).await?;
     tx.commit().await?;
     Ok(Some(recorded))
 }

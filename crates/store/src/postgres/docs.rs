@@ -7,6 +7,7 @@ use crate::Checkpoint;
 use crate::docs::{Doc, DocKey, DocWrite};
 use crate::error::StoreError;
 use crate::event::LogCursor;
+use crate::generation::ReadModels;
 use crate::search::{SearchLanguage, SearchText};
 
 /// The columns a document is read from, `d` being `read_models`.
@@ -82,8 +83,38 @@ pub(super) async fn load(conn: &mut PgConnection, keys: &[DocKey]) -> Result<Vec
     rows.iter().map(doc_from_row).collect()
 }
 
+/// Upserts documents given as one array per column.
+macro_rules! upsert_sql {
+    ($table:literal) => {
+        concat!(
+            "INSERT INTO ",
+            $table,
+            " (collection, id, tenant_id, sort_key, body, search_config, search_text) \
+             SELECT c, i, t, s, b::jsonb, g::regconfig, x \
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) \
+                 AS d(c, i, t, s, b, g, x) \
+             ON CONFLICT (collection, id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, \
+                 sort_key = EXCLUDED.sort_key, body = EXCLUDED.body, \
+                 search_config = EXCLUDED.search_config, search_text = EXCLUDED.search_text"
+        )
+    };
+}
+
+/// Deletes the documents whose keys are given as two arrays.
+macro_rules! delete_sql {
+    ($table:literal) => {
+        concat!(
+            "DELETE FROM ",
+            $table,
+            " d USING unnest($1::text[], $2::text[]) AS k(collection, id) \
+             WHERE d.collection = k.collection AND d.id = k.id"
+        )
+    };
+}
+
 pub(super) async fn write(
     conn: &mut PgConnection,
+    table: ReadModels,
     writes: Vec<DocWrite>,
 ) -> Result<(), StoreError> {
     let mut put = PutColumns::default();
@@ -99,16 +130,10 @@ pub(super) async fn write(
         }
     }
     if !put.ids.is_empty() {
-        sqlx::query(
-            "INSERT INTO read_models \
-                 (collection, id, tenant_id, sort_key, body, search_config, search_text) \
-             SELECT c, i, t, s, b::jsonb, g::regconfig, x \
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) \
-                 AS d(c, i, t, s, b, g, x) \
-             ON CONFLICT (collection, id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, \
-                 sort_key = EXCLUDED.sort_key, body = EXCLUDED.body, \
-                 search_config = EXCLUDED.search_config, search_text = EXCLUDED.search_text",
-        )
+        sqlx::query(match table {
+            ReadModels::Live => upsert_sql!("read_models"),
+            ReadModels::Next => upsert_sql!("read_models_next"),
+        })
         .bind(&put.collections)
         .bind(&put.ids)
         .bind(&put.tenants)
@@ -120,10 +145,10 @@ pub(super) async fn write(
         .await?;
     }
     if !deleted_ids.is_empty() {
-        sqlx::query(
-            "DELETE FROM read_models d USING unnest($1::text[], $2::text[]) AS k(collection, id) \
-             WHERE d.collection = k.collection AND d.id = k.id",
-        )
+        sqlx::query(match table {
+            ReadModels::Live => delete_sql!("read_models"),
+            ReadModels::Next => delete_sql!("read_models_next"),
+        })
         .bind(&deleted_collections)
         .bind(&deleted_ids)
         .execute(&mut *conn)

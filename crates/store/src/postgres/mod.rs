@@ -4,6 +4,7 @@ mod append;
 mod append_sql;
 mod doc_query;
 mod docs;
+mod generation;
 mod read;
 
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
+use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::mark::{LogMark, MarkKind};
 use crate::notify::LogNotifier;
@@ -169,7 +171,7 @@ impl EventStore for PgEventStore {
         checkpoints: &[(&str, Checkpoint)],
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        docs::write(&mut tx, writes).await?;
+        docs::write(&mut tx, ReadModels::Live, writes).await?;
         for (name, checkpoint) in checkpoints {
             docs::save_checkpoint(&mut tx, name, *checkpoint).await?;
         }
@@ -177,18 +179,39 @@ impl EventStore for PgEventStore {
         Ok(())
     }
 
-    async fn reset_projection(&self, name: &str, collections: &[&str]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM read_models WHERE collection = ANY($1)")
-            .bind(collections)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM checkpoints WHERE name = $1")
-            .bind(name)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
+    async fn lock_rebuild(&self) -> Result<RebuildLock, StoreError> {
+        generation::lock(self).await
+    }
+
+    async fn try_lock_rebuild(&self) -> Result<Option<RebuildLock>, StoreError> {
+        generation::try_lock(self).await
+    }
+
+    async fn create_next_read_models(&self, _lock: &RebuildLock) -> Result<(), StoreError> {
+        generation::create_next(self).await
+    }
+
+    async fn write_next_read_models(
+        &self,
+        _lock: &RebuildLock,
+        writes: Vec<DocWrite>,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        docs::write(&mut conn, ReadModels::Next, writes).await
+    }
+
+    async fn index_next_read_models(&self, _lock: &RebuildLock) -> Result<(), StoreError> {
+        generation::index_next(self).await
+    }
+
+    async fn switch_read_models(
+        &self,
+        _lock: &RebuildLock,
+        after: LogCursor,
+        catch_up: CatchUp<'_>,
+        versions: &[(&str, i32)],
+    ) -> Result<Switched, StoreError> {
+        generation::switch(self, after, catch_up, versions).await
     }
 
     async fn doc(&self, key: &DocKey) -> Result<Option<Doc>, StoreError> {

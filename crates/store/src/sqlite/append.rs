@@ -8,6 +8,7 @@ use super::read::{event_columns, event_from_row, now_text, to_i64};
 use super::{SqliteEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
+use crate::generation::ReadModels;
 use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
 
 /// Rows per INSERT statement: 13 parameters each stays far below SQLite's
@@ -63,7 +64,7 @@ pub(super) async fn append(
         let loaded = docs::load(&mut tx, &keys).await?;
         let mut set = DocSet::loaded(keys, loaded);
         projector.apply(&mut set, &recorded)?;
-        docs::write(&mut tx, set.take_writes()).await?;
+        docs::write(&mut tx, ReadModels::Live, set.take_writes()).await?;
     }
     tx.commit().await?;
     Ok(AppendOutcome {

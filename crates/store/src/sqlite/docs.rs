@@ -8,6 +8,7 @@ use crate::Checkpoint;
 use crate::docs::{Doc, DocKey, DocWrite};
 use crate::error::StoreError;
 use crate::event::LogCursor;
+use crate::generation::ReadModels;
 use crate::search::{SearchLanguage, SearchText};
 
 /// The columns a document is read from, `d` being `read_models`.
@@ -66,8 +67,24 @@ pub(super) async fn load(
     Ok(docs)
 }
 
+/// Upserts one document.
+macro_rules! upsert_sql {
+    ($table:literal) => {
+        concat!(
+            "INSERT INTO ",
+            $table,
+            " (collection, id, tenant_id, sort_key, body, search_language, search_text) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (collection, id) DO UPDATE SET tenant_id = excluded.tenant_id, \
+                 sort_key = excluded.sort_key, body = excluded.body, \
+                 search_language = excluded.search_language, search_text = excluded.search_text"
+        )
+    };
+}
+
 pub(super) async fn write(
     conn: &mut SqliteConnection,
+    table: ReadModels,
     writes: Vec<DocWrite>,
 ) -> Result<(), StoreError> {
     for write in writes {
@@ -80,14 +97,10 @@ pub(super) async fn write(
                     None => (None, None),
                 };
                 // The search index follows through triggers (migration 0003).
-                sqlx::query(
-                    "INSERT INTO read_models \
-                         (collection, id, tenant_id, sort_key, body, search_language, search_text) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?) \
-                     ON CONFLICT (collection, id) DO UPDATE SET tenant_id = excluded.tenant_id, \
-                         sort_key = excluded.sort_key, body = excluded.body, \
-                         search_language = excluded.search_language, search_text = excluded.search_text",
-                )
+                sqlx::query(match table {
+                    ReadModels::Live => upsert_sql!("read_models"),
+                    ReadModels::Next => upsert_sql!("read_models_next"),
+                })
                 .bind(doc.key.collection)
                 .bind(doc.key.id)
                 .bind(doc.tenant)
@@ -99,7 +112,12 @@ pub(super) async fn write(
                 .await?;
             }
             DocWrite::Delete(key) => {
-                sqlx::query("DELETE FROM read_models WHERE collection = ? AND id = ?")
+                sqlx::query(match table {
+                    ReadModels::Live => "DELETE FROM read_models WHERE collection = ? AND id = ?",
+                    ReadModels::Next => {
+                        "DELETE FROM read_models_next WHERE collection = ? AND id = ?"
+                    }
+                })
                     .bind(key.collection)
                     .bind(key.id)
                     .execute(&mut *conn)

@@ -7,6 +7,7 @@
 mod append;
 mod doc_query;
 mod docs;
+mod generation;
 mod read;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
+use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::mark::{LogMark, MarkKind};
 use crate::notify::LogNotifier;
@@ -32,6 +34,7 @@ pub struct SqliteEventStore {
     reader: SqlitePool,
     upcaster: Arc<dyn Upcaster>,
     notifier: LogNotifier,
+    rebuild_gate: generation::RebuildGate,
 }
 
 impl SqliteEventStore {
@@ -64,6 +67,7 @@ impl SqliteEventStore {
             reader,
             upcaster: Arc::new(UpcasterChain::new()),
             notifier: LogNotifier::new(),
+            rebuild_gate: generation::RebuildGate::beside(path),
         })
     }
 
@@ -203,7 +207,7 @@ impl EventStore for SqliteEventStore {
         checkpoints: &[(&str, Checkpoint)],
     ) -> Result<(), StoreError> {
         let mut tx = append::begin(self).await?;
-        docs::write(&mut tx, writes).await?;
+        docs::write(&mut tx, ReadModels::Live, writes).await?;
         for (name, checkpoint) in checkpoints {
             docs::save_checkpoint(&mut tx, name, *checkpoint).await?;
         }
@@ -211,21 +215,41 @@ impl EventStore for SqliteEventStore {
         Ok(())
     }
 
-    async fn reset_projection(&self, name: &str, collections: &[&str]) -> Result<(), StoreError> {
+    async fn lock_rebuild(&self) -> Result<RebuildLock, StoreError> {
+        self.rebuild_gate.lock().await
+    }
+
+    async fn try_lock_rebuild(&self) -> Result<Option<RebuildLock>, StoreError> {
+        self.rebuild_gate.try_lock()
+    }
+
+    async fn create_next_read_models(&self, _lock: &RebuildLock) -> Result<(), StoreError> {
+        generation::create_next(self).await
+    }
+
+    async fn write_next_read_models(
+        &self,
+        _lock: &RebuildLock,
+        writes: Vec<DocWrite>,
+    ) -> Result<(), StoreError> {
         let mut tx = append::begin(self).await?;
-        // The delete trigger removes the documents' search index entries.
-        for collection in collections {
-            sqlx::query("DELETE FROM read_models WHERE collection = ?")
-                .bind(*collection)
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query("DELETE FROM checkpoints WHERE name = ?")
-            .bind(name)
-            .execute(&mut *tx)
-            .await?;
+        docs::write(&mut tx, ReadModels::Next, writes).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn index_next_read_models(&self, _lock: &RebuildLock) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    async fn switch_read_models(
+        &self,
+        _lock: &RebuildLock,
+        after: LogCursor,
+        catch_up: CatchUp<'_>,
+        versions: &[(&str, i32)],
+    ) -> Result<Switched, StoreError> {
+        generation::switch(self, after, catch_up, versions).await
     }
 
     async fn doc(&self, key: &DocKey) -> Result<Option<Doc>, StoreError> {

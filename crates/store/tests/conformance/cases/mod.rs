@@ -3,6 +3,7 @@
 mod append;
 mod docs;
 mod emails;
+mod generations;
 mod marks;
 mod notifications;
 mod projections;
@@ -14,6 +15,7 @@ mod webhooks;
 pub use append::*;
 pub use docs::*;
 pub use emails::*;
+pub use generations::*;
 pub use marks::*;
 pub use notifications::*;
 pub use projections::*;

@@ -1,0 +1,226 @@
+//! A new generation of the read models on SQLite ([`crate::generation`]).
+//!
+//! The live generation is three tables: `read_models`, and the search
+//! index `read_models_search` and `read_models_fts` that triggers on
+//! `read_models` keep. The next generation is the same three with
+//! `read_models_next` in their names, made from the live schema's own
+//! statements, with the same triggers so its search index fills as it
+//! loads. SQLite cannot rename an index or a trigger, so the switch drops
+//! the `_next` triggers and builds the indexes and triggers from the live
+//! schema's statements, under their names, after dropping the old tables.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+
+use super::read::{event_columns, event_from_row};
+use super::{SqliteEventStore, append, docs};
+use crate::Checkpoint;
+use crate::error::StoreError;
+use crate::event::LogCursor;
+use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
+
+/// The tables of one generation, by their live names.
+const TABLES: [&str; 3] = ["read_models", "read_models_search", "read_models_fts"];
+
+/// The lock of the rebuild: a file beside the database for other processes,
+/// a mutex for this one.
+#[derive(Debug, Clone)]
+pub(super) struct RebuildGate {
+    file: Option<Arc<std::path::PathBuf>>,
+    mutex: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl RebuildGate {
+    pub(super) fn beside(database: &Path) -> Self {
+        let mut name = database.as_os_str().to_owned();
+        name.push(".rebuild-lock");
+        Self {
+            file: Some(Arc::new(name.into())),
+            mutex: Arc::default(),
+        }
+    }
+
+    fn open_file(&self) -> Result<Option<std::fs::File>, StoreError> {
+        self.file
+            .as_deref()
+            .map(|path| {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(path)
+                    .map_err(|error| {
+                        StoreError::InvalidRequest(format!(
+                            "cannot open {}: {error}",
+                            path.display()
+                        ))
+                    })
+            })
+            .transpose()
+    }
+
+    pub(super) async fn lock(&self) -> Result<RebuildLock, StoreError> {
+        let guard = self.mutex.clone().lock_owned().await;
+        let file = self.open_file()?;
+        let file = tokio::task::spawn_blocking(move || {
+            if let Some(file) = &file {
+                file.lock()?;
+            }
+            Ok::<_, std::io::Error>(file)
+        })
+        .await
+        .map_err(|error| StoreError::InvalidRequest(format!("rebuild lock: {error}")))?
+        .map_err(|error| StoreError::InvalidRequest(format!("rebuild lock: {error}")))?;
+        Ok(RebuildLock::sqlite(file, guard))
+    }
+
+    pub(super) fn try_lock(&self) -> Result<Option<RebuildLock>, StoreError> {
+        let Ok(guard) = self.mutex.clone().try_lock_owned() else {
+            return Ok(None);
+        };
+        let file = self.open_file()?;
+        if let Some(file) = &file {
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+                Err(std::fs::TryLockError::Error(error)) => {
+                    return Err(StoreError::InvalidRequest(format!("rebuild lock: {error}")));
+                }
+            }
+        }
+        Ok(Some(RebuildLock::sqlite(file, guard)))
+    }
+}
+
+/// The statements that made the live generation's tables (with `tables`)
+/// or its indexes and triggers, in the order they were made.
+async fn live_schema(
+    conn: &mut SqliteConnection,
+    tables: bool,
+) -> Result<Vec<(String, String)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT name, sql FROM sqlite_schema \
+         WHERE sql IS NOT NULL AND ( \
+             (?1 AND type = 'table' AND name IN ('read_models', 'read_models_search', 'read_models_fts')) \
+             OR (NOT ?1 AND type IN ('index', 'trigger') AND tbl_name = 'read_models')) \
+         ORDER BY rowid",
+    )
+    .bind(tables)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("name")?, row.try_get("sql")?)))
+        .collect()
+}
+
+/// A live statement made into the next generation's: every name of the
+/// generation starts with `read_models`, and nothing else contains it.
+fn next_statement(sql: &str) -> String {
+    sql.replace("read_models", "read_models_next")
+}
+
+async fn drop_next(conn: &mut SqliteConnection) -> Result<(), StoreError> {
+    for table in TABLES {
+        // Dropping a table drops its indexes and triggers.
+        sqlx::query(AssertSqlSafe(format!(
+            "DROP TABLE IF EXISTS {}",
+            next_statement(table)
+        )))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn create_next(store: &SqliteEventStore) -> Result<(), StoreError> {
+    let mut tx = append::begin(store).await?;
+    drop_next(&mut tx).await?;
+    for (_, sql) in live_schema(&mut tx, true).await? {
+        sqlx::query(AssertSqlSafe(next_statement(&sql)))
+            .execute(&mut *tx)
+            .await?;
+    }
+    // The search index must fill as documents load; the listing indexes
+    // are built at the switch, under their live names.
+    for (name, sql) in live_schema(&mut tx, false).await? {
+        if sql.trim_start().to_uppercase().starts_with("CREATE TRIGGER") {
+            tracing::debug!(trigger = %name, "next generation trigger");
+            sqlx::query(AssertSqlSafe(next_statement(&sql)))
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(super) async fn switch(
+    store: &SqliteEventStore,
+    after: LogCursor,
+    catch_up: CatchUp<'_>,
+    versions: &[(&str, i32)],
+) -> Result<Switched, StoreError> {
+    // The write lock: no append commits until the switch has.
+    let mut tx = append::begin(store).await?;
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        event_columns!(),
+        " FROM events e WHERE e.position > ? ORDER BY e.position"
+    ))
+    .bind(after.position)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut events = rows
+        .iter()
+        .map(|row| event_from_row(store, row))
+        .collect::<Result<Vec<_>, _>>()?;
+    let keys = crate::personal::keyring_of(crate::personal::sqlite_all_keys(&mut *tx).await?)?;
+    for event in &mut events {
+        crate::personal::seal::open_event(event, &keys)?;
+    }
+    let through = events.last().map_or(after, |event| event.cursor);
+    let writes = catch_up(&events)?;
+    docs::write(&mut tx, ReadModels::Next, writes).await?;
+    let live = live_schema(&mut tx, false).await?;
+    let next_triggers: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'read_models_next'",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for table in TABLES {
+        sqlx::query(AssertSqlSafe(format!("DROP TABLE {table}")))
+            .execute(&mut *tx)
+            .await?;
+    }
+    for table in TABLES {
+        // Renaming rewrites the references in the triggers too.
+        sqlx::query(AssertSqlSafe(format!(
+            "ALTER TABLE {} RENAME TO {table}",
+            next_statement(table)
+        )))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for trigger in next_triggers {
+        sqlx::query(AssertSqlSafe(format!("DROP TRIGGER \"{trigger}\"")))
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (_, sql) in live {
+        sqlx::query(AssertSqlSafe(sql)).execute(&mut *tx).await?;
+    }
+    for (name, version) in versions {
+        let checkpoint = Checkpoint {
+            cursor: through,
+            version: *version,
+        };
+        docs::save_checkpoint(&mut tx, name, checkpoint).await?;
+    }
+    tx.commit().await?;
+    Ok(Switched {
+        events: events.len() as u64,
+        through,
+    })
+}
