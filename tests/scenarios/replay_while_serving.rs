@@ -65,7 +65,10 @@ async fn appends_during_a_rebuild_reach_the_new_generation(backend: Backend) {
             let mut reads = 0u32;
             while !done.load(Ordering::Relaxed) {
                 // Every read sees a complete generation: all tenants.
-                assert_eq!(app.tenants(100, None).await.unwrap().items.len(), tenants_before);
+                assert_eq!(
+                    app.tenants(100, None).await.unwrap().items.len(),
+                    tenants_before
+                );
                 reads += 1;
             }
             reads

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
-use crate::generation::{CatchUp, RebuildLock, Switched};
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::generation::{CatchUp, RebuildLock, Switched};
 use crate::mark::LogMark;
 use crate::notify::LogNotifier;
 use crate::postgres::PgEventStore;

@@ -36,11 +36,11 @@ pub use accounts::{ApiTokenRecord, Credential, SessionRecord};
 pub use any::{Backend, Store};
 pub use docs::{Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError};
 pub use error::StoreError;
-pub use generation::{CatchUp, RebuildLock, Switched};
 pub use event::{
     AppendOutcome, AppendRequest, EventMetadata, ExpectedVersion, LogCursor, NewEvent,
     RecordedEvent, StreamRef,
 };
+pub use generation::{CatchUp, RebuildLock, Switched};
 pub use mark::LogMark;
 pub use notify::LogNotifier;
 pub use outbound::{

@@ -11,4 +11,5 @@
 
 mod crash;
 mod instances;
+mod rebuild;
 mod support;

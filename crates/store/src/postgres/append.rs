@@ -11,8 +11,8 @@ use super::read::{event_columns, event_from_row};
 use super::{PgEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
-use crate::generation::ReadModels;
 use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
+use crate::generation::ReadModels;
 
 const EVENTS_STREAM_VERSION_KEY: &str = "events_stream_version_key";
 

@@ -15,8 +15,8 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
-use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
 use crate::mark::{LogMark, MarkKind};
 use crate::notify::LogNotifier;
 use crate::query::{DocQuery, SimilarQuery};

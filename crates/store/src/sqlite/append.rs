@@ -8,8 +8,8 @@ use super::read::{event_columns, event_from_row, now_text, to_i64};
 use super::{SqliteEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
-use crate::generation::ReadModels;
 use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
+use crate::generation::ReadModels;
 
 /// Rows per INSERT statement: 13 parameters each stays far below SQLite's
 /// limit of 32 766 parameters.

@@ -118,10 +118,10 @@ pub(super) async fn write(
                         "DELETE FROM read_models_next WHERE collection = ? AND id = ?"
                     }
                 })
-                    .bind(key.collection)
-                    .bind(key.id)
-                    .execute(&mut *conn)
-                    .await?;
+                .bind(key.collection)
+                .bind(key.id)
+                .execute(&mut *conn)
+                .await?;
             }
         }
     }

@@ -145,7 +145,11 @@ pub(super) async fn create_next(store: &SqliteEventStore) -> Result<(), StoreErr
     // The search index must fill as documents load; the listing indexes
     // are built at the switch, under their live names.
     for (name, sql) in live_schema(&mut tx, false).await? {
-        if sql.trim_start().to_uppercase().starts_with("CREATE TRIGGER") {
+        if sql
+            .trim_start()
+            .to_uppercase()
+            .starts_with("CREATE TRIGGER")
+        {
             tracing::debug!(trigger = %name, "next generation trigger");
             sqlx::query(AssertSqlSafe(next_statement(&sql)))
                 .execute(&mut *tx)

@@ -19,8 +19,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
 use crate::error::StoreError;
-use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
+use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
 use crate::mark::{LogMark, MarkKind};
 use crate::notify::LogNotifier;
 use crate::query::{DocQuery, SimilarQuery};

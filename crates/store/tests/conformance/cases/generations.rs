@@ -116,7 +116,10 @@ pub async fn one_rebuild_lock_is_held_at_a_time(store: &Store) {
         tokio::spawn(async move { store.lock_rebuild().await.unwrap() })
     };
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert!(!waiter.is_finished(), "a second holder while the first holds");
+    assert!(
+        !waiter.is_finished(),
+        "a second holder while the first holds"
+    );
     first.release().await;
     let second = tokio::time::timeout(Duration::from_secs(10), waiter)
         .await
@@ -234,4 +237,20 @@ pub async fn a_failed_switch_leaves_the_live_generation(store: &Store) {
     assert_eq!(count_of(store, "a").await, None, "the empty generation");
     append_counted(store, "a", 1).await;
     assert_eq!(count_of(store, "a").await, Some(1));
+}
+
+/// On SQLite a second process (`iiz replay` beside `iiz serve`) opens the
+/// file on its own: the lock holds across the two openings.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sqlite_rebuild_lock_holds_across_processes() {
+    let db = crate::support::sqlite().await;
+    let other = Store::connect(&db.url, 2, crate::support::upcaster())
+        .await
+        .unwrap();
+    let held = db.store.try_lock_rebuild().await.unwrap().expect("free");
+    assert!(other.try_lock_rebuild().await.unwrap().is_none());
+    held.release().await;
+    let taken = other.try_lock_rebuild().await.unwrap();
+    assert!(taken.is_some(), "free once released");
+    assert!(db.store.try_lock_rebuild().await.unwrap().is_none());
 }
