@@ -81,6 +81,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "personal data",
         include_str!("../../../schema/migrations/sqlite/0013_personal_data.sql"),
     ),
+    (
+        14,
+        "search listing",
+        include_str!("../../../schema/migrations/sqlite/0014_search_listing.sql"),
+    ),
 ];
 
 fn migrator(migrations: &'static [(i64, &'static str, &'static str)]) -> Migrator {

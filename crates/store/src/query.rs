@@ -134,18 +134,28 @@ impl Scope<'_> {
         DB: sqlx::Database,
         for<'t> &'t str: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
     {
+        self.push_on(sql, "d.");
+    }
+
+    /// The condition on the `tenant_id` column of `table` (`"d."`, `"s."`).
+    pub(crate) fn push_on<DB>(self, sql: &mut sqlx::QueryBuilder<DB>, table: &str)
+    where
+        DB: sqlx::Database,
+        for<'t> &'t str: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    {
         match self {
             Self::All => {}
             Self::Tenant(tenant) => {
-                sql.push(" AND d.tenant_id = ").push_bind(tenant);
+                sql.push(format_args!(" AND {table}tenant_id = "))
+                    .push_bind(tenant);
             }
             Self::TenantAndShared(tenant) => {
-                sql.push(" AND (d.tenant_id = ")
+                sql.push(format_args!(" AND ({table}tenant_id = "))
                     .push_bind(tenant)
-                    .push(" OR d.tenant_id IS NULL)");
+                    .push(format_args!(" OR {table}tenant_id IS NULL)"));
             }
             Self::Shared => {
-                sql.push(" AND d.tenant_id IS NULL");
+                sql.push(format_args!(" AND {table}tenant_id IS NULL"));
             }
         }
     }

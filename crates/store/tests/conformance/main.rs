@@ -57,6 +57,7 @@ conformance!(
     garbage_text_queries_are_no_errors,
     similar_documents_rank_the_closest_first,
     search_text_follows_its_document,
+    a_searched_page_follows_tenant_and_sort_key,
     projection_commits_move_the_checkpoint,
     one_rebuild_lock_is_held_at_a_time,
     a_switch_makes_the_next_generation_live,

@@ -367,3 +367,55 @@ pub async fn search_text_follows_its_document(store: &Store) {
             .is_empty()
     );
 }
+
+pub async fn a_searched_page_follows_tenant_and_sort_key(store: &Store) {
+    let doc = |id: &str, tenant: &str, sort_key: &str| {
+        Doc::new(
+            DocKey::new("notes", id),
+            Some(tenant.to_owned()),
+            sort_key,
+            json!({}),
+        )
+        .with_search(SearchText::new(SearchLanguage::De, "Bahnhof Olten"))
+    };
+    put_docs(
+        store,
+        vec![
+            doc("n1", "ZH", "1"),
+            doc("n2", "ZH", "2"),
+            doc("n3", "BE", "3"),
+        ],
+    )
+    .await;
+    let page =
+        |tenant: &str, descending: bool, after: Option<(&str, &str)>, limit: usize| DocQuery {
+            collection: "notes".to_owned(),
+            tenant: Some(tenant.to_owned()),
+            text: Some("bahnhof".to_owned()),
+            descending,
+            after: after.map(|(sort_key, id)| (sort_key.to_owned(), id.to_owned())),
+            limit,
+            ..DocQuery::default()
+        };
+    assert_eq!(
+        listed(store, &page("ZH", false, None, 10)).await,
+        ["n1", "n2"]
+    );
+    assert_eq!(
+        listed(store, &page("ZH", true, None, 10)).await,
+        ["n2", "n1"]
+    );
+    assert_eq!(
+        listed(store, &page("ZH", false, Some(("1", "n1")), 10)).await,
+        ["n2"]
+    );
+    // Moved to another tenant and place, the same text: listed there.
+    put_docs(store, vec![doc("n1", "BE", "9")]).await;
+    assert_eq!(listed(store, &page("ZH", false, None, 10)).await, ["n2"]);
+    assert_eq!(
+        listed(store, &page("BE", false, None, 10)).await,
+        ["n3", "n1"]
+    );
+    put_docs(store, vec![doc("n1", "BE", "0")]).await;
+    assert_eq!(listed(store, &page("BE", false, None, 1)).await, ["n1"]);
+}
