@@ -263,6 +263,7 @@ async fn main() -> anyhow::Result<()> {
     }
     if args.sections.contains(&Section::Concerns) {
         Box::pin(concerns::run_concern_benchmarks(&settings, &mut report)).await?;
+        Box::pin(concerns::run_writer_benchmarks(&settings, &mut report)).await?;
     }
     if args.sections.contains(&Section::Recommendations) {
         Box::pin(recommendations::run_recommendation_benchmarks(

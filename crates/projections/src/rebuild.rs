@@ -50,6 +50,9 @@ pub struct RebuildReport {
     /// Of them, the events appended while the rebuild ran.
     pub caught_up: u64,
     pub documents_written: usize,
+    /// Of the elapsed time, the part spent writing the new generation:
+    /// documents, indexes and the switch.
+    pub writing: Duration,
     /// The last event the new generation holds.
     pub head: LogCursor,
     pub elapsed: Duration,
@@ -134,6 +137,7 @@ struct Replay<'a> {
     events: u64,
     since_flush: u64,
     documents_written: usize,
+    writing: Duration,
 }
 
 impl Replay<'_> {
@@ -160,10 +164,13 @@ impl Replay<'_> {
         store: &S,
         lock: &RebuildLock,
     ) -> Result<(), StoreError> {
+        let started = Instant::now();
         let writes = self.docs.take_writes();
         self.documents_written += writes.len();
         self.since_flush = 0;
-        store.write_next_read_models(lock, writes).await
+        let written = store.write_next_read_models(lock, writes).await;
+        self.writing += started.elapsed();
+        written
     }
 }
 
@@ -197,6 +204,7 @@ async fn rebuild_locked<S: EventStore>(
         events: 0,
         since_flush: 0,
         documents_written: 0,
+        writing: Duration::ZERO,
     };
     let mut batches = read_ahead(store.clone(), head);
     while let Some(read) = batches.recv().await {
@@ -213,7 +221,9 @@ async fn rebuild_locked<S: EventStore>(
         });
     }
     replay.flush(store, lock).await?;
+    let indexing = Instant::now();
     store.index_next_read_models(lock).await?;
+    replay.writing += indexing.elapsed();
     let loaded = replay.events;
     let versions: Vec<(&str, i32)> = projections
         .iter()
@@ -238,9 +248,11 @@ async fn rebuild_locked<S: EventStore>(
                 })
                 .map(|()| replay.docs.take_writes())
         };
+        let switching = Instant::now();
         let result = store
             .switch_read_models(lock, after, &mut apply_last, &versions)
             .await;
+        replay.writing += switching.elapsed();
         match result {
             Ok(switched) => break switched,
             Err(StoreError::Contention(reason)) if !applied && attempts + 1 < SWITCH_ATTEMPTS => {
@@ -260,6 +272,7 @@ async fn rebuild_locked<S: EventStore>(
         events: replay.events,
         caught_up: replay.events - loaded,
         documents_written: replay.documents_written,
+        writing: replay.writing,
         head: switched.through,
         elapsed: started.elapsed(),
     })

@@ -63,7 +63,7 @@ fn institution_kind(name: &str, words: &Words) -> AffectedInstitution {
     }
 }
 
-fn content(rng: &mut Rng, words: &Words) -> anyhow::Result<ConcernContent> {
+pub(super) fn content(rng: &mut Rng, words: &Words) -> anyhow::Result<ConcernContent> {
     let group = *rng.pick(&words.groups);
     let a = *rng.pick(&words.institutions);
     let mut b = *rng.pick(&words.institutions);
@@ -240,6 +240,8 @@ pub struct Prepared {
     pub fill_seconds: f64,
     pub rebuild_seconds: f64,
     pub rebuilt_events: u64,
+    /// Of the rebuild, the time spent writing documents and indexes.
+    pub writing_seconds: f64,
 }
 
 /// Appends the generated concerns and rebuilds the read models, on a
@@ -304,6 +306,7 @@ pub async fn fill_and_rebuild(database: &TestDatabase, count: usize) -> anyhow::
         fill_seconds,
         rebuild_seconds,
         rebuilt_events: rebuilt.events,
+        writing_seconds: rebuilt.writing.as_secs_f64(),
     })
 }
 

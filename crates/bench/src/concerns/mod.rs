@@ -6,6 +6,9 @@
 pub(crate) mod data;
 mod plain;
 mod words;
+mod writers;
+
+pub use writers::run_writer_benchmarks;
 
 use anyhow::{Context, bail};
 use iiz_app::App;
@@ -153,6 +156,18 @@ async fn measure(
                     "events"
                 )
             ),
+        )
+        .target(format!(
+            "≥ 50 000 events/s: {}",
+            if prepared.rebuilt_events as f64 / prepared.rebuild_seconds.max(1e-9) >= 50_000.0 {
+                "met"
+            } else {
+                "NOT met"
+            }
+        )),
+        Row::plain(
+            "of which writing documents, indexes and the switch",
+            format!("{:.1} s", prepared.writing_seconds),
         ),
         latency_row(
             "intake queue, first page (50 oldest), median",
