@@ -47,36 +47,51 @@ impl<T> ReadCache<T> {
         }
     }
 
-    /// The cached value if nothing changed it since it was read, else the
-    /// value `load` reads now (and keeps).
-    pub(crate) async fn get_or_load<F, Fut>(
+    /// The cached value if nothing changed it since it was read. A stale
+    /// entry of the same read-model generation is brought up to date by
+    /// `refresh`, given the old value
+    /// and the ids of the streams that changed since it was read (for a
+    /// cache of one stream type; with several, every change reloads); only a rebuilt read model (or no entry)
+    /// is read whole with `load`.
+    pub(crate) async fn get_or_refresh<F, Fut, R, RFut>(
         &self,
         store: &Store,
         load: F,
+        refresh: R,
     ) -> Result<Arc<T>, AppError>
     where
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, AppError>>,
+        R: FnOnce(Arc<T>, Vec<String>) -> RFut,
+        RFut: Future<Output = Result<T, AppError>>,
     {
         if let Some(value) = self.fresh(store).await? {
             return Ok(value);
         }
         let _loading = self.loading.lock().await;
-        // Another reader may have loaded it while this one waited.
         if let Some(value) = self.fresh(store).await? {
             return Ok(value);
         }
-        // Mark first, then read: a commit in between makes the entry look
-        // stale next time (one needless load), never fresh when it is not.
+        let previous = self.lock().clone();
         let checkpoint = store.checkpoint(self.projection).await?;
+        // Mark first, then read what changed since the old mark: a commit
+        // in between is refreshed now and again next time, never missed.
         let mark = store.log_mark().await?;
-        let value = Arc::new(load().await?);
-        let cached = Arc::new(Cached {
+        let value = match (previous, self.stream_types) {
+            (Some(previous), [stream_type]) if previous.checkpoint == checkpoint => {
+                let changed = store
+                    .streams_changed_since(&previous.mark, stream_type)
+                    .await?;
+                refresh(previous.value.clone(), changed).await?
+            }
+            _ => load().await?,
+        };
+        let value = Arc::new(value);
+        *self.lock() = Some(Arc::new(Cached {
             mark,
             checkpoint,
             value: value.clone(),
-        });
-        *self.lock() = Some(cached);
+        }));
         Ok(value)
     }
 

@@ -1,6 +1,7 @@
 //! The monitoring reads are kept in memory per instance until the log
 //! changes them: a second instance on the same database that changes a
-//! recommendation is seen by the first one's next read.
+//! recommendation is seen by the first one's next read, which reads only
+//! the changed recommendation again and shows what a full read shows.
 #![allow(
     clippy::unwrap_used,
     clippy::panic,
@@ -72,6 +73,21 @@ async fn a_change_by_another_instance_is_seen_on_the_next_read(db: TestDatabase)
             && record.addressee == item.addressee
             && record.priority
     }));
+    // The reader refreshed only the changed recommendation: what it shows
+    // equals what an instance reading everything afresh shows.
+    let fresh = App::new(db.store.clone());
+    let afresh = fresh.caller(Some(&principal));
+    assert_eq!(
+        after,
+        afresh
+            .recommendation_dashboard(today(), policy)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        table,
+        afresh.monitoring_table(today(), policy).await.unwrap()
+    );
 }
 
 #[tokio::test]

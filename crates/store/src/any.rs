@@ -136,6 +136,14 @@ impl EventStore for Store {
         delegate!(self, store => store.log_mark().await)
     }
 
+    async fn streams_changed_since(
+        &self,
+        mark: &LogMark,
+        stream_type: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        delegate!(self, store => store.streams_changed_since(mark, stream_type).await)
+    }
+
     async fn committed_since(
         &self,
         mark: &LogMark,

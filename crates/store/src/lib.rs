@@ -125,6 +125,15 @@ pub trait EventStore: Clone + Send + Sync + 'static {
         stream_types: &[&str],
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
+    /// The ids of the streams of `stream_type` with an event committed since
+    /// `mark`, so a reader can refresh only what they changed. Cheap like
+    /// [`EventStore::committed_since`].
+    fn streams_changed_since(
+        &self,
+        mark: &LogMark,
+        stream_type: &str,
+    ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
+
     /// Where the outbox relay has published up to: it reads the log after
     /// this cursor (`LogCursor::START` before the first publication).
     ///

@@ -19,7 +19,7 @@ use iiz_projections::{
     AddresseeItem, DueKind, MonitoringRow, RECOMMENDATION_INDEX, RECOMMENDATION_MONITORING,
     RecommendationRegister, RecommendationSummary,
 };
-use iiz_store::{DocFilter, DocQuery, EventStore, StreamRef};
+use iiz_store::{DocFilter, DocKey, DocQuery, EventStore, StreamRef};
 use serde::de::DeserializeOwned;
 
 use crate::read_cache::ReadCache;
@@ -59,26 +59,125 @@ pub fn today() -> NaiveDate {
 pub(crate) struct MonitoringData {
     pub(crate) summaries: Vec<RecommendationSummary>,
     pub(crate) rows: Vec<MonitoringRow>,
+    /// Each summary's and row's place in the store's listing order, so a
+    /// refresh puts a changed one back where a full read would.
+    summary_places: Vec<Place>,
+    row_places: Vec<Place>,
 }
+
+/// A document's `(sort_key, id)`.
+type Place = (String, String);
+
+/// More changed recommendations than this since the last read: read
+/// everything again (one query per changed recommendation otherwise).
+const REFRESH_AT_MOST: usize = 50;
 
 impl MonitoringData {
     pub(crate) fn cache() -> ReadCache<Self> {
         ReadCache::new(RecommendationRegister::NAME, &[Recommendation::STREAM_TYPE])
     }
+
+    fn of(
+        summaries: Vec<(Place, RecommendationSummary)>,
+        rows: Vec<(Place, MonitoringRow)>,
+    ) -> Self {
+        let (summary_places, summaries) = summaries.into_iter().unzip();
+        let (row_places, rows) = rows.into_iter().unzip();
+        Self {
+            summaries,
+            rows,
+            summary_places,
+            row_places,
+        }
+    }
+}
+
+/// `old` without the documents of `changed`, with `fresh` in their
+/// places, in listing order.
+fn merged<T: Clone>(
+    places: &[Place],
+    old: &[T],
+    changed: impl Fn(&T) -> bool,
+    fresh: Vec<(Place, T)>,
+) -> Vec<(Place, T)> {
+    let mut all: std::collections::BTreeMap<Place, T> = places
+        .iter()
+        .cloned()
+        .zip(old.iter().cloned())
+        .filter(|(_, item)| !changed(item))
+        .collect();
+    all.extend(fresh);
+    all.into_iter().collect()
 }
 
 impl App {
     /// Every recommendation's summary and monitoring rows, from memory
-    /// while no recommendation changed.
+    /// while no recommendation changed; after a change only the changed
+    /// recommendations' documents are read again.
     pub(crate) async fn monitoring_data(&self) -> Result<Arc<MonitoringData>, AppError> {
         self.monitoring
-            .get_or_load(&self.store, || async {
-                Ok(MonitoringData {
-                    summaries: self.recommendation_summaries().await?,
-                    rows: self.monitoring_rows(None, None).await?,
-                })
-            })
+            .get_or_refresh(
+                &self.store,
+                || async {
+                    Ok(MonitoringData::of(
+                        self.all_docs_placed(RECOMMENDATION_INDEX, Vec::new())
+                            .await?,
+                        self.all_docs_placed(RECOMMENDATION_MONITORING, Vec::new())
+                            .await?,
+                    ))
+                },
+                |old, changed| self.refreshed_monitoring(old, changed),
+            )
             .await
+    }
+
+    async fn refreshed_monitoring(
+        &self,
+        old: Arc<MonitoringData>,
+        changed: Vec<String>,
+    ) -> Result<MonitoringData, AppError> {
+        let ids: Vec<RecommendationId> = changed
+            .iter()
+            .filter_map(|id| RecommendationId::parse(id).ok())
+            .collect();
+        if changed.len() > REFRESH_AT_MOST || ids.len() != changed.len() {
+            return Ok(MonitoringData::of(
+                self.all_docs_placed(RECOMMENDATION_INDEX, Vec::new())
+                    .await?,
+                self.all_docs_placed(RECOMMENDATION_MONITORING, Vec::new())
+                    .await?,
+            ));
+        }
+        let mut summaries = Vec::new();
+        let mut rows = Vec::new();
+        for id in &ids {
+            let key = DocKey::new(RECOMMENDATION_INDEX, id.to_string());
+            if let Some(doc) = self.store.doc(&key).await? {
+                let summary = serde_json::from_value(doc.body).map_err(|error| {
+                    AppError::Internal(format!("{RECOMMENDATION_INDEX} document: {error}"))
+                })?;
+                summaries.push(((doc.sort_key, doc.key.id), summary));
+            }
+            rows.extend(
+                self.all_docs_placed(RECOMMENDATION_MONITORING, item_filters(Some(*id), None))
+                    .await?,
+            );
+        }
+        let is_changed = |id: &RecommendationId| ids.contains(id);
+        Ok(MonitoringData::of(
+            merged(
+                &old.summary_places,
+                &old.summaries,
+                |summary: &RecommendationSummary| is_changed(&summary.id),
+                summaries,
+            ),
+            merged(
+                &old.row_places,
+                &old.rows,
+                |row: &MonitoringRow| is_changed(&row.recommendation),
+                rows,
+            ),
+        ))
     }
 
     /// Every document of a collection matching `filters`, in sort order.
@@ -89,6 +188,20 @@ impl App {
         collection: &str,
         filters: Vec<DocFilter>,
     ) -> Result<Vec<T>, AppError> {
+        Ok(self
+            .all_docs_placed(collection, filters)
+            .await?
+            .into_iter()
+            .map(|(_, item)| item)
+            .collect())
+    }
+
+    /// [`Self::all_docs`] with each document's `(sort_key, id)`.
+    async fn all_docs_placed<T: DeserializeOwned>(
+        &self,
+        collection: &str,
+        filters: Vec<DocFilter>,
+    ) -> Result<Vec<(Place, T)>, AppError> {
         const BATCH: usize = 5_000;
         let mut found = Vec::new();
         let mut after = None;
@@ -108,21 +221,15 @@ impl App {
                 .last()
                 .map(|doc| (doc.sort_key.clone(), doc.key.id.clone()));
             for doc in docs {
-                found.push(serde_json::from_value(doc.body).map_err(|error| {
+                let item = serde_json::from_value(doc.body).map_err(|error| {
                     AppError::Internal(format!("{collection} document: {error}"))
-                })?);
+                })?;
+                found.push(((doc.sort_key, doc.key.id), item));
             }
             if !full {
                 return Ok(found);
             }
         }
-    }
-
-    /// Every recommendation summary.
-    pub(crate) async fn recommendation_summaries(
-        &self,
-    ) -> Result<Vec<RecommendationSummary>, AppError> {
-        self.all_docs(RECOMMENDATION_INDEX, Vec::new()).await
     }
 
     /// Monitoring rows, of one recommendation or one addressee or all.

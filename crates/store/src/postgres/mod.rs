@@ -161,6 +161,32 @@ impl EventStore for PgEventStore {
         Ok(changed)
     }
 
+    async fn streams_changed_since(
+        &self,
+        mark: &LogMark,
+        stream_type: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let LogMark(MarkKind::Snapshot(snapshot)) = mark else {
+            return Err(StoreError::InvalidRequest(
+                "a log mark of another backend".to_owned(),
+            ));
+        };
+        // As `committed_since`: from the mark's xmin along the log order.
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT recent.stream_id FROM ( \
+                 SELECT tx_id, stream_type, stream_id FROM events \
+                 WHERE tx_id >= pg_snapshot_xmin($1::text::pg_snapshot) \
+                 ORDER BY tx_id, position) recent \
+             WHERE NOT pg_visible_in_snapshot(recent.tx_id, $1::text::pg_snapshot) \
+             AND recent.stream_type = $2",
+        )
+        .bind(snapshot)
+        .bind(stream_type)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids)
+    }
+
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {
         docs::checkpoint(&self.pool, name).await
     }

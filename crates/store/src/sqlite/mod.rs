@@ -197,6 +197,26 @@ impl EventStore for SqliteEventStore {
         Ok(changed)
     }
 
+    async fn streams_changed_since(
+        &self,
+        mark: &LogMark,
+        stream_type: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let LogMark(MarkKind::Position(position)) = mark else {
+            return Err(StoreError::InvalidRequest(
+                "a log mark of another backend".to_owned(),
+            ));
+        };
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT stream_id FROM events WHERE position > ? AND stream_type = ?",
+        )
+        .bind(position)
+        .bind(stream_type)
+        .fetch_all(&self.reader)
+        .await?;
+        Ok(ids)
+    }
+
     async fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>, StoreError> {
         docs::checkpoint(&self.reader, name).await
     }

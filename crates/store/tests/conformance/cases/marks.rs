@@ -23,9 +23,32 @@ pub async fn a_mark_tells_what_was_committed_since(store: &Store) {
             .unwrap()
     );
     assert!(!store.committed_since(&mark, &["other"]).await.unwrap());
+    let appended = request(
+        &stream("ZH", "b"),
+        ExpectedVersion::Any,
+        vec![event("Added", 2), event("Added", 3)],
+    );
+    store.append(appended, &NoProjection).await.unwrap();
+    let mut changed = store.streams_changed_since(&mark, "counter").await.unwrap();
+    changed.sort();
+    assert_eq!(changed, ["a", "b"]);
+    assert!(
+        store
+            .streams_changed_since(&mark, "other")
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let later = store.log_mark().await.unwrap();
     assert!(!store.committed_since(&later, &[]).await.unwrap());
     assert!(!store.committed_since(&later, &["counter"]).await.unwrap());
+    assert!(
+        store
+            .streams_changed_since(&later, "counter")
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 /// A transaction that got its position first but commits last must still
@@ -58,5 +81,10 @@ pub async fn a_late_commit_counts_after_the_mark(store: &Store) {
     assert!(!store.committed_since(&mark, &[]).await.unwrap());
     early.commit().await.unwrap();
     assert!(store.committed_since(&mark, &["counter"]).await.unwrap());
+    assert_eq!(
+        store.streams_changed_since(&mark, "counter").await.unwrap(),
+        ["early"],
+        "the late commit, not the one the mark saw"
+    );
     assert!(!store.committed_since(&mark, &["other"]).await.unwrap());
 }
