@@ -35,20 +35,39 @@ impl Latency {
 pub async fn measure_latency<F, Fut>(
     warmup: Duration,
     loads: usize,
-    mut load: F,
+    load: F,
 ) -> anyhow::Result<Latency>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = anyhow::Result<()>>,
 {
+    measure_latency_after(warmup, loads, || async { Ok(()) }, load).await
+}
+
+/// [`measure_latency`] with `setup` run before each load, untimed (a
+/// change the load must then see).
+pub async fn measure_latency_after<S, SFut, F, Fut>(
+    warmup: Duration,
+    loads: usize,
+    mut setup: S,
+    mut load: F,
+) -> anyhow::Result<Latency>
+where
+    S: FnMut() -> SFut,
+    SFut: Future<Output = anyhow::Result<()>>,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = anyhow::Result<()>>,
+{
     let warm_until = Instant::now() + warmup;
     while Instant::now() < warm_until {
+        setup().await?;
         load().await?;
     }
     // 1 µs to 60 s with three significant digits.
     let mut histogram = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)
         .context("create the latency histogram")?;
     for _ in 0..loads {
+        setup().await?;
         let started = Instant::now();
         load().await?;
         let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);

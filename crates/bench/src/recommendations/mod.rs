@@ -11,6 +11,9 @@ mod plain;
 use anyhow::Context;
 use chrono::Utc;
 use iiz_app::App;
+use iiz_domain::Party;
+use iiz_domain::recommendation::RecommendationCommand;
+use iiz_domain::text::FreeText;
 use iiz_projections::{
     MonitoringPolicy, MonitoringRow, RECOMMENDATION_INDEX, RECOMMENDATION_MONITORING,
     RecommendationSummary,
@@ -21,7 +24,7 @@ use iiz_store::{DocQuery, EventStore};
 use self::data::REPORTS;
 use self::plain::{PlainItem, PlainItems};
 use crate::concerns::{Quantile, latency_row, server_version};
-use crate::load::measure_latency;
+use crate::load::{measure_latency, measure_latency_after};
 use crate::report::{Report, Row};
 use crate::{BackendChoice, Settings};
 
@@ -93,6 +96,38 @@ async fn measure(
         check::same_size(&computed, &dashboard)
     })
     .await?;
+    // One recommendation changes before each load: the instance reads
+    // that recommendation's documents again, the rest it keeps.
+    let table = caller.monitoring_table(today, policy).await?;
+    let item = table
+        .iter()
+        .find(|record| record.recommendation_stage == "published")
+        .context("no published recommendation")?;
+    let (changed_id, addressee) = (item.recommendation_id, Party::parse(&item.addressee)?);
+    let priority = std::sync::atomic::AtomicBool::new(item.priority);
+    let after_change = measure_latency_after(
+        timing.warmup,
+        loads,
+        || async {
+            let flipped = !priority.fetch_xor(true, std::sync::atomic::Ordering::Relaxed);
+            caller
+                .recommendation_command(
+                    changed_id,
+                    RecommendationCommand::Prioritize {
+                        addressee,
+                        priority: flipped,
+                        note: FreeText::parse("Vordringlich")?,
+                    },
+                )
+                .await?;
+            Ok(())
+        },
+        || async {
+            let computed = caller.recommendation_dashboard(today, policy).await?;
+            check::same_size(&computed, &dashboard)
+        },
+    )
+    .await?;
     let computed_plain = measure_latency(timing.warmup, loads, || async {
         let (_, late) = plain.dashboard(today).await?;
         check::same_count(late.len(), dashboard.overdue.len())
@@ -137,6 +172,18 @@ async fn measure(
             Quantile::P99,
         ),
         latency_row(
+            "national dashboard, after one recommendation changed, median",
+            &after_change,
+            &computed_plain,
+            Quantile::Median,
+        ),
+        latency_row(
+            "national dashboard, after one recommendation changed, p99",
+            &after_change,
+            &computed_plain,
+            Quantile::P99,
+        ),
+        latency_row(
             "national dashboard, nothing changed since the last read, median",
             &kept,
             &computed_plain,
@@ -164,13 +211,16 @@ async fn measure(
         ))
         .note(format!(
             "App path: `Caller::recommendation_dashboard(today, default policy)` as the Fachstelle. \
-             Read afresh (a new `App` per load, as the first read after a recommendation \
-             changed): reads every document of `recommendation_index` and \
+             Read afresh (a new `App` per load, as the first read of a new instance): reads \
+             every document of `recommendation_index` and \
              `recommendation_monitoring`, deserializes them and computes `MonitoringDashboard` (totals, per addressee and focus area, the \
              overdue list, the quarterly implementation rate, long-outstanding, oldest open, \
              flagged and priority items), {loads} loads after {:.1} s warm-up (at most \
              {MAX_LOADS} loads in this section: at 500 recommendations a load takes about half a \
-             second). Nothing changed since the last read: the same instance again, which keeps \
+             second). After one recommendation changed: before each load (untimed) the \
+             Fachstelle sets or clears a priority on one item, and the same instance reads \
+             the changed recommendation's summary and rows again and keeps the rest \
+             (`EventStore::streams_changed_since`). Nothing changed since the last read: the same instance again, which keeps \
              the documents it read until an event of a recommendation commits or the read \
              model is rebuilt (`crates/app/src/read_cache.rs`; two small queries per read \
              check that).",
