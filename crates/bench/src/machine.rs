@@ -12,10 +12,35 @@ pub fn describe(report: &mut Report) {
         chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
     );
     report.add_fact("Git commit", git_commit());
+    report.add_fact("Client libraries", client_libraries());
     report.add_machine("CPU", cpu_model());
     report.add_machine("Cores", cores());
     report.add_machine("Memory", memory());
     report.add_machine("OS", os());
+}
+
+/// The workspace's lock file as the bench was built with it.
+const CARGO_LOCK: &str = include_str!("../../../Cargo.lock");
+
+/// The database and bus clients' versions, as locked: a client regression
+/// (sqlx 0.9.0's missing `TCP_NODELAY`) shows in every figure, so the
+/// report names them.
+fn client_libraries() -> String {
+    ["sqlx", "libsqlite3-sys", "async-nats", "mimalloc"]
+        .iter()
+        .map(|name| format!("{name} {}", locked_version(CARGO_LOCK, name)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The version of `name` in a `Cargo.lock`, `unknown` if it is not there.
+fn locked_version(lock: &str, name: &str) -> String {
+    let entry = format!("name = \"{name}\"\nversion = \"");
+    lock.find(&entry)
+        .map(|start| &lock[start + entry.len()..])
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("unknown")
+        .to_owned()
 }
 
 /// `git rev-parse --short HEAD`, or `unknown` outside a checkout.
@@ -102,5 +127,13 @@ mod tests {
         );
         assert_eq!(field(text, "MemTotal").as_deref(), Some("24683520 kB"));
         assert_eq!(field(text, "missing"), None);
+    }
+
+    #[test]
+    fn the_locked_versions_are_read() {
+        let lock = "[[package]]\nname = \"sqlx\"\nversion = \"0.9.1\"\n";
+        assert_eq!(locked_version(lock, "sqlx"), "0.9.1");
+        assert_eq!(locked_version(lock, "tokio"), "unknown");
+        assert_ne!(locked_version(CARGO_LOCK, "sqlx"), "unknown");
     }
 }

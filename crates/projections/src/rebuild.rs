@@ -23,6 +23,8 @@ use crate::Projections;
 const READ_BATCH: usize = 10_000;
 /// Events applied between two writes of the changed documents.
 const FLUSH_EVERY: u64 = 200_000;
+/// Documents written into the next generation per transaction.
+const WRITE_CHUNK: usize = 10_000;
 /// A catch-up round that found fewer events than this is close enough to
 /// the head for the switch, whose catching up holds appends back.
 const CLOSE_ENOUGH: u64 = 1_000;
@@ -168,9 +170,18 @@ impl Replay<'_> {
         let writes = self.docs.take_writes();
         self.documents_written += writes.len();
         self.since_flush = 0;
-        let written = store.write_next_read_models(lock, writes).await;
+        // In transactions of a bounded size: on SQLite each holds the one
+        // writer connection, which appends wait for meanwhile.
+        let mut writes = writes.into_iter();
+        loop {
+            let chunk: Vec<_> = writes.by_ref().take(WRITE_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            store.write_next_read_models(lock, chunk).await?;
+        }
         self.writing += started.elapsed();
-        written
+        Ok(())
     }
 }
 
