@@ -12,7 +12,8 @@ use iiz_tests::{Backend, database};
 
 crate::on_both_backends!(a_rebuilt_read_model_equals_the_live_one);
 
-async fn everything(app: &App) -> Vec<Doc> {
+/// Every document of every read model, collection by collection.
+pub(crate) async fn everything(app: &App) -> Vec<Doc> {
     let mut all = Vec::new();
     for collection in app.projections().collections() {
         let query = DocQuery {

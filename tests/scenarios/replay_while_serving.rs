@@ -10,23 +10,12 @@ use iiz_domain::TenantId;
 use iiz_domain::body::{Body, BodyCommand};
 use iiz_domain::text::FreeText;
 use iiz_projections::BODIES;
-use iiz_store::{Doc, DocKey, DocQuery, EventMetadata, EventStore};
+use iiz_store::{DocKey, EventMetadata, EventStore};
+
+use crate::replay::everything;
 use iiz_tests::{Backend, database};
 
 crate::on_both_backends!(appends_during_a_rebuild_reach_the_new_generation);
-
-async fn everything(app: &App) -> Vec<Doc> {
-    let mut all = Vec::new();
-    for collection in app.projections().collections() {
-        let query = DocQuery {
-            collection: collection.to_owned(),
-            limit: 100_000,
-            ..DocQuery::default()
-        };
-        all.extend(app.store().docs(&query).await.unwrap());
-    }
-    all
-}
 
 async fn appends_during_a_rebuild_reach_the_new_generation(backend: Backend) {
     let Some(db) = database(backend).await else {

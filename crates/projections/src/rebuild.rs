@@ -24,7 +24,7 @@ const READ_BATCH: usize = 10_000;
 /// Events applied between two writes of the changed documents.
 const FLUSH_EVERY: u64 = 200_000;
 /// Documents written into the next generation per transaction.
-const WRITE_CHUNK: usize = 10_000;
+const WRITE_CHUNK: usize = 2_000;
 /// A catch-up round that found fewer events than this is close enough to
 /// the head for the switch, whose catching up holds appends back.
 const CLOSE_ENOUGH: u64 = 1_000;

@@ -26,8 +26,11 @@
 
 use sqlx::{Connection, PgConnection};
 
+use crate::Checkpoint;
 use crate::docs::{DocWrite, ProjectionError};
+use crate::error::StoreError;
 use crate::event::{LogCursor, RecordedEvent};
+use crate::personal::Keyring;
 
 /// The table of the read models a write goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +55,50 @@ pub struct Switched {
     pub events: u64,
     /// The last of them (the rebuild's cursor when there were none).
     pub through: LogCursor,
+}
+
+/// What the switch writes after catching up: the next generation's last
+/// changes, what was switched, and the checkpoints to record.
+pub(crate) struct LastChanges<'v> {
+    pub(crate) writes: Vec<DocWrite>,
+    pub(crate) switched: Switched,
+    pub(crate) checkpoints: Vec<(&'v str, Checkpoint)>,
+}
+
+/// The switch's last step before the swap, the same on both backends: the
+/// events committed after `after` (read under the switch's lock) opened
+/// with the people's keys, handed to `catch_up`.
+pub(crate) fn catch_up_last<'v>(
+    mut events: Vec<RecordedEvent>,
+    keys: &Keyring,
+    after: LogCursor,
+    catch_up: CatchUp<'_>,
+    versions: &[(&'v str, i32)],
+) -> Result<LastChanges<'v>, StoreError> {
+    for event in &mut events {
+        crate::personal::seal::open_event(event, keys)?;
+    }
+    let through = events.last().map_or(after, |event| event.cursor);
+    let writes = catch_up(&events)?;
+    let checkpoints = versions
+        .iter()
+        .map(|(name, version)| {
+            let checkpoint = Checkpoint {
+                cursor: through,
+                version: *version,
+            };
+            (*name, checkpoint)
+        })
+        .collect();
+    let switched = Switched {
+        events: events.len() as u64,
+        through,
+    };
+    Ok(LastChanges {
+        writes,
+        switched,
+        checkpoints,
+    })
 }
 
 /// The right to build and switch in a new generation of the read models;

@@ -9,10 +9,9 @@ use sqlx::{AssertSqlSafe, PgConnection, Row};
 
 use super::read::{event_columns, event_from_row};
 use super::{PgEventStore, docs};
-use crate::Checkpoint;
 use crate::error::StoreError;
 use crate::event::LogCursor;
-use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
+use crate::generation::{self, CatchUp, ReadModels, RebuildLock, Switched};
 
 /// The advisory lock's name (hashed to its key).
 const LOCK_NAME: &str = "iiz.rebuild.read_models";
@@ -184,17 +183,13 @@ pub(super) async fn switch(
     .bind(after.position)
     .fetch_all(&mut *tx)
     .await?;
-    let mut events = rows
+    let events = rows
         .iter()
         .map(|row| event_from_row(store, row))
         .collect::<Result<Vec<_>, _>>()?;
     let keys = crate::personal::keyring_of(crate::personal::pg_all_keys(&mut *tx).await?)?;
-    for event in &mut events {
-        crate::personal::seal::open_event(event, &keys)?;
-    }
-    let through = events.last().map_or(after, |event| event.cursor);
-    let writes = catch_up(&events)?;
-    docs::write(&mut tx, ReadModels::Next, writes).await?;
+    let last = generation::catch_up_last(events, &keys, after, catch_up, versions)?;
+    docs::write(&mut tx, ReadModels::Next, last.writes).await?;
     let next_indexes: Vec<String> = sqlx::query_scalar(
         "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
          WHERE i.indrelid = 'read_models_next'::regclass",
@@ -220,16 +215,9 @@ pub(super) async fn switch(
         .execute(&mut *tx)
         .await?;
     }
-    for (name, version) in versions {
-        let checkpoint = Checkpoint {
-            cursor: through,
-            version: *version,
-        };
+    for (name, checkpoint) in last.checkpoints {
         docs::save_checkpoint(&mut tx, name, checkpoint).await?;
     }
     tx.commit().await?;
-    Ok(Switched {
-        events: events.len() as u64,
-        through,
-    })
+    Ok(last.switched)
 }

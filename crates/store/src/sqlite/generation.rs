@@ -16,10 +16,9 @@ use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
 use super::read::{event_columns, event_from_row};
 use super::{SqliteEventStore, append, docs};
-use crate::Checkpoint;
 use crate::error::StoreError;
 use crate::event::LogCursor;
-use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
+use crate::generation::{self, CatchUp, ReadModels, RebuildLock, Switched};
 
 /// The tables of one generation, by their live names.
 const TABLES: [&str; 3] = ["read_models", "read_models_search", "read_models_fts"];
@@ -176,17 +175,13 @@ pub(super) async fn switch(
     .bind(after.position)
     .fetch_all(&mut *tx)
     .await?;
-    let mut events = rows
+    let events = rows
         .iter()
         .map(|row| event_from_row(store, row))
         .collect::<Result<Vec<_>, _>>()?;
     let keys = crate::personal::keyring_of(crate::personal::sqlite_all_keys(&mut *tx).await?)?;
-    for event in &mut events {
-        crate::personal::seal::open_event(event, &keys)?;
-    }
-    let through = events.last().map_or(after, |event| event.cursor);
-    let writes = catch_up(&events)?;
-    docs::write(&mut tx, ReadModels::Next, writes).await?;
+    let last = generation::catch_up_last(events, &keys, after, catch_up, versions)?;
+    docs::write(&mut tx, ReadModels::Next, last.writes).await?;
     let live = live_schema(&mut tx, false).await?;
     let next_triggers: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'read_models_next'",
@@ -215,16 +210,9 @@ pub(super) async fn switch(
     for (_, sql) in live {
         sqlx::query(AssertSqlSafe(sql)).execute(&mut *tx).await?;
     }
-    for (name, version) in versions {
-        let checkpoint = Checkpoint {
-            cursor: through,
-            version: *version,
-        };
+    for (name, checkpoint) in last.checkpoints {
         docs::save_checkpoint(&mut tx, name, checkpoint).await?;
     }
     tx.commit().await?;
-    Ok(Switched {
-        events: events.len() as u64,
-        through,
-    })
+    Ok(last.switched)
 }
