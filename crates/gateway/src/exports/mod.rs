@@ -15,7 +15,9 @@ mod panorama;
 mod panorama_rows;
 mod panorama_table;
 
-use axum::http::HeaderValue;
+use axum::body::Body;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use iiz_app::AppError;
 
 pub use monitoring::{monitoring_csv, monitoring_json};
@@ -24,6 +26,18 @@ pub use panorama::panorama_export;
 fn attachment(name: &str) -> HeaderValue {
     HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or(HeaderValue::from_static("attachment"))
+}
+
+/// A file to download: its type, its name, its content.
+fn download(content_type: &'static str, name: &str, body: impl Into<Body>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, attachment(name)),
+        ],
+        body.into(),
+    )
+        .into_response()
 }
 
 /// Whether a spreadsheet would read `cell` as a formula.

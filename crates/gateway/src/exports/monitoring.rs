@@ -8,8 +8,8 @@ use std::net::SocketAddr;
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use chrono::NaiveDate;
 use iiz_app::AppError;
@@ -18,7 +18,7 @@ use iiz_projections::MonitoringPolicy;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{attachment, neutralise_formulas};
+use super::{download, neutralise_formulas};
 use crate::api::{Api, reader, refuse, refused_by};
 use crate::graphql::Code;
 
@@ -169,20 +169,11 @@ pub async fn monitoring_csv(
         Ok(found) => found,
         Err(response) => return response,
     };
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                attachment(&format!("iiz-monitoring-{as_of}.csv")),
-            ),
-        ],
+    download(
+        "text/csv; charset=utf-8",
+        &format!("iiz-monitoring-{as_of}.csv"),
         Body::from_stream(csv_stream(records)),
     )
-        .into_response()
 }
 
 pub async fn monitoring_json(
@@ -196,18 +187,9 @@ pub async fn monitoring_json(
         Ok(found) => found,
         Err(response) => return response,
     };
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                attachment(&format!("iiz-monitoring-{as_of}.json")),
-            ),
-        ],
+    download(
+        "application/json",
+        &format!("iiz-monitoring-{as_of}.json"),
         Body::from_stream(json_stream(records, as_of, policy)),
     )
-        .into_response()
 }

@@ -10,8 +10,8 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use iiz_app::AppError;
 use iiz_domain::panorama::Year;
@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 
 use super::panorama_rows;
 use super::panorama_table::{Cell, Table};
-use super::{attachment, neutralise_formulas};
+use super::{download, neutralise_formulas};
 use crate::api::{Api, reader, refuse, refused_by};
 use crate::graphql::Code;
 
@@ -169,14 +169,7 @@ pub async fn panorama_export(
         },
         Format::Json => ("application/json", json(year, &table).to_string()),
     };
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CONTENT_DISPOSITION, attachment(&name)),
-        ],
-        body,
-    )
-        .into_response()
+    download(content_type, &name, body)
 }
 
 #[cfg(test)]
