@@ -50,7 +50,7 @@ pub async fn run_replay_benchmarks(settings: &Settings, report: &mut Report) -> 
             Row::plain("documents written", rebuilt.documents_written.to_string()),
             Row::plain("rebuild time", format!("{seconds:.2} s")),
             Row::plain(
-                "of which writing documents, indexes and the switch",
+                "writing documents (beside applying), indexes and the switch",
                 format!("{:.2} s", rebuilt.writing.as_secs_f64()),
             ),
             Row::plain(

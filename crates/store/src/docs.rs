@@ -101,6 +101,10 @@ pub enum ProjectionError {
 struct Slot {
     doc: Option<Doc>,
     dirty: bool,
+    /// Whether the store may hold the document: loaded from it, or written
+    /// to it by an earlier [`DocSet::take_writes`]. A document created and
+    /// deleted in between needs no write.
+    stored: bool,
 }
 
 /// The documents a projection works on, with their pending changes.
@@ -134,6 +138,7 @@ impl DocSet {
                     Slot {
                         doc: None,
                         dirty: false,
+                        stored: true,
                     },
                 )
             })
@@ -144,6 +149,7 @@ impl DocSet {
                 Slot {
                     doc: Some(doc),
                     dirty: false,
+                    stored: true,
                 },
             );
         }
@@ -163,25 +169,33 @@ impl DocSet {
 
     pub fn put(&mut self, doc: Doc) -> Result<(), ProjectionError> {
         self.check(&doc.key)?;
-        self.slots.insert(
-            doc.key.clone(),
-            Slot {
-                doc: Some(doc),
-                dirty: true,
-            },
-        );
+        match self.slots.get_mut(&doc.key) {
+            Some(slot) => {
+                slot.doc = Some(doc);
+                slot.dirty = true;
+            }
+            None => {
+                let key = doc.key.clone();
+                let slot = Slot {
+                    doc: Some(doc),
+                    dirty: true,
+                    // Only a complete set may hold an undeclared key, and
+                    // the store has none of its documents.
+                    stored: false,
+                };
+                self.slots.insert(key, slot);
+            }
+        }
         Ok(())
     }
 
     pub fn delete(&mut self, key: &DocKey) -> Result<(), ProjectionError> {
         self.check(key)?;
-        self.slots.insert(
-            key.clone(),
-            Slot {
-                doc: None,
-                dirty: true,
-            },
-        );
+        // A key a complete set does not hold is known not to exist.
+        if let Some(slot) = self.slots.get_mut(key) {
+            slot.doc = None;
+            slot.dirty = true;
+        }
         Ok(())
     }
 
@@ -194,17 +208,29 @@ impl DocSet {
     }
 
     /// Takes the pending changes, leaving the documents in place and clean.
+    /// A document created and deleted since the last call is not written;
+    /// a complete set forgets deleted documents, absent ones being known
+    /// not to exist.
     pub fn take_writes(&mut self) -> Vec<DocWrite> {
         let mut writes = Vec::new();
-        for (key, slot) in &mut self.slots {
+        let complete = self.complete;
+        self.slots.retain(|key, slot| {
             if slot.dirty {
                 slot.dirty = false;
-                writes.push(match &slot.doc {
-                    Some(doc) => DocWrite::Put(doc.clone()),
-                    None => DocWrite::Delete(key.clone()),
-                });
+                match &slot.doc {
+                    Some(doc) => {
+                        writes.push(DocWrite::Put(doc.clone()));
+                        slot.stored = true;
+                    }
+                    None if slot.stored => {
+                        writes.push(DocWrite::Delete(key.clone()));
+                        slot.stored = false;
+                    }
+                    None => {}
+                }
             }
-        }
+            !(complete && slot.doc.is_none())
+        });
         writes
     }
 
@@ -312,5 +338,27 @@ mod tests {
         assert!(set.get(&DocKey::new("c", "any")).unwrap().is_none());
         set.put(doc("any", 3)).unwrap();
         assert_eq!(set.take_writes().len(), 1);
+    }
+
+    #[test]
+    fn a_rebuild_writes_no_delete_for_what_it_never_wrote() {
+        // Given a complete set, as a rebuild uses, with one document written
+        let mut set = DocSet::complete();
+        set.put(doc("written", 1)).unwrap();
+        assert_eq!(set.take_writes(), vec![DocWrite::Put(doc("written", 1))]);
+        // When that one and a document created since are deleted
+        set.put(doc("passing", 2)).unwrap();
+        set.delete(&DocKey::new("c", "passing")).unwrap();
+        set.delete(&DocKey::new("c", "written")).unwrap();
+        set.delete(&DocKey::new("c", "never")).unwrap();
+        // Then only the written one is deleted, and the set forgets both
+        assert_eq!(
+            set.take_writes(),
+            vec![DocWrite::Delete(DocKey::new("c", "written"))]
+        );
+        assert!(set.is_empty());
+        // And a document put again after its deletion is written again
+        set.put(doc("written", 3)).unwrap();
+        assert_eq!(set.take_writes(), vec![DocWrite::Put(doc("written", 3))]);
     }
 }

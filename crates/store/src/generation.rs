@@ -8,8 +8,9 @@
 //! 2. the rebuild replays the log into it
 //!    ([`EventStore::write_next_read_models`]) while appends keep
 //!    projecting inline into the live table;
-//! 3. [`EventStore::index_next_read_models`]: the secondary indexes, built
-//!    once over the loaded rows instead of row by row;
+//! 3. [`EventStore::index_next_read_models`]: the search index and the
+//!    secondary indexes, built once over the loaded rows instead of row by
+//!    row;
 //! 4. [`EventStore::switch_read_models`]: in one transaction that first
 //!    waits for every transaction writing documents to end and keeps new
 //!    ones out, the events committed since the rebuild's cursor are applied

@@ -212,8 +212,10 @@ pub trait EventStore: Clone + Send + Sync + 'static {
         writes: Vec<DocWrite>,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
-    /// Builds the next generation's secondary indexes over what it holds
-    /// (on SQLite, whose indexes cannot be renamed, the switch builds them).
+    /// Builds the next generation's search index and secondary indexes
+    /// over what it holds, once its documents are loaded; writes after it
+    /// keep them current. (On SQLite, whose indexes cannot be renamed, the
+    /// switch builds the listing indexes.)
     fn index_next_read_models(
         &self,
         lock: &RebuildLock,

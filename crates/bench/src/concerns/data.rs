@@ -240,7 +240,9 @@ pub struct Prepared {
     pub fill_seconds: f64,
     pub rebuild_seconds: f64,
     pub rebuilt_events: u64,
-    /// Of the rebuild, the time spent writing documents and indexes.
+    pub documents_written: usize,
+    /// Of the rebuild, the time spent writing documents (beside applying
+    /// events), indexes and the switch.
     pub writing_seconds: f64,
 }
 
@@ -306,6 +308,7 @@ pub async fn fill_and_rebuild(database: &TestDatabase, count: usize) -> anyhow::
         fill_seconds,
         rebuild_seconds,
         rebuilt_events: rebuilt.events,
+        documents_written: rebuilt.documents_written,
         writing_seconds: rebuilt.writing.as_secs_f64(),
     })
 }

@@ -165,8 +165,9 @@ async fn measure(
                 "NOT met"
             }
         )),
+        Row::plain("documents written", prepared.documents_written.to_string()),
         Row::plain(
-            "of which writing documents, indexes and the switch",
+            "writing documents (beside applying), indexes and the switch",
             format!("{:.1} s", prepared.writing_seconds),
         ),
         latency_row(

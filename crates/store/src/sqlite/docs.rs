@@ -1,7 +1,7 @@
 //! Read-model documents and checkpoints on SQLite.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 
 use super::read::now_text;
 use crate::Checkpoint;
@@ -67,64 +67,129 @@ pub(super) async fn load(
     Ok(docs)
 }
 
-/// Upserts one document.
-macro_rules! upsert_sql {
-    ($table:literal) => {
-        concat!(
-            "INSERT INTO ",
-            $table,
-            " (collection, id, tenant_id, sort_key, body, search_language, search_text) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) \
-             ON CONFLICT (collection, id) DO UPDATE SET tenant_id = excluded.tenant_id, \
-                 sort_key = excluded.sort_key, body = excluded.body, \
-                 search_language = excluded.search_language, search_text = excluded.search_text"
-        )
-    };
+/// Documents per statement: one round trip to SQLite's worker thread
+/// writes many rows (7 parameters each, far below SQLite's limit of
+/// 32 766), which a rebuild's hundreds of thousands of documents need.
+const ROWS_PER_STATEMENT: usize = 100;
+
+/// The start of the upsert of a table's documents; the rows follow.
+fn upsert_head(table: ReadModels) -> &'static str {
+    match table {
+        ReadModels::Live => {
+            "INSERT INTO read_models \
+             (collection, id, tenant_id, sort_key, body, search_language, search_text) "
+        }
+        ReadModels::Next => {
+            "INSERT INTO read_models_next \
+             (collection, id, tenant_id, sort_key, body, search_language, search_text) "
+        }
+    }
 }
 
+const UPSERT_TAIL: &str = " ON CONFLICT (collection, id) DO UPDATE SET \
+    tenant_id = excluded.tenant_id, sort_key = excluded.sort_key, body = excluded.body, \
+    search_language = excluded.search_language, search_text = excluded.search_text";
+
+/// Writes the changes in their order, consecutive puts (and consecutive
+/// deletes) a statement of up to [`ROWS_PER_STATEMENT`] rows each. The search
+/// index follows through triggers (migrations 0003 and 0014).
 pub(super) async fn write(
     conn: &mut SqliteConnection,
     table: ReadModels,
     writes: Vec<DocWrite>,
 ) -> Result<(), StoreError> {
-    for write in writes {
-        match write {
+    let mut writes = writes.into_iter().peekable();
+    while let Some(first) = writes.next() {
+        match first {
             DocWrite::Put(doc) => {
-                let body = serde_json::to_string(&doc.body)
-                    .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
-                let (language, text) = match doc.search {
-                    Some(search) => (Some(search.language.code()), Some(search.text)),
-                    None => (None, None),
-                };
-                // The search index follows through triggers (migration 0003).
-                sqlx::query(match table {
-                    ReadModels::Live => upsert_sql!("read_models"),
-                    ReadModels::Next => upsert_sql!("read_models_next"),
-                })
-                .bind(doc.key.collection)
-                .bind(doc.key.id)
-                .bind(doc.tenant)
-                .bind(doc.sort_key)
-                .bind(body)
-                .bind(language)
-                .bind(text)
-                .execute(&mut *conn)
-                .await?;
+                let mut docs = vec![doc];
+                while docs.len() < ROWS_PER_STATEMENT
+                    && let Some(DocWrite::Put(doc)) =
+                        writes.next_if(|write| matches!(write, DocWrite::Put(_)))
+                {
+                    docs.push(doc);
+                }
+                put(conn, table, docs).await?;
             }
             DocWrite::Delete(key) => {
-                sqlx::query(match table {
-                    ReadModels::Live => "DELETE FROM read_models WHERE collection = ? AND id = ?",
-                    ReadModels::Next => {
-                        "DELETE FROM read_models_next WHERE collection = ? AND id = ?"
-                    }
-                })
-                .bind(key.collection)
-                .bind(key.id)
-                .execute(&mut *conn)
-                .await?;
+                let mut keys = vec![key];
+                while keys.len() < ROWS_PER_STATEMENT
+                    && let Some(DocWrite::Delete(key)) =
+                        writes.next_if(|write| matches!(write, DocWrite::Delete(_)))
+                {
+                    keys.push(key);
+                }
+                delete(conn, table, keys).await?;
             }
         }
     }
+    Ok(())
+}
+
+/// A document as the columns it is stored in.
+struct StoredDoc {
+    key: DocKey,
+    tenant: Option<String>,
+    sort_key: String,
+    body: String,
+    language: Option<&'static str>,
+    text: Option<String>,
+}
+
+async fn put(
+    conn: &mut SqliteConnection,
+    table: ReadModels,
+    docs: Vec<Doc>,
+) -> Result<(), StoreError> {
+    let rows = docs
+        .into_iter()
+        .map(|doc| {
+            let body = serde_json::to_string(&doc.body)
+                .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
+            let (language, text) = match doc.search {
+                Some(search) => (Some(search.language.code()), Some(search.text)),
+                None => (None, None),
+            };
+            Ok(StoredDoc {
+                key: doc.key,
+                tenant: doc.tenant,
+                sort_key: doc.sort_key,
+                body,
+                language,
+                text,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let mut query = QueryBuilder::<Sqlite>::new(upsert_head(table));
+    query.push_values(rows, |mut values, row| {
+        values
+            .push_bind(row.key.collection)
+            .push_bind(row.key.id)
+            .push_bind(row.tenant)
+            .push_bind(row.sort_key)
+            .push_bind(row.body)
+            .push_bind(row.language)
+            .push_bind(row.text);
+    });
+    query.push(UPSERT_TAIL);
+    query.build().execute(&mut *conn).await?;
+    Ok(())
+}
+
+async fn delete(
+    conn: &mut SqliteConnection,
+    table: ReadModels,
+    keys: Vec<DocKey>,
+) -> Result<(), StoreError> {
+    let mut query = QueryBuilder::<Sqlite>::new(match table {
+        ReadModels::Live => "DELETE FROM read_models WHERE (collection, id) IN (",
+        ReadModels::Next => "DELETE FROM read_models_next WHERE (collection, id) IN (",
+    });
+    query.push_values(keys, |mut values, key| {
+        values.push_bind(key.collection).push_bind(key.id);
+    });
+    query.push(")");
+    query.build().execute(&mut *conn).await?;
     Ok(())
 }
 

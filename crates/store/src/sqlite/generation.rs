@@ -4,10 +4,12 @@
 //! index `read_models_search` and `read_models_fts` that triggers on
 //! `read_models` keep. The next generation is the same three with
 //! `read_models_next` in their names, made from the live schema's own
-//! statements, with the same triggers so its search index fills as it
-//! loads. SQLite cannot rename an index or a trigger, so the switch drops
-//! the `_next` triggers and builds the indexes and triggers from the live
-//! schema's statements, under their names, after dropping the old tables.
+//! statements. The documents load without triggers; the search index is
+//! then filled in bulk and the live schema's triggers added, so the
+//! catch-up's writes keep it current. SQLite cannot rename an index or a
+//! trigger, so the switch drops the `_next` triggers and builds the indexes
+//! and triggers from the live schema's statements, under their names, after
+//! dropping the old tables.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -141,8 +143,53 @@ pub(super) async fn create_next(store: &SqliteEventStore) -> Result<(), StoreErr
             .execute(&mut *tx)
             .await?;
     }
-    // The search index must fill as documents load; the listing indexes
-    // are built at the switch, under their live names.
+    // No triggers yet: the search index is filled in bulk once the
+    // documents are loaded (`index_next`), which is several times faster
+    // than a trigger per document; the listing indexes are built at the
+    // switch, under their live names.
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Search rows made per transaction when the search index is filled: each
+/// holds the one writer connection that appends wait for.
+const SEARCH_FILL_CHUNK: i64 = 20_000;
+
+/// Fills the next generation's search index from its loaded documents,
+/// then adds the live generation's triggers, so the catch-up's writes keep
+/// it current. Only the rebuild writes to the next generation, so the fill
+/// may span transactions.
+pub(super) async fn index_next(store: &SqliteEventStore) -> Result<(), StoreError> {
+    let mut tx = append::begin(store).await?;
+    sqlx::query(
+        "INSERT INTO read_models_next_search (collection, id, tenant_id, sort_key) \
+         SELECT collection, id, tenant_id, sort_key FROM read_models_next \
+         WHERE search_text IS NOT NULL",
+    )
+    .execute(&mut *tx)
+    .await?;
+    let last: Option<i64> =
+        sqlx::query_scalar("SELECT max(fts_rowid) FROM read_models_next_search")
+            .fetch_one(&mut *tx)
+            .await?;
+    tx.commit().await?;
+    let mut from = 0;
+    while from < last.unwrap_or(0) {
+        let mut tx = append::begin(store).await?;
+        sqlx::query(
+            "INSERT INTO read_models_next_fts (rowid, text) \
+             SELECT s.fts_rowid, d.search_text FROM read_models_next_search s \
+             JOIN read_models_next d ON d.collection = s.collection AND d.id = s.id \
+             WHERE s.fts_rowid > ? AND s.fts_rowid <= ?",
+        )
+        .bind(from)
+        .bind(from + SEARCH_FILL_CHUNK)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        from += SEARCH_FILL_CHUNK;
+    }
+    let mut tx = append::begin(store).await?;
     for (name, sql) in live_schema(&mut tx, false).await? {
         if sql
             .trim_start()

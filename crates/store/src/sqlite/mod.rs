@@ -259,7 +259,7 @@ impl EventStore for SqliteEventStore {
     }
 
     async fn index_next_read_models(&self, _lock: &RebuildLock) -> Result<(), StoreError> {
-        Ok(())
+        generation::index_next(self).await
     }
 
     async fn switch_read_models(

@@ -4,11 +4,15 @@
 //! One rebuild runs at a time among every instance on the database: it
 //! holds the store's rebuild lock. It keeps the whole read model in memory
 //! while the log streams past (read models are small next to the log) and
-//! writes it into the next generation in large batches. Appends meanwhile
+//! writes it into the next generation in large batches, by a task of its
+//! own while the next events are applied ([`writer`]). Appends meanwhile
 //! project inline into the live generation; the rebuild follows them in
 //! rounds of catching up until few are left, then the switch applies the
 //! last ones while appends wait and swaps the generations.
 
+mod writer;
+
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use iiz_store::{
@@ -17,14 +21,14 @@ use iiz_store::{
 };
 use tokio::sync::mpsc;
 
+use self::writer::Writer;
 use crate::Projections;
 
 /// Events read per round trip.
 const READ_BATCH: usize = 10_000;
-/// Events applied between two writes of the changed documents.
-const FLUSH_EVERY: u64 = 200_000;
-/// Documents written into the next generation per transaction.
-const WRITE_CHUNK: usize = 2_000;
+/// Events applied between two writes of the changed documents: the
+/// writes of one overlap with applying the next.
+const FLUSH_EVERY: u64 = 50_000;
 /// A catch-up round that found fewer events than this is close enough to
 /// the head for the switch, whose catching up holds appends back.
 const CLOSE_ENOUGH: u64 = 1_000;
@@ -36,6 +40,8 @@ const SWITCH_ATTEMPTS: u32 = 10;
 pub enum RebuildError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("the task writing the new generation failed: {0}")]
+    Writer(#[from] tokio::task::JoinError),
     #[error("event at position {position} cannot be projected: {source}")]
     Projection {
         position: i64,
@@ -52,8 +58,8 @@ pub struct RebuildReport {
     /// Of them, the events appended while the rebuild ran.
     pub caught_up: u64,
     pub documents_written: usize,
-    /// Of the elapsed time, the part spent writing the new generation:
-    /// documents, indexes and the switch.
+    /// Time spent writing the new generation: documents (beside applying
+    /// events), indexes and the switch.
     pub writing: Duration,
     /// The last event the new generation holds.
     pub head: LogCursor,
@@ -105,9 +111,9 @@ pub async fn rebuild<S: EventStore>(
     projections: &Projections,
     progress: &(dyn Fn(RebuildProgress) + Sync),
 ) -> Result<RebuildReport, RebuildError> {
-    let lock = store.lock_rebuild().await?;
-    let report = rebuild_locked(store, projections, &lock, progress).await;
-    lock.release().await;
+    let lock = Arc::new(store.lock_rebuild().await?);
+    let report = rebuild_locked(store, projections, lock.clone(), progress).await;
+    release(lock).await;
     report
 }
 
@@ -119,30 +125,39 @@ pub async fn rebuild_if_stale<S: EventStore>(
     projections: &Projections,
     progress: &(dyn Fn(RebuildProgress) + Sync),
 ) -> Result<Option<RebuildReport>, RebuildError> {
-    let lock = store.lock_rebuild().await?;
+    let lock = Arc::new(store.lock_rebuild().await?);
     let report = if staleness(store, projections).await?.stale.is_empty() {
         Ok(None)
     } else {
-        rebuild_locked(store, projections, &lock, progress)
+        rebuild_locked(store, projections, lock.clone(), progress)
             .await
             .map(Some)
     };
-    lock.release().await;
+    release(lock).await;
     report
 }
 
+/// Releases the rebuild lock; a writer task still ending after a failure
+/// holds it until it has.
+async fn release(lock: Arc<RebuildLock>) {
+    if let Some(lock) = Arc::into_inner(lock) {
+        lock.release().await;
+    }
+}
+
 /// The documents of a rebuild and where in the log they are.
-struct Replay<'a> {
+struct Replay<'a, S> {
     projections: &'a Projections,
     docs: DocSet,
     cursor: LogCursor,
     events: u64,
     since_flush: u64,
-    documents_written: usize,
-    writing: Duration,
+    writer: Writer<S>,
+    /// Time spent on indexes and the switch.
+    finishing: Duration,
 }
 
-impl Replay<'_> {
+impl<S: EventStore> Replay<'_, S> {
     /// Applies events to the documents; on failure, the event's position.
     fn apply(&mut self, events: &[RecordedEvent]) -> Result<(), (i64, ProjectionError)> {
         for event in events {
@@ -161,27 +176,10 @@ impl Replay<'_> {
         Ok(())
     }
 
-    async fn flush<S: EventStore>(
-        &mut self,
-        store: &S,
-        lock: &RebuildLock,
-    ) -> Result<(), StoreError> {
-        let started = Instant::now();
-        let writes = self.docs.take_writes();
-        self.documents_written += writes.len();
+    /// Hands the changed documents to the writer.
+    async fn flush(&mut self) -> Result<(), RebuildError> {
         self.since_flush = 0;
-        // In transactions of a bounded size: on SQLite each holds the one
-        // writer connection, which appends wait for meanwhile.
-        let mut writes = writes.into_iter();
-        loop {
-            let chunk: Vec<_> = writes.by_ref().take(WRITE_CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            store.write_next_read_models(lock, chunk).await?;
-        }
-        self.writing += started.elapsed();
-        Ok(())
+        self.writer.write(self.docs.take_writes()).await
     }
 }
 
@@ -201,11 +199,11 @@ fn open_all(events: &mut [RecordedEvent], keys: &Keyring) -> Result<(), StoreErr
 async fn rebuild_locked<S: EventStore>(
     store: &S,
     projections: &Projections,
-    lock: &RebuildLock,
+    lock: Arc<RebuildLock>,
     progress: &(dyn Fn(RebuildProgress) + Sync),
 ) -> Result<RebuildReport, RebuildError> {
     let started = Instant::now();
-    store.create_next_read_models(lock).await?;
+    store.create_next_read_models(&lock).await?;
     let head = store.head().await?;
     let keys = store.person_keys().await?;
     let mut replay = Replay {
@@ -214,8 +212,8 @@ async fn rebuild_locked<S: EventStore>(
         cursor: LogCursor::START,
         events: 0,
         since_flush: 0,
-        documents_written: 0,
-        writing: Duration::ZERO,
+        writer: Writer::new(store.clone(), lock.clone()),
+        finishing: Duration::ZERO,
     };
     let mut batches = read_ahead(store.clone(), head);
     while let Some(read) = batches.recv().await {
@@ -223,7 +221,7 @@ async fn rebuild_locked<S: EventStore>(
         open_all(&mut batch, &keys)?;
         replay.apply(&batch).map_err(projection_error)?;
         if replay.since_flush >= FLUSH_EVERY {
-            replay.flush(store, lock).await?;
+            replay.flush().await?;
         }
         progress(RebuildProgress {
             events: replay.events,
@@ -231,10 +229,11 @@ async fn rebuild_locked<S: EventStore>(
             head_position: head.position,
         });
     }
-    replay.flush(store, lock).await?;
+    replay.flush().await?;
+    replay.writer.finish().await?;
     let indexing = Instant::now();
-    store.index_next_read_models(lock).await?;
-    replay.writing += indexing.elapsed();
+    store.index_next_read_models(&lock).await?;
+    replay.finishing += indexing.elapsed();
     let loaded = replay.events;
     let versions: Vec<(&str, i32)> = projections
         .iter()
@@ -242,7 +241,7 @@ async fn rebuild_locked<S: EventStore>(
         .collect();
     let mut attempts = 0;
     let switched = loop {
-        catch_up(store, lock, &mut replay).await?;
+        catch_up(store, &mut replay).await?;
         // Set once the last events were applied: their changes left the
         // document set with the switch's transaction, so a failed switch
         // cannot be tried again with this set.
@@ -261,9 +260,9 @@ async fn rebuild_locked<S: EventStore>(
         };
         let switching = Instant::now();
         let result = store
-            .switch_read_models(lock, after, &mut apply_last, &versions)
+            .switch_read_models(&lock, after, &mut apply_last, &versions)
             .await;
-        replay.writing += switching.elapsed();
+        replay.finishing += switching.elapsed();
         match result {
             Ok(switched) => break switched,
             Err(StoreError::Contention(reason)) if !applied && attempts + 1 < SWITCH_ATTEMPTS => {
@@ -282,8 +281,8 @@ async fn rebuild_locked<S: EventStore>(
     Ok(RebuildReport {
         events: replay.events,
         caught_up: replay.events - loaded,
-        documents_written: replay.documents_written,
-        writing: replay.writing,
+        documents_written: replay.writer.documents,
+        writing: replay.writer.busy + replay.finishing,
         head: switched.through,
         elapsed: started.elapsed(),
     })
@@ -293,8 +292,7 @@ async fn rebuild_locked<S: EventStore>(
 /// head of the moment, until a round finds few.
 async fn catch_up<S: EventStore>(
     store: &S,
-    lock: &RebuildLock,
-    replay: &mut Replay<'_>,
+    replay: &mut Replay<'_, S>,
 ) -> Result<(), RebuildError> {
     let mut subscription = Subscription::new(store.clone(), replay.cursor)
         .with_batch_size(READ_BATCH)
@@ -308,7 +306,8 @@ async fn catch_up<S: EventStore>(
             open_all(&mut batch, &keys)?;
             replay.apply(&batch).map_err(projection_error)?;
         }
-        replay.flush(store, lock).await?;
+        replay.flush().await?;
+        replay.writer.finish().await?;
         if replay.events - before < CLOSE_ENOUGH {
             return Ok(());
         }
