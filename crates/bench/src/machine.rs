@@ -13,6 +13,10 @@ pub fn describe(report: &mut Report) {
     );
     report.add_fact("Git commit", git_commit());
     report.add_fact("Client libraries", client_libraries());
+    report.add_fact(
+        "Allocator",
+        "mimalloc, as the `iiz` binary (the bench's own process, the plain-SQL references included)",
+    );
     report.add_machine("CPU", cpu_model());
     report.add_machine("Cores", cores());
     report.add_machine("Memory", memory());

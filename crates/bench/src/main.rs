@@ -36,6 +36,12 @@ use crate::report::Report;
 use crate::store::run_store_benchmarks;
 use crate::timing::Timing;
 
+// The allocator the `iiz` binary runs with (crates/iiz/src/main.rs), so a
+// rebuild or a load measured here allocates as it does in production; the
+// plain-SQL references run in the same process with it too.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Benchmarks of the IIZ platform; prints a Markdown report and writes it
 /// to `--output`.
 #[derive(Debug, Parser)]

@@ -1,8 +1,7 @@
 //! Typed access to documents and events for projection code.
 
 use iiz_domain::DomainEvent;
-use iiz_store::{Doc, DocKey, DocSet, ProjectionError, RecordedEvent, SearchText};
-use serde::Serialize;
+use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent, SearchText, View};
 use serde::de::DeserializeOwned;
 
 /// The domain event inside a recorded event.
@@ -15,34 +14,26 @@ pub fn decode<E: DomainEvent>(event: &RecordedEvent) -> Result<E, ProjectionErro
 }
 
 /// A document's body as a view type.
-pub fn get_typed<T: DeserializeOwned>(
+pub fn get_typed<T: DeserializeOwned + Clone + 'static>(
     docs: &DocSet,
     key: &DocKey,
 ) -> Result<Option<T>, ProjectionError> {
-    let Some(doc) = docs.get(key)? else {
-        return Ok(None);
-    };
-    T::deserialize(&doc.body)
-        .map(Some)
-        .map_err(|error| ProjectionError::Malformed {
-            key: key.clone(),
-            reason: error.to_string(),
-        })
+    docs.get_view(key)
 }
 
-/// Stores a view type as a document's body.
-pub fn put_typed<T: Serialize>(
+/// Stores a view type as a document's body (made into JSON when written).
+pub fn put_typed<T: View + Clone>(
     docs: &mut DocSet,
     key: DocKey,
     tenant: Option<String>,
     sort_key: String,
     view: &T,
 ) -> Result<(), ProjectionError> {
-    put_doc(docs, key, tenant, sort_key, view, None)
+    docs.put_view(key, tenant, sort_key, None, view.clone())
 }
 
 /// Stores a view type with the text full-text search finds it by.
-pub fn put_searchable<T: Serialize>(
+pub fn put_searchable<T: View + Clone>(
     docs: &mut DocSet,
     key: DocKey,
     tenant: Option<String>,
@@ -50,26 +41,5 @@ pub fn put_searchable<T: Serialize>(
     view: &T,
     search: SearchText,
 ) -> Result<(), ProjectionError> {
-    put_doc(docs, key, tenant, sort_key, view, Some(search))
-}
-
-fn put_doc<T: Serialize>(
-    docs: &mut DocSet,
-    key: DocKey,
-    tenant: Option<String>,
-    sort_key: String,
-    view: &T,
-    search: Option<SearchText>,
-) -> Result<(), ProjectionError> {
-    let body = serde_json::to_value(view).map_err(|error| ProjectionError::Malformed {
-        key: key.clone(),
-        reason: error.to_string(),
-    })?;
-    docs.put(Doc {
-        key,
-        tenant,
-        sort_key,
-        body,
-        search,
-    })
+    docs.put_view(key, tenant, sort_key, Some(search), view.clone())
 }

@@ -34,7 +34,9 @@ pub mod testing;
 pub use account_links::{AccountLink, LinkPurpose};
 pub use accounts::{ApiTokenRecord, Credential, SessionRecord};
 pub use any::{Backend, Store};
-pub use docs::{Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError};
+pub use docs::{
+    Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError, View,
+};
 pub use error::StoreError;
 pub use event::{
     AppendOutcome, AppendRequest, EventMetadata, ExpectedVersion, LogCursor, NewEvent,

@@ -86,6 +86,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "search listing",
         include_str!("../../../schema/migrations/sqlite/0014_search_listing.sql"),
     ),
+    (
+        15,
+        "read models with rowids",
+        include_str!("../../../schema/migrations/sqlite/0015_read_models_rowid.sql"),
+    ),
 ];
 
 fn migrator(migrations: &'static [(i64, &'static str, &'static str)]) -> Migrator {

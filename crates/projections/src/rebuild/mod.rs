@@ -179,7 +179,8 @@ impl<S: EventStore> Replay<'_, S> {
     /// Hands the changed documents to the writer.
     async fn flush(&mut self) -> Result<(), RebuildError> {
         self.since_flush = 0;
-        self.writer.write(self.docs.take_writes()).await
+        let writes = self.docs.take_writes().map_err(StoreError::from)?;
+        self.writer.write(writes).await
     }
 }
 
@@ -256,7 +257,7 @@ async fn rebuild_locked<S: EventStore>(
                     failed_at = Some(position);
                     source
                 })
-                .map(|()| replay.docs.take_writes())
+                .and_then(|()| replay.docs.take_writes())
         };
         let switching = Instant::now();
         let result = store

@@ -285,7 +285,7 @@ async fn append_projected(
     let loaded = docs::load(&mut tx, &keys).await?;
     let mut set = DocSet::loaded(keys, loaded);
     projector.apply(&mut set, &recorded)?;
-    docs::write(&mut tx, ReadModels::Live, set.take_writes()).await?;
+    docs::write(&mut tx, ReadModels::Live, set.take_writes()?).await?;
     tx.commit().await?;
     Ok(Some(recorded))
 }

@@ -64,7 +64,7 @@ pub(super) async fn append(
         let loaded = docs::load(&mut tx, &keys).await?;
         let mut set = DocSet::loaded(keys, loaded);
         projector.apply(&mut set, &recorded)?;
-        docs::write(&mut tx, ReadModels::Live, set.take_writes()).await?;
+        docs::write(&mut tx, ReadModels::Live, set.take_writes()?).await?;
     }
     tx.commit().await?;
     Ok(AppendOutcome {

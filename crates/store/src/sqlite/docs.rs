@@ -92,7 +92,7 @@ const UPSERT_TAIL: &str = " ON CONFLICT (collection, id) DO UPDATE SET \
 
 /// Writes the changes in their order, consecutive puts (and consecutive
 /// deletes) a statement of up to [`ROWS_PER_STATEMENT`] rows each. The search
-/// index follows through triggers (migrations 0003 and 0014).
+/// index follows through triggers (migration 0015).
 pub(super) async fn write(
     conn: &mut SqliteConnection,
     table: ReadModels,

@@ -27,6 +27,14 @@ use crate::query::{DocQuery, SimilarQuery};
 use crate::upcast::{Upcaster, UpcasterChain};
 use crate::{Checkpoint, EventStore};
 
+/// The page cache of the one writer connection, in KiB (negative, as
+/// SQLite counts it): a rebuild writes documents all over the read models'
+/// b-trees, and with the default 2 MiB it read most pages back from the
+/// operating system before changing them. The cache fills only as far as
+/// writes reach, so a small database keeps a small one; the readers keep
+/// the default.
+const WRITER_CACHE: &str = "-32768";
+
 /// The SQLite event store.
 #[derive(Debug, Clone)]
 pub struct SqliteEventStore {
@@ -56,7 +64,7 @@ impl SqliteEventStore {
         let options = Self::connect_options(path);
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect_with(options.clone())
+            .connect_with(options.clone().pragma("cache_size", WRITER_CACHE))
             .await?;
         let reader = SqlitePoolOptions::new()
             .max_connections(8)
