@@ -18,8 +18,10 @@ const CONCERNS: &str =
     "{ concerns(first: 500) { nodes { id } } tenants(first: 50) { nodes { id } } }";
 const ANNA: &str = "anna.beispiel@zh.demo.iiz.invalid";
 /// Working groups of 100 events each appended before the start, so the
-/// rebuild runs long enough to be watched.
-const FILLER_BODIES: usize = 400;
+/// rebuild runs long enough to be watched (40 000 events were once enough;
+/// since rebuilds write beside applying, a debug build replays them within
+/// the first draft's round trip).
+const FILLER_BODIES: usize = 1_200;
 
 fn draft(title: &str) -> Value {
     json!({ "input": { "tenant": "ZH", "content": {
