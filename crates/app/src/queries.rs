@@ -38,7 +38,7 @@ fn decode_cursor(cursor: &str) -> Result<(String, String), AppError> {
 }
 
 impl App {
-    pub(crate) async fn page<T: DeserializeOwned>(
+    pub(crate) async fn page<T: DeserializeOwned + Send>(
         &self,
         mut query: DocQuery,
         after: Option<&str>,
@@ -46,7 +46,7 @@ impl App {
         let limit = query.limit.clamp(1, MAX_PAGE);
         query.limit = limit + 1;
         query.after = after.map(decode_cursor).transpose()?;
-        let mut docs = self.store.docs(&query).await?;
+        let mut docs = self.store.typed_docs::<T>(&query).await?;
         let more = docs.len() > limit;
         docs.truncate(limit);
         let next = if more {
@@ -59,13 +59,8 @@ impl App {
             .iter()
             .map(|doc| encode_cursor(&doc.sort_key, &doc.key.id))
             .collect();
-        let items = docs
-            .into_iter()
-            .map(|doc| serde_json::from_value(doc.body))
-            .collect::<Result<Vec<T>, _>>()
-            .map_err(|error| AppError::Store(iiz_store::StoreError::Corrupt(error.to_string())))?;
         Ok(Page {
-            items,
+            items: docs.into_iter().map(|doc| doc.body).collect(),
             cursors,
             next,
         })

@@ -5,19 +5,7 @@ use iiz::cli::{Cli, Command, TenantsCommand};
 use iiz::config::Config;
 use iiz::{output, serve, telemetry};
 
-// mimalloc rather than glibc's malloc (the `mimalloc` feature, on by
-// default; `--no-default-features` builds with the system allocator).
-// glibc kept what Argon2 (19 MiB blocks, once its mmap threshold has
-// risen past that size) and the rest of the work freed: `iiz serve --demo`
-// held ~315 MB of heap idle and ~430 MB resident after 100 sign-ins, on
-// SQLite and PostgreSQL alike, even with the hashes on a fixed pool. The
-// same binary with mimalloc, which returns freed pages to the system, held
-// 18–27 MB of heap idle and 92–104 MB resident after the sign-ins (a debug
-// build, ~66 MB of that its own code), with no less throughput
-// (docs/benchmarks.md, "Memory"; issue 18).
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod allocator;
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
@@ -29,6 +17,7 @@ fn main() -> std::process::ExitCode {
         }
     };
     telemetry::init(config.log_format);
+    allocator::return_freed_memory();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

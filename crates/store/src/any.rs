@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
+use serde::de::DeserializeOwned;
+
+use crate::docs::{Doc, DocKey, DocWrite, InlineProjector, TypedDoc};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::generation::{CatchUp, RebuildLock, Switched};
@@ -204,6 +206,13 @@ impl EventStore for Store {
 
     async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
         delegate!(self, store => store.docs(query).await)
+    }
+
+    async fn typed_docs<T: DeserializeOwned + Send>(
+        &self,
+        query: &DocQuery,
+    ) -> Result<Vec<TypedDoc<T>>, StoreError> {
+        delegate!(self, store => store.typed_docs(query).await)
     }
 
     async fn similar_docs(&self, query: &SimilarQuery) -> Result<Vec<(Doc, f32)>, StoreError> {

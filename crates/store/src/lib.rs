@@ -35,7 +35,7 @@ pub use account_links::{AccountLink, LinkPurpose};
 pub use accounts::{ApiTokenRecord, Credential, SessionRecord};
 pub use any::{Backend, Store};
 pub use docs::{
-    Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError, View,
+    Doc, DocKey, DocSet, DocWrite, InlineProjector, NoProjection, ProjectionError, TypedDoc, View,
 };
 pub use error::StoreError;
 pub use event::{
@@ -60,6 +60,8 @@ pub use subscription::Subscription;
 pub use upcast::{UpcastError, Upcaster, UpcasterChain};
 
 use std::future::Future;
+
+use serde::de::DeserializeOwned;
 
 /// The checkpoint of the outbox relay: how far the log has been published.
 pub const OUTBOX_CHECKPOINT: &str = "outbox";
@@ -243,6 +245,14 @@ pub trait EventStore: Clone + Send + Sync + 'static {
     /// A page of documents in `(sort_key, id)` order (descending when the
     /// query asks).
     fn docs(&self, query: &DocQuery) -> impl Future<Output = Result<Vec<Doc>, StoreError>> + Send;
+
+    /// The same page as [`docs`](Self::docs), each body read straight into
+    /// `T` (no search text). A body that is not a `T` is
+    /// [`StoreError::Corrupt`].
+    fn typed_docs<T: DeserializeOwned + Send>(
+        &self,
+        query: &DocQuery,
+    ) -> impl Future<Output = Result<Vec<TypedDoc<T>>, StoreError>> + Send;
 
     /// Documents whose search text shares words with the query's text, with
     /// their score, highest (most similar) first. Scores compare within one

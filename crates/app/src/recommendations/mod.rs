@@ -183,7 +183,7 @@ impl App {
     /// Every document of a collection matching `filters`, in sort order.
     /// Monitoring reads whole collections (a few thousand small rows), so
     /// this pages through the store instead of asking for one huge page.
-    pub(crate) async fn all_docs<T: DeserializeOwned>(
+    pub(crate) async fn all_docs<T: DeserializeOwned + Send>(
         &self,
         collection: &str,
         filters: Vec<DocFilter>,
@@ -197,7 +197,7 @@ impl App {
     }
 
     /// [`Self::all_docs`] with each document's `(sort_key, id)`.
-    async fn all_docs_placed<T: DeserializeOwned>(
+    async fn all_docs_placed<T: DeserializeOwned + Send>(
         &self,
         collection: &str,
         filters: Vec<DocFilter>,
@@ -206,9 +206,12 @@ impl App {
         let mut found = Vec::new();
         let mut after = None;
         loop {
+            // Straight into `T`: through `serde_json::Value` the first
+            // dashboard of an instance spent most of its time building and
+            // dropping maps (docs/benchmarks.md, "Recommendations").
             let docs = self
                 .store()
-                .docs(&DocQuery {
+                .typed_docs::<T>(&DocQuery {
                     collection: collection.to_owned(),
                     filters: filters.clone(),
                     after: after.clone(),
@@ -220,12 +223,10 @@ impl App {
             after = docs
                 .last()
                 .map(|doc| (doc.sort_key.clone(), doc.key.id.clone()));
-            for doc in docs {
-                let item = serde_json::from_value(doc.body).map_err(|error| {
-                    AppError::Internal(format!("{collection} document: {error}"))
-                })?;
-                found.push(((doc.sort_key, doc.key.id), item));
-            }
+            found.extend(
+                docs.into_iter()
+                    .map(|doc| ((doc.sort_key, doc.key.id), doc.body)),
+            );
             if !full {
                 return Ok(found);
             }

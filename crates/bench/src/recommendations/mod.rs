@@ -213,7 +213,7 @@ async fn measure(
             "App path: `Caller::recommendation_dashboard(today, default policy)` as the Fachstelle. \
              Read afresh (a new `App` per load, as the first read of a new instance): reads \
              every document of `recommendation_index` and \
-             `recommendation_monitoring`, deserializes them and computes `MonitoringDashboard` (totals, per addressee and focus area, the \
+             `recommendation_monitoring`, each body read straight into its type (`EventStore::typed_docs`), and computes `MonitoringDashboard` (totals, per addressee and focus area, the \
              overdue list, the quarterly implementation rate, long-outstanding, oldest open, \
              flagged and priority items), {loads} loads after {:.1} s warm-up (at most \
              {MAX_LOADS} loads in this section: at 500 recommendations a load takes about half a \

@@ -40,6 +40,17 @@ impl fmt::Display for DocKey {
     }
 }
 
+/// A read-model document whose body was read straight into `T`: a reader
+/// of many documents of one type skips the `Value` in between, which was
+/// most of the time of reading 14 000 monitoring rows (issue 18).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedDoc<T> {
+    pub key: DocKey,
+    pub tenant: Option<String>,
+    pub sort_key: String,
+    pub body: T,
+}
+
 /// A read-model document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {

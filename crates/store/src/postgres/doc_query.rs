@@ -9,17 +9,37 @@
 //! therefore not kept prepared (`persistent(false)`): a generic plan would
 //! neither know the query nor compute it once.
 
+use serde::de::DeserializeOwned;
 use sqlx::types::Json;
 use sqlx::{PgPool, Postgres, QueryBuilder, Row};
 
-use super::docs::{doc_columns, doc_from_row};
+use super::docs::{doc_columns, doc_from_row, typed_doc_from_row};
 use super::read::limit;
-use crate::docs::Doc;
+use crate::docs::{Doc, TypedDoc};
 use crate::error::StoreError;
 use crate::query::{DocFilter, DocQuery, Scope, SimilarQuery};
 use crate::search::{query_words, similar_words};
 
 pub(super) async fn list(pool: &PgPool, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
+    let mut sql = QueryBuilder::new("");
+    push_list(&mut sql, query)?;
+    let rows = sql.build().persistent(false).fetch_all(pool).await?;
+    rows.iter().map(doc_from_row).collect()
+}
+
+/// One page with each body read straight into `T`.
+pub(super) async fn typed_list<T: DeserializeOwned>(
+    pool: &PgPool,
+    query: &DocQuery,
+) -> Result<Vec<TypedDoc<T>>, StoreError> {
+    let mut sql = QueryBuilder::new("");
+    push_list(&mut sql, query)?;
+    let rows = sql.build().persistent(false).fetch_all(pool).await?;
+    rows.iter().map(typed_doc_from_row).collect()
+}
+
+/// The statement of one page.
+fn push_list(sql: &mut QueryBuilder<Postgres>, query: &DocQuery) -> Result<(), StoreError> {
     query.check()?;
     let words = query.text.as_deref().map(query_words).unwrap_or_default();
     // Every word, as a prefix of a stem (`'schul':*` finds "Schulhaus"),
@@ -31,7 +51,6 @@ pub(super) async fn list(pool: &PgPool, query: &DocQuery) -> Result<Vec<Doc>, St
             .collect::<Vec<_>>()
             .join(" & ")
     });
-    let mut sql = QueryBuilder::new("");
     match Scope::of(query.tenant.as_deref(), query.include_shared) {
         // A tenant's documents and the shared ones are two ranges of the
         // listing index, each in (sort_key, id) order, that a Merge Append
@@ -43,16 +62,15 @@ pub(super) async fn list(pool: &PgPool, query: &DocQuery) -> Result<Vec<Doc>, St
         // condition the text index leads, so the plain OR serves.
         Scope::TenantAndShared(tenant) if text.is_none() => {
             sql.push("SELECT * FROM ((");
-            push_page(&mut sql, query, Scope::Tenant(tenant), None);
+            push_page(sql, query, Scope::Tenant(tenant), None);
             sql.push(") UNION ALL (");
-            push_page(&mut sql, query, Scope::Shared, None);
+            push_page(sql, query, Scope::Shared, None);
             sql.push(")) AS d");
-            push_order(&mut sql, query);
+            push_order(sql, query);
         }
-        scope => push_page(&mut sql, query, scope, text.as_deref()),
+        scope => push_page(sql, query, scope, text.as_deref()),
     }
-    let rows = sql.build().persistent(false).fetch_all(pool).await?;
-    rows.iter().map(doc_from_row).collect()
+    Ok(())
 }
 
 /// `SELECT … FROM read_models d WHERE … ORDER BY … LIMIT …`: one page.

@@ -4,7 +4,10 @@ use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, PgPool, Row};
 
 use crate::Checkpoint;
-use crate::docs::{Doc, DocKey, DocWrite};
+use serde::de::DeserializeOwned;
+use sqlx::types::Json;
+
+use crate::docs::{Doc, DocKey, DocWrite, TypedDoc};
 use crate::error::StoreError;
 use crate::event::LogCursor;
 use crate::generation::ReadModels;
@@ -60,6 +63,24 @@ pub(super) fn doc_from_row(row: &PgRow) -> Result<Doc, StoreError> {
         sort_key: row.try_get("sort_key")?,
         body: row.try_get("body")?,
         search,
+    })
+}
+
+/// A row of `doc_columns!` with its body read straight into `T`.
+pub(super) fn typed_doc_from_row<T: DeserializeOwned>(
+    row: &PgRow,
+) -> Result<TypedDoc<T>, StoreError> {
+    let body: Json<T> = row
+        .try_get("body")
+        .map_err(|error| StoreError::Corrupt(format!("document: {error}")))?;
+    Ok(TypedDoc {
+        key: DocKey {
+            collection: row.try_get("collection")?,
+            id: row.try_get("id")?,
+        },
+        tenant: row.try_get("tenant_id")?,
+        sort_key: row.try_get("sort_key")?,
+        body: body.0,
     })
 }
 

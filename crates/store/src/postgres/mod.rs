@@ -13,7 +13,9 @@ use std::time::Duration;
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
-use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
+use serde::de::DeserializeOwned;
+
+use crate::docs::{Doc, DocKey, DocWrite, InlineProjector, TypedDoc};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
@@ -246,6 +248,13 @@ impl EventStore for PgEventStore {
 
     async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
         doc_query::list(&self.pool, query).await
+    }
+
+    async fn typed_docs<T: DeserializeOwned + Send>(
+        &self,
+        query: &DocQuery,
+    ) -> Result<Vec<TypedDoc<T>>, StoreError> {
+        doc_query::typed_list(&self.pool, query).await
     }
 
     async fn similar_docs(&self, query: &SimilarQuery) -> Result<Vec<(Doc, f32)>, StoreError> {

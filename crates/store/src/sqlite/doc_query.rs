@@ -11,11 +11,12 @@
 //! per document of the collection, minutes for a short prefix at 100,000
 //! documents.
 
+use serde::de::DeserializeOwned;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
-use super::docs::{doc_columns, doc_from_row};
+use super::docs::{doc_columns, doc_from_row, typed_doc_from_row};
 use super::read::limit;
-use crate::docs::Doc;
+use crate::docs::{Doc, TypedDoc};
 use crate::error::StoreError;
 use crate::query::{DocFilter, DocQuery, Scope, SimilarQuery};
 use crate::search::{query_words, similar_words};
@@ -36,35 +37,52 @@ fn path(field: &str) -> String {
 }
 
 pub(super) async fn list(pool: &SqlitePool, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
+    let mut sql = QueryBuilder::new("");
+    push_list(&mut sql, query)?;
+    let rows = sql.build().fetch_all(pool).await?;
+    rows.iter().map(doc_from_row).collect()
+}
+
+/// One page with each body read straight into `T`.
+pub(super) async fn typed_list<T: DeserializeOwned>(
+    pool: &SqlitePool,
+    query: &DocQuery,
+) -> Result<Vec<TypedDoc<T>>, StoreError> {
+    let mut sql = QueryBuilder::new("");
+    push_list(&mut sql, query)?;
+    let rows = sql.build().fetch_all(pool).await?;
+    rows.iter().map(typed_doc_from_row).collect()
+}
+
+/// The statement of one page.
+fn push_list(sql: &mut QueryBuilder<Sqlite>, query: &DocQuery) -> Result<(), StoreError> {
     query.check()?;
     let words = query.text.as_deref().map(query_words).unwrap_or_default();
     let text = (!words.is_empty()).then(|| fts_expression(&words, " AND "));
-    let mut sql = QueryBuilder::new("");
     match Scope::of(query.tenant.as_deref(), query.include_shared) {
         // Two ranges of the listing index, each in order and cut at a page,
         // merged (see the PostgreSQL store): `tenant_id = ? OR tenant_id IS
         // NULL` would gather both sets whole and sort them.
         Scope::TenantAndShared(tenant) if text.is_none() => {
             sql.push("SELECT * FROM (");
-            push_page(&mut sql, query, Scope::Tenant(tenant), None);
+            push_page(sql, query, Scope::Tenant(tenant), None);
             sql.push(") UNION ALL SELECT * FROM (");
-            push_page(&mut sql, query, Scope::Shared, None);
+            push_page(sql, query, Scope::Shared, None);
             sql.push(")");
-            push_order(&mut sql, query, "");
+            push_order(sql, query, "");
         }
         // Without conditions on the body, the page is chosen on the narrow
         // search table (tenant and sort key beside each match, migration
         // 0014) and only its documents are read.
         scope if text.is_some() && query.filters.is_empty() => {
             sql.push(concat!("SELECT ", doc_columns!(), " FROM ("));
-            push_search_page(&mut sql, query, scope, text.unwrap_or_default());
+            push_search_page(sql, query, scope, text.unwrap_or_default());
             sql.push(") p CROSS JOIN read_models d ON d.collection = p.collection AND d.id = p.id");
-            push_order(&mut sql, query, "d.");
+            push_order(sql, query, "d.");
         }
-        scope => push_page(&mut sql, query, scope, text),
+        scope => push_page(sql, query, scope, text),
     }
-    let rows = sql.build().fetch_all(pool).await?;
-    rows.iter().map(doc_from_row).collect()
+    Ok(())
 }
 
 /// `SELECT … FROM read_models d WHERE … ORDER BY … LIMIT …`: one page.

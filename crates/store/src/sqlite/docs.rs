@@ -5,7 +5,10 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 
 use super::read::now_text;
 use crate::Checkpoint;
-use crate::docs::{Doc, DocKey, DocWrite};
+
+use serde::de::DeserializeOwned;
+
+use crate::docs::{Doc, DocKey, DocWrite, TypedDoc};
 use crate::error::StoreError;
 use crate::event::LogCursor;
 use crate::generation::ReadModels;
@@ -42,6 +45,23 @@ pub(super) fn doc_from_row(row: &SqliteRow) -> Result<Doc, StoreError> {
         body: serde_json::from_str(body)
             .map_err(|error| StoreError::Corrupt(format!("document: {error}")))?,
         search,
+    })
+}
+
+/// A row of `doc_columns!` with its body read straight into `T`.
+pub(super) fn typed_doc_from_row<T: DeserializeOwned>(
+    row: &SqliteRow,
+) -> Result<TypedDoc<T>, StoreError> {
+    let body: &str = row.try_get("body")?;
+    Ok(TypedDoc {
+        key: DocKey {
+            collection: row.try_get("collection")?,
+            id: row.try_get("id")?,
+        },
+        tenant: row.try_get("tenant_id")?,
+        sort_key: row.try_get("sort_key")?,
+        body: serde_json::from_str(body)
+            .map_err(|error| StoreError::Corrupt(format!("document: {error}")))?,
     })
 }
 

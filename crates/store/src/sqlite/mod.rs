@@ -17,7 +17,9 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use crate::docs::{Doc, DocKey, DocWrite, InlineProjector};
+use serde::de::DeserializeOwned;
+
+use crate::docs::{Doc, DocKey, DocWrite, InlineProjector, TypedDoc};
 use crate::error::StoreError;
 use crate::event::{AppendOutcome, AppendRequest, LogCursor, RecordedEvent, StreamRef};
 use crate::generation::{CatchUp, ReadModels, RebuildLock, Switched};
@@ -286,6 +288,13 @@ impl EventStore for SqliteEventStore {
 
     async fn docs(&self, query: &DocQuery) -> Result<Vec<Doc>, StoreError> {
         doc_query::list(&self.reader, query).await
+    }
+
+    async fn typed_docs<T: DeserializeOwned + Send>(
+        &self,
+        query: &DocQuery,
+    ) -> Result<Vec<TypedDoc<T>>, StoreError> {
+        doc_query::typed_list(&self.reader, query).await
     }
 
     async fn similar_docs(&self, query: &SimilarQuery) -> Result<Vec<(Doc, f32)>, StoreError> {

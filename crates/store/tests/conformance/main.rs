@@ -53,6 +53,7 @@ conformance!(
     documents_are_filtered_by_array_members_and_string_ranges,
     shared_documents_are_listed_with_a_tenant,
     descending_pages_walk_backwards,
+    typed_reads_give_the_page_of_docs_as_types,
     text_search_finds_words_in_any_language,
     garbage_text_queries_are_no_errors,
     similar_documents_rank_the_closest_first,

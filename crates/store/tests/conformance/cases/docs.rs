@@ -269,3 +269,43 @@ pub async fn descending_pages_walk_backwards(store: &Store) {
         vec![vec!["c3", "c2", "c1"], vec!["c0"]]
     );
 }
+
+/// A typed read gives the same page as `docs`, each body as the type; a
+/// body of another shape is `Corrupt`, not a half-read page.
+pub async fn typed_reads_give_the_page_of_docs_as_types(store: &Store) {
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Concern {
+        submitted: String,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Other {
+        missing: u32,
+    }
+    concerns(store).await;
+    let query = DocQuery {
+        descending: true,
+        limit: 4,
+        tenant: Some("ZH".to_owned()),
+        include_shared: true,
+        ..concerns_query(vec![])
+    };
+    let plain = store.docs(&query).await.unwrap();
+    let typed = store.typed_docs::<Concern>(&query).await.unwrap();
+    assert_eq!(typed.len(), 4);
+    for (doc, typed) in plain.iter().zip(&typed) {
+        assert_eq!(typed.key, doc.key);
+        assert_eq!(typed.tenant, doc.tenant);
+        assert_eq!(typed.sort_key, doc.sort_key);
+        assert_eq!(
+            typed.body,
+            Concern {
+                submitted: doc.body["submitted"].as_str().unwrap().to_owned()
+            }
+        );
+    }
+    assert!(matches!(
+        store.typed_docs::<Other>(&query).await,
+        Err(StoreError::Corrupt(_))
+    ));
+}
