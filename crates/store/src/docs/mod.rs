@@ -51,6 +51,19 @@ pub struct TypedDoc<T> {
     pub body: T,
 }
 
+impl TypedDoc<Value> {
+    /// The document with its search text.
+    pub(crate) fn with_search(self, search: Option<SearchText>) -> Doc {
+        Doc {
+            key: self.key,
+            tenant: self.tenant,
+            sort_key: self.sort_key,
+            body: self.body,
+            search,
+        }
+    }
+}
+
 /// A read-model document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {

@@ -42,6 +42,7 @@ fn language(config_name: &str) -> Option<SearchLanguage> {
 }
 
 pub(super) fn doc_from_row(row: &PgRow) -> Result<Doc, StoreError> {
+    let doc = typed_doc_from_row(row)?;
     let text: Option<String> = row.try_get("search_text")?;
     let config_name: Option<String> = row.try_get("search_config")?;
     let search = match text {
@@ -54,16 +55,7 @@ pub(super) fn doc_from_row(row: &PgRow) -> Result<Doc, StoreError> {
             Some(SearchText { language, text })
         }
     };
-    Ok(Doc {
-        key: DocKey {
-            collection: row.try_get("collection")?,
-            id: row.try_get("id")?,
-        },
-        tenant: row.try_get("tenant_id")?,
-        sort_key: row.try_get("sort_key")?,
-        body: row.try_get("body")?,
-        search,
-    })
+    Ok(doc.with_search(search))
 }
 
 /// A row of `doc_columns!` with its body read straight into `T`.

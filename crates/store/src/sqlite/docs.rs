@@ -23,7 +23,7 @@ macro_rules! doc_columns {
 pub(super) use doc_columns;
 
 pub(super) fn doc_from_row(row: &SqliteRow) -> Result<Doc, StoreError> {
-    let body: &str = row.try_get("body")?;
+    let doc = typed_doc_from_row(row)?;
     let text: Option<String> = row.try_get("search_text")?;
     let code: Option<String> = row.try_get("search_language")?;
     let search = match text {
@@ -35,17 +35,7 @@ pub(super) fn doc_from_row(row: &SqliteRow) -> Result<Doc, StoreError> {
             Some(SearchText { language, text })
         }
     };
-    Ok(Doc {
-        key: DocKey {
-            collection: row.try_get("collection")?,
-            id: row.try_get("id")?,
-        },
-        tenant: row.try_get("tenant_id")?,
-        sort_key: row.try_get("sort_key")?,
-        body: serde_json::from_str(body)
-            .map_err(|error| StoreError::Corrupt(format!("document: {error}")))?,
-        search,
-    })
+    Ok(doc.with_search(search))
 }
 
 /// A row of `doc_columns!` with its body read straight into `T`.
