@@ -65,11 +65,12 @@ pub use rebuild::{
 };
 pub use recommendations::{
     AddresseeFigures, AddresseeItem, Adoption, AnswerEntry, Distribution, DueItem, DueKind,
-    FlagView, FlaggedItem, HistoryEntry, MonitoringDashboard, MonitoringPolicy, MonitoringRow,
-    OLDEST_OPEN, OpenFlag, OpenItem, PriorityMark, RECOMMENDATION_INDEX, RECOMMENDATION_ITEMS,
-    RECOMMENDATION_MONITORING, RECOMMENDATIONS, RatePoint, RecommendationRegister,
-    RecommendationSummary, RecommendationView, ReportEntry, Resolution, StatusPoint, VersionEntry,
-    due_next, item_key, long_outstanding_on, overdue, recommendation_figures,
+    FlagView, FlaggedItem, HistoryEntry, MonitoringDashboard, MonitoringDigest, MonitoringPolicy,
+    MonitoringRow, OLDEST_OPEN, OpenFlag, OpenItem, PriorityMark, RECOMMENDATION_DIGESTS,
+    RECOMMENDATION_INDEX, RECOMMENDATION_ITEMS, RECOMMENDATION_MONITORING, RECOMMENDATIONS,
+    RatePoint, RecommendationRegister, RecommendationSummary, RecommendationView, ReportEntry,
+    Resolution, StatusPoint, VersionEntry, due_next, item_key, long_outstanding_on, overdue,
+    recommendation_figures,
 };
 pub use resolutions::{
     RESOLUTIONS, ResolutionAnswer, ResolutionRegister, ResolutionStatus, ResolutionView, Withdrawal,

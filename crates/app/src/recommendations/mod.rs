@@ -16,8 +16,8 @@ use chrono::{NaiveDate, Utc};
 use iiz_domain::recommendation::{RecommendationContent, Schedule};
 use iiz_domain::{Aggregate, Party, Recommendation, RecommendationId, TenantId};
 use iiz_projections::{
-    AddresseeItem, DueKind, MonitoringRow, RECOMMENDATION_INDEX, RECOMMENDATION_MONITORING,
-    RecommendationRegister, RecommendationSummary,
+    AddresseeItem, DueKind, MonitoringDigest, MonitoringRow, RECOMMENDATION_DIGESTS,
+    RECOMMENDATION_MONITORING, RecommendationRegister, RecommendationSummary, item_key,
 };
 use iiz_store::{DocFilter, DocKey, DocQuery, EventStore, StreamRef};
 use serde::de::DeserializeOwned;
@@ -54,7 +54,7 @@ pub fn today() -> NaiveDate {
 
 /// What the national monitoring reads: every recommendation's summary and
 /// every addressee's row, read once per change of the recommendations
-/// ([`crate::read_cache`]).
+/// ([`crate::read_cache`]) from one digest per recommendation.
 #[derive(Debug)]
 pub(crate) struct MonitoringData {
     pub(crate) summaries: Vec<RecommendationSummary>,
@@ -68,6 +68,12 @@ pub(crate) struct MonitoringData {
 /// A document's `(sort_key, id)`.
 type Place = (String, String);
 
+/// Summaries and rows, each at its place.
+type Placed = (
+    Vec<(Place, RecommendationSummary)>,
+    Vec<(Place, MonitoringRow)>,
+);
+
 /// More changed recommendations than this since the last read: read
 /// everything again (one query per changed recommendation otherwise).
 const REFRESH_AT_MOST: usize = 50;
@@ -77,10 +83,7 @@ impl MonitoringData {
         ReadCache::new(RecommendationRegister::NAME, &[Recommendation::STREAM_TYPE])
     }
 
-    fn of(
-        summaries: Vec<(Place, RecommendationSummary)>,
-        rows: Vec<(Place, MonitoringRow)>,
-    ) -> Self {
+    fn of((summaries, rows): Placed) -> Self {
         let (summary_places, summaries) = summaries.into_iter().unzip();
         let (row_places, rows) = rows.into_iter().unzip();
         Self {
@@ -90,6 +93,24 @@ impl MonitoringData {
             row_places,
         }
     }
+}
+
+/// The summaries and rows of digests, at the places their own documents
+/// (`recommendation_index`, `recommendation_monitoring`) have.
+fn unpacked(digests: Vec<(Place, MonitoringDigest)>) -> Result<Placed, AppError> {
+    let mut summaries = Vec::with_capacity(digests.len());
+    let mut rows = Vec::new();
+    for ((sort_key, id), digest) in digests {
+        let (summary, digest_rows) = digest.into_parts().map_err(|error| {
+            AppError::Internal(format!("{RECOMMENDATION_DIGESTS} document {id}: {error}"))
+        })?;
+        rows.extend(digest_rows.into_iter().map(|row| {
+            let place = (sort_key.clone(), item_key(&id, row.addressee));
+            (place, row)
+        }));
+        summaries.push(((sort_key, id), summary));
+    }
+    Ok((summaries, rows))
 }
 
 /// `old` without the documents of `changed`, with `fresh` in their
@@ -113,22 +134,22 @@ fn merged<T: Clone>(
 impl App {
     /// Every recommendation's summary and monitoring rows, from memory
     /// while no recommendation changed; after a change only the changed
-    /// recommendations' documents are read again.
+    /// recommendations' digests are read again.
     pub(crate) async fn monitoring_data(&self) -> Result<Arc<MonitoringData>, AppError> {
         self.monitoring
             .get_or_refresh(
                 &self.store,
-                || async {
-                    Ok(MonitoringData::of(
-                        self.all_docs_placed(RECOMMENDATION_INDEX, Vec::new())
-                            .await?,
-                        self.all_docs_placed(RECOMMENDATION_MONITORING, Vec::new())
-                            .await?,
-                    ))
-                },
+                || async { Ok(MonitoringData::of(self.all_digests().await?)) },
                 |old, changed| self.refreshed_monitoring(old, changed),
             )
             .await
+    }
+
+    async fn all_digests(&self) -> Result<Placed, AppError> {
+        unpacked(
+            self.all_docs_placed(RECOMMENDATION_DIGESTS, Vec::new())
+                .await?,
+        )
     }
 
     async fn refreshed_monitoring(
@@ -141,30 +162,21 @@ impl App {
             .filter_map(|id| RecommendationId::parse(id).ok())
             .collect();
         if changed.len() > REFRESH_AT_MOST || ids.len() != changed.len() {
-            return Ok(MonitoringData::of(
-                self.all_docs_placed(RECOMMENDATION_INDEX, Vec::new())
-                    .await?,
-                self.all_docs_placed(RECOMMENDATION_MONITORING, Vec::new())
-                    .await?,
-            ));
+            return Ok(MonitoringData::of(self.all_digests().await?));
         }
-        let mut summaries = Vec::new();
-        let mut rows = Vec::new();
+        let mut digests = Vec::new();
         for id in &ids {
-            let key = DocKey::new(RECOMMENDATION_INDEX, id.to_string());
+            let key = DocKey::new(RECOMMENDATION_DIGESTS, id.to_string());
             if let Some(doc) = self.store.doc(&key).await? {
-                let summary = serde_json::from_value(doc.body).map_err(|error| {
-                    AppError::Internal(format!("{RECOMMENDATION_INDEX} document: {error}"))
+                let digest = serde_json::from_value(doc.body).map_err(|error| {
+                    AppError::Internal(format!("{RECOMMENDATION_DIGESTS} document: {error}"))
                 })?;
-                summaries.push(((doc.sort_key, doc.key.id), summary));
+                digests.push(((doc.sort_key, doc.key.id), digest));
             }
-            rows.extend(
-                self.all_docs_placed(RECOMMENDATION_MONITORING, item_filters(Some(*id), None))
-                    .await?,
-            );
         }
+        let (summaries, rows) = unpacked(digests)?;
         let is_changed = |id: &RecommendationId| ids.contains(id);
-        Ok(MonitoringData::of(
+        Ok(MonitoringData::of((
             merged(
                 &old.summary_places,
                 &old.summaries,
@@ -177,7 +189,7 @@ impl App {
                 |row: &MonitoringRow| is_changed(&row.recommendation),
                 rows,
             ),
-        ))
+        )))
     }
 
     /// Every document of a collection matching `filters`, in sort order.

@@ -28,8 +28,8 @@ use crate::load::{measure_latency, measure_latency_after};
 use crate::report::{Report, Row};
 use crate::{BackendChoice, Settings};
 
-/// Loads per latency measurement at most: at 500 recommendations one
-/// dashboard takes about half a second.
+/// Loads per latency measurement at most: at 500 recommendations the plain
+/// SQL and the first read of an instance take up to a tenth of a second.
 const MAX_LOADS: usize = 300;
 
 pub async fn run_recommendation_benchmarks(
@@ -212,14 +212,15 @@ async fn measure(
         .note(format!(
             "App path: `Caller::recommendation_dashboard(today, default policy)` as the Fachstelle. \
              Read afresh (a new `App` per load, as the first read of a new instance): reads \
-             every document of `recommendation_index` and \
-             `recommendation_monitoring`, each body read straight into its type (`EventStore::typed_docs`), and computes `MonitoringDashboard` (totals, per addressee and focus area, the \
+             every document of `recommendation_digests` (one per recommendation: its summary \
+             and its addressees' monitoring rows as JSON arrays), each body read straight into \
+             its type (`EventStore::typed_docs`), and computes `MonitoringDashboard` (totals, per addressee and focus area, the \
              overdue list, the quarterly implementation rate, long-outstanding, oldest open, \
              flagged and priority items), {loads} loads after {:.1} s warm-up (at most \
-             {MAX_LOADS} loads in this section: at 500 recommendations a load takes about half a \
-             second). After one recommendation changed: before each load (untimed) the \
+             {MAX_LOADS} loads in this section: at 500 recommendations the plain SQL and a \
+             first read take up to a tenth of a second each). After one recommendation changed: before each load (untimed) the \
              Fachstelle sets or clears a priority on one item, and the same instance reads \
-             the changed recommendation's summary and rows again and keeps the rest \
+             the changed recommendation's digest again and keeps the rest \
              (`EventStore::streams_changed_since`). Nothing changed since the last read: the same instance again, which keeps \
              the documents it read until an event of a recommendation commits or the read \
              model is rebuilt (`crates/app/src/read_cache.rs`; two small queries per read \

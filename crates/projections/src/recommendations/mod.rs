@@ -1,14 +1,17 @@
 //! The recommendation register: each recommendation with its versions and
 //! flags, one tracking item per addressee with every answer and report, and
 //! the compact monitoring rows the dashboards ([`dashboard`]) and the
-//! exports read.
+//! exports read, also kept together per recommendation ([`digest`]).
 
 mod dashboard;
+mod digest;
 mod figures;
 mod history;
 mod item;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_digest;
 mod view;
 
 use std::collections::BTreeSet;
@@ -18,6 +21,7 @@ use iiz_domain::{Party, RecommendationEvent};
 use iiz_store::{DocKey, DocSet, ProjectionError, RecordedEvent, SearchLanguage, SearchText};
 
 pub use dashboard::{MonitoringDashboard, OLDEST_OPEN, recommendation_figures};
+pub use digest::{MonitoringDigest, RECOMMENDATION_DIGESTS};
 pub use figures::{
     AddresseeFigures, Distribution, DueItem, DueKind, FlaggedItem, MonitoringPolicy, OpenItem,
     RatePoint, due_next, long_outstanding_on, overdue,
@@ -99,8 +103,9 @@ impl Projection for RecommendationRegister {
 
     fn version(&self) -> i32 {
         // 2: steps carry the meeting that decided them; 3: every body
-        // decision in the history names its meeting item or resolution.
-        3
+        // decision in the history names its meeting item or resolution;
+        // 4: one digest per recommendation for the national monitoring.
+        4
     }
 
     fn collections(&self) -> &'static [&'static str] {
@@ -109,6 +114,7 @@ impl Projection for RecommendationRegister {
             RECOMMENDATION_INDEX,
             RECOMMENDATION_ITEMS,
             RECOMMENDATION_MONITORING,
+            RECOMMENDATION_DIGESTS,
         ]
     }
 
@@ -122,6 +128,7 @@ impl Projection for RecommendationRegister {
         let mut keys = vec![
             DocKey::new(RECOMMENDATIONS, id),
             DocKey::new(RECOMMENDATION_INDEX, id),
+            DocKey::new(RECOMMENDATION_DIGESTS, id),
         ];
         for party in addressees_of(&change) {
             let key = item_key(id, party);
@@ -142,6 +149,10 @@ impl Projection for RecommendationRegister {
                 reason,
             }
         })?;
+        let summary = RecommendationSummary::of(&view);
+        let digest_key = DocKey::new(RECOMMENDATION_DIGESTS, id);
+        let mut digest = get_typed::<MonitoringDigest>(docs, &digest_key)?
+            .unwrap_or_else(|| MonitoringDigest::new(summary.clone()));
         for party in addressees_of(&change) {
             let item_id = item_key(id, party);
             let item_doc = DocKey::new(RECOMMENDATION_ITEMS, &item_id);
@@ -152,9 +163,11 @@ impl Projection for RecommendationRegister {
             let sort = view.drafted_at;
             put_typed(docs, item_doc, None, time_key(sort), &item)?;
             put_typed(docs, row_doc, None, time_key(sort), &row)?;
+            digest.put_row(&row);
         }
-        let summary = RecommendationSummary::of(&view);
         let sort = time_key(view.drafted_at);
+        digest.summary = summary.clone();
+        put_typed(docs, digest_key, None, sort.clone(), &digest)?;
         put_typed(
             docs,
             DocKey::new(RECOMMENDATION_INDEX, id),

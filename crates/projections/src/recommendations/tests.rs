@@ -17,11 +17,11 @@ use iiz_store::{DocKey, DocSet, EventMetadata, LogCursor, RecordedEvent, StreamR
 use super::*;
 use crate::get_typed;
 
-fn canton(code: &str) -> Party {
+pub(super) fn canton(code: &str) -> Party {
     Party::Tenant(TenantId::Canton(CantonCode::parse(code).unwrap()))
 }
 
-fn day(value: &str) -> NaiveDate {
+pub(super) fn day(value: &str) -> NaiveDate {
     value.parse().unwrap()
 }
 
@@ -29,15 +29,15 @@ fn at(value: &str) -> DateTime<Utc> {
     Utc.from_utc_datetime(&day(value).and_hms_opt(9, 0, 0).unwrap())
 }
 
-fn text(value: &str) -> FreeText {
+pub(super) fn text(value: &str) -> FreeText {
     FreeText::parse(value).unwrap()
 }
 
-fn id() -> RecommendationId {
+pub(super) fn id() -> RecommendationId {
     RecommendationId::from_uuid(uuid::Uuid::from_u128(1))
 }
 
-fn content(body: &str) -> RecommendationContent {
+pub(super) fn content(body: &str) -> RecommendationContent {
     RecommendationContent {
         title: Title::parse("Gemeinsame Fallführung").unwrap(),
         text: text(body),
@@ -50,7 +50,7 @@ fn content(body: &str) -> RecommendationContent {
     }
 }
 
-fn schedule() -> Schedule {
+pub(super) fn schedule() -> Schedule {
     Schedule {
         answer_due: day("2027-03-31"),
         rhythm: ReportingRhythm::Yearly,
@@ -80,7 +80,7 @@ fn report(from: &str, to: &str, status: ImplementationStatus, percent: u8) -> Im
 }
 
 /// Applies `history` (event, recorded on) to an empty read model.
-fn project(history: &[(RecommendationEvent, &str)]) -> DocSet {
+pub(super) fn project(history: &[(RecommendationEvent, &str)]) -> DocSet {
     let mut docs = DocSet::complete();
     let register = RecommendationRegister;
     for (number, (change, on)) in history.iter().enumerate() {
@@ -107,7 +107,7 @@ fn project(history: &[(RecommendationEvent, &str)]) -> DocSet {
     docs
 }
 
-fn history() -> Vec<(RecommendationEvent, &'static str)> {
+pub(super) fn history() -> Vec<(RecommendationEvent, &'static str)> {
     let answered = |party, acceptance, justification: &str| RecommendationEvent::Answered {
         addressee: party,
         acceptance,
@@ -196,7 +196,7 @@ fn history() -> Vec<(RecommendationEvent, &'static str)> {
     ]
 }
 
-fn rows(docs: &DocSet) -> Vec<MonitoringRow> {
+pub(super) fn rows(docs: &DocSet) -> Vec<MonitoringRow> {
     addressees()
         .into_iter()
         .map(|party| {
@@ -209,7 +209,7 @@ fn rows(docs: &DocSet) -> Vec<MonitoringRow> {
         .collect()
 }
 
-fn summary(docs: &DocSet) -> RecommendationSummary {
+pub(super) fn summary(docs: &DocSet) -> RecommendationSummary {
     let key = DocKey::new(RECOMMENDATION_INDEX, id().to_string());
     get_typed(docs, &key).unwrap().unwrap()
 }

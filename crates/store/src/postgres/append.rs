@@ -1,7 +1,7 @@
 //! Appending: one statement on the fast path, one transaction with document
 //! locks when inline projections are involved.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, Row};
 use uuid::Uuid;
@@ -11,7 +11,9 @@ use super::read::{event_columns, event_from_row};
 use super::{PgEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
-use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
+use crate::event::{
+    AppendOutcome, AppendRequest, Assigned, ExpectedVersion, LogCursor, RecordedEvent,
+};
 use crate::generation::ReadModels;
 
 const EVENTS_STREAM_VERSION_KEY: &str = "events_stream_version_key";
@@ -76,19 +78,12 @@ fn is_version_race(error: &sqlx::Error) -> bool {
         .is_some_and(|constraint| constraint == EVENTS_STREAM_VERSION_KEY)
 }
 
-/// What the database assigned to one inserted event.
-struct Inserted {
-    cursor: LogCursor,
-    stream_version: u64,
-    recorded_at: DateTime<Utc>,
-}
-
 /// Runs the append statement; `None` when the version or key refused it.
 /// The result is in stream-version order, like `request.events`.
 async fn insert(
     conn: &mut PgConnection,
     request: &AppendRequest,
-) -> Result<Option<Vec<Inserted>>, StoreError> {
+) -> Result<Option<Vec<Assigned>>, StoreError> {
     let events = &request.events;
     let meta = &request.metadata;
     let stream = &request.stream;
@@ -155,10 +150,10 @@ async fn insert(
     Ok(Some(inserted))
 }
 
-fn inserted(row: &PgRow) -> Result<Inserted, StoreError> {
+fn inserted(row: &PgRow) -> Result<Assigned, StoreError> {
     let position: i64 = row.try_get("position")?;
     let stream_version: i64 = row.try_get("stream_version")?;
-    Ok(Inserted {
+    Ok(Assigned {
         cursor: LogCursor {
             tx: row.try_get("tx")?,
             position,
@@ -173,59 +168,18 @@ fn inserted(row: &PgRow) -> Result<Inserted, StoreError> {
 /// into the recorded ones.
 fn into_outcome(
     request: AppendRequest,
-    inserted: &[Inserted],
+    inserted: &[Assigned],
 ) -> Result<AppendOutcome, StoreError> {
-    let AppendRequest {
-        stream,
-        events,
-        metadata,
-        ..
-    } = request;
-    let count = events.len();
-    let mut stream = Some(stream);
-    let mut metadata = Some(metadata);
-    let mut recorded = Vec::with_capacity(count);
-    for (index, (event, at)) in events.into_iter().zip(inserted).enumerate() {
-        // The last event takes the stream and metadata; the others clone.
-        let last = index + 1 == count;
-        let (Some(event_stream), Some(event_metadata)) = (
-            if last { stream.take() } else { stream.clone() },
-            if last {
-                metadata.take()
-            } else {
-                metadata.clone()
-            },
-        ) else {
-            break;
-        };
-        recorded.push(RecordedEvent {
-            position: at.cursor.position,
-            cursor: at.cursor,
-            event_id: event.event_id,
-            stream: event_stream,
-            stream_version: at.stream_version,
-            event_type: event.event_type,
-            schema_version: event.schema_version,
-            payload: event.payload,
-            metadata: event_metadata,
-            recorded_at: at.recorded_at,
-        });
-    }
-    if recorded.len() != count {
-        return Err(StoreError::Corrupt(format!(
-            "{count} events appended but {} recorded",
-            recorded.len()
-        )));
-    }
+    let events = request.into_recorded(inserted)?;
     Ok(AppendOutcome {
-        stream_version: recorded.last().map_or(0, |event| event.stream_version),
-        events: recorded,
+        stream_version: events.last().map_or(0, |event| event.stream_version),
+        events,
         deduplicated: false,
     })
 }
 
 /// The recorded events of a request still needed afterwards.
-fn recorded(request: &AppendRequest, inserted: &[Inserted]) -> Vec<RecordedEvent> {
+fn recorded(request: &AppendRequest, inserted: &[Assigned]) -> Vec<RecordedEvent> {
     request
         .events
         .iter()

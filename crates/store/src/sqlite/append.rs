@@ -8,7 +8,7 @@ use super::read::{event_columns, event_from_row, now_text, to_i64};
 use super::{SqliteEventStore, docs};
 use crate::docs::{DocSet, InlineProjector};
 use crate::error::StoreError;
-use crate::event::{AppendOutcome, AppendRequest, ExpectedVersion, LogCursor, RecordedEvent};
+use crate::event::{AppendOutcome, AppendRequest, Assigned, ExpectedVersion, LogCursor};
 use crate::generation::ReadModels;
 
 /// Rows per INSERT statement: 13 parameters each stays far below SQLite's
@@ -30,6 +30,10 @@ pub(super) async fn append(
         return Err(StoreError::InvalidRequest(
             "an append needs at least one event".to_owned(),
         ));
+    }
+    let projected = projector.handles(&request.stream.stream_type);
+    if !projected && request.events.len() == 1 && request.metadata.idempotency_key.is_none() {
+        return append_one(store, request).await;
     }
     let mut tx = begin(store).await?;
     if let Some(outcome) = deduplicated(store, &mut tx, &request).await? {
@@ -58,8 +62,9 @@ pub(super) async fn append(
             actual: current,
         });
     }
-    let recorded = insert(&mut tx, &request, current).await?;
-    if projector.handles(&request.stream.stream_type) {
+    let assigned = insert(&mut tx, &request, current).await?;
+    let recorded = request.into_recorded(&assigned)?;
+    if projected {
         let keys = projector.keys(&recorded)?;
         let loaded = docs::load(&mut tx, &keys).await?;
         let mut set = DocSet::loaded(keys, loaded);
@@ -74,19 +79,100 @@ pub(super) async fn append(
     })
 }
 
+/// One event without projection or idempotency key, the commonest append
+/// of a stream nobody projects: the version check and the insert as one
+/// autocommit statement, as on PostgreSQL. An `INSERT` takes SQLite's write
+/// lock before it reads, so the check cannot interleave with another writer;
+/// four round trips to the connection's thread (begin, check, insert,
+/// commit) become one.
+async fn append_one(
+    store: &SqliteEventStore,
+    request: AppendRequest,
+) -> Result<AppendOutcome, StoreError> {
+    const APPEND_ONE: &str = "INSERT INTO events (event_id, tenant_id, stream_type, stream_id, \
+         stream_version, event_type, schema_version, payload, actor, correlation_id, \
+         causation_id, recorded_at) \
+         SELECT ?, ?, ?, ?, current.version + 1, ?, ?, ?, ?, ?, ?, ? \
+         FROM (SELECT COALESCE(MAX(stream_version), 0) AS version FROM events \
+               WHERE stream_type = ? AND stream_id = ?) AS current \
+         WHERE ? < 0 OR current.version = ? \
+         RETURNING position, stream_version";
+    let (recorded_at_text, recorded_at) = now()?;
+    let [event] = request.events.as_slice() else {
+        return Err(StoreError::InvalidRequest("one event expected".to_owned()));
+    };
+    let payload = serde_json::to_string(&event.payload)
+        .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
+    let meta = &request.metadata;
+    let stream = &request.stream;
+    let expected = request.expected.as_sql();
+    let inserted: Option<(i64, i64)> = sqlx::query_as(APPEND_ONE)
+        .bind(event.event_id.to_string())
+        .bind(&stream.tenant)
+        .bind(&stream.stream_type)
+        .bind(&stream.stream_id)
+        .bind(&event.event_type)
+        .bind(i64::from(event.schema_version))
+        .bind(payload)
+        .bind(&meta.actor)
+        .bind(meta.correlation_id.to_string())
+        .bind(meta.causation_id.map(|id| id.to_string()))
+        .bind(&recorded_at_text)
+        .bind(&stream.stream_type)
+        .bind(&stream.stream_id)
+        .bind(expected)
+        .bind(expected)
+        .fetch_optional(&store.writer)
+        .await?;
+    let Some((position, stream_version)) = inserted else {
+        let actual: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(stream_version), 0) FROM events \
+             WHERE stream_type = ? AND stream_id = ?",
+        )
+        .bind(&stream.stream_type)
+        .bind(&stream.stream_id)
+        .fetch_one(&store.writer)
+        .await?;
+        return Err(StoreError::Conflict {
+            stream: request.stream.clone(),
+            expected: request.expected,
+            actual: u64::try_from(actual)
+                .map_err(|_| StoreError::Corrupt(format!("stream version {actual}")))?,
+        });
+    };
+    let assigned = Assigned {
+        cursor: LogCursor { tx: 0, position },
+        stream_version: u64::try_from(stream_version)
+            .map_err(|_| StoreError::Corrupt(format!("stream version {stream_version}")))?,
+        recorded_at,
+    };
+    let events = request.into_recorded(&[assigned])?;
+    Ok(AppendOutcome {
+        stream_version: assigned.stream_version,
+        events,
+        deduplicated: false,
+    })
+}
+
+/// The time an append records, as stored and as recorded.
+fn now() -> Result<(String, chrono::DateTime<chrono::Utc>), StoreError> {
+    let text = now_text();
+    let at = chrono::DateTime::parse_from_rfc3339(&text)
+        .map_err(|error| StoreError::Corrupt(error.to_string()))?
+        .with_timezone(&chrono::Utc);
+    Ok((text, at))
+}
+
 async fn insert(
     conn: &mut SqliteConnection,
     request: &AppendRequest,
     current: u64,
-) -> Result<Vec<RecordedEvent>, StoreError> {
-    let recorded_at_text = now_text();
-    let recorded_at = chrono::DateTime::parse_from_rfc3339(&recorded_at_text)
-        .map_err(|error| StoreError::Corrupt(error.to_string()))?
-        .with_timezone(&chrono::Utc);
+) -> Result<Vec<Assigned>, StoreError> {
+    let (recorded_at_text, recorded_at) = now()?;
     let meta = &request.metadata;
     let correlation = meta.correlation_id.to_string();
     let causation = meta.causation_id.map(|id| id.to_string());
-    let mut recorded = Vec::with_capacity(request.events.len());
+    let mut assigned = Vec::with_capacity(request.events.len());
     let tenant = request.stream.tenant.as_str();
     let mut first_version = current + 1;
     // One multi-row INSERT per chunk: a statement per event costs most of a
@@ -127,29 +213,15 @@ async fn insert(
         let mut inserted: Vec<(i64, i64)> = insert.build_query_as().fetch_all(&mut *conn).await?;
         // RETURNING promises no order.
         inserted.sort_by_key(|(_, version)| *version);
-        for (event, (position, stream_version)) in chunk.iter().zip(inserted) {
-            recorded.push(RecordedEvent {
-                position,
+        for (position, stream_version) in inserted {
+            assigned.push(Assigned {
                 cursor: LogCursor { tx: 0, position },
-                event_id: event.event_id,
-                stream: request.stream.clone(),
                 stream_version: u64::try_from(stream_version)
                     .map_err(|_| StoreError::Corrupt(format!("stream version {stream_version}")))?,
-                event_type: event.event_type.clone(),
-                schema_version: event.schema_version,
-                payload: event.payload.clone(),
-                metadata: meta.clone(),
                 recorded_at,
             });
         }
         first_version = version;
-    }
-    if recorded.len() != request.events.len() {
-        return Err(StoreError::Corrupt(format!(
-            "{} events appended but {} inserted",
-            request.events.len(),
-            recorded.len()
-        )));
     }
     if let Some(key) = &meta.idempotency_key {
         sqlx::query(
@@ -166,7 +238,7 @@ async fn insert(
         .execute(&mut *conn)
         .await?;
     }
-    Ok(recorded)
+    Ok(assigned)
 }
 
 async fn deduplicated(
