@@ -32,9 +32,6 @@ pub(super) async fn append(
         ));
     }
     let projected = projector.handles(&request.stream.stream_type);
-    if !projected && request.events.len() == 1 && request.metadata.idempotency_key.is_none() {
-        return append_one(store, request).await;
-    }
     let mut tx = begin(store).await?;
     if let Some(outcome) = deduplicated(store, &mut tx, &request).await? {
         tx.rollback().await?;
@@ -79,96 +76,15 @@ pub(super) async fn append(
     })
 }
 
-/// One event without projection or idempotency key, the commonest append
-/// of a stream nobody projects: the version check and the insert as one
-/// autocommit statement, as on PostgreSQL. An `INSERT` takes SQLite's write
-/// lock before it reads, so the check cannot interleave with another writer;
-/// four round trips to the connection's thread (begin, check, insert,
-/// commit) become one.
-async fn append_one(
-    store: &SqliteEventStore,
-    request: AppendRequest,
-) -> Result<AppendOutcome, StoreError> {
-    const APPEND_ONE: &str = "INSERT INTO events (event_id, tenant_id, stream_type, stream_id, \
-         stream_version, event_type, schema_version, payload, actor, correlation_id, \
-         causation_id, recorded_at) \
-         SELECT ?, ?, ?, ?, current.version + 1, ?, ?, ?, ?, ?, ?, ? \
-         FROM (SELECT COALESCE(MAX(stream_version), 0) AS version FROM events \
-               WHERE stream_type = ? AND stream_id = ?) AS current \
-         WHERE ? < 0 OR current.version = ? \
-         RETURNING position, stream_version";
-    let (recorded_at_text, recorded_at) = now()?;
-    let [event] = request.events.as_slice() else {
-        return Err(StoreError::InvalidRequest("one event expected".to_owned()));
-    };
-    let payload = serde_json::to_string(&event.payload)
-        .map_err(|error| StoreError::InvalidRequest(error.to_string()))?;
-    let meta = &request.metadata;
-    let stream = &request.stream;
-    let expected = request.expected.as_sql();
-    let inserted: Option<(i64, i64)> = sqlx::query_as(APPEND_ONE)
-        .bind(event.event_id.to_string())
-        .bind(&stream.tenant)
-        .bind(&stream.stream_type)
-        .bind(&stream.stream_id)
-        .bind(&event.event_type)
-        .bind(i64::from(event.schema_version))
-        .bind(payload)
-        .bind(&meta.actor)
-        .bind(meta.correlation_id.to_string())
-        .bind(meta.causation_id.map(|id| id.to_string()))
-        .bind(&recorded_at_text)
-        .bind(&stream.stream_type)
-        .bind(&stream.stream_id)
-        .bind(expected)
-        .bind(expected)
-        .fetch_optional(&store.writer)
-        .await?;
-    let Some((position, stream_version)) = inserted else {
-        let actual: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(MAX(stream_version), 0) FROM events \
-             WHERE stream_type = ? AND stream_id = ?",
-        )
-        .bind(&stream.stream_type)
-        .bind(&stream.stream_id)
-        .fetch_one(&store.writer)
-        .await?;
-        return Err(StoreError::Conflict {
-            stream: request.stream.clone(),
-            expected: request.expected,
-            actual: u64::try_from(actual)
-                .map_err(|_| StoreError::Corrupt(format!("stream version {actual}")))?,
-        });
-    };
-    let assigned = Assigned {
-        cursor: LogCursor { tx: 0, position },
-        stream_version: u64::try_from(stream_version)
-            .map_err(|_| StoreError::Corrupt(format!("stream version {stream_version}")))?,
-        recorded_at,
-    };
-    let events = request.into_recorded(&[assigned])?;
-    Ok(AppendOutcome {
-        stream_version: assigned.stream_version,
-        events,
-        deduplicated: false,
-    })
-}
-
-/// The time an append records, as stored and as recorded.
-fn now() -> Result<(String, chrono::DateTime<chrono::Utc>), StoreError> {
-    let text = now_text();
-    let at = chrono::DateTime::parse_from_rfc3339(&text)
-        .map_err(|error| StoreError::Corrupt(error.to_string()))?
-        .with_timezone(&chrono::Utc);
-    Ok((text, at))
-}
-
 async fn insert(
     conn: &mut SqliteConnection,
     request: &AppendRequest,
     current: u64,
 ) -> Result<Vec<Assigned>, StoreError> {
-    let (recorded_at_text, recorded_at) = now()?;
+    let recorded_at_text = now_text();
+    let recorded_at = chrono::DateTime::parse_from_rfc3339(&recorded_at_text)
+        .map_err(|error| StoreError::Corrupt(error.to_string()))?
+        .with_timezone(&chrono::Utc);
     let meta = &request.metadata;
     let correlation = meta.correlation_id.to_string();
     let causation = meta.causation_id.map(|id| id.to_string());
