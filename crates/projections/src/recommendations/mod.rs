@@ -6,6 +6,8 @@
 mod dashboard;
 mod digest;
 mod figures;
+#[cfg(test)]
+mod fixtures;
 mod history;
 mod item;
 #[cfg(test)]

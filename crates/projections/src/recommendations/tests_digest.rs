@@ -1,13 +1,10 @@
 //! The digest holds what the summary and the monitoring rows hold, and
 //! reads back from its stored JSON.
 
-use std::collections::BTreeSet;
-
-use iiz_domain::recommendation::FlagTarget;
-use iiz_domain::{Partner, Party, RecommendationEvent};
+use iiz_domain::{Partner, Party};
 use iiz_store::{DocKey, DocSet};
 
-use super::tests::{canton, content, history, id, project, rows, schedule, summary, text};
+use super::fixtures::{amended_history, history, id, project, rows, summary};
 use super::*;
 use crate::get_typed;
 
@@ -40,28 +37,7 @@ fn the_digest_holds_the_summary_and_every_row_with_an_open_flag() {
 
 #[test]
 fn an_added_addressee_takes_its_place_in_the_digest() {
-    let mut history = history();
-    history.push((
-        RecommendationEvent::Amended {
-            version: 2,
-            content: content("Die Kantone regeln die Fallführung bis 2030."),
-            schedule: schedule(),
-            added: BTreeSet::from([Party::Partner(Partner::Skos)]),
-            decision: text("STG 2029/1"),
-            summary: text("Frist 2030, SKOS neu"),
-            decided_by: None,
-        },
-        "2029-03-01",
-    ));
-    history.push((
-        RecommendationEvent::FlagResolved {
-            flag: 1,
-            target: FlagTarget::Addressee(canton("BE")),
-            note: text("Bericht angekündigt"),
-        },
-        "2029-03-02",
-    ));
-    let docs = project(&history);
+    let docs = project(&amended_history());
     let (summary_read, rows_read) = stored_digest(&docs).into_parts().unwrap();
     assert_eq!(summary_read.version, 2);
     assert_eq!(summary_read, summary(&docs));
