@@ -29,7 +29,7 @@ const TARGET_P95_MS: u64 = 100;
 /// Loads per page at most: a slow page must not hold the run for long.
 const MAX_LOADS: usize = 300;
 /// Loads of the dashboard each right after a change (each reads the
-/// recommendations afresh, so each is slow).
+/// changed recommendation's digest again).
 const AFTER_CHANGE_LOADS: usize = 30;
 /// The Fachstelle's office, who has both pages.
 const SIGN_IN_AS: &str = "petra.muster@fachstelle.demo.iiz.invalid";
@@ -171,8 +171,8 @@ async fn measure(
              warm-up, the whole response body read. The dashboard's reads are kept per instance \
              until an event of a recommendation commits (checked with two small queries per \
              load); \"right after a recommendation changed\" toggles an item's priority before \
-             each of {AFTER_CHANGE_LOADS} loads, so each load reads every summary and \
-             monitoring row again.",
+             each of {AFTER_CHANGE_LOADS} loads, so each load reads that recommendation's \
+             digest again.",
             settings.concerns,
             settings.recommendations,
             settings.timing.warmup.as_secs_f64(),

@@ -81,7 +81,7 @@ async fn measure(
     check::same_figures(&dashboard, &figures, &overdue)?;
     let loads = settings.loads.min(MAX_LOADS);
     // A new instance per load has nothing kept in memory: every load reads
-    // every summary and monitoring row, as the first read after a change.
+    // every recommendation's digest, as the first read of an instance.
     let computed = measure_latency(timing.warmup, loads, || async {
         let fresh = App::new(database.store.clone());
         let computed = fresh
