@@ -168,8 +168,6 @@ impl Projection for RecommendationRegister {
             digest.put_row(&row);
         }
         let sort = time_key(view.drafted_at);
-        digest.summary = summary.clone();
-        put_typed(docs, digest_key, None, sort.clone(), &digest)?;
         put_typed(
             docs,
             DocKey::new(RECOMMENDATION_INDEX, id),
@@ -177,6 +175,8 @@ impl Projection for RecommendationRegister {
             sort.clone(),
             &summary,
         )?;
+        digest.summary = summary;
+        put_typed(docs, digest_key, None, sort.clone(), &digest)?;
         let search = search_of(&view);
         put_searchable(docs, key, None, sort, &view, search)
     }
