@@ -167,27 +167,22 @@ impl Serialize for History {
 
 impl<'de> Deserialize<'de> for History {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(HistoryVisitor)
+        deserializer.deserialize_str(ParsedStr {
+            expecting: "status points as `YYYY-MM-DD status`, separated by `;`",
+            parse: History::parse,
+        })
     }
 }
 
-struct HistoryVisitor;
-
-impl Visitor<'_> for HistoryVisitor {
-    type Value = History;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("status points as `YYYY-MM-DD status`, separated by `;`")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<History, E> {
+impl History {
+    fn parse(text: &str) -> Option<Self> {
         if text.is_empty() {
-            return Ok(History(Vec::new()));
+            return Some(History(Vec::new()));
         }
         text.split(';')
             .map(|point| {
                 let (day, status) = point.split_once(' ')?;
-                let on = plain_day(day).or_else(|| day.parse().ok())?;
+                let on = Day::parse(day)?.0;
                 let status = ImplementationStatus::ALL
                     .into_iter()
                     .find(|known| known.as_str() == status)?;
@@ -195,7 +190,6 @@ impl Visitor<'_> for HistoryVisitor {
             })
             .collect::<Option<Vec<_>>>()
             .map(History)
-            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
     }
 }
 
@@ -212,24 +206,36 @@ impl Serialize for Day {
 
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(DayVisitor)
+        deserializer.deserialize_str(ParsedStr {
+            expecting: "a day as YYYY-MM-DD",
+            parse: Day::parse,
+        })
     }
 }
 
-struct DayVisitor;
+impl Day {
+    /// The fast reader first, chrono's for what it does not take (years
+    /// outside 0000-9999).
+    fn parse(text: &str) -> Option<Self> {
+        plain_day(text).or_else(|| text.parse().ok()).map(Day)
+    }
+}
 
-impl Visitor<'_> for DayVisitor {
-    type Value = Day;
+/// Reads a string with `parse`, the one way `History` and `Day` are read.
+struct ParsedStr<T> {
+    expecting: &'static str,
+    parse: fn(&str) -> Option<T>,
+}
+
+impl<T> Visitor<'_> for ParsedStr<T> {
+    type Value = T;
 
     fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("a day as YYYY-MM-DD")
+        formatter.write_str(self.expecting)
     }
 
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Day, E> {
-        plain_day(text)
-            .or_else(|| text.parse().ok())
-            .map(Day)
-            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        (self.parse)(text).ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
     }
 }
 
